@@ -1,0 +1,318 @@
+package io.yakraft.cluster;
+
+import io.yakraft.raft.DurableState;
+import io.yakraft.raft.RaftNode;
+import io.yakraft.raft.Role;
+import io.yakraft.sim.Envelope;
+import io.yakraft.sim.Input;
+import io.yakraft.sim.LinkConfig;
+import io.yakraft.sim.NetworkPresets;
+import io.yakraft.sim.NodeStatus;
+import io.yakraft.sim.Simulation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * The facade over one simulated KRaft cluster: builds the nodes on the kernel, takes
+ * commands (faults, network changes, writes) and hands out immutable snapshots.
+ *
+ * <p>Not thread-safe: a driver owns it and calls it between events. Commands that should be
+ * part of the recorded, replayable run go through {@link #at(long, String, Consumer)}.
+ */
+public final class Cluster {
+    private final ClusterConfig config;
+    private final Simulation sim;
+    private final Map<Integer, DurableState> disks = new TreeMap<>();
+    private final Map<Integer, RaftHost> hosts = new TreeMap<>();
+    private final List<ClusterObserver> observers = new ArrayList<>();
+    private final List<String> violations = new ArrayList<>();
+    private final RaftNodeFactory factory;
+    private final int[] voterIds;
+    private final int[] observerIds;
+
+    public Cluster(ClusterConfig config) {
+        this(config, RaftNodeFactory.KRAFT);
+    }
+
+    public Cluster(ClusterConfig config, RaftNodeFactory factory) {
+        this.config = config;
+        this.factory = factory;
+        this.sim = new Simulation(config.seed(), config.trace());
+        this.sim.setDescriber(RaftMessages.INSTANCE);
+        this.sim.network().setDefaults(config.network());
+        this.voterIds = config.voterIds();
+        this.observerIds = config.observerIds();
+    }
+
+    /** Boots every node at time 0. Observers must be added before this to see the first events. */
+    public Cluster start() {
+        for (int id : voterIds) {
+            addNode(id);
+        }
+        for (int id : observerIds) {
+            addNode(id);
+        }
+        return this;
+    }
+
+    private void addNode(int id) {
+        disks.put(id, new DurableState());
+        sim.addNode(id, (nodeId, incarnation, diskLost) -> {
+            if (diskLost) {
+                disks.put(nodeId, new DurableState());
+            }
+            RaftHost host = new RaftHost(nodeId, sim, observers);
+            host.attach(factory.create(nodeId, voterIds, config.raft(), disks.get(nodeId),
+                    sim.randomFor("raft", nodeId, incarnation), host, incarnation));
+            hosts.put(nodeId, host);
+            return host;
+        });
+    }
+
+    public void addObserver(ClusterObserver o) {
+        observers.add(o);
+    }
+
+    public ClusterConfig config() {
+        return config;
+    }
+
+    public Simulation simulation() {
+        return sim;
+    }
+
+    public long now() {
+        return sim.now();
+    }
+
+    public int[] voterIds() {
+        return voterIds.clone();
+    }
+
+    public int[] observerIds() {
+        return observerIds.clone();
+    }
+
+    public List<Integer> allIds() {
+        return sim.nodeIds();
+    }
+
+    /** The node's consensus core (also while it is down: its last incarnation). */
+    public RaftNode raft(int id) {
+        RaftHost h = hosts.get(id);
+        if (h == null) {
+            throw new IllegalArgumentException("no node " + id);
+        }
+        return h.node();
+    }
+
+    public DurableState disk(int id) {
+        return disks.get(id);
+    }
+
+    public NodeStatus status(int id) {
+        return sim.status(id);
+    }
+
+    public boolean isVoter(int id) {
+        return Arrays.binarySearch(voterIds, id) >= 0;
+    }
+
+    /** The live leader with the highest epoch, or -1. */
+    public int leaderId() {
+        int best = -1;
+        int bestEpoch = -1;
+        for (int id : voterIds) {
+            if (sim.status(id) != NodeStatus.DOWN) {
+                RaftNode n = raft(id);
+                if (n.role() == Role.LEADER && n.epoch() > bestEpoch) {
+                    best = id;
+                    bestEpoch = n.epoch();
+                }
+            }
+        }
+        return best;
+    }
+
+    // ------------------------------------------------------------- running
+
+    public boolean step() {
+        return sim.step();
+    }
+
+    public void runUntil(long time) {
+        sim.runUntil(time);
+    }
+
+    public void runFor(long millis) {
+        sim.runUntil(sim.now() + millis);
+    }
+
+    /** Schedules a command as a timed input: it is traced and replays identically. */
+    public void at(long time, String description, Consumer<Cluster> command) {
+        sim.schedule(time, new Input(description, () -> command.accept(this)));
+    }
+
+    public void reportViolation(String description) {
+        violations.add(description);
+        sim.stop(description);
+    }
+
+    public List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    // ------------------------------------------------------------- faults
+
+    public void crash(int id) {
+        sim.crash(id);
+        for (ClusterObserver o : observers) {
+            o.fault(id, "crash", false);
+        }
+    }
+
+    public void restart(int id, boolean diskLost) {
+        sim.restart(id, diskLost);
+        for (ClusterObserver o : observers) {
+            o.fault(id, "restart", diskLost);
+        }
+    }
+
+    public void pause(int id) {
+        sim.pause(id);
+    }
+
+    public void resume(int id) {
+        sim.resume(id);
+    }
+
+    /** Makes the node's election or fetch timer expire now. */
+    public void forceTimeout(int id) {
+        if (sim.status(id) == NodeStatus.UP) {
+            raft(id).forceTimeout(sim.now());
+            sim.refreshWake(id);
+        }
+    }
+
+    /** Graceful resignation of the node if it leads. */
+    public void resign(int id) {
+        if (sim.status(id) == NodeStatus.UP) {
+            raft(id).resign(sim.now(), "asked to resign");
+            sim.refreshWake(id);
+        }
+    }
+
+    /**
+     * Appends payloads at the current leader. Returns the base offset, or -1 when there is no
+     * live leader.
+     */
+    public long propose(List<?> payloads) {
+        int leader = leaderId();
+        if (leader < 0 || sim.status(leader) != NodeStatus.UP) {
+            return -1;
+        }
+        long offset = raft(leader).append(sim.now(), payloads);
+        sim.refreshWake(leader);
+        return offset;
+    }
+
+    // ------------------------------------------------------------- network
+
+    public void cut(int from, int to) {
+        sim.network().cut(from, to);
+        netTrace("link n" + from + "→n" + to + " cut");
+    }
+
+    public void cutBoth(int a, int b) {
+        sim.network().cutBoth(a, b);
+        netTrace("links n" + a + "⇄n" + b + " cut");
+    }
+
+    public void heal(int from, int to) {
+        sim.network().heal(from, to);
+        netTrace("link n" + from + "→n" + to + " healed");
+    }
+
+    public void healAll() {
+        sim.network().healAll();
+        netTrace("all links healed");
+    }
+
+    public void isolate(int id) {
+        NetworkPresets.isolate(sim.network(), id, allIds());
+        netTrace("n" + id + " isolated");
+    }
+
+    /** Cuts the lowest-numbered minority of voters (plus nothing else) off from the rest. */
+    public void splitMajorityMinority(List<Integer> minority) {
+        NetworkPresets.splitMajorityMinority(sim.network(), minority, allIds());
+        netTrace("split: minority " + minority + " cut off from the majority");
+    }
+
+    public void bridge(int bridgeNode) {
+        List<Integer> others = new ArrayList<>();
+        for (int v : voterIds) {
+            if (v != bridgeNode) {
+                others.add(v);
+            }
+        }
+        List<Integer> left = new ArrayList<>(others.subList(0, others.size() / 2));
+        List<Integer> right = new ArrayList<>(others.subList(others.size() / 2, others.size()));
+        left.add(bridgeNode);
+        right.add(bridgeNode);
+        NetworkPresets.bridge(sim.network(), bridgeNode, left, right);
+        netTrace("bridge: " + left + " and " + right + " only meet at n" + bridgeNode);
+    }
+
+    public void majoritiesRing() {
+        List<Integer> ring = new ArrayList<>();
+        for (int v : voterIds) {
+            ring.add(v);
+        }
+        NetworkPresets.majoritiesRing(sim.network(), ring);
+        netTrace("majorities ring over " + ring);
+    }
+
+    public void setLinkDefaults(LinkConfig link) {
+        sim.network().setDefaults(link);
+        netTrace("network: latency " + link.minLatencyMs() + ".." + link.maxLatencyMs() + " ms, loss "
+                + link.lossProbability() + ", duplication " + link.duplicateProbability());
+    }
+
+    private void netTrace(String what) {
+        sim.trace().record(sim.now(), -1, io.yakraft.sim.TraceKind.NETWORK, what);
+    }
+
+    // ------------------------------------------------------------- views
+
+    public NodeView view(int id) {
+        NodeStatus status = sim.status(id);
+        RaftNode n = raft(id);
+        DurableState disk = disks.get(id);
+        boolean live = status != NodeStatus.DOWN;
+        return new NodeView(id, isVoter(id), status, n.role(), live ? n.epoch() : disk.election().epoch(),
+                live ? n.leaderId() : -1, n.votedId(), disk.log().startOffset(), disk.log().endOffset(),
+                disk.log().lastEpoch(), live ? n.highWatermark() : 0,
+                status == NodeStatus.UP ? n.timerDeadline() : Long.MAX_VALUE, sim.incarnation(id));
+    }
+
+    public ClusterSnapshot snapshot() {
+        List<NodeView> views = new ArrayList<>();
+        for (int id : sim.nodeIds()) {
+            views.add(view(id));
+        }
+        List<MessageView> flying = new ArrayList<>();
+        for (Envelope e : sim.inFlight()) {
+            flying.add(new MessageView(e.id(), e.from(), e.to(), RaftMessages.INSTANCE.kind(e.payload()),
+                    RaftMessages.INSTANCE.describe(e.payload()), e.sentAt(), e.deliverAt()));
+        }
+        int leader = leaderId();
+        return new ClusterSnapshot(config.seed(), sim.now(), sim.eventCount(), List.copyOf(views), List.copyOf(flying),
+                sim.network().cutLinks(), leader, leader < 0 ? -1 : raft(leader).epoch(), violations());
+    }
+}

@@ -1,0 +1,55 @@
+package io.yakraft.cluster;
+
+import io.yakraft.raft.RaftConfig;
+import io.yakraft.sim.LinkConfig;
+
+/**
+ * The shape of a simulated cluster. Controllers (voters) get ids 1..controllers; observers
+ * (brokers) get ids 101, 102, ... so a glance at an id tells which kind it is.
+ */
+public record ClusterConfig(long seed, int controllers, int observers, RaftConfig raft, LinkConfig network,
+                            boolean trace) {
+
+    public static final int FIRST_OBSERVER_ID = 101;
+
+    public ClusterConfig {
+        if (controllers < 1 || controllers > 9) {
+            throw new IllegalArgumentException("controllers must be 1..9, got " + controllers);
+        }
+        if (observers < 0 || observers > 9) {
+            throw new IllegalArgumentException("observers must be 0..9, got " + observers);
+        }
+    }
+
+    public static ClusterConfig defaults(long seed, int controllers, int observers) {
+        return new ClusterConfig(seed, controllers, observers, RaftConfig.kafkaDefaults(), LinkConfig.DEFAULT, true);
+    }
+
+    public ClusterConfig withTrace(boolean on) {
+        return new ClusterConfig(seed, controllers, observers, raft, network, on);
+    }
+
+    public ClusterConfig withRaft(RaftConfig r) {
+        return new ClusterConfig(seed, controllers, observers, r, network, trace);
+    }
+
+    public ClusterConfig withNetwork(LinkConfig n) {
+        return new ClusterConfig(seed, controllers, observers, raft, n, trace);
+    }
+
+    public int[] voterIds() {
+        int[] ids = new int[controllers];
+        for (int i = 0; i < controllers; i++) {
+            ids[i] = i + 1;
+        }
+        return ids;
+    }
+
+    public int[] observerIds() {
+        int[] ids = new int[observers];
+        for (int i = 0; i < observers; i++) {
+            ids[i] = FIRST_OBSERVER_ID + i;
+        }
+        return ids;
+    }
+}

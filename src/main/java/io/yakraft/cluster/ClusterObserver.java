@@ -1,0 +1,28 @@
+package io.yakraft.cluster;
+
+import io.yakraft.raft.LogEntry;
+import io.yakraft.raft.Role;
+
+import java.util.List;
+
+/**
+ * Hooks for whoever watches the protocol from outside (the invariant checker, views). Called
+ * synchronously, in simulation order, while the node handles its event.
+ */
+public interface ClusterObserver {
+    default void roleChanged(int node, Role from, Role to, int epoch, int leaderId) {
+    }
+
+    default void appended(int node, List<LogEntry> entries) {
+    }
+
+    default void truncated(int node, long newEndOffset, long removed) {
+    }
+
+    default void highWatermarkChanged(int node, long from, long to) {
+    }
+
+    /** crash, restart (with or without disk) */
+    default void fault(int node, String what, boolean diskLost) {
+    }
+}

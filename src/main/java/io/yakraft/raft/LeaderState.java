@@ -1,0 +1,133 @@
+package io.yakraft.raft;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Volatile bookkeeping of a leader for one epoch: replica progress (for the high watermark
+ * and describe-quorum), BeginQuorumEpoch acknowledgements, the check-quorum window, and
+ * fetches held for long polling.
+ */
+final class LeaderState {
+    final int epoch;
+    /** Offset of the leader-change record: the first offset of this epoch. */
+    final long epochStartOffset;
+    final List<Integer> grantingVoters;
+    private final int localId;
+    private final int[] voters;
+    private final Map<Integer, ReplicaState> replicas = new TreeMap<>();
+    /** Voters heard from since the check-quorum window last reset (the leader counts itself). */
+    private final java.util.Set<Integer> fetchedThisWindow = new java.util.TreeSet<>();
+    long checkQuorumDeadline;
+    long beginEpochResendAt;
+    final List<HeldFetch> held = new ArrayList<>();
+
+    /** A fetch parked until data arrives, the high watermark moves, or max wait expires. */
+    record HeldFetch(int replicaId, RaftMessage.FetchRequest request, long expiresAt) {
+    }
+
+    LeaderState(int localId, int epoch, long epochStartOffset, int[] voters, List<Integer> grantingVoters,
+                long now, RaftConfig config) {
+        this.localId = localId;
+        this.epoch = epoch;
+        this.epochStartOffset = epochStartOffset;
+        this.voters = voters;
+        this.grantingVoters = List.copyOf(grantingVoters);
+        for (int v : voters) {
+            replicas.put(v, new ReplicaState(v, true, v == localId ? epochStartOffset : -1, v == localId ? now : -1, v == localId));
+        }
+        this.checkQuorumDeadline = now + config.checkQuorumTimeoutMs();
+        this.beginEpochResendAt = now + config.fetchTimeoutMs() / 2;
+    }
+
+    void updateLocalEnd(long endOffset, long now) {
+        replicas.put(localId, new ReplicaState(localId, true, endOffset, now, true));
+    }
+
+    /** Records a fetch at {@code fetchOffset}; returns true when it was a voter's. */
+    boolean updateReplica(int replicaId, boolean voter, long fetchOffset, long now) {
+        // A fetch offset can go backwards after truncation; the leader believes the newest fetch.
+        replicas.put(replicaId, new ReplicaState(replicaId, voter, fetchOffset, now, true));
+        if (voter) {
+            fetchedThisWindow.add(replicaId);
+        }
+        return voter;
+    }
+
+    void acknowledge(int replicaId) {
+        ReplicaState old = replicas.get(replicaId);
+        if (old != null && !old.acknowledgedEpoch()) {
+            replicas.put(replicaId, new ReplicaState(replicaId, old.voter(), old.endOffset(), old.lastFetchMs(), true));
+        }
+    }
+
+    List<Integer> unacknowledgedVoters() {
+        List<Integer> out = new ArrayList<>();
+        for (int v : voters) {
+            if (!replicas.get(v).acknowledgedEpoch()) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The offset a majority of voters have reached: sort the voters' end offsets descending and
+     * take the (majority)-th. Unknown replicas count as 0.
+     */
+    long majorityEndOffset() {
+        long[] ends = new long[voters.length];
+        for (int i = 0; i < voters.length; i++) {
+            ends[i] = Math.max(0, replicas.get(voters[i]).endOffset());
+        }
+        Arrays.sort(ends);
+        int majority = voters.length / 2 + 1;
+        return ends[voters.length - majority];
+    }
+
+    /**
+     * True when a majority (self included) fetched during the current window; the window then
+     * restarts. Kafka's check-quorum.
+     */
+    boolean majorityFetchedThisWindow() {
+        fetchedThisWindow.add(localId);
+        return fetchedThisWindow.size() >= voters.length / 2 + 1;
+    }
+
+    void resetCheckQuorumWindow(long now, RaftConfig config) {
+        fetchedThisWindow.clear();
+        checkQuorumDeadline = now + config.checkQuorumTimeoutMs();
+    }
+
+    /** Voters ordered by end offset, most caught-up first; the preferred successors on resign. */
+    List<Integer> preferredSuccessors() {
+        List<ReplicaState> vs = new ArrayList<>();
+        for (int v : voters) {
+            if (v != localId) {
+                vs.add(replicas.get(v));
+            }
+        }
+        vs.sort((a, b) -> a.endOffset() != b.endOffset() ? Long.compare(b.endOffset(), a.endOffset())
+                : Integer.compare(a.replicaId(), b.replicaId()));
+        List<Integer> out = new ArrayList<>();
+        for (ReplicaState r : vs) {
+            out.add(r.replicaId());
+        }
+        return out;
+    }
+
+    List<ReplicaState> replicaStates() {
+        return List.copyOf(replicas.values());
+    }
+
+    long nextDeadline() {
+        long d = Math.min(checkQuorumDeadline, unacknowledgedVoters().isEmpty() ? Long.MAX_VALUE : beginEpochResendAt);
+        for (HeldFetch h : held) {
+            d = Math.min(d, h.expiresAt());
+        }
+        return d;
+    }
+}

@@ -1,0 +1,87 @@
+package io.yakraft.raft;
+
+import java.util.List;
+
+/**
+ * KRaft's RPCs as immutable records. Requests carry the sender's epoch; responses carry the
+ * responder's epoch and known leader, so any message can teach a node about a newer epoch.
+ */
+public sealed interface RaftMessage {
+
+    /** Epoch as seen by the sender. */
+    int epoch();
+
+    /** Short name for views and traces. */
+    String kind();
+
+    /**
+     * Vote / pre-vote (KIP-996). {@code correlation} identifies the election round so that
+     * stale answers from an earlier round are ignored.
+     */
+    record VoteRequest(int epoch, int candidateId, int lastOffsetEpoch, long lastOffset, boolean preVote,
+                       long correlation) implements RaftMessage {
+        public String kind() {
+            return preVote ? "PreVote" : "Vote";
+        }
+    }
+
+    record VoteResponse(int epoch, int leaderId, boolean granted, boolean preVote, long correlation,
+                        RaftError error) implements RaftMessage {
+        public String kind() {
+            return preVote ? "PreVoteResponse" : "VoteResponse";
+        }
+    }
+
+    record BeginQuorumEpochRequest(int epoch, int leaderId) implements RaftMessage {
+        public String kind() {
+            return "BeginQuorumEpoch";
+        }
+    }
+
+    record BeginQuorumEpochResponse(int epoch, int leaderId, RaftError error) implements RaftMessage {
+        public String kind() {
+            return "BeginQuorumEpochResponse";
+        }
+    }
+
+    record EndQuorumEpochRequest(int epoch, int leaderId, List<Integer> preferredSuccessors) implements RaftMessage {
+        public EndQuorumEpochRequest {
+            preferredSuccessors = List.copyOf(preferredSuccessors);
+        }
+
+        public String kind() {
+            return "EndQuorumEpoch";
+        }
+    }
+
+    record EndQuorumEpochResponse(int epoch, int leaderId, RaftError error) implements RaftMessage {
+        public String kind() {
+            return "EndQuorumEpochResponse";
+        }
+    }
+
+    /** Pull replication: "give me what follows {@code fetchOffset}; my last entry has {@code lastFetchedEpoch}". */
+    record FetchRequest(int epoch, int replicaId, long fetchOffset, int lastFetchedEpoch, long correlation)
+            implements RaftMessage {
+        public String kind() {
+            return "Fetch";
+        }
+    }
+
+    /**
+     * {@code divergingEpoch} is non-null when the fetcher's log diverges from the leader's: the
+     * fetcher truncates to that end offset. {@code snapshotId} is non-null when the fetch offset
+     * lies before the leader's log start.
+     */
+    record FetchResponse(int epoch, int leaderId, RaftError error, long highWatermark, List<LogEntry> records,
+                         OffsetAndEpoch divergingEpoch, OffsetAndEpoch snapshotId, long logStartOffset,
+                         long correlation) implements RaftMessage {
+        public FetchResponse {
+            records = List.copyOf(records);
+        }
+
+        public String kind() {
+            return "FetchResponse";
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.yakraft.raft;
+
+import java.util.List;
+
+/**
+ * Where a {@link RaftNode} puts what it decided. The node does no I/O itself: the host routes
+ * messages, records the trace and checks invariants from these calls.
+ */
+public interface RaftOutputs {
+    void send(int destination, RaftMessage message);
+
+    void roleChanged(Role from, Role to, int epoch, int leaderId, String reason);
+
+    void voteDecision(int candidateId, int epoch, boolean preVote, boolean granted, String reason);
+
+    void appended(List<LogEntry> entries, String reason);
+
+    void truncated(long newEndOffset, long removed, String reason);
+
+    void highWatermarkChanged(long from, long to);
+
+    void timerExpired(String what);
+
+    /** Anything else worth a line in the trace (ignored responses, retries...). */
+    void note(String detail);
+}

@@ -1,0 +1,7 @@
+package io.yakraft.sim;
+
+/** Called after every processed event (e.g. the invariant checker). */
+@FunctionalInterface
+public interface EventObserver {
+    void afterEvent(long eventNumber, long now);
+}

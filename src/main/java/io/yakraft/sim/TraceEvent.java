@@ -1,0 +1,45 @@
+package io.yakraft.sim;
+
+/**
+ * One immutable line of the trace. {@code node} is -1 for cluster-wide happenings.
+ * {@code reason} is written for a person ("vote rejected: candidate's last epoch 3 < ours 4").
+ */
+public record TraceEvent(long seq, long time, int node, TraceKind kind, String reason) {
+
+    /** One JSON object on one line; the canonical form that the trace hash is taken over. */
+    public String toJsonLine() {
+        StringBuilder sb = new StringBuilder(64 + reason.length());
+        sb.append("{\"seq\":").append(seq)
+          .append(",\"t\":").append(time)
+          .append(",\"node\":").append(node)
+          .append(",\"kind\":\"").append(kind.name())
+          .append("\",\"reason\":\"");
+        appendEscaped(sb, reason);
+        return sb.append("\"}").toString();
+    }
+
+    private static void appendEscaped(StringBuilder sb, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return String.format("%8d ms  n%-3s %-14s %s", time, node < 0 ? "-" : String.valueOf(node), kind, reason);
+    }
+}

@@ -1,0 +1,7 @@
+package io.yakraft.sim;
+
+/** What a trace record is about. */
+public enum TraceKind {
+    SEND, DELIVER, DROP, DUPLICATE, TIMER, ROLE, VOTE, APPEND, TRUNCATE, HIGH_WATERMARK,
+    FAULT, NETWORK, INPUT, NOTE, VIOLATION
+}
