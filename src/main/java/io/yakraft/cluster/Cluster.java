@@ -177,9 +177,12 @@ public final class Cluster {
     }
 
     public void restart(int id, boolean diskLost) {
+        for (ClusterObserver o : observers) {
+            o.fault(id, "restarting", diskLost);
+        }
         sim.restart(id, diskLost);
         for (ClusterObserver o : observers) {
-            o.fault(id, "restart", diskLost);
+            o.fault(id, "restarted", diskLost);
         }
     }
 

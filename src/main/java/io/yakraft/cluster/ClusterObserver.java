@@ -22,7 +22,7 @@ public interface ClusterObserver {
     default void highWatermarkChanged(int node, long from, long to) {
     }
 
-    /** crash, restart (with or without disk) */
+    /** "crash"; "restarting" just before the new incarnation boots, "restarted" just after. */
     default void fault(int node, String what, boolean diskLost) {
     }
 }

@@ -1,7 +1,6 @@
 package io.yakraft.raft;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,14 +46,22 @@ final class LeaderState {
         replicas.put(localId, new ReplicaState(localId, true, endOffset, now, true));
     }
 
-    /** Records a fetch at {@code fetchOffset}; returns true when it was a voter's. */
-    boolean updateReplica(int replicaId, boolean voter, long fetchOffset, long now) {
+    /**
+     * Records a fetch at {@code fetchOffset}. A voter's fetch counts toward check-quorum: as
+     * soon as a majority (the leader included) has fetched since the last reset, the window
+     * restarts (Kafka's LeaderState does the same).
+     */
+    void updateReplica(int replicaId, boolean voter, long fetchOffset, long now, RaftConfig config) {
         // A fetch offset can go backwards after truncation; the leader believes the newest fetch.
         replicas.put(replicaId, new ReplicaState(replicaId, voter, fetchOffset, now, true));
         if (voter) {
             fetchedThisWindow.add(replicaId);
+            fetchedThisWindow.add(localId);
+            if (fetchedThisWindow.size() >= voters.length / 2 + 1) {
+                fetchedThisWindow.clear();
+                checkQuorumDeadline = now + config.checkQuorumTimeoutMs();
+            }
         }
-        return voter;
     }
 
     void acknowledge(int replicaId) {
@@ -74,32 +81,18 @@ final class LeaderState {
         return out;
     }
 
-    /**
-     * The offset a majority of voters have reached: sort the voters' end offsets descending and
-     * take the (majority)-th. Unknown replicas count as 0.
-     */
-    long majorityEndOffset() {
+    /** Each voter's last fetched end offset (the leader's own log end for itself); unknown counts as 0. */
+    long[] voterEndOffsets() {
         long[] ends = new long[voters.length];
         for (int i = 0; i < voters.length; i++) {
             ends[i] = Math.max(0, replicas.get(voters[i]).endOffset());
         }
-        Arrays.sort(ends);
-        int majority = voters.length / 2 + 1;
-        return ends[voters.length - majority];
+        return ends;
     }
 
-    /**
-     * True when a majority (self included) fetched during the current window; the window then
-     * restarts. Kafka's check-quorum.
-     */
-    boolean majorityFetchedThisWindow() {
-        fetchedThisWindow.add(localId);
-        return fetchedThisWindow.size() >= voters.length / 2 + 1;
-    }
-
-    void resetCheckQuorumWindow(long now, RaftConfig config) {
-        fetchedThisWindow.clear();
-        checkQuorumDeadline = now + config.checkQuorumTimeoutMs();
+    /** A single voter is its own majority: its check-quorum window never runs out. */
+    boolean aloneIsMajority() {
+        return voters.length == 1;
     }
 
     /** Voters ordered by end offset, most caught-up first; the preferred successors on resign. */

@@ -373,12 +373,14 @@ public class RaftNode {
     private void becomeFollower(long now, int newEpoch, int newLeader, String reason) {
         ElectionState saved = disk.election();
         epoch = newEpoch;
-        if (voter && (saved.epoch() != newEpoch || saved.leaderId() != newLeader)) {
+        if (saved.epoch() != newEpoch || saved.leaderId() != newLeader) {
             persist(newEpoch, newLeader, saved.epoch() == newEpoch ? saved.votedId() : -1);
         }
         enter(Role.FOLLOWER, newLeader, reason);
         fetchDeadline = now + config.fetchTimeoutMs();
-        lastLeaderContact = now;
+        // Learning of a leader second-hand is not contact with it: only its own fetch answers
+        // (or BeginQuorumEpoch) count, else a stale belief could block pre-votes forever.
+        lastLeaderContact = Long.MIN_VALUE;
         nextFetchAt = now;
     }
 
@@ -492,7 +494,10 @@ public class RaftNode {
             }
             return true;
         }
-        if (msgEpoch == epoch && msgLeader >= 0 && msgLeader != id && leaderId < 0
+        // A Prospective still counts the leader it came from as known (as Kafka's ProspectiveState
+        // does), so hearing that leader's name again does not send it back to following.
+        boolean knowsThatLeader = role == Role.PROSPECTIVE && prospectiveFormerLeader == msgLeader;
+        if (msgEpoch == epoch && msgLeader >= 0 && msgLeader != id && leaderId < 0 && !knowsThatLeader
                 && role != Role.LEADER && role != Role.RESIGNED) {
             becomeFollower(now, epoch, msgLeader, why + ": learned leader n" + msgLeader + " of epoch " + epoch);
             return true;
@@ -521,7 +526,8 @@ public class RaftNode {
             if (role == Role.LEADER) {
                 ok = false;
                 reason = "pre-vote rejected: n" + id + " is the leader of epoch " + epoch;
-            } else if (role == Role.FOLLOWER && !leaderResigned && now - lastLeaderContact < config.fetchTimeoutMs()) {
+            } else if (role == Role.FOLLOWER && !leaderResigned && req.candidateId() != leaderId
+                    && lastLeaderContact != Long.MIN_VALUE && now - lastLeaderContact < config.fetchTimeoutMs()) {
                 ok = false;
                 reason = "pre-vote rejected: heard from leader n" + leaderId + " " + (now - lastLeaderContact)
                         + " ms ago (< fetch timeout " + config.fetchTimeoutMs() + " ms)";
@@ -632,8 +638,8 @@ public class RaftNode {
             out.send(from, new BeginQuorumEpochResponse(epoch, leaderId, RaftError.FENCED_LEADER_EPOCH));
             return;
         }
-        if (!observeEpoch(now, req.epoch(), req.leaderId(), "BeginQuorumEpoch from n" + from)
-                && role == Role.FOLLOWER && leaderId == req.leaderId()) {
+        observeEpoch(now, req.epoch(), req.leaderId(), "BeginQuorumEpoch from n" + from);
+        if (role == Role.FOLLOWER && leaderId == req.leaderId() && from == req.leaderId()) {
             lastLeaderContact = now;
         }
         out.send(from, new BeginQuorumEpochResponse(epoch, leaderId, RaftError.NONE));
@@ -717,7 +723,7 @@ public class RaftNode {
             return;
         }
         boolean isVoterFetch = Arrays.binarySearch(voters, from) >= 0;
-        leader.updateReplica(from, isVoterFetch, req.fetchOffset(), now);
+        leader.updateReplica(from, isVoterFetch, req.fetchOffset(), now, config);
         leader.held.removeIf(h -> h.replicaId() == from);
         maybeAdvanceHighWatermark(now);
         if (req.fetchOffset() < log.endOffset()) {
@@ -759,13 +765,23 @@ public class RaftNode {
     }
 
     private void maybeAdvanceHighWatermark(long now) {
-        long candidate = nextHighWatermark(leader.majorityEndOffset(), leader.epochStartOffset, highWatermark);
+        long candidate = nextHighWatermark(quorumOffset(leader.voterEndOffsets()), leader.epochStartOffset, highWatermark);
         if (candidate > highWatermark) {
             long old = highWatermark;
             highWatermark = candidate;
             out.highWatermarkChanged(old, candidate);
             completeHeldFetches(now, true);
         }
+    }
+
+    /**
+     * The offset a majority of voters have reached: sort the voters' end offsets and take the
+     * majority-th largest. Protected only so tests can build a broken variant.
+     */
+    protected long quorumOffset(long[] voterEndOffsets) {
+        long[] ends = voterEndOffsets.clone();
+        Arrays.sort(ends);
+        return ends[ends.length - majority()];
     }
 
     /**
@@ -799,8 +815,8 @@ public class RaftNode {
 
     private void pollLeader(long now) {
         if (leader.checkQuorumDeadline <= now) {
-            if (leader.majorityFetchedThisWindow()) {
-                leader.resetCheckQuorumWindow(now, config);
+            if (leader.aloneIsMajority()) {
+                leader.checkQuorumDeadline = now + config.checkQuorumTimeoutMs();
             } else {
                 out.timerExpired("check-quorum: no fetches from a majority of voters in "
                         + config.checkQuorumTimeoutMs() + " ms");

@@ -1,0 +1,205 @@
+package io.yakraft.check;
+
+import io.yakraft.cluster.Cluster;
+import io.yakraft.cluster.ClusterObserver;
+import io.yakraft.raft.RaftLog;
+import io.yakraft.raft.Role;
+import io.yakraft.sim.TraceKind;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks Raft's and KRaft's safety rules as the run happens, in the spirit of Kafka's
+ * RaftEventSimulationTest plus the Raft paper's: one leader per epoch, monotonic epochs and
+ * high watermarks, a high watermark never beyond what a majority of voters hold, committed
+ * entries identical wherever held, leader completeness, and nothing committed ever lost.
+ * The first violation stops the run and names the seed, event number and rule.
+ *
+ * <p>Work per event is proportional to the number of voters; the committed log is tracked
+ * incrementally as an array of epochs by offset.
+ */
+public final class InvariantChecker implements ClusterObserver {
+    public static final String SINGLE_LEADER = "SingleLeaderPerEpoch";
+    public static final String MONOTONIC_EPOCH = "MonotonicEpoch";
+    public static final String MONOTONIC_HW = "MonotonicHighWatermark";
+    public static final String MAJORITY_HW = "MajorityReachedHighWatermark";
+    public static final String CONSISTENT_COMMITTED = "ConsistentCommittedData";
+    public static final String LEADER_COMPLETENESS = "LeaderCompleteness";
+    public static final String NO_COMMITTED_LOSS = "CommittedEntryNeverLost";
+    public static final String NO_TRUNCATION_BELOW_HW = "NoTruncationBelowHighWatermark";
+
+    private final Cluster cluster;
+    private final int[] voters;
+    private final Map<Integer, Integer> leaderOfEpoch = new HashMap<>();
+    private final Map<Integer, Integer> lastEpoch = new HashMap<>();
+    private final Map<Integer, Long> lastHw = new HashMap<>();
+    /** Epoch of every committed offset, 0..committed-1. */
+    private int[] committedEpochs = new int[1024];
+    private long committed;
+    private final List<Violation> violations = new ArrayList<>();
+    private long checks;
+
+    public InvariantChecker(Cluster cluster) {
+        this.cluster = cluster;
+        this.voters = cluster.voterIds();
+        cluster.addObserver(this);
+    }
+
+    public List<Violation> violations() {
+        return List.copyOf(violations);
+    }
+
+    /** Number of committed offsets seen so far (the largest high watermark ever reported). */
+    public long committedOffset() {
+        return committed;
+    }
+
+    /** How many rule evaluations ran (shows the checker actually worked). */
+    public long checks() {
+        return checks;
+    }
+
+    private void fail(String rule, int node, String detail) {
+        Violation v = new Violation(rule, cluster.config().seed(), cluster.simulation().eventCount() + 1,
+                cluster.now(), node, detail);
+        violations.add(v);
+        cluster.simulation().trace().record(cluster.now(), node, TraceKind.VIOLATION, v.toString());
+        cluster.reportViolation(v.toString());
+    }
+
+    @Override
+    public void roleChanged(int node, Role from, Role to, int epoch, int leaderId) {
+        checks++;
+        Integer prevEpoch = lastEpoch.get(node);
+        if (prevEpoch != null && epoch < prevEpoch) {
+            fail(MONOTONIC_EPOCH, node, "epoch went back from " + prevEpoch + " to " + epoch);
+            return;
+        }
+        lastEpoch.put(node, epoch);
+        if (to != Role.LEADER) {
+            return;
+        }
+        Integer other = leaderOfEpoch.putIfAbsent(epoch, node);
+        if (other != null && other != node) {
+            fail(SINGLE_LEADER, node, "n" + node + " and n" + other + " both became leader of epoch " + epoch);
+            return;
+        }
+        // Leader completeness: the new leader's log holds every committed entry.
+        RaftLog log = cluster.disk(node).log();
+        if (committed > 0 && !holdsCommittedPrefix(log, committed)) {
+            fail(LEADER_COMPLETENESS, node, "new leader of epoch " + epoch + " lacks committed entries: its log ends at "
+                    + log.endOffset() + " (epoch " + log.epochAt(Math.min(committed, log.endOffset()) - 1)
+                    + "), committed up to " + committed + " (epoch " + committedEpochs[(int) committed - 1] + ")");
+        }
+    }
+
+    // No rule on appends: a follower of a deposed leader may hold a different, uncommitted entry
+    // at an offset that is committed elsewhere; it only matters once the node calls it committed
+    // (checked on high watermark changes) or a leader lacks it (leader completeness).
+
+    @Override
+    public void truncated(int node, long newEndOffset, long removed) {
+        checks++;
+        long hw = cluster.raft(node).highWatermark();
+        if (newEndOffset < hw) {
+            fail(NO_TRUNCATION_BELOW_HW, node, "truncated to " + newEndOffset + " below its high watermark " + hw);
+            return;
+        }
+        checkCommittedSurvives(node, "after truncation");
+    }
+
+    @Override
+    public void highWatermarkChanged(int node, long from, long to) {
+        checks++;
+        Long prev = lastHw.get(node);
+        if (prev != null && to < prev) {
+            fail(MONOTONIC_HW, node, "high watermark went back from " + prev + " to " + to);
+            return;
+        }
+        lastHw.put(node, to);
+        RaftLog log = cluster.disk(node).log();
+        // Everything this node now calls committed must agree with what others called committed.
+        long start = Math.max(from, log.startOffset());
+        for (long o = start; o < to; o++) {
+            int e = log.epochAt(o);
+            if (o < committed) {
+                if (committedEpochs[(int) o] != e) {
+                    fail(CONSISTENT_COMMITTED, node, "offset " + o + " committed with epoch " + committedEpochs[(int) o]
+                            + " elsewhere but epoch " + e + " here");
+                    return;
+                }
+            } else {
+                append(e);
+            }
+        }
+        // The new high watermark must be held by a majority of voters (durable logs count).
+        int holders = 0;
+        for (int v : voters) {
+            if (holdsCommittedPrefix(cluster.disk(v).log(), to)) {
+                holders++;
+            }
+        }
+        if (holders < voters.length / 2 + 1) {
+            fail(MAJORITY_HW, node, "high watermark " + to + " held by only " + holders + " of " + voters.length + " voters");
+        }
+    }
+
+    @Override
+    public void fault(int node, String what, boolean diskLost) {
+        checks++;
+        if (what.equals("restarting")) {
+            lastHw.remove(node); // the high watermark is volatile in KRaft; it restarts from 0
+            if (diskLost) {
+                lastEpoch.remove(node); // a wiped node starts over from epoch 0
+            }
+        } else if (what.equals("restarted") && diskLost) {
+            checkCommittedSurvives(node, "after n" + node + " lost its disk");
+        }
+    }
+
+    private void checkCommittedSurvives(int node, String when) {
+        if (committed == 0) {
+            return;
+        }
+        int holders = 0;
+        for (int v : voters) {
+            if (holdsCommittedPrefix(cluster.disk(v).log(), committed)) {
+                holders++;
+            }
+        }
+        if (holders < voters.length / 2 + 1) {
+            fail(NO_COMMITTED_LOSS, node, when + ": committed entries up to " + committed + " survive on only "
+                    + holders + " of " + voters.length + " voters");
+        }
+    }
+
+    /**
+     * True when the log holds offsets [0, upTo) matching the committed ones. By log matching, an
+     * identical (offset, epoch) at upTo-1 implies the whole prefix; a prefix covered by the log's
+     * snapshot counts as held.
+     */
+    private boolean holdsCommittedPrefix(RaftLog log, long upTo) {
+        if (upTo == 0) {
+            return true;
+        }
+        if (log.endOffset() < upTo) {
+            return false;
+        }
+        long last = upTo - 1;
+        if (last < log.startOffset() - 1) {
+            return true;
+        }
+        int want = last < committed ? committedEpochs[(int) last] : log.epochAt(last);
+        return log.epochAt(last) == want;
+    }
+
+    private void append(int epoch) {
+        if (committed == committedEpochs.length) {
+            committedEpochs = java.util.Arrays.copyOf(committedEpochs, committedEpochs.length * 2);
+        }
+        committedEpochs[(int) committed++] = epoch;
+    }
+}

@@ -1,0 +1,138 @@
+package io.yakraft.check;
+
+import io.yakraft.cluster.Cluster;
+import io.yakraft.sim.LinkConfig;
+import io.yakraft.sim.NodeStatus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A seeded fault campaign: between {@code from} and {@code until} it schedules random faults
+ * from the whole vocabulary (crash, restart, pause, resume, isolate, majority/minority split,
+ * bridge, majorities ring, one-way cuts, loss, duplication, jittery latency, resign, forced
+ * timeouts, disk loss on observers), then heals everything at {@code until}.
+ *
+ * <p>Faults are decided when they fire (from the cluster's state then), so the plan is a pure
+ * function of the seed and the run. Disk loss is kept to observers: a voter that forgets its
+ * vote or log breaks Raft's own assumptions (Kafka guards that with KIP-853 directory ids).
+ */
+public final class RandomFaults {
+    private final Cluster cluster;
+    private final SplittableRandom random;
+    private final long meanGapMs;
+    private final long until;
+    private final boolean voterDiskLoss;
+
+    private RandomFaults(Cluster cluster, long meanGapMs, long until, boolean voterDiskLoss) {
+        this.cluster = cluster;
+        this.random = cluster.simulation().randomFor("faults");
+        this.meanGapMs = meanGapMs;
+        this.until = until;
+        this.voterDiskLoss = voterDiskLoss;
+    }
+
+    /** Schedules faults from {@code from} to {@code until}, on average one every {@code meanGapMs}. */
+    public static void schedule(Cluster cluster, long from, long until, long meanGapMs) {
+        new RandomFaults(cluster, meanGapMs, until, false).scheduleNext(from);
+        cluster.at(until, "faults over: heal network, restart dead nodes, resume paused ones", RandomFaults::healEverything);
+    }
+
+    /** Restores a calm world: every link healed and default, every node up and running. */
+    public static void healEverything(Cluster c) {
+        c.healAll();
+        c.setLinkDefaults(LinkConfig.DEFAULT);
+        c.simulation().network().clearOverrides();
+        for (int id : c.allIds()) {
+            if (c.status(id) == NodeStatus.DOWN) {
+                c.restart(id, false);
+            } else if (c.status(id) == NodeStatus.PAUSED) {
+                c.resume(id);
+            }
+        }
+    }
+
+    private void scheduleNext(long after) {
+        long at = after + 1 + random.nextLong(2 * meanGapMs);
+        if (at >= until) {
+            return;
+        }
+        cluster.at(at, "random fault", c -> {
+            inject(c);
+            scheduleNext(c.now());
+        });
+    }
+
+    private void inject(Cluster c) {
+        List<Integer> ids = c.allIds();
+        int[] voters = c.voterIds();
+        int node = ids.get(random.nextInt(ids.size()));
+        int voter = voters[random.nextInt(voters.length)];
+        switch (random.nextInt(14)) {
+            case 0, 1 -> c.crash(node);
+            case 2, 3 -> restartSomeone(c, ids);
+            case 4 -> {
+                if (c.status(node) == NodeStatus.PAUSED) {
+                    c.resume(node);
+                } else {
+                    c.pause(node);
+                }
+            }
+            case 5 -> c.isolate(node);
+            case 6 -> {
+                List<Integer> minority = new ArrayList<>();
+                for (int v : voters) {
+                    if (minority.size() < (voters.length - 1) / 2 && random.nextBoolean()) {
+                        minority.add(v);
+                    }
+                }
+                if (minority.isEmpty()) {
+                    minority.add(voter);
+                }
+                c.splitMajorityMinority(minority);
+            }
+            case 7 -> c.bridge(voter);
+            case 8 -> c.majoritiesRing();
+            case 9 -> {
+                int to = ids.get(random.nextInt(ids.size()));
+                if (to != node) {
+                    c.cut(node, to);
+                }
+            }
+            case 10 -> c.setLinkDefaults(new LinkConfig(1, 1 + random.nextLong(60),
+                    random.nextInt(3) == 0 ? random.nextDouble() * 0.2 : 0.0,
+                    random.nextInt(3) == 0 ? random.nextDouble() * 0.1 : 0.0));
+            case 11 -> {
+                int leader = c.leaderId();
+                if (leader >= 0) {
+                    c.resign(leader);
+                }
+            }
+            case 12 -> c.forceTimeout(voter);
+            default -> {
+                c.healAll();
+                if (c.observerIds().length > 0 && random.nextBoolean()) {
+                    int obs = c.observerIds()[random.nextInt(c.observerIds().length)];
+                    if (c.status(obs) == NodeStatus.DOWN) {
+                        c.restart(obs, true);
+                    }
+                } else if (voterDiskLoss && c.status(voter) == NodeStatus.DOWN) {
+                    c.restart(voter, true);
+                }
+            }
+        }
+    }
+
+    private void restartSomeone(Cluster c, List<Integer> ids) {
+        List<Integer> down = new ArrayList<>();
+        for (int id : ids) {
+            if (c.status(id) == NodeStatus.DOWN) {
+                down.add(id);
+            }
+        }
+        if (!down.isEmpty()) {
+            c.restart(down.get(random.nextInt(down.size())), false);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.yakraft.check;
+
+import io.yakraft.cluster.Cluster;
+import io.yakraft.cluster.ClusterObserver;
+import io.yakraft.raft.RaftNode;
+import io.yakraft.raft.Role;
+import io.yakraft.sim.NodeStatus;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs a {@link RunSpec} headless: client writes and (optionally) random faults for the
+ * duration, then calm, then a liveness check. Deterministic: the same spec gives the same
+ * result and trace hash.
+ */
+public final class Runner {
+    private Runner() {
+    }
+
+    public static RunResult run(RunSpec spec) {
+        Cluster cluster = new Cluster(spec.cluster(), spec.factory());
+        InvariantChecker checker = spec.checkInvariants() ? new InvariantChecker(cluster) : null;
+        int[] leaderChanges = {0};
+        cluster.addObserver(new ClusterObserver() {
+            @Override
+            public void roleChanged(int node, Role from, Role to, int epoch, int leaderId) {
+                if (to == Role.LEADER) {
+                    leaderChanges[0]++;
+                }
+            }
+        });
+        cluster.start();
+        long end = spec.durationMs();
+        if (spec.writePeriodMs() > 0) {
+            Workload.schedule(cluster, 0, end, spec.writePeriodMs());
+        }
+        if (spec.faults()) {
+            RandomFaults.schedule(cluster, 2_000, end, spec.faultGapMs());
+        }
+        cluster.runUntil(end);
+        long liveness = -1;
+        if (!cluster.simulation().stopped()) {
+            liveness = awaitCalm(cluster, end, spec.livenessBoundMs());
+        }
+        Map<Integer, Long> hws = new TreeMap<>();
+        for (int id : cluster.allIds()) {
+            hws.put(id, cluster.view(id).highWatermark());
+        }
+        int leader = cluster.leaderId();
+        int epoch = 0;
+        for (int id : cluster.voterIds()) {
+            epoch = Math.max(epoch, cluster.view(id).epoch());
+        }
+        return new RunResult(spec.cluster().seed(), spec.cluster().controllers(), spec.cluster().observers(),
+                cluster.now(), cluster.simulation().eventCount(), leaderChanges[0], epoch, leader, hws,
+                checker == null ? List.of() : checker.violations(), cluster.simulation().trace().sha256(),
+                checker == null ? -1 : checker.committedOffset(), liveness, checker == null ? 0 : checker.checks());
+    }
+
+    /**
+     * Steps in 10 ms slices until a leader exists and every live node's high watermark equals
+     * the leader's log end; returns the time that took, or -1 past the bound.
+     */
+    static long awaitCalm(Cluster cluster, long from, long bound) {
+        for (long t = from; t <= from + bound; t += 10) {
+            cluster.runUntil(t);
+            if (cluster.simulation().stopped()) {
+                return -1;
+            }
+            if (caughtUp(cluster)) {
+                return t - from;
+            }
+        }
+        return -1;
+    }
+
+    static boolean caughtUp(Cluster cluster) {
+        int leader = cluster.leaderId();
+        if (leader < 0) {
+            return false;
+        }
+        RaftNode l = cluster.raft(leader);
+        long end = l.log().endOffset();
+        if (l.highWatermark() != end) {
+            return false;
+        }
+        for (int id : cluster.allIds()) {
+            if (cluster.status(id) == NodeStatus.UP) {
+                RaftNode n = cluster.raft(id);
+                if (n.highWatermark() != end || n.epoch() != l.epoch()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,75 @@
+package io.yakraft.check;
+
+import io.yakraft.cluster.Cluster;
+import io.yakraft.cluster.ClusterConfig;
+import io.yakraft.sim.TraceEvent;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Golden traces in the spirit of etcd raft's data-driven tests: a small scripted interaction and
+ * its full expected trace as text under src/test/resources/golden/. A protocol change shows up
+ * as a readable diff. Regenerate with {@code mvn test -Dtest=GoldenTraceTest -Dyakraft.updateGolden=true}.
+ */
+class GoldenTraceTest {
+    private static final Path DIR = Path.of("src/test/resources/golden");
+
+    private static List<String> trace(ClusterConfig config, long until, Consumer<Cluster> script) {
+        Cluster cluster = new Cluster(config);
+        new InvariantChecker(cluster);
+        List<String> lines = new ArrayList<>();
+        cluster.simulation().trace().addListener((TraceEvent e) -> lines.add(e.toString().stripTrailing()));
+        cluster.start();
+        script.accept(cluster);
+        cluster.runUntil(until);
+        assertTrue(cluster.violations().isEmpty(), () -> "violations: " + cluster.violations());
+        return lines;
+    }
+
+    private static void check(String name, List<String> actual) throws IOException {
+        Path file = DIR.resolve(name + ".trace");
+        if (Boolean.getBoolean("yakraft.updateGolden")) {
+            Files.createDirectories(DIR);
+            Files.write(file, actual, StandardCharsets.UTF_8);
+        }
+        assertTrue(Files.exists(file), "missing golden file " + file + "; run with -Dyakraft.updateGolden=true");
+        List<String> expected = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertEquals(String.join("\n", expected), String.join("\n", actual),
+                "trace differs from " + file + " (regenerate with -Dyakraft.updateGolden=true if the change is intended)");
+    }
+
+    @Test
+    void firstElectionAndOneWrite() throws IOException {
+        check("first-election", trace(ClusterConfig.defaults(7, 3, 0), 2_500,
+                c -> c.at(2_000, "client write", x -> x.propose(List.of("hello")))));
+    }
+
+    @Test
+    void leaderCrashAndFailover() throws IOException {
+        check("leader-crash", trace(ClusterConfig.defaults(7, 3, 0), 6_000, c -> {
+            c.at(2_000, "kill the leader", x -> x.crash(x.leaderId()));
+        }));
+    }
+
+    @Test
+    void divergentFollowerTruncates() throws IOException {
+        // n1 leads epoch 1; cut off, it appends entries nobody else gets; the rest elect epoch 2
+        // and write; after healing n1 learns epoch 2, finds its log diverged, and truncates.
+        check("divergence", trace(ClusterConfig.defaults(7, 3, 0), 9_000, c -> {
+            c.at(2_000, "isolate the leader", x -> x.isolate(x.leaderId()));
+            c.at(2_010, "write on the isolated leader", x -> x.propose(List.of("lost-1", "lost-2")));
+            c.at(6_000, "write on the new leader", x -> x.propose(List.of("kept")));
+            c.at(6_500, "heal", Cluster::healAll);
+        }));
+    }
+}
