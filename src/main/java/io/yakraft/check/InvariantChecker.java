@@ -30,6 +30,7 @@ public final class InvariantChecker implements ClusterObserver {
     public static final String LEADER_COMPLETENESS = "LeaderCompleteness";
     public static final String NO_COMMITTED_LOSS = "CommittedEntryNeverLost";
     public static final String NO_TRUNCATION_BELOW_HW = "NoTruncationBelowHighWatermark";
+    public static final String HW_WITHIN_LOG = "HighWatermarkWithinLog";
 
     private final Cluster cluster;
     private final int[] voters;
@@ -121,6 +122,10 @@ public final class InvariantChecker implements ClusterObserver {
         }
         lastHw.put(node, to);
         RaftLog log = cluster.disk(node).log();
+        if (to > log.endOffset()) {
+            fail(HW_WITHIN_LOG, node, "high watermark " + to + " beyond its own log end " + log.endOffset());
+            return;
+        }
         // Everything this node now calls committed must agree with what others called committed.
         long start = Math.max(from, log.startOffset());
         for (long o = start; o < to; o++) {

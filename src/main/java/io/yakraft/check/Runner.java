@@ -20,7 +20,13 @@ public final class Runner {
     }
 
     public static RunResult run(RunSpec spec) {
+        return run(spec, c -> { });
+    }
+
+    /** As {@link #run(RunSpec)}, letting the caller attach listeners (a trace file) before the start. */
+    public static RunResult run(RunSpec spec, java.util.function.Consumer<Cluster> beforeStart) {
         Cluster cluster = new Cluster(spec.cluster(), spec.factory());
+        beforeStart.accept(cluster);
         InvariantChecker checker = spec.checkInvariants() ? new InvariantChecker(cluster) : null;
         int[] leaderChanges = {0};
         cluster.addObserver(new ClusterObserver() {

@@ -14,8 +14,17 @@ public final class Workload {
 
     public static void schedule(Cluster cluster, long from, long until, long periodMs) {
         long[] counter = {0};
-        for (long t = from; t < until; t += periodMs) {
-            cluster.at(t, "client write", c -> c.propose(List.of("write-" + counter[0]++)));
+        next(cluster, from, until, periodMs, counter);
+    }
+
+    /** Each write schedules the next, so the queue holds one pending write, not the whole run's. */
+    private static void next(Cluster cluster, long at, long until, long periodMs, long[] counter) {
+        if (at >= until) {
+            return;
         }
+        cluster.at(at, "client write", c -> {
+            c.propose(List.of("write-" + counter[0]++));
+            next(c, at + periodMs, until, periodMs, counter);
+        });
     }
 }

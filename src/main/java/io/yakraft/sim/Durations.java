@@ -1,0 +1,37 @@
+package io.yakraft.sim;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses and prints simulated durations: "500ms", "2.5s", "10m", "1h", or plain milliseconds. */
+public final class Durations {
+    private static final Pattern FORMAT = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?\\s*");
+
+    private Durations() {
+    }
+
+    /** @throws IllegalArgumentException with what was expected when the text is not a duration */
+    public static long parseMillis(String text) {
+        Matcher m = FORMAT.matcher(text == null ? "" : text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration; expected e.g. 500ms, 2.5s, 10m, 1h");
+        }
+        double value = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "ms" : m.group(2);
+        double factor = switch (unit) {
+            case "ms" -> 1;
+            case "s" -> 1_000;
+            case "m" -> 60_000;
+            case "h" -> 3_600_000;
+            default -> throw new IllegalArgumentException("unknown unit " + unit);
+        };
+        return Math.round(value * factor);
+    }
+
+    /** A compact human form, e.g. 1m 02.500s. */
+    public static String format(long ms) {
+        long minutes = ms / 60_000;
+        double seconds = (ms % 60_000) / 1000.0;
+        return minutes > 0 ? String.format("%dm %06.3fs", minutes, seconds) : String.format("%.3fs", seconds);
+    }
+}
