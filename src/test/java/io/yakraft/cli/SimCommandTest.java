@@ -1,0 +1,72 @@
+package io.yakraft.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The {@code sim} command as a user scripts it: exit codes, the JSON contract, the trace file. */
+class SimCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    @Test
+    void jsonHasTheContractedFieldsAndExitZero(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("out.jsonl");
+        int code = Main.run("sim", "--controllers", "5", "--observers", "2", "--seed", "42", "--duration", "1m",
+                "--faults", "random", "--trace", trace.toString(), "--json");
+        assertEquals(0, code, err.toString());
+        JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        for (String field : new String[] {"seed", "controllers", "observers", "simulatedMs", "wallMs", "events",
+                "leaderChanges", "finalEpoch", "highWatermarks", "invariantViolations", "traceSha256"}) {
+            assertTrue(json.has(field), "missing " + field + " in " + json);
+        }
+        assertEquals(42, json.get("seed").asLong());
+        assertEquals(7, json.get("highWatermarks").size());
+        assertTrue(json.get("invariantViolations").isEmpty());
+        assertTrue(json.get("leaderChanges").asInt() >= 1);
+        String fileHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(trace)));
+        assertEquals(json.get("traceSha256").asText(), fileHash, "the hash is the hash of the trace file");
+    }
+
+    @Test
+    void badArgumentsExitTwoAndNameTheArgument() {
+        assertEquals(2, Main.run("sim", "--controllers", "12"));
+        assertTrue(err.toString().contains("--controllers"), err.toString());
+        err.reset();
+        assertEquals(2, Main.run("sim", "--duration", "ten minutes"));
+        assertTrue(err.toString().contains("--duration"), err.toString());
+        err.reset();
+        assertEquals(2, Main.run("sim", "--faults", "sometimes"));
+        assertTrue(err.toString().contains("--faults"), err.toString());
+    }
+}
