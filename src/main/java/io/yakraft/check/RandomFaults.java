@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * A seeded fault campaign: between {@code from} and {@code until} it schedules random faults
  * from the whole vocabulary (crash, restart, pause, resume, isolate, majority/minority split,
  * bridge, majorities ring, one-way cuts, loss, duplication, jittery latency, resign, forced
- * timeouts, disk loss on observers), then heals everything at {@code until}.
+ * timeouts, log compaction into a snapshot, disk loss on observers), then heals everything at {@code until}.
  *
  * <p>Faults are decided when they fire (from the cluster's state then), so the plan is a pure
  * function of the seed and the run. Disk loss is kept to observers: a voter that forgets its
@@ -69,7 +69,7 @@ public final class RandomFaults {
         int[] voters = c.voterIds();
         int node = ids.get(random.nextInt(ids.size()));
         int voter = voters[random.nextInt(voters.length)];
-        switch (random.nextInt(14)) {
+        switch (random.nextInt(15)) {
             case 0, 1 -> c.crash(node);
             case 2, 3 -> restartSomeone(c, ids);
             case 4 -> {
@@ -110,6 +110,7 @@ public final class RandomFaults {
                 }
             }
             case 12 -> c.forceTimeout(voter);
+            case 13 -> c.compact(node);
             default -> {
                 c.healAll();
                 if (c.observerIds().length > 0 && random.nextBoolean()) {

@@ -224,6 +224,27 @@ public final class Cluster {
         return offset;
     }
 
+    /**
+     * Snapshots the node's committed state at its high watermark and drops the log before it,
+     * so lagging replicas must catch up through FetchSnapshot. Returns false when nothing new
+     * was committed since the last snapshot.
+     */
+    public boolean compact(int id) {
+        if (sim.status(id) != NodeStatus.UP) {
+            return false;
+        }
+        RaftNode n = raft(id);
+        long upTo = n.highWatermark();
+        boolean done = n.snapshotAndCompact(upTo, stateAt(id, upTo));
+        sim.refreshWake(id);
+        return done;
+    }
+
+    /** The state a snapshot carries; until the metadata layer owns it, the committed prefix length. */
+    private Object stateAt(int id, long offset) {
+        return "committed prefix of " + offset + " entries";
+    }
+
     // ------------------------------------------------------------- network
 
     public void cut(int from, int to) {

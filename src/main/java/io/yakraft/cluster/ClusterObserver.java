@@ -19,6 +19,10 @@ public interface ClusterObserver {
     default void truncated(int node, long newEndOffset, long removed) {
     }
 
+    /** The node loaded a snapshot (from disk at start, or fetched from the leader). */
+    default void snapshotLoaded(int node, io.yakraft.raft.RaftSnapshot snapshot) {
+    }
+
     default void highWatermarkChanged(int node, long from, long to) {
     }
 

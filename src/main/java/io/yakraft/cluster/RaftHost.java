@@ -121,6 +121,16 @@ final class RaftHost implements SimNode, RaftOutputs {
     }
 
     @Override
+    public void snapshotLoaded(io.yakraft.raft.RaftSnapshot snapshot, String reason) {
+        if (trace().enabled()) {
+            trace().record(sim.now(), id, TraceKind.SNAPSHOT, reason + " (snapshot " + snapshot.id() + ")");
+        }
+        for (ClusterObserver o : observers) {
+            o.snapshotLoaded(id, snapshot);
+        }
+    }
+
+    @Override
     public void timerExpired(String what) {
         if (trace().enabled()) {
             trace().record(sim.now(), id, TraceKind.TIMER, what);

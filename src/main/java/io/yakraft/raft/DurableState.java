@@ -8,6 +8,7 @@ public final class DurableState {
     private ElectionState election = ElectionState.INITIAL;
     private final RaftLog log = new RaftLog();
     private long writes;
+    private RaftSnapshot snapshot;
 
     public ElectionState election() {
         return election;
@@ -20,6 +21,15 @@ public final class DurableState {
 
     public RaftLog log() {
         return log;
+    }
+
+    /** The latest snapshot, or null; the log starts where it ends. */
+    public RaftSnapshot snapshot() {
+        return snapshot;
+    }
+
+    public void saveSnapshot(RaftSnapshot s) {
+        snapshot = s;
     }
 
     /** How many quorum-state writes were made (for views and tests). */

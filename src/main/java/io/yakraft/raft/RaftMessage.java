@@ -84,4 +84,20 @@ public sealed interface RaftMessage {
             return "FetchResponse";
         }
     }
+
+    /** Asks the leader for the snapshot it named in a fetch response (KIP-630). */
+    record FetchSnapshotRequest(int epoch, int replicaId, OffsetAndEpoch snapshotId, long correlation)
+            implements RaftMessage {
+        public String kind() {
+            return "FetchSnapshot";
+        }
+    }
+
+    /** The whole snapshot in one piece, or an error when the leader no longer has it. */
+    record FetchSnapshotResponse(int epoch, int leaderId, RaftError error, RaftSnapshot snapshot, long correlation)
+            implements RaftMessage {
+        public String kind() {
+            return "FetchSnapshotResponse";
+        }
+    }
 }

@@ -6,6 +6,8 @@ import io.yakraft.raft.RaftMessage.EndQuorumEpochRequest;
 import io.yakraft.raft.RaftMessage.EndQuorumEpochResponse;
 import io.yakraft.raft.RaftMessage.FetchRequest;
 import io.yakraft.raft.RaftMessage.FetchResponse;
+import io.yakraft.raft.RaftMessage.FetchSnapshotRequest;
+import io.yakraft.raft.RaftMessage.FetchSnapshotResponse;
 import io.yakraft.raft.RaftMessage.VoteRequest;
 import io.yakraft.raft.RaftMessage.VoteResponse;
 
@@ -169,6 +171,11 @@ public class RaftNode {
         ElectionState saved = disk.election();
         RaftLog log = disk.log();
         epoch = Math.max(saved.epoch(), log.lastEpoch());
+        if (disk.snapshot() != null) {
+            // Everything in a snapshot was committed, so the high watermark starts at its end.
+            highWatermark = disk.snapshot().id().offset();
+            out.snapshotLoaded(disk.snapshot(), "loaded the latest snapshot from disk");
+        }
         if (!voter) {
             leaderId = -1;
             becomeObserverUnattached(now, "observer started; looking for the leader");
@@ -214,6 +221,10 @@ public class RaftNode {
             onFetchRequest(now, from, m);
         } else if (message instanceof FetchResponse m) {
             onFetchResponse(now, from, m);
+        } else if (message instanceof FetchSnapshotRequest m) {
+            onFetchSnapshotRequest(now, from, m);
+        } else if (message instanceof FetchSnapshotResponse m) {
+            onFetchSnapshotResponse(now, from, m);
         }
     }
 
@@ -709,7 +720,7 @@ public class RaftNode {
             return;
         }
         RaftLog log = disk.log();
-        if (req.fetchOffset() < log.startOffset()) {
+        if (needsSnapshot(log, req.fetchOffset(), req.lastFetchedEpoch())) {
             out.send(from, new FetchResponse(epoch, id, RaftError.NONE, highWatermark, List.of(), null,
                     new OffsetAndEpoch(log.startOffset(), log.startEpoch()), log.startOffset(), req.correlation()));
             return;
@@ -732,6 +743,19 @@ public class RaftNode {
             // Long poll: park until there is something new or max wait passes.
             leader.held.add(new HeldFetch(from, req, now + config.fetchMaxWaitMs()));
         }
+    }
+
+    /**
+     * Kafka's rule: a fetch position that lies in the compacted prefix, or whose last epoch is
+     * older than the snapshot's, cannot be checked against the log; the fetcher needs the snapshot.
+     */
+    private static boolean needsSnapshot(RaftLog log, long fetchOffset, int lastFetchedEpoch) {
+        if (log.startOffset() == 0) {
+            return false;
+        }
+        return fetchOffset < log.startOffset()
+                || (fetchOffset == log.startOffset() && lastFetchedEpoch != log.startEpoch())
+                || lastFetchedEpoch < log.startEpoch();
     }
 
     private void answerFetch(int to, FetchRequest req) {
@@ -887,9 +911,11 @@ public class RaftNode {
         if (resp.divergingEpoch() != null) {
             truncateToDivergence(resp.divergingEpoch());
         } else if (resp.snapshotId() != null) {
-            out.note("leader's log starts at " + resp.logStartOffset() + ", after our end " + log.endOffset()
-                    + "; a snapshot is needed (FetchSnapshot)");
-            nextFetchAt = now + config.retryBackoffMs();
+            out.note("our log (end " + log.endOffset() + ", epoch " + log.lastEpoch() + ") reaches into what the leader"
+                    + " compacted (its log starts at " + resp.logStartOffset() + "); fetching snapshot " + resp.snapshotId());
+            fetchCorrelation = nextCorrelation++;
+            fetchRequestExpiresAt = now + config.requestTimeoutMs();
+            out.send(from, new FetchSnapshotRequest(epoch, id, resp.snapshotId(), fetchCorrelation));
             return;
         } else if (!resp.records().isEmpty() && resp.records().get(0).offset() == log.endOffset()) {
             for (LogEntry e : resp.records()) {
@@ -904,6 +930,71 @@ public class RaftNode {
             out.highWatermarkChanged(old, newHw);
         }
         nextFetchAt = now;
+    }
+
+    private void onFetchSnapshotRequest(long now, int from, FetchSnapshotRequest req) {
+        RaftSnapshot snap = disk.snapshot();
+        if (role != Role.LEADER || req.epoch() != epoch) {
+            RaftError err = req.epoch() < epoch ? RaftError.FENCED_LEADER_EPOCH : RaftError.NOT_LEADER_OR_FOLLOWER;
+            out.send(from, new FetchSnapshotResponse(epoch, leaderId, err, null, req.correlation()));
+        } else if (snap == null || !snap.id().equals(req.snapshotId())) {
+            out.send(from, new FetchSnapshotResponse(epoch, id, RaftError.SNAPSHOT_NOT_FOUND, null, req.correlation()));
+        } else {
+            out.send(from, new FetchSnapshotResponse(epoch, id, RaftError.NONE, snap, req.correlation()));
+        }
+    }
+
+    private void onFetchSnapshotResponse(long now, int from, FetchSnapshotResponse resp) {
+        if (resp.correlation() != fetchCorrelation) {
+            return;
+        }
+        fetchCorrelation = -1;
+        fetchRequestExpiresAt = Long.MAX_VALUE;
+        if (observeEpoch(now, resp.epoch(), resp.leaderId(), "snapshot response from n" + from)) {
+            return;
+        }
+        if (resp.error() != RaftError.NONE || role != Role.FOLLOWER || from != leaderId) {
+            nextFetchAt = now + config.retryBackoffMs(); // fetch again; the answer names the current snapshot
+            return;
+        }
+        lastLeaderContact = now;
+        fetchDeadline = now + config.fetchTimeoutMs();
+        installSnapshot(resp.snapshot(), "installed snapshot " + resp.snapshot().id() + " from leader n" + from);
+        nextFetchAt = now;
+    }
+
+    private void installSnapshot(RaftSnapshot snap, String reason) {
+        RaftLog log = disk.log();
+        long removed = log.endOffset() - log.startOffset();
+        log.wipe();
+        log.advanceStartTo(snap.id().offset(), snap.id().epoch());
+        disk.saveSnapshot(snap);
+        if (removed > 0) {
+            out.truncated(log.endOffset(), removed, "log replaced by a snapshot");
+        }
+        out.snapshotLoaded(snap, reason);
+        if (snap.id().offset() > highWatermark) {
+            long old = highWatermark;
+            highWatermark = snap.id().offset();
+            out.highWatermarkChanged(old, highWatermark);
+        }
+    }
+
+    /**
+     * Takes a snapshot of the committed state at {@code endOffset} and drops the log before it
+     * (Kafka: metadata.log.max.record.bytes.between.snapshots). Only committed offsets qualify.
+     * Returns false when the offset is not committed here or not after the current start.
+     */
+    public boolean snapshotAndCompact(long endOffset, Object state) {
+        RaftLog log = disk.log();
+        if (endOffset > highWatermark || endOffset <= log.startOffset() || endOffset > log.endOffset()) {
+            return false;
+        }
+        RaftSnapshot snap = new RaftSnapshot(new OffsetAndEpoch(endOffset, log.epochAt(endOffset - 1)), state);
+        disk.saveSnapshot(snap);
+        log.advanceStartTo(endOffset, snap.id().epoch());
+        out.note("snapshot " + snap.id() + " written; log now starts at " + endOffset);
+        return true;
     }
 
     /** A follower's high watermark: the leader's, but never beyond what it holds itself. */

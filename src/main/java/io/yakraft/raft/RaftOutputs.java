@@ -21,6 +21,13 @@ public interface RaftOutputs {
 
     void timerExpired(String what);
 
+    /**
+     * The node replaced its log prefix with a snapshot fetched from the leader; the host loads
+     * the state from it. Also called at start when the disk holds a snapshot.
+     */
+    default void snapshotLoaded(RaftSnapshot snapshot, String reason) {
+    }
+
     /** Anything else worth a line in the trace (ignored responses, retries...). */
     void note(String detail);
 }
