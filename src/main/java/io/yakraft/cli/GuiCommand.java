@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
 public final class GuiCommand implements Runnable {
     @Override
     public void run() {
-        System.err.println("gui: the window is being wired in");
+        io.yakraft.ui.StudioApp.launchGui(new String[0]);
     }
 }

@@ -1,0 +1,218 @@
+package io.yakraft.ui;
+
+import io.yakraft.cluster.ClusterSnapshot;
+import io.yakraft.cluster.MessageView;
+import io.yakraft.cluster.NodeView;
+import io.yakraft.raft.RaftConfig;
+import io.yakraft.raft.Role;
+import io.yakraft.ui.ClusterLayout.Point;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.ArcType;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Draws one snapshot of the cluster: links (cut ones dashed red), messages in flight at their
+ * simulated position, and every node with its role written out, epoch, log end, high
+ * watermark and its running timer as a draining arc. Stateless apart from display options.
+ */
+public final class ClusterRenderer {
+    private boolean showLabels = true;
+    private double scale = 1.0;
+    private boolean dark;
+
+    public void setShowLabels(boolean on) {
+        showLabels = on;
+    }
+
+    /** 1.0 normally; larger fonts and lines for presenter mode. */
+    public void setScale(double s) {
+        scale = s;
+    }
+
+    public void setDark(boolean on) {
+        dark = on;
+    }
+
+    public static ClusterLayout layoutFor(ClusterSnapshot s, double w, double h) {
+        List<Integer> controllers = new ArrayList<>();
+        List<Integer> observers = new ArrayList<>();
+        for (NodeView n : s.nodes()) {
+            (n.voter() ? controllers : observers).add(n.id());
+        }
+        return new ClusterLayout(controllers, observers, w, h);
+    }
+
+    public void draw(GraphicsContext g, ClusterSnapshot s, ClusterLayout layout, RaftConfig raft, int selected,
+                     double w, double h) {
+        Color bg = dark ? Color.web("#1E2127") : Color.web("#FAFAF7");
+        Color ink = dark ? Color.web("#E6E6E6") : Color.web("#222222");
+        Color faint = dark ? Color.web("#3A3F4A") : Color.web("#DDDDD5");
+        g.setFill(bg);
+        g.fillRect(0, 0, w, h);
+        drawLinks(g, s, layout, faint);
+        drawMessages(g, s, layout, ink);
+        for (NodeView n : s.nodes()) {
+            drawNode(g, n, s, layout, raft, n.id() == selected, ink);
+        }
+        g.setFill(ink);
+        g.setFont(Font.font("System", FontWeight.NORMAL, 12 * scale));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(String.format("t = %.3f s   seed %d", s.now() / 1000.0, s.seed()), 10, 8);
+    }
+
+    private void drawLinks(GraphicsContext g, ClusterSnapshot s, ClusterLayout layout, Color faint) {
+        List<NodeView> nodes = s.nodes();
+        g.setLineDashes();
+        for (int i = 0; i < nodes.size(); i++) {
+            for (int j = i + 1; j < nodes.size(); j++) {
+                NodeView a = nodes.get(i);
+                NodeView b = nodes.get(j);
+                if (!a.voter() && !b.voter()) {
+                    continue; // observers talk to controllers only
+                }
+                boolean ab = isCut(s, a.id(), b.id());
+                boolean ba = isCut(s, b.id(), a.id());
+                Point p = layout.position(a.id());
+                Point q = layout.position(b.id());
+                if (ab || ba) {
+                    g.setStroke(Color.web("#D32F2F"));
+                    g.setLineWidth(2.2 * scale);
+                    g.setLineDashes(8 * scale, 6 * scale);
+                    g.strokeLine(p.x(), p.y(), q.x(), q.y());
+                    g.setLineDashes();
+                    if (ab != ba) {
+                        // one-way cut: mark the side whose sends are lost
+                        Point from = ab ? p : q;
+                        Point to = ab ? q : p;
+                        Point mark = new Point(from.x() + (to.x() - from.x()) * 0.3, from.y() + (to.y() - from.y()) * 0.3);
+                        cross(g, mark, 6 * scale);
+                    }
+                } else {
+                    g.setStroke(faint);
+                    g.setLineWidth(1.2 * scale);
+                    g.strokeLine(p.x(), p.y(), q.x(), q.y());
+                }
+            }
+        }
+    }
+
+    private static boolean isCut(ClusterSnapshot s, int from, int to) {
+        for (int[] c : s.cutLinks()) {
+            if (c[0] == from && c[1] == to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void drawMessages(GraphicsContext g, ClusterSnapshot s, ClusterLayout layout, Color ink) {
+        g.setFont(Font.font("System", 10 * scale));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        for (MessageView m : s.inFlight()) {
+            if (layout.position(m.from()) == null || layout.position(m.to()) == null) {
+                continue;
+            }
+            double span = Math.max(1, m.deliverAt() - m.sentAt());
+            Point p = layout.along(m.from(), m.to(), (s.now() - m.sentAt()) / span);
+            boolean lost = isCut(s, m.from(), m.to());
+            double r = 5 * scale;
+            g.setFill(RolePalette.message(m.kind()));
+            g.setGlobalAlpha(lost ? 0.35 : 1.0);
+            g.fillOval(p.x() - r, p.y() - r, 2 * r, 2 * r);
+            g.setStroke(Color.web("#333333"));
+            g.setLineWidth(0.8);
+            g.strokeOval(p.x() - r, p.y() - r, 2 * r, 2 * r);
+            if (lost) {
+                cross(g, p, r + 2);
+            }
+            if (showLabels) {
+                g.setFill(ink);
+                g.fillText(m.kind(), p.x() + r + 2, p.y());
+            }
+            g.setGlobalAlpha(1.0);
+        }
+    }
+
+    private static void cross(GraphicsContext g, Point p, double r) {
+        g.setStroke(Color.web("#D32F2F"));
+        g.setLineWidth(2);
+        g.strokeLine(p.x() - r, p.y() - r, p.x() + r, p.y() + r);
+        g.strokeLine(p.x() - r, p.y() + r, p.x() + r, p.y() - r);
+    }
+
+    private void drawNode(GraphicsContext g, NodeView n, ClusterSnapshot s, ClusterLayout layout, RaftConfig raft,
+                          boolean selected, Color ink) {
+        Point p = layout.position(n.id());
+        double r = layout.nodeRadius();
+        String role = n.displayRole();
+        boolean leader = "Leader".equals(role);
+        // the running timer, draining clockwise
+        double remaining = timerFraction(n, s.now(), raft);
+        if (remaining > 0) {
+            g.setStroke(leader ? Color.web("#E69F00") : Color.web("#0072B2"));
+            g.setLineWidth(4 * scale);
+            g.strokeArc(p.x() - r - 7 * scale, p.y() - r - 7 * scale, 2 * (r + 7 * scale), 2 * (r + 7 * scale),
+                    90, -360 * remaining, ArcType.OPEN);
+        }
+        g.setFill(RolePalette.fill(role));
+        g.fillOval(p.x() - r, p.y() - r, 2 * r, 2 * r);
+        g.setStroke(selected ? Color.web("#0072B2") : leader ? Color.web("#7A5200") : Color.web("#555555"));
+        g.setLineWidth((selected ? 4 : leader ? 3.5 : 1.5) * scale);
+        if (!n.voter()) {
+            g.setLineDashes(4 * scale, 3 * scale);
+        }
+        g.strokeOval(p.x() - r, p.y() - r, 2 * r, 2 * r);
+        g.setLineDashes();
+        if (leader) {
+            crown(g, p.x(), p.y() - r - 14 * scale, 10 * scale);
+        }
+        g.setFill(RolePalette.text(role));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFont(Font.font("System", FontWeight.BOLD, Math.max(11, r * 0.42) * scale));
+        g.fillText("n" + n.id(), p.x(), p.y() - r * 0.28);
+        g.setFont(Font.font("System", FontWeight.NORMAL, Math.max(9, r * 0.3) * scale));
+        g.fillText(role, p.x(), p.y() + r * 0.22);
+        // details below the node
+        g.setFill(ink);
+        g.setFont(Font.font("System", FontWeight.NORMAL, 11 * scale));
+        g.setTextBaseline(VPos.TOP);
+        g.fillText("epoch " + n.epoch() + (n.leaderId() >= 0 && !leader ? " · leader n" + n.leaderId() : ""),
+                p.x(), p.y() + r + 6 * scale);
+        g.fillText("log end " + n.logEndOffset() + " · hw " + n.highWatermark()
+                + (n.logStartOffset() > 0 ? " · start " + n.logStartOffset() : ""), p.x(), p.y() + r + 20 * scale);
+    }
+
+    private static void crown(GraphicsContext g, double x, double y, double size) {
+        double[] xs = {x - size, x - size, x - size / 2, x, x + size / 2, x + size, x + size};
+        double[] ys = {y + size * 0.6, y - size * 0.2, y + size * 0.2, y - size * 0.5, y + size * 0.2, y - size * 0.2, y + size * 0.6};
+        g.setFill(Color.web("#E69F00"));
+        g.fillPolygon(xs, ys, xs.length);
+        g.setStroke(Color.web("#7A5200"));
+        g.setLineWidth(1.2);
+        g.strokePolygon(xs, ys, xs.length);
+    }
+
+    /**
+     * Share of the node's running timer still left (1 = just started). The total is the
+     * longest the timer can run for that role: the fetch timeout for followers, 1.5 × it for a
+     * leader's check-quorum window, twice the election timeout otherwise.
+     */
+    static double timerFraction(NodeView n, long now, RaftConfig raft) {
+        if (n.timerDeadline() == Long.MAX_VALUE) {
+            return 0;
+        }
+        double total = n.role() == Role.FOLLOWER ? raft.fetchTimeoutMs()
+                : n.role() == Role.LEADER ? raft.checkQuorumTimeoutMs() : 2.0 * raft.electionTimeoutMs();
+        return Math.max(0, Math.min(1, (n.timerDeadline() - now) / total));
+    }
+}

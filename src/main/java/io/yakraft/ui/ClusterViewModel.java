@@ -1,0 +1,140 @@
+package io.yakraft.ui;
+
+import io.yakraft.cluster.ClusterSnapshot;
+import io.yakraft.cluster.NodeView;
+import io.yakraft.sim.TraceEvent;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The window's state as JavaFX properties, fed once per frame from the driver's latest
+ * {@link Frame}. Views bind to it and hold no logic of their own.
+ */
+public final class ClusterViewModel {
+    private final ObjectProperty<Frame> frame = new SimpleObjectProperty<>();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty speedText = new SimpleStringProperty("");
+    private final IntegerProperty selectedNode = new SimpleIntegerProperty(-1);
+    private final StringProperty eventFilter = new SimpleStringProperty("");
+    private final ObservableList<NodeRow> nodes = FXCollections.observableArrayList();
+    private final ObservableList<TraceEvent> events = FXCollections.observableArrayList();
+    private final FilteredList<TraceEvent> filteredEvents = new FilteredList<>(events);
+    private long lastFrame = -1;
+    private long lastTraceRecords = -1;
+
+    public ClusterViewModel() {
+        eventFilter.addListener((obs, old, text) -> filteredEvents.setPredicate(matcher(text)));
+    }
+
+    /** Takes a new frame; returns false when it is the one already shown. */
+    public boolean update(Frame f) {
+        if (f == null || f.frameNumber() == lastFrame) {
+            return false;
+        }
+        lastFrame = f.frameNumber();
+        frame.set(f);
+        ClusterSnapshot s = f.snapshot();
+        List<NodeRow> rows = new ArrayList<>(s.nodes().size());
+        for (NodeView n : s.nodes()) {
+            rows.add(NodeRow.of(n));
+        }
+        if (!rows.equals(nodes)) {
+            nodes.setAll(rows);
+        }
+        if (f.traceRecords() != lastTraceRecords) {
+            lastTraceRecords = f.traceRecords();
+            events.setAll(f.recentEvents());
+        }
+        status.set(statusLine(f));
+        speedText.set(formatSpeed(f.speed()) + (f.paused() ? " (paused)" : ""));
+        return true;
+    }
+
+    static String statusLine(Frame f) {
+        ClusterSnapshot s = f.snapshot();
+        String leader = s.leaderId() < 0 ? "no leader" : "leader n" + s.leaderId() + " (epoch " + s.leaderEpoch() + ")";
+        String invariants = s.violations().isEmpty() ? "invariants hold" : "INVARIANT BROKEN: " + s.violations().get(0);
+        return String.format(Locale.ROOT, "t = %.3f s  ·  %s  ·  speed %s%s  ·  seed %d  ·  %,d events  ·  %s",
+                s.now() / 1000.0, leader, formatSpeed(f.speed()), f.paused() ? " (paused)" : "", s.seed(), s.events(), invariants);
+    }
+
+    static String formatSpeed(double speed) {
+        return speed >= 10 ? String.format(Locale.ROOT, "%.0f×", speed)
+                : speed >= 1 ? String.format(Locale.ROOT, "%.1f×", speed) : String.format(Locale.ROOT, "%.2f×", speed);
+    }
+
+    /** A case-insensitive filter over node, kind and reason; "n3" matches node 3 exactly. */
+    static java.util.function.Predicate<TraceEvent> matcher(String text) {
+        if (text == null || text.isBlank()) {
+            return e -> true;
+        }
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        return e -> ("n" + e.node()).equals(t) || e.kind().name().toLowerCase(Locale.ROOT).contains(t)
+                || e.reason().toLowerCase(Locale.ROOT).contains(t);
+    }
+
+    /** Slider position (0..1) on a log scale from 0.01× to 1000×. */
+    public static double speedFromSlider(double position) {
+        double lo = Math.log10(SimulationDriver.MIN_SPEED);
+        double hi = Math.log10(SimulationDriver.MAX_SPEED);
+        return Math.pow(10, lo + (hi - lo) * position);
+    }
+
+    public static double sliderFromSpeed(double speed) {
+        double lo = Math.log10(SimulationDriver.MIN_SPEED);
+        double hi = Math.log10(SimulationDriver.MAX_SPEED);
+        return (Math.log10(speed) - lo) / (hi - lo);
+    }
+
+    public NodeView selectedView() {
+        Frame f = frame.get();
+        if (f == null) {
+            return null;
+        }
+        for (NodeView n : f.snapshot().nodes()) {
+            if (n.id() == selectedNode.get()) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    public ObjectProperty<Frame> frameProperty() {
+        return frame;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public StringProperty speedTextProperty() {
+        return speedText;
+    }
+
+    public IntegerProperty selectedNodeProperty() {
+        return selectedNode;
+    }
+
+    public StringProperty eventFilterProperty() {
+        return eventFilter;
+    }
+
+    public ObservableList<NodeRow> nodes() {
+        return nodes;
+    }
+
+    public FilteredList<TraceEvent> events() {
+        return filteredEvents;
+    }
+}

@@ -1,0 +1,513 @@
+package io.yakraft.ui;
+
+import io.yakraft.cluster.Cluster;
+import io.yakraft.cluster.ClusterConfig;
+import io.yakraft.cluster.NodeView;
+import io.yakraft.sim.LinkConfig;
+import io.yakraft.sim.TraceEvent;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Wires the FXML view to the driver and the view-model: every menu item, button and shortcut
+ * becomes a driver action (a timed input of the simulation); one AnimationTimer draws the
+ * latest frame.
+ */
+public final class MainController {
+    @FXML private BorderPane root;
+    @FXML private StackPane canvasHost;
+    @FXML private TableView<NodeRow> nodeTable;
+    @FXML private TableView<TraceEvent> eventTable;
+    @FXML private TextField filterField;
+    @FXML private Label statusLabel;
+    @FXML private Label speedLabel;
+    @FXML private Label selectionLabel;
+    @FXML private Slider speedSlider;
+    @FXML private Button playButton;
+    @FXML private CheckMenuItem labelsItem;
+    @FXML private CheckMenuItem presenterItem;
+    @FXML private CheckMenuItem darkItem;
+    @FXML private CheckMenuItem fpsItem;
+
+    private final SimulationDriver driver;
+    private final ClusterViewModel model = new ClusterViewModel();
+    private final ClusterRenderer renderer = new ClusterRenderer();
+    private final Canvas canvas = new Canvas(800, 500);
+    private FileTarget files;
+    private ClusterLayout layout;
+    private AnimationTimer timer;
+    private final FrameStats frameStats = new FrameStats();
+
+    public MainController(SimulationDriver driver) {
+        this.driver = driver;
+    }
+
+    public ClusterViewModel model() {
+        return model;
+    }
+
+    public FrameStats frameStats() {
+        return frameStats;
+    }
+
+    public void setFileTarget(FileTarget target) {
+        this.files = target;
+    }
+
+    @FXML
+    private void initialize() {
+        canvasHost.getChildren().add(canvas);
+        canvas.widthProperty().bind(canvasHost.widthProperty());
+        canvas.heightProperty().bind(canvasHost.heightProperty());
+        canvas.setOnMouseClicked(e -> {
+            if (layout == null) {
+                return;
+            }
+            int hit = layout.nodeAt(e.getX(), e.getY());
+            if (hit >= 0) {
+                model.selectedNodeProperty().set(hit);
+            }
+            if (e.getButton() == MouseButton.SECONDARY && hit >= 0) {
+                nodeMenu().show(canvas, e.getScreenX(), e.getScreenY());
+            }
+        });
+        setUpNodeTable();
+        setUpEventTable();
+        filterField.textProperty().bindBidirectional(model.eventFilterProperty());
+        statusLabel.textProperty().bind(model.statusProperty());
+        speedLabel.textProperty().bind(model.speedTextProperty());
+        speedSlider.setValue(ClusterViewModel.sliderFromSpeed(driver.speed()));
+        speedSlider.valueProperty().addListener((o, a, v) -> driver.setSpeed(ClusterViewModel.speedFromSlider(v.doubleValue())));
+        model.selectedNodeProperty().addListener((o, a, v) -> selectRow(v.intValue()));
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long nanos) {
+                frameStats.tick(nanos);
+                if (model.update(driver.latest())) {
+                    refresh();
+                }
+                drawCanvas();
+            }
+        };
+        timer.start();
+    }
+
+    private void setUpNodeTable() {
+        nodeTable.getColumns().setAll(List.of(
+                column("Node", r -> "n" + r.id(), 60),
+                column("Kind", NodeRow::kind, 80),
+                column("Role", NodeRow::role, 100),
+                column("Epoch", NodeRow::epoch, 55),
+                column("Leader", NodeRow::leader, 60),
+                column("Voted", NodeRow::votedFor, 55),
+                column("Log end", NodeRow::logEnd, 65),
+                column("HW", NodeRow::highWatermark, 55),
+                column("Start", NodeRow::logStart, 50)));
+        nodeTable.setItems(model.nodes());
+        nodeTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        nodeTable.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (row != null) {
+                model.selectedNodeProperty().set(row.id());
+            }
+        });
+        nodeTable.setContextMenu(nodeMenu());
+    }
+
+    private void setUpEventTable() {
+        TableColumn<TraceEvent, Object> time = column("Time (ms)", TraceEvent::time, 80);
+        TableColumn<TraceEvent, Object> node = column("Node", e -> e.node() < 0 ? "—" : "n" + e.node(), 55);
+        TableColumn<TraceEvent, Object> kind = column("Kind", e -> e.kind().name(), 110);
+        TableColumn<TraceEvent, Object> reason = column("Reason", TraceEvent::reason, 700);
+        eventTable.getColumns().setAll(List.of(time, node, kind, reason));
+        eventTable.setItems(model.events());
+        eventTable.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
+            if (e != null && e.node() >= 0) {
+                model.selectedNodeProperty().set(e.node());
+            }
+        });
+    }
+
+    private static <S> TableColumn<S, Object> column(String title, Function<S, Object> value, double width) {
+        TableColumn<S, Object> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+
+    private void selectRow(int id) {
+        for (NodeRow r : nodeTable.getItems()) {
+            if (r.id() == id && nodeTable.getSelectionModel().getSelectedItem() != r) {
+                nodeTable.getSelectionModel().select(r);
+            }
+        }
+    }
+
+    private void refresh() {
+        Frame f = model.frameProperty().get();
+        playButton.setText(f.paused() ? "Play" : "Pause");
+        NodeView sel = model.selectedView();
+        selectionLabel.setText(sel == null ? "Click a node to select it; right-click for its actions."
+                : "Selected n" + sel.id() + ": " + sel.displayRole() + ", epoch " + sel.epoch()
+                + ", log " + sel.logStartOffset() + ".." + sel.logEndOffset() + ", high watermark " + sel.highWatermark()
+                + ", incarnation " + sel.incarnation());
+        // keep the newest event in view unless the person is reading older ones
+        if (!model.events().isEmpty() && eventTable.getSelectionModel().isEmpty()) {
+            eventTable.scrollTo(model.events().size() - 1);
+        }
+    }
+
+    private void drawCanvas() {
+        Frame f = model.frameProperty().get();
+        if (f == null) {
+            return;
+        }
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        layout = ClusterRenderer.layoutFor(f.snapshot(), w, h);
+        renderer.draw(canvas.getGraphicsContext2D(), f.snapshot(), layout, driver.config().raft(),
+                model.selectedNodeProperty().get(), w, h);
+        if (fpsItem.isSelected()) {
+            var g = canvas.getGraphicsContext2D();
+            g.setFill(javafx.scene.paint.Color.web("#D55E00"));
+            g.setTextAlign(javafx.scene.text.TextAlignment.RIGHT);
+            g.fillText(String.format(Locale.ROOT, "%.0f fps · p99 %.1f ms", frameStats.fps(), frameStats.p99Millis()), w - 10, 10);
+        }
+    }
+
+    private ContextMenu nodeMenu() {
+        ContextMenu m = new ContextMenu();
+        m.getItems().addAll(
+                item("Kill", e -> kill()), item("Restart", e -> restart()),
+                item("Restart with an empty disk", e -> restartEmptyDisk()), item("Pause / resume", e -> pauseResume()),
+                item("Force timeout", e -> forceTimeout()), item("Isolate", e -> isolateSelected()),
+                item("Compact log into a snapshot", e -> compact()));
+        return m;
+    }
+
+    private static MenuItem item(String text, javafx.event.EventHandler<javafx.event.ActionEvent> h) {
+        MenuItem i = new MenuItem(text);
+        i.setOnAction(h);
+        return i;
+    }
+
+    // ---------------------------------------------------------------- run
+
+    @FXML
+    void togglePlay() {
+        driver.setPaused(!driver.paused());
+    }
+
+    @FXML
+    void step() {
+        driver.setPaused(true);
+        driver.step();
+    }
+
+    @FXML
+    void faster() {
+        driver.setSpeed(driver.speed() * 2);
+        speedSlider.setValue(ClusterViewModel.sliderFromSpeed(driver.speed()));
+    }
+
+    @FXML
+    void slower() {
+        driver.setSpeed(driver.speed() / 2);
+        speedSlider.setValue(ClusterViewModel.sliderFromSpeed(driver.speed()));
+    }
+
+    @FXML
+    void newCluster() {
+        ClusterConfig current = driver.config();
+        Dialog<ButtonType> d = new Dialog<>();
+        d.setTitle("New cluster");
+        d.setHeaderText("Controllers vote; observers (brokers) only replicate the metadata log.");
+        Spinner<Integer> controllers = new Spinner<>(1, 9, current.controllers());
+        Spinner<Integer> observers = new Spinner<>(0, 9, current.observers());
+        TextField seed = new TextField(String.valueOf(current.seed()));
+        Label error = new Label();
+        error.setStyle("-fx-text-fill: #D32F2F;");
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.addRow(0, new Label("Controllers (1–9)"), controllers);
+        grid.addRow(1, new Label("Observers (0–9)"), observers);
+        grid.addRow(2, new Label("Seed"), seed);
+        grid.add(error, 0, 3, 2, 1);
+        d.getDialogPane().setContent(grid);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        d.getDialogPane().lookupButton(ButtonType.OK).addEventFilter(javafx.event.ActionEvent.ACTION, ev -> {
+            try {
+                Long.parseLong(seed.getText().trim());
+            } catch (NumberFormatException ex) {
+                error.setText("Seed: '" + seed.getText() + "' is not a whole number");
+                ev.consume();
+            }
+        });
+        d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> driver.restart(
+                SimulationDriver.defaultConfig(Long.parseLong(seed.getText().trim()), controllers.getValue(), observers.getValue())));
+    }
+
+    @FXML
+    void restartSameSeed() {
+        ClusterConfig c = driver.config();
+        driver.restart(c);
+    }
+
+    @FXML
+    void quit() {
+        timer.stop();
+        driver.close();
+        Platform.exit();
+    }
+
+    // ---------------------------------------------------------------- node
+
+    private void onSelected(String verb, Consumer<Integer> then) {
+        int id = model.selectedNodeProperty().get();
+        if (id < 0) {
+            statusFlash("Select a node first (click it on the cluster view or in the table) to " + verb + ".");
+            return;
+        }
+        then.accept(id);
+    }
+
+    private void statusFlash(String text) {
+        selectionLabel.setText(text);
+    }
+
+    @FXML
+    void kill() {
+        onSelected("kill it", id -> driver.act("kill n" + id, c -> c.crash(id)));
+    }
+
+    @FXML
+    void killLeader() {
+        driver.act("kill the leader", c -> {
+            int l = c.leaderId();
+            if (l >= 0) {
+                c.crash(l);
+            }
+        });
+    }
+
+    @FXML
+    void restart() {
+        onSelected("restart it", id -> driver.act("restart n" + id, c -> c.restart(id, false)));
+    }
+
+    @FXML
+    void restartEmptyDisk() {
+        onSelected("restart it", id -> driver.act("restart n" + id + " with an empty disk", c -> c.restart(id, true)));
+    }
+
+    @FXML
+    void pauseResume() {
+        onSelected("pause or resume it", id -> driver.act("pause/resume n" + id, c -> {
+            if (c.status(id) == io.yakraft.sim.NodeStatus.PAUSED) {
+                c.resume(id);
+            } else {
+                c.pause(id);
+            }
+        }));
+    }
+
+    @FXML
+    void forceTimeout() {
+        onSelected("force its timeout", id -> driver.act("force timeout on n" + id, c -> c.forceTimeout(id)));
+    }
+
+    @FXML
+    void resign() {
+        driver.act("the leader resigns", c -> {
+            int l = c.leaderId();
+            if (l >= 0) {
+                c.resign(l);
+            }
+        });
+    }
+
+    @FXML
+    void compact() {
+        onSelected("compact its log", id -> driver.act("compact n" + id + "'s log", c -> c.compact(id)));
+    }
+
+    // ---------------------------------------------------------------- network
+
+    @FXML
+    void isolateLeader() {
+        driver.act("isolate the leader", c -> {
+            int l = c.leaderId();
+            if (l >= 0) {
+                c.isolate(l);
+            }
+        });
+    }
+
+    @FXML
+    void isolateSelected() {
+        onSelected("isolate it", id -> driver.act("isolate n" + id, c -> c.isolate(id)));
+    }
+
+    @FXML
+    void splitMajority() {
+        driver.act("split majority / minority", c -> {
+            int[] voters = c.voterIds();
+            List<Integer> minority = new ArrayList<>();
+            int l = c.leaderId();
+            if (l >= 0) {
+                minority.add(l); // the leader goes to the minority: the interesting case
+            }
+            for (int v : voters) {
+                if (minority.size() < (voters.length - 1) / 2 && v != l) {
+                    minority.add(v);
+                }
+            }
+            if (minority.isEmpty()) {
+                minority.add(voters[0]);
+            }
+            c.splitMajorityMinority(minority);
+        });
+    }
+
+    @FXML
+    void bridge() {
+        onSelected("use it as the bridge", id -> driver.act("bridge through n" + id, c -> c.bridge(id)));
+    }
+
+    @FXML
+    void ring() {
+        driver.act("majorities ring", Cluster::majoritiesRing);
+    }
+
+    @FXML
+    void cutToLeader() {
+        onSelected("cut its link to the leader", id -> driver.act("cut n" + id + " → leader", c -> {
+            int l = c.leaderId();
+            if (l >= 0 && l != id) {
+                c.cut(id, l);
+            }
+        }));
+    }
+
+    @FXML
+    void lossy() {
+        driver.act("lossy network", c -> c.setLinkDefaults(c.simulation().network().defaults().withLoss(0.10)));
+    }
+
+    @FXML
+    void slow() {
+        driver.act("slow network", c -> c.setLinkDefaults(c.simulation().network().defaults().withLatency(50, 200)));
+    }
+
+    @FXML
+    void healAll() {
+        driver.act("heal all", c -> {
+            c.healAll();
+            c.setLinkDefaults(LinkConfig.DEFAULT.withLatency(15, 40));
+        });
+    }
+
+    // ---------------------------------------------------------------- view and export
+
+    @FXML
+    void toggleLabels() {
+        renderer.setShowLabels(labelsItem.isSelected());
+    }
+
+    @FXML
+    void togglePresenter() {
+        boolean on = presenterItem.isSelected();
+        renderer.setScale(on ? 1.5 : 1.0);
+        if (on) {
+            root.getStyleClass().add("presenter");
+        } else {
+            root.getStyleClass().remove("presenter");
+        }
+    }
+
+    @FXML
+    void toggleDark() {
+        boolean on = darkItem.isSelected();
+        renderer.setDark(on);
+        var sheets = root.getScene().getStylesheets();
+        sheets.removeIf(s -> s.endsWith("light.css") || s.endsWith("dark.css"));
+        sheets.add(StudioApp.stylesheet(on ? "dark.css" : "light.css"));
+    }
+
+    @FXML
+    void toggleFps() {
+        // drawn by drawCanvas when selected
+    }
+
+    @FXML
+    void exportPng() {
+        Path file = fileTarget().choose("Export the window as PNG", "yakraft.png", "png");
+        if (file == null) {
+            return;
+        }
+        try {
+            Exporter.png(root, file);
+            statusFlash("Saved " + file);
+        } catch (java.io.IOException e) {
+            error("Could not write " + file, e.getMessage());
+        }
+    }
+
+    @FXML
+    void exportTrace() {
+        Path file = fileTarget().choose("Export the trace as JSON lines", "trace.jsonl", "jsonl");
+        if (file == null) {
+            return;
+        }
+        driver.exportTrace(file, problem -> Platform.runLater(() -> {
+            if (problem == null) {
+                statusFlash("Saved the trace to " + file);
+            } else {
+                error("Could not write " + file, problem);
+            }
+        }));
+    }
+
+    private FileTarget fileTarget() {
+        return files != null ? files : FileTarget.dialog(root.getScene().getWindow());
+    }
+
+    private void error(String header, String detail) {
+        Alert a = new Alert(Alert.AlertType.ERROR, detail, ButtonType.OK);
+        a.setHeaderText(header);
+        a.show();
+    }
+
+    void stop() {
+        timer.stop();
+        driver.close();
+    }
+}

@@ -1,0 +1,57 @@
+package io.yakraft.ui;
+
+import javafx.scene.paint.Color;
+
+/**
+ * Role colours from the Okabe–Ito palette, distinguishable with the common colour-vision
+ * deficiencies. The role is always written on the node too: colour is never the only cue.
+ */
+public final class RolePalette {
+    private RolePalette() {
+    }
+
+    public static Color fill(String displayRole) {
+        if (displayRole.startsWith("Observer (")) {
+            return Color.web("#BBBBBB");
+        }
+        return switch (displayRole) {
+            case "Leader" -> Color.web("#E69F00");
+            case "Follower" -> Color.web("#56B4E9");
+            case "Candidate" -> Color.web("#D55E00");
+            case "Prospective" -> Color.web("#F0E442");
+            case "Unattached" -> Color.web("#CCCCCC");
+            case "Resigned" -> Color.web("#CC79A7");
+            case "Observer" -> Color.web("#009E73");
+            case "Paused" -> Color.web("#8C8CA0");
+            case "Dead" -> Color.web("#444444");
+            default -> Color.web("#999999");
+        };
+    }
+
+    /** Black or white, whichever reads better on the fill. */
+    public static Color text(String displayRole) {
+        Color f = fill(displayRole);
+        double luminance = 0.2126 * f.getRed() + 0.7152 * f.getGreen() + 0.0722 * f.getBlue();
+        return luminance > 0.5 ? Color.BLACK : Color.WHITE;
+    }
+
+    /** Message dot colours by kind. */
+    public static Color message(String kind) {
+        if (kind.startsWith("PreVote")) {
+            return Color.web("#F0E442");
+        }
+        if (kind.startsWith("Vote")) {
+            return Color.web("#D55E00");
+        }
+        if (kind.startsWith("BeginQuorumEpoch") || kind.startsWith("EndQuorumEpoch")) {
+            return Color.web("#CC79A7");
+        }
+        if (kind.startsWith("FetchSnapshot")) {
+            return Color.web("#0072B2");
+        }
+        if (kind.startsWith("Fetch")) {
+            return Color.web("#56B4E9");
+        }
+        return Color.web("#999999");
+    }
+}

@@ -1,0 +1,190 @@
+package io.yakraft.ui;
+
+import io.yakraft.check.InvariantChecker;
+import io.yakraft.cluster.Cluster;
+import io.yakraft.cluster.ClusterConfig;
+import io.yakraft.sim.TraceEvent;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Owns the running {@link Cluster} on one background thread. It advances simulated time by
+ * wall time × speed, turns user actions into timed inputs at the current simulated time (so a
+ * session stays replayable), and publishes an immutable {@link Frame} about 60 times a second.
+ * The window only reads frames; it never touches the cluster.
+ */
+public final class SimulationDriver implements AutoCloseable {
+    public static final double MIN_SPEED = 0.01;
+    public static final double MAX_SPEED = 1000;
+    private static final long TICK_NANOS = 16_000_000;
+
+    private final ConcurrentLinkedQueue<Consumer<Cluster>> control = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<Frame> latest = new AtomicReference<>();
+    /** The newest trace records, bounded, for the event log. */
+    private final ArrayDeque<TraceEvent> recent = new ArrayDeque<>();
+    public static final int RECENT_EVENTS = 2_000;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile double speed;
+    private volatile boolean paused;
+    /** Every trace record of this cluster, for export (capped so a very long session cannot exhaust memory). */
+    private final java.util.ArrayList<TraceEvent> fullTrace = new java.util.ArrayList<>();
+    public static final int MAX_EXPORTED_EVENTS = 2_000_000;
+    private Cluster cluster;
+    private long traceRecords;
+    private long frames;
+
+    public SimulationDriver(ClusterConfig config, double speed, boolean paused) {
+        this.speed = clamp(speed);
+        this.paused = paused;
+        this.cluster = build(config);
+        publish();
+        this.thread = new Thread(this::loop, "yakraft-simulation");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** The cluster a person sees when the app opens: 3 controllers, 3 observers, seed 42. */
+    public static ClusterConfig defaultConfig(long seed, int controllers, int observers) {
+        // Classroom-visible latency (15–40 ms) so messages can be followed on screen.
+        return ClusterConfig.defaults(seed, controllers, observers)
+                .withNetwork(io.yakraft.sim.LinkConfig.DEFAULT.withLatency(15, 40));
+    }
+
+    private Cluster build(ClusterConfig config) {
+        Cluster c = new Cluster(config);
+        new InvariantChecker(c);
+        c.simulation().trace().addListener(e -> {
+            if (recent.size() == RECENT_EVENTS) {
+                recent.removeFirst();
+            }
+            recent.addLast(e);
+            if (fullTrace.size() < MAX_EXPORTED_EVENTS) {
+                fullTrace.add(e);
+            }
+            traceRecords++;
+        });
+        c.start();
+        return c;
+    }
+
+    public Frame latest() {
+        return latest.get();
+    }
+
+    public double speed() {
+        return speed;
+    }
+
+    public void setSpeed(double s) {
+        speed = clamp(s);
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    public void setPaused(boolean p) {
+        paused = p;
+    }
+
+    /** Processes exactly one simulation event (meant for when paused). */
+    public void step() {
+        control.add(Cluster::step);
+    }
+
+    /**
+     * A user action, applied as a timed input at the current simulated time: it appears in the
+     * trace and replays identically.
+     */
+    public void act(String description, Consumer<Cluster> action) {
+        control.add(c -> {
+            c.at(c.now(), description, action);
+            c.runUntil(c.now());
+        });
+    }
+
+    /** Replaces the running cluster with a fresh one. */
+    public void restart(ClusterConfig config) {
+        control.add(c -> {
+            recent.clear();
+            fullTrace.clear();
+            traceRecords = 0;
+            cluster = build(config);
+        });
+    }
+
+    /**
+     * Writes the whole trace so far (up to {@link #MAX_EXPORTED_EVENTS} records) as JSON lines;
+     * {@code done} gets null on success or the error message.
+     */
+    public void exportTrace(java.nio.file.Path file, Consumer<String> done) {
+        control.add(c -> {
+            try {
+                Exporter.trace(List.copyOf(fullTrace), file);
+                done.accept(null);
+            } catch (java.io.IOException e) {
+                done.accept(e.getMessage());
+            }
+        });
+    }
+
+    /** The configuration of the cluster now running. */
+    public ClusterConfig config() {
+        return currentConfig;
+    }
+
+    private volatile ClusterConfig currentConfig;
+
+    private void loop() {
+        long last = System.nanoTime();
+        double carry = 0;
+        while (running) {
+            long t = System.nanoTime();
+            double elapsedMs = (t - last) / 1e6;
+            last = t;
+            Consumer<Cluster> cmd;
+            while ((cmd = control.poll()) != null) {
+                cmd.accept(cluster);
+            }
+            if (!paused && !cluster.simulation().stopped()) {
+                carry += elapsedMs * speed;
+                long advance = (long) carry;
+                carry -= advance;
+                if (advance > 0) {
+                    cluster.runUntil(cluster.now() + advance);
+                }
+            }
+            publish();
+            long sleep = TICK_NANOS - (System.nanoTime() - t);
+            if (sleep > 0) {
+                try {
+                    Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void publish() {
+        currentConfig = cluster.config();
+        List<TraceEvent> events = List.copyOf(recent);
+        latest.set(new Frame(cluster.snapshot(), events, traceRecords, speed, paused, frames++));
+    }
+
+    private static double clamp(double s) {
+        return Math.max(MIN_SPEED, Math.min(MAX_SPEED, s));
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+    }
+}

@@ -1,0 +1,70 @@
+package io.yakraft.ui;
+
+import javafx.application.Application;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+
+/** The JavaFX application: the main window on the default cluster (3 controllers, 3 observers, seed 42). */
+public final class StudioApp extends Application {
+    /** Starts first at this speed so the first election plays out visibly (Kafka's timeouts are 1–2 s). */
+    public static final double DEFAULT_SPEED = 0.3;
+
+    private MainController controller;
+
+    /** Entry point used by the command line ({@code gui}, or no command). */
+    public static void launchGui(String[] args) {
+        Application.launch(StudioApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        SimulationDriver driver = new SimulationDriver(SimulationDriver.defaultConfig(42, 3, 3), DEFAULT_SPEED, false);
+        controller = new MainController(driver);
+        stage.setTitle("YAKRaft Studio — KRaft laboratory");
+        stage.setScene(createScene(controller));
+        stage.setMinWidth(1000);
+        stage.setMinHeight(640);
+        stage.setWidth(1366);
+        stage.setHeight(800);
+        stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (controller != null) {
+            controller.stop();
+        }
+    }
+
+    /** Loads the window's FXML around the given controller, with the base and light sheets. */
+    public static Scene createScene(MainController controller) {
+        FXMLLoader loader = new FXMLLoader(resource("/fxml/main.fxml"));
+        loader.setController(controller);
+        try {
+            Parent root = loader.load();
+            Scene scene = new Scene(root);
+            scene.getStylesheets().addAll(stylesheet("base.css"), stylesheet("light.css"));
+            return scene;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the main window layout", e);
+        }
+    }
+
+    static String stylesheet(String name) {
+        return resource("/styles/" + name).toExternalForm();
+    }
+
+    private static URL resource(String path) {
+        URL url = StudioApp.class.getResource(path);
+        if (url == null) {
+            throw new IllegalStateException("missing resource " + path + " (fxml/ and styles/ must be on the classpath)");
+        }
+        return url;
+    }
+}
