@@ -377,7 +377,12 @@ public class RaftNode {
     }
 
     private void becomeObserverUnattached(long now, String reason) {
+        int lost = leaderId;
         enter(Role.UNATTACHED, -1, reason);
+        if (lost >= 0) {
+            // ask the other voters first: the leader we lost is the least likely to answer
+            bootstrapCursor = Arrays.binarySearch(voters, lost) + 1;
+        }
         nextFetchAt = now; // observers discover the leader by fetching from a bootstrap voter
     }
 
