@@ -24,19 +24,23 @@ public final class ClusterLayout {
         boolean alone = observers.isEmpty();
         double cy = height * (alone ? 0.48 : 0.34);
         double ring = Math.min(width, height) * (alone ? 0.32 : 0.22);
-        this.nodeRadius = Math.max(18, Math.min(40, Math.min(width, height) * 0.065));
+        // smaller nodes when many observers share the arc, so neighbours never touch
+        this.nodeRadius = Math.max(12, Math.min(Math.min(40, Math.min(width, height) * 0.065),
+                width * 0.8 / (2.4 * Math.max(1, observers.size()))));
         int n = controllers.size();
         for (int i = 0; i < n; i++) {
             double a = -Math.PI / 2 + 2 * Math.PI * i / n;
             positions.put(controllers.get(i), new Point(cx + ring * Math.cos(a), cy + ring * Math.sin(a)));
         }
         int m = observers.size();
-        // observers on a wide, flat arc below the ring, clear of the controllers' labels
-        double rx = Math.min(width * 0.42, ring * 2.4);
-        double ry = height * 0.80 - cy - nodeRadius;
+        // observers evenly spaced in x on a shallow arc below the ring (lowest in the middle)
+        double rx = width * 0.40;
+        double top = cy + ring + 3.2 * nodeRadius;
+        double bottom = height - nodeRadius - 44;
         for (int j = 0; j < m; j++) {
-            double a = m == 1 ? Math.PI / 2 : Math.PI * (0.88 - 0.76 * j / (m - 1));
-            positions.put(observers.get(j), new Point(cx + rx * Math.cos(a), cy + Math.max(ring + 3 * nodeRadius, ry * Math.sin(a))));
+            double u = m == 1 ? 0 : -1 + 2.0 * j / (m - 1);
+            double y = top + (bottom - top) * (1 - 0.5 * u * u);
+            positions.put(observers.get(j), new Point(cx + rx * u, Math.max(top, y)));
         }
     }
 

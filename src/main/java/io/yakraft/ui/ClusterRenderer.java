@@ -59,7 +59,7 @@ public final class ClusterRenderer {
         drawLinks(g, s, layout, faint);
         drawMessages(g, s, layout, ink);
         for (NodeView n : s.nodes()) {
-            drawNode(g, n, s, layout, raft, n.id() == selected, ink);
+            drawNode(g, n, s, layout, raft, n.id() == selected, n.id() == s.leaderId(), ink);
         }
         g.setFill(ink);
         g.setFont(Font.font("System", FontWeight.NORMAL, 12 * scale));
@@ -149,8 +149,12 @@ public final class ClusterRenderer {
         g.strokeLine(p.x() - r, p.y() + r, p.x() + r, p.y() - r);
     }
 
+    /**
+     * {@code current} marks the leader of the highest epoch: only it wears the crown, so a
+     * deposed leader that still believes in itself is visibly not the one that counts.
+     */
     private void drawNode(GraphicsContext g, NodeView n, ClusterSnapshot s, ClusterLayout layout, RaftConfig raft,
-                          boolean selected, Color ink) {
+                          boolean selected, boolean current, Color ink) {
         Point p = layout.position(n.id());
         double r = layout.nodeRadius();
         String role = n.displayRole();
@@ -172,7 +176,7 @@ public final class ClusterRenderer {
         }
         g.strokeOval(p.x() - r, p.y() - r, 2 * r, 2 * r);
         g.setLineDashes();
-        if (leader) {
+        if (current) {
             crown(g, p.x(), p.y() - r - 14 * scale, 10 * scale);
         }
         g.setFill(RolePalette.text(role));

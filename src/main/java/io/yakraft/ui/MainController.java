@@ -123,7 +123,7 @@ public final class MainController {
         nodeTable.getColumns().setAll(List.of(
                 column("Node", r -> "n" + r.id(), 60),
                 column("Kind", NodeRow::kind, 80),
-                column("Role", NodeRow::role, 100),
+                column("Role", NodeRow::role, 150),
                 column("Epoch", NodeRow::epoch, 55),
                 column("Leader", NodeRow::leader, 60),
                 column("Voted", NodeRow::votedFor, 55),
