@@ -59,8 +59,11 @@ public final class RaftLog {
         return -1;
     }
 
-    /** Entries in [from, min(to, end)) as an unmodifiable copy. */
+    /** Entries in [from, min(to, end)) as an unmodifiable copy; from must not precede the start. */
     public List<LogEntry> slice(long from, long to) {
+        if (from < startOffset) {
+            throw new IllegalArgumentException("offset " + from + " lies before the log start " + startOffset + " (compacted)");
+        }
         long end = Math.min(to, endOffset());
         if (from >= end) {
             return List.of();
