@@ -141,12 +141,7 @@ public final class InvariantChecker implements ClusterObserver {
             }
         }
         // The new high watermark must be held by a majority of voters (durable logs count).
-        int holders = 0;
-        for (int v : voters) {
-            if (holdsCommittedPrefix(cluster.disk(v).log(), to)) {
-                holders++;
-            }
-        }
+        int holders = votersHolding(to);
         if (holders < voters.length / 2 + 1) {
             fail(MAJORITY_HW, node, "high watermark " + to + " held by only " + holders + " of " + voters.length + " voters");
         }
@@ -169,16 +164,22 @@ public final class InvariantChecker implements ClusterObserver {
         if (committed == 0) {
             return;
         }
-        int holders = 0;
-        for (int v : voters) {
-            if (holdsCommittedPrefix(cluster.disk(v).log(), committed)) {
-                holders++;
-            }
-        }
+        int holders = votersHolding(committed);
         if (holders < voters.length / 2 + 1) {
             fail(NO_COMMITTED_LOSS, node, when + ": committed entries up to " + committed + " survive on only "
                     + holders + " of " + voters.length + " voters");
         }
+    }
+
+    /** How many voters' durable logs hold the committed prefix [0, upTo). */
+    private int votersHolding(long upTo) {
+        int holders = 0;
+        for (int v : voters) {
+            if (holdsCommittedPrefix(cluster.disk(v).log(), upTo)) {
+                holders++;
+            }
+        }
+        return holders;
     }
 
     /**

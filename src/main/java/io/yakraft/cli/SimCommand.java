@@ -8,7 +8,6 @@ import io.yakraft.check.Runner;
 import io.yakraft.check.Violation;
 import io.yakraft.cluster.ClusterConfig;
 import io.yakraft.sim.Durations;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -180,10 +179,5 @@ public final class SimCommand implements Callable<Integer> {
         public void close() throws IOException {
             out.close();
         }
-    }
-
-    /** For tests: the exit code of picocli's parse errors. */
-    static int usageExitCode() {
-        return CommandLine.ExitCode.USAGE;
     }
 }

@@ -225,7 +225,8 @@ public final class Cluster {
     }
 
     /**
-     * Snapshots the node's committed state at its high watermark and drops the log before it,
+     * Snapshots the node's committed state at its high watermark (until the metadata layer
+     * owns the state machine, the snapshot only names the committed prefix it replaces) and drops the log before it,
      * so lagging replicas must catch up through FetchSnapshot. Returns false when nothing new
      * was committed since the last snapshot.
      */
@@ -235,14 +236,9 @@ public final class Cluster {
         }
         RaftNode n = raft(id);
         long upTo = n.highWatermark();
-        boolean done = n.snapshotAndCompact(upTo, stateAt(id, upTo));
+        boolean done = n.snapshotAndCompact(upTo, "committed prefix of " + upTo + " entries");
         sim.refreshWake(id);
         return done;
-    }
-
-    /** The state a snapshot carries; until the metadata layer owns it, the committed prefix length. */
-    private Object stateAt(int id, long offset) {
-        return "committed prefix of " + offset + " entries";
     }
 
     // ------------------------------------------------------------- network

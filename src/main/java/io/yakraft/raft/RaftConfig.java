@@ -25,18 +25,6 @@ public record RaftConfig(
         return new RaftConfig(1000, 2000, 1000, 2000, 20, 500, 64);
     }
 
-    /** Every timeout multiplied by {@code factor}: the slow "classroom" profile. */
-    public RaftConfig scaled(double factor) {
-        return new RaftConfig(
-                (int) Math.round(electionTimeoutMs * factor),
-                (int) Math.round(fetchTimeoutMs * factor),
-                (int) Math.round(electionBackoffMaxMs * factor),
-                (int) Math.round(requestTimeoutMs * factor),
-                Math.max(1, (int) Math.round(retryBackoffMs * factor)),
-                (int) Math.round(fetchMaxWaitMs * factor),
-                maxFetchRecords);
-    }
-
     /** Check-quorum window: Kafka resigns a leader that misses a majority for 1.5 × fetch timeout. */
     public int checkQuorumTimeoutMs() {
         return fetchTimeoutMs * 3 / 2;

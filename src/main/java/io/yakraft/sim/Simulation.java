@@ -17,7 +17,6 @@ public final class Simulation {
     private final Trace trace;
     private final EventQueue queue = new EventQueue();
     private final TreeMap<Integer, Slot> nodes = new TreeMap<>();
-    private final List<EventObserver> observers = new ArrayList<>();
     private MessageDescriber describer = MessageDescriber.TO_STRING;
     private long now;
     private long nextSeq;
@@ -71,10 +70,6 @@ public final class Simulation {
 
     public void setDescriber(MessageDescriber describer) {
         this.describer = describer;
-    }
-
-    public void addObserver(EventObserver observer) {
-        observers.add(observer);
     }
 
     /** A random stream of its own for a purpose outside the kernel (fault plans, placement). */
@@ -279,9 +274,6 @@ public final class Simulation {
             }
             if (dispatch(e)) {
                 eventCount++;
-                for (EventObserver o : observers) {
-                    o.afterEvent(eventCount, now);
-                }
                 return true;
             }
         }

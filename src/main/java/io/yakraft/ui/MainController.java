@@ -308,14 +308,19 @@ public final class MainController {
         onSelected("kill it", id -> driver.act("kill n" + id, c -> c.crash(id)));
     }
 
-    @FXML
-    void killLeader() {
-        driver.act("kill the leader", c -> {
+    /** An action on whoever leads when it runs (nothing happens while there is no leader). */
+    private void onLeader(String description, java.util.function.BiConsumer<Cluster, Integer> action) {
+        driver.act(description, c -> {
             int l = c.leaderId();
             if (l >= 0) {
-                c.crash(l);
+                action.accept(c, l);
             }
         });
+    }
+
+    @FXML
+    void killLeader() {
+        onLeader("kill the leader", Cluster::crash);
     }
 
     @FXML
@@ -346,12 +351,7 @@ public final class MainController {
 
     @FXML
     void resign() {
-        driver.act("the leader resigns", c -> {
-            int l = c.leaderId();
-            if (l >= 0) {
-                c.resign(l);
-            }
-        });
+        onLeader("the leader resigns", Cluster::resign);
     }
 
     @FXML
@@ -363,12 +363,7 @@ public final class MainController {
 
     @FXML
     void isolateLeader() {
-        driver.act("isolate the leader", c -> {
-            int l = c.leaderId();
-            if (l >= 0) {
-                c.isolate(l);
-            }
-        });
+        onLeader("isolate the leader", Cluster::isolate);
     }
 
     @FXML
@@ -460,11 +455,6 @@ public final class MainController {
         var sheets = root.getScene().getStylesheets();
         sheets.removeIf(s -> s.endsWith("light.css") || s.endsWith("dark.css"));
         sheets.add(StudioApp.stylesheet(on ? "dark.css" : "light.css"));
-    }
-
-    @FXML
-    void toggleFps() {
-        // drawn by drawCanvas when selected
     }
 
     @FXML
