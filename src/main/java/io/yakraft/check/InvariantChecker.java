@@ -88,13 +88,31 @@ public final class InvariantChecker implements ClusterObserver {
             fail(SINGLE_LEADER, node, "n" + node + " and n" + other + " both became leader of epoch " + epoch);
             return;
         }
-        // Leader completeness: the new leader's log holds every committed entry.
+        // Leader completeness (Raft §5.4): a leader of epoch E holds every entry committed in an
+        // epoch before E. Entries of later epochs may exist: a long-paused candidate can still
+        // collect the votes granted to it back then and lead its old epoch until fenced.
+        long required = committedBefore(epoch);
         RaftLog log = cluster.disk(node).log();
-        if (committed > 0 && !holdsCommittedPrefix(log, committed)) {
+        if (required > 0 && !holdsCommittedPrefix(log, required)) {
             fail(LEADER_COMPLETENESS, node, "new leader of epoch " + epoch + " lacks committed entries: its log ends at "
-                    + log.endOffset() + " (epoch " + log.epochAt(Math.min(committed, log.endOffset()) - 1)
-                    + "), committed up to " + committed + " (epoch " + committedEpochs[(int) committed - 1] + ")");
+                    + log.endOffset() + " (epoch " + log.lastEpoch() + "), entries of earlier epochs are committed up to "
+                    + required + " (epoch " + committedEpochs[(int) required - 1] + ")");
         }
+    }
+
+    /** Length of the committed prefix whose entries have epochs below {@code epoch} (epochs never decrease along the log). */
+    private long committedBefore(int epoch) {
+        long lo = 0;
+        long hi = committed;
+        while (lo < hi) {
+            long mid = (lo + hi) >>> 1;
+            if (committedEpochs[(int) mid] < epoch) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     // No rule on appends: a follower of a deposed leader may hold a different, uncommitted entry

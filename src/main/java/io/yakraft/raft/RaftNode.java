@@ -914,7 +914,11 @@ public class RaftNode {
         fetchDeadline = now + config.fetchTimeoutMs();
         RaftLog log = disk.log();
         if (resp.divergingEpoch() != null) {
+            // Our log is not yet known to match the leader's: truncate and ask again, and take
+            // no high watermark from this answer (it may cover entries we still must replace).
             truncateToDivergence(resp.divergingEpoch());
+            nextFetchAt = now;
+            return;
         } else if (resp.snapshotId() != null) {
             out.note("our log (end " + log.endOffset() + ", epoch " + log.lastEpoch() + ") reaches into what the leader"
                     + " compacted (its log starts at " + resp.logStartOffset() + "); fetching snapshot " + resp.snapshotId());
