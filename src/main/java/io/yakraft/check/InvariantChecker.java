@@ -39,6 +39,8 @@ public final class InvariantChecker implements ClusterObserver {
     private final Map<Integer, Long> lastHw = new HashMap<>();
     /** Epoch of every committed offset, 0..committed-1. */
     private int[] committedEpochs = new int[1024];
+    /** Epoch of the leader under which each committed offset became committed (non-decreasing). */
+    private int[] commitTerms = new int[1024];
     private long committed;
     private final List<Violation> violations = new ArrayList<>();
     private long checks;
@@ -88,25 +90,26 @@ public final class InvariantChecker implements ClusterObserver {
             fail(SINGLE_LEADER, node, "n" + node + " and n" + other + " both became leader of epoch " + epoch);
             return;
         }
-        // Leader completeness (Raft §5.4): a leader of epoch E holds every entry committed in an
-        // epoch before E. Entries of later epochs may exist: a long-paused candidate can still
-        // collect the votes granted to it back then and lead its old epoch until fenced.
+        // Leader completeness (Raft §5.4): a leader of epoch E holds every entry that became
+        // committed under a leader of an earlier epoch. Later commits may be missing: a
+        // long-paused candidate can still collect the votes granted to it back then and lead its
+        // old epoch until it is fenced.
         long required = committedBefore(epoch);
         RaftLog log = cluster.disk(node).log();
         if (required > 0 && !holdsCommittedPrefix(log, required)) {
             fail(LEADER_COMPLETENESS, node, "new leader of epoch " + epoch + " lacks committed entries: its log ends at "
-                    + log.endOffset() + " (epoch " + log.lastEpoch() + "), entries of earlier epochs are committed up to "
+                    + log.endOffset() + " (epoch " + log.lastEpoch() + "), entries committed before epoch " + epoch + " reach "
                     + required + " (epoch " + committedEpochs[(int) required - 1] + ")");
         }
     }
 
-    /** Length of the committed prefix whose entries have epochs below {@code epoch} (epochs never decrease along the log). */
+    /** Length of the committed prefix that became committed in epochs below {@code epoch}. */
     private long committedBefore(int epoch) {
         long lo = 0;
         long hi = committed;
         while (lo < hi) {
             long mid = (lo + hi) >>> 1;
-            if (committedEpochs[(int) mid] < epoch) {
+            if (commitTerms[(int) mid] < epoch) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -155,7 +158,7 @@ public final class InvariantChecker implements ClusterObserver {
                     return;
                 }
             } else {
-                append(e);
+                append(e, cluster.raft(node).epoch());
             }
         }
         // The new high watermark must be held by a majority of voters (durable logs count).
@@ -220,10 +223,12 @@ public final class InvariantChecker implements ClusterObserver {
         return log.epochAt(last) == want;
     }
 
-    private void append(int epoch) {
+    private void append(int entryEpoch, int commitTerm) {
         if (committed == committedEpochs.length) {
             committedEpochs = java.util.Arrays.copyOf(committedEpochs, committedEpochs.length * 2);
+            commitTerms = java.util.Arrays.copyOf(commitTerms, commitTerms.length * 2);
         }
-        committedEpochs[(int) committed++] = epoch;
+        commitTerms[(int) committed] = commitTerm;
+        committedEpochs[(int) committed++] = entryEpoch;
     }
 }
