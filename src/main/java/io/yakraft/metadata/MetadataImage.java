@@ -1,0 +1,114 @@
+package io.yakraft.metadata;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * An immutable view of the cluster's metadata after applying every record up to {@code offset}
+ * (-1: nothing applied), in the manner of Kafka's MetadataImage. The next image comes from a
+ * {@link MetadataDelta}; unchanged brokers and topics are shared by reference, so keeping one
+ * image per node and per offset is cheap.
+ */
+public final class MetadataImage {
+    public static final MetadataImage EMPTY = new MetadataImage(-1, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
+            new TreeMap<>(), 0);
+
+    private final long offset;
+    private final SortedMap<Integer, BrokerRegistration> brokers;
+    private final SortedMap<String, TopicImage> topicsByName;
+    private final SortedMap<String, String> configs;
+    private final SortedMap<String, Short> features;
+    private final long nextProducerId;
+
+    MetadataImage(long offset, SortedMap<Integer, BrokerRegistration> brokers, SortedMap<String, TopicImage> topicsByName,
+                  SortedMap<String, String> configs, SortedMap<String, Short> features, long nextProducerId) {
+        this.offset = offset;
+        this.brokers = Collections.unmodifiableSortedMap(brokers);
+        this.topicsByName = Collections.unmodifiableSortedMap(topicsByName);
+        this.configs = Collections.unmodifiableSortedMap(configs);
+        this.features = Collections.unmodifiableSortedMap(features);
+        this.nextProducerId = nextProducerId;
+    }
+
+    /** Offset of the last record applied, -1 for the empty image. */
+    public long offset() {
+        return offset;
+    }
+
+    public SortedMap<Integer, BrokerRegistration> brokers() {
+        return brokers;
+    }
+
+    public SortedMap<String, TopicImage> topics() {
+        return topicsByName;
+    }
+
+    public TopicImage topic(Uuid id) {
+        for (TopicImage t : topicsByName.values()) {
+            if (t.id().equals(id)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** Configs keyed "resourceType/resourceName/name". */
+    public SortedMap<String, String> configs() {
+        return configs;
+    }
+
+    public SortedMap<String, Short> features() {
+        return features;
+    }
+
+    /** The first producer id not yet handed out. */
+    public long nextProducerId() {
+        return nextProducerId;
+    }
+
+    public MetadataDelta toDelta() {
+        return new MetadataDelta(this);
+    }
+
+    /** The image's content as an ordered map (the offset is not content: equal state, equal hash). */
+    public Map<String, Object> canonical() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("brokers", brokers);
+        m.put("topics", topicsByName);
+        m.put("configs", configs);
+        m.put("features", features);
+        m.put("nextProducerId", nextProducerId);
+        return m;
+    }
+
+    /** SHA-256 (hex) of the canonical JSON: equal content gives an equal hash, whatever the history. */
+    public String sha256() {
+        try {
+            byte[] json = MetadataJson.mapper().writeValueAsBytes(canonical());
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash the image", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        try {
+            return MetadataJson.mapper().writeValueAsString(canonical());
+        } catch (JsonProcessingException e) {
+            return "MetadataImage@" + offset;
+        }
+    }
+
+    static String configKey(byte type, String resource, String name) {
+        return type + "/" + resource + "/" + name;
+    }
+}
