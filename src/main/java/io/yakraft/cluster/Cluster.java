@@ -34,6 +34,7 @@ public final class Cluster {
     private final RaftNodeFactory factory;
     private final int[] voterIds;
     private final int[] observerIds;
+    private final NodeImages images;
 
     public Cluster(ClusterConfig config) {
         this(config, RaftNodeFactory.KRAFT);
@@ -47,6 +48,9 @@ public final class Cluster {
         this.sim.network().setDefaults(config.network());
         this.voterIds = config.voterIds();
         this.observerIds = config.observerIds();
+        // first observer: images are up to date before anyone else hears of a high watermark
+        this.images = new NodeImages(this, sim);
+        this.observers.add(images);
     }
 
     /** Boots every node at time 0. Observers must be added before this to see the first events. */
@@ -109,6 +113,16 @@ public final class Cluster {
             throw new IllegalArgumentException("no node " + id);
         }
         return h.node();
+    }
+
+    /** The node's own metadata image: what it has applied of the committed log. */
+    public io.yakraft.metadata.MetadataImage image(int id) {
+        return images.image(id);
+    }
+
+    /** Offset of the last committed entry the node has applied to its image, -1 before any. */
+    public long appliedOffset(int id) {
+        return images.appliedOffset(id);
     }
 
     public DurableState disk(int id) {
@@ -225,8 +239,7 @@ public final class Cluster {
     }
 
     /**
-     * Snapshots the node's committed state at its high watermark (until the metadata layer
-     * owns the state machine, the snapshot only names the committed prefix it replaces) and drops the log before it,
+     * Snapshots the node's metadata image at its high watermark and drops the log before it,
      * so lagging replicas must catch up through FetchSnapshot. Returns false when nothing new
      * was committed since the last snapshot.
      */
@@ -236,7 +249,7 @@ public final class Cluster {
         }
         RaftNode n = raft(id);
         long upTo = n.highWatermark();
-        boolean done = n.snapshotAndCompact(upTo, "committed prefix of " + upTo + " entries");
+        boolean done = n.snapshotAndCompact(upTo, images.image(id));
         sim.refreshWake(id);
         return done;
     }
