@@ -60,6 +60,9 @@ final class NodeImages implements ClusterObserver {
     public void highWatermarkChanged(int node, long from, long to) {
         RaftLog log = cluster.disk(node).log();
         long next = Math.max(nextToApply.getOrDefault(node, 0L), log.startOffset());
+        // A correct core never reports a high watermark past its log; a broken one may, and the
+        // invariant checker (which hears of it next) must get to say so.
+        to = Math.min(to, log.endOffset());
         if (next >= to) {
             return;
         }
