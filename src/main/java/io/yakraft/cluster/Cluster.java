@@ -1,5 +1,8 @@
 package io.yakraft.cluster;
 
+import io.yakraft.metadata.ControllerCommand;
+import io.yakraft.metadata.ControllerReply;
+import io.yakraft.metadata.Uuid;
 import io.yakraft.raft.DurableState;
 import io.yakraft.raft.RaftNode;
 import io.yakraft.raft.Role;
@@ -32,6 +35,7 @@ public final class Cluster {
     private final List<ClusterObserver> observers = new ArrayList<>();
     private final List<String> violations = new ArrayList<>();
     private final RaftNodeFactory factory;
+    private final QuorumControllerFactory controllerFactory;
     private final int[] voterIds;
     private final int[] observerIds;
     private final NodeImages images;
@@ -41,8 +45,13 @@ public final class Cluster {
     }
 
     public Cluster(ClusterConfig config, RaftNodeFactory factory) {
+        this(config, factory, QuorumControllerFactory.KAFKA);
+    }
+
+    public Cluster(ClusterConfig config, RaftNodeFactory factory, QuorumControllerFactory controllerFactory) {
         this.config = config;
         this.factory = factory;
+        this.controllerFactory = controllerFactory;
         this.sim = new Simulation(config.seed(), config.trace());
         this.sim.setDescriber(RaftMessages.INSTANCE);
         this.sim.network().setDefaults(config.network());
@@ -73,6 +82,17 @@ public final class Cluster {
             RaftHost host = new RaftHost(nodeId, sim, observers);
             host.attach(factory.create(nodeId, voterIds, config.raft(), disks.get(nodeId),
                     sim.randomFor("raft", nodeId, incarnation), host, incarnation));
+            MetadataConfig meta = config.metadata();
+            if (isVoter(nodeId)) {
+                host.add(new ControllerProcess(nodeId, host, sim, images, controllerFactory.create(meta.sessionTimeoutMs(),
+                        sim.randomFor("controller", nodeId, incarnation)), observers));
+            } else {
+                host.add(new BrokerProcess(nodeId, host, sim, images, meta, config.raft(), voterIds,
+                        Uuid.random(sim.randomFor("incarnation", nodeId, incarnation)), sim.now()));
+            }
+            if (meta.snapshotEveryRecords() > 0) {
+                host.add(new SnapshotPolicy(nodeId, this, meta.snapshotEveryRecords()));
+            }
             hosts.put(nodeId, host);
             return host;
         });
@@ -184,6 +204,9 @@ public final class Cluster {
     // ------------------------------------------------------------- faults
 
     public void crash(int id) {
+        if (sim.status(id) != NodeStatus.DOWN) {
+            hosts.get(id).crashed();
+        }
         sim.crash(id);
         for (ClusterObserver o : observers) {
             o.fault(id, "crash", false);
@@ -212,7 +235,7 @@ public final class Cluster {
     public void forceTimeout(int id) {
         if (sim.status(id) == NodeStatus.UP) {
             raft(id).forceTimeout(sim.now());
-            sim.refreshWake(id);
+            afterPoke(id);
         }
     }
 
@@ -220,7 +243,7 @@ public final class Cluster {
     public void resign(int id) {
         if (sim.status(id) == NodeStatus.UP) {
             raft(id).resign(sim.now(), "asked to resign");
-            sim.refreshWake(id);
+            afterPoke(id);
         }
     }
 
@@ -234,8 +257,84 @@ public final class Cluster {
             return -1;
         }
         long offset = raft(leader).append(sim.now(), payloads);
-        sim.refreshWake(leader);
+        afterPoke(leader);
         return offset;
+    }
+
+    /** After a command reached into a node's core from outside an event: let its processes follow, re-arm its timer. */
+    private void afterPoke(int id) {
+        hosts.get(id).afterEvent(sim.now());
+        sim.refreshWake(id);
+    }
+
+    // ------------------------------------------------------------- metadata commands
+
+    /** The controller currently serving commands, or -1 (none elected, or still catching up). */
+    public int activeControllerId() {
+        for (int id : voterIds) {
+            ControllerProcess cp = hosts.containsKey(id) ? hosts.get(id).process(ControllerProcess.class) : null;
+            if (cp != null && cp.active() && sim.status(id) == NodeStatus.UP) {
+                return id;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Hands a command to the active controller, as an admin client beside it would. The reply
+     * comes once the command's records are committed, or NOT_CONTROLLER when there is no active
+     * controller or it loses leadership first. Call between events (from {@link #at}).
+     */
+    public void submit(ControllerCommand command, Consumer<ControllerReply> onReply) {
+        int active = activeControllerId();
+        if (active < 0) {
+            onReply.accept(ControllerReply.notController(leaderId()));
+            return;
+        }
+        hosts.get(active).process(ControllerProcess.class).submit(sim.now(), command, -1, 0, onReply);
+        sim.refreshWake(active);
+    }
+
+    /** Makes the broker ask the controller for a block of producer ids; false when it is not registered or down. */
+    public boolean requestProducerIds(int brokerId) {
+        BrokerProcess b = broker(brokerId);
+        boolean sent = b != null && sim.status(brokerId) == NodeStatus.UP && b.requestProducerIds();
+        if (sent) {
+            sim.refreshWake(brokerId);
+        }
+        return sent;
+    }
+
+    /** The live broker process on the node, or null for controllers and dead nodes. */
+    private BrokerProcess broker(int id) {
+        RaftHost h = hosts.get(id);
+        return h == null || sim.status(id) == NodeStatus.DOWN ? null : h.process(BrokerProcess.class);
+    }
+
+    /** The first ids of the producer-id blocks the broker's current incarnation holds. */
+    public List<Long> producerIdBlocks(int brokerId) {
+        BrokerProcess b = broker(brokerId);
+        return b == null ? List.of() : b.producerIdBlocks();
+    }
+
+    private String metadataRole(int id) {
+        if (sim.status(id) == NodeStatus.DOWN) {
+            return "";
+        }
+        if (isVoter(id)) {
+            ControllerProcess cp = hosts.get(id).process(ControllerProcess.class);
+            return cp != null && cp.active() ? "active controller" : "standby controller";
+        }
+        BrokerProcess b = broker(id);
+        if (b == null) {
+            return "";
+        }
+        return switch (b.state()) {
+            case REGISTERING -> "registering";
+            case FENCED -> "fenced";
+            case RUNNING -> "unfenced";
+            case SHUT_DOWN -> "shut down";
+        };
     }
 
     /**
@@ -331,7 +430,8 @@ public final class Cluster {
         return new NodeView(id, isVoter(id), status, n.role(), live ? n.epoch() : disk.election().epoch(),
                 live ? n.leaderId() : -1, n.votedId(), disk.log().startOffset(), disk.log().endOffset(),
                 disk.log().lastEpoch(), live ? n.highWatermark() : 0,
-                status == NodeStatus.UP ? n.timerDeadline() : Long.MAX_VALUE, sim.incarnation(id));
+                status == NodeStatus.UP ? n.timerDeadline() : Long.MAX_VALUE, sim.incarnation(id),
+                images.appliedOffset(id), metadataRole(id));
     }
 
     public ClusterSnapshot snapshot() {

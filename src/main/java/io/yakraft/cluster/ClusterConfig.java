@@ -4,11 +4,11 @@ import io.yakraft.raft.RaftConfig;
 import io.yakraft.sim.LinkConfig;
 
 /**
- * The shape of a simulated cluster. Controllers (voters) get ids 1..controllers; observers
- * (brokers) get ids 101, 102, ... so a glance at an id tells which kind it is.
+ * The shape of a simulated cluster. Controllers (voters) get ids 1..controllers; brokers (the
+ * quorum's observers) get ids 101, 102, ... so a glance at an id tells which kind it is.
  */
 public record ClusterConfig(long seed, int controllers, int observers, RaftConfig raft, LinkConfig network,
-                            boolean trace) {
+                            boolean trace, MetadataConfig metadata) {
 
     public static final int FIRST_OBSERVER_ID = 101;
 
@@ -22,19 +22,24 @@ public record ClusterConfig(long seed, int controllers, int observers, RaftConfi
     }
 
     public static ClusterConfig defaults(long seed, int controllers, int observers) {
-        return new ClusterConfig(seed, controllers, observers, RaftConfig.kafkaDefaults(), LinkConfig.DEFAULT, true);
+        return new ClusterConfig(seed, controllers, observers, RaftConfig.kafkaDefaults(), LinkConfig.DEFAULT, true,
+                MetadataConfig.kafkaDefaults());
     }
 
     public ClusterConfig withTrace(boolean on) {
-        return new ClusterConfig(seed, controllers, observers, raft, network, on);
+        return new ClusterConfig(seed, controllers, observers, raft, network, on, metadata);
     }
 
     public ClusterConfig withRaft(RaftConfig r) {
-        return new ClusterConfig(seed, controllers, observers, r, network, trace);
+        return new ClusterConfig(seed, controllers, observers, r, network, trace, metadata);
     }
 
     public ClusterConfig withNetwork(LinkConfig n) {
-        return new ClusterConfig(seed, controllers, observers, raft, n, trace);
+        return new ClusterConfig(seed, controllers, observers, raft, n, trace, metadata);
+    }
+
+    public ClusterConfig withMetadata(MetadataConfig m) {
+        return new ClusterConfig(seed, controllers, observers, raft, network, trace, m);
     }
 
     public int[] voterIds() {

@@ -26,6 +26,14 @@ public interface ClusterObserver {
     default void highWatermarkChanged(int node, long from, long to) {
     }
 
+    /**
+     * A controller answered a command. {@code lastRecord} is the offset of the last record the
+     * command wrote (-1 for none); {@code highWatermark} is the controller's when it answered.
+     */
+    default void controllerReplied(int node, io.yakraft.metadata.ControllerCommand command,
+                                   io.yakraft.metadata.ControllerReply reply, long lastRecord, long highWatermark) {
+    }
+
     /** "crash"; "restarting" just before the new incarnation boots, "restarted" just after. */
     default void fault(int node, String what, boolean diskLost) {
     }

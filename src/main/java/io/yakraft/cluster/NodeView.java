@@ -6,11 +6,14 @@ import io.yakraft.sim.NodeStatus;
 /**
  * An immutable picture of one node at one moment, for views, the CLI and tests.
  * {@code timerStart}/{@code timerDeadline} bound the running election or fetch timer
- * (Long.MAX_VALUE deadline when none runs).
+ * (Long.MAX_VALUE deadline when none runs). {@code appliedOffset} is the last committed offset
+ * the node applied to its metadata image; {@code metadataRole} is "active controller" or
+ * "standby controller" on a controller, and the broker's lifecycle state on a broker
+ * ("registering", "fenced", "unfenced", "shut down"), "" while the node is down.
  */
 public record NodeView(int id, boolean voter, NodeStatus status, Role role, int epoch, int leaderId, int votedId,
                        long logStartOffset, long logEndOffset, int lastEpoch, long highWatermark,
-                       long timerDeadline, int incarnation) {
+                       long timerDeadline, int incarnation, long appliedOffset, String metadataRole) {
 
     /** What a person calls the node's state: its role, or Dead/Paused, or Observer for a fetching broker. */
     public String displayRole() {

@@ -11,6 +11,7 @@ import io.yakraft.sim.Simulation;
 import io.yakraft.sim.Trace;
 import io.yakraft.sim.TraceKind;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,6 +23,7 @@ final class RaftHost implements SimNode, RaftOutputs {
     private final Simulation sim;
     private final List<ClusterObserver> observers;
     private RaftNode node;
+    private final List<NodeProcess> processes = new ArrayList<>();
 
     RaftHost(int id, Simulation sim, List<ClusterObserver> observers) {
         this.id = id;
@@ -33,28 +35,78 @@ final class RaftHost implements SimNode, RaftOutputs {
         this.node = node;
     }
 
+    void add(NodeProcess process) {
+        processes.add(process);
+    }
+
     RaftNode node() {
         return node;
+    }
+
+    /** The node's process of the given type, or null. */
+    <T extends NodeProcess> T process(Class<T> type) {
+        for (NodeProcess p : processes) {
+            if (type.isInstance(p)) {
+                return type.cast(p);
+            }
+        }
+        return null;
+    }
+
+    void crashed() {
+        processes.forEach(NodeProcess::crashed);
     }
 
     @Override
     public void onStart(long now) {
         node.start(now);
+        afterEvent(now);
     }
 
     @Override
     public void onMessage(long now, Envelope envelope) {
-        node.handle(now, envelope.from(), (RaftMessage) envelope.payload());
+        if (envelope.payload() instanceof RaftMessage m) {
+            node.handle(now, envelope.from(), m);
+        } else {
+            boolean taken = false;
+            for (NodeProcess p : processes) {
+                taken = taken || p.handle(now, envelope.from(), envelope.payload());
+            }
+            if (!taken) {
+                note("ignored " + envelope.payload().getClass().getSimpleName() + " from n" + envelope.from()
+                        + ": nothing on this node serves it");
+            }
+        }
+        afterEvent(now);
     }
 
     @Override
     public void onWake(long now) {
-        node.wake(now);
+        if (node.nextWakeAt() <= now) {
+            node.wake(now);
+        }
+        for (NodeProcess p : processes) {
+            if (p.nextWakeAt() <= now) {
+                p.wake(now);
+            }
+        }
+        afterEvent(now);
+    }
+
+    /** Lets the processes act on what the core just did; the core is not mid-event here. */
+    void afterEvent(long now) {
+        for (NodeProcess p : processes) {
+            p.afterEvent(now);
+        }
     }
 
     @Override
     public long nextWakeAt() {
-        return node.nextWakeAt();
+        long next = node.nextWakeAt();
+        for (NodeProcess p : processes) {
+            next = Math.min(next, p.nextWakeAt());
+        }
+        return next;
     }
 
     // ------------------------------------------------------------- RaftOutputs

@@ -99,6 +99,21 @@ public final class MetadataImage {
         }
     }
 
+    /** Equal content, whatever the offset or history (as {@link #sha256()}). */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        return o instanceof MetadataImage m && nextProducerId == m.nextProducerId && brokers.equals(m.brokers)
+                && topicsByName.equals(m.topicsByName) && configs.equals(m.configs) && features.equals(m.features);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(brokers, topicsByName, configs, features, nextProducerId);
+    }
+
     @Override
     public String toString() {
         try {

@@ -3,5 +3,5 @@ package io.yakraft.sim;
 /** What a trace record is about. */
 public enum TraceKind {
     SEND, DELIVER, DROP, DUPLICATE, TIMER, ROLE, VOTE, APPEND, TRUNCATE, HIGH_WATERMARK, SNAPSHOT,
-    FAULT, NETWORK, INPUT, NOTE, VIOLATION
+    FAULT, NETWORK, INPUT, COMMAND, NOTE, VIOLATION
 }

@@ -1,0 +1,216 @@
+package io.yakraft.cluster;
+
+import io.yakraft.metadata.ControllerCommand;
+import io.yakraft.metadata.ControllerCommand.AllocateProducerIds;
+import io.yakraft.metadata.ControllerCommand.AlterPartition;
+import io.yakraft.metadata.ControllerCommand.BrokerHeartbeat;
+import io.yakraft.metadata.ControllerCommand.RegisterBroker;
+import io.yakraft.metadata.ControllerError;
+import io.yakraft.metadata.ControllerReply;
+import io.yakraft.metadata.MetadataImage;
+import io.yakraft.metadata.MetadataRecord;
+import io.yakraft.metadata.PartitionRegistration;
+import io.yakraft.metadata.TopicImage;
+import io.yakraft.metadata.Uuid;
+import io.yakraft.raft.RaftConfig;
+import io.yakraft.sim.Simulation;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A Kafka broker's lifecycle as its BrokerLifecycleManager runs it, beside the broker's raft
+ * observer: register with the active controller (a fresh incarnation id per start), heartbeat
+ * with the offset it has applied (fast while fenced and catching up, every
+ * broker.heartbeat.interval.ms once unfenced), re-register when the controller has forgotten
+ * it, and as a partition leader ask (AlterPartition) to bring unfenced replicas back into the
+ * ISR. The simulation carries no partition data, so "caught up" for a replica means
+ * registered and unfenced.
+ */
+final class BrokerProcess implements NodeProcess {
+    /** What a broker knows of itself, for views. */
+    enum State { REGISTERING, FENCED, RUNNING, SHUT_DOWN }
+
+    private final int id;
+    private final RaftHost host;
+    private final Simulation sim;
+    private final NodeImages images;
+    private final MetadataConfig config;
+    private final RaftConfig raftConfig;
+    private final int[] controllers;
+    private final Uuid incarnationId;
+    /** correlation id → command, for requests still unanswered. */
+    private final Map<Long, ControllerCommand> inFlight = new TreeMap<>();
+    private final Set<String> alterInFlight = new HashSet<>();
+    private long nextCorrelation = 1;
+    private long brokerEpoch = -1;
+    private boolean fenced = true;
+    private boolean shutDown;
+    private long nextContactAt;
+    private int controllerHint = -1;
+    private int rotation;
+    private final List<Long> producerIdBlocks = new ArrayList<>();
+
+    BrokerProcess(int id, RaftHost host, Simulation sim, NodeImages images, MetadataConfig config, RaftConfig raftConfig,
+                  int[] controllers, Uuid incarnationId, long now) {
+        this.id = id;
+        this.host = host;
+        this.sim = sim;
+        this.images = images;
+        this.config = config;
+        this.raftConfig = raftConfig;
+        this.controllers = controllers.clone();
+        this.incarnationId = incarnationId;
+        this.nextContactAt = now; // register at once
+    }
+
+    State state() {
+        if (shutDown) {
+            return State.SHUT_DOWN;
+        }
+        if (brokerEpoch < 0) {
+            return State.REGISTERING;
+        }
+        return fenced ? State.FENCED : State.RUNNING;
+    }
+
+    long brokerEpoch() {
+        return brokerEpoch;
+    }
+
+    Uuid incarnationId() {
+        return incarnationId;
+    }
+
+    /** First ids of the producer-id blocks the controller granted this incarnation. */
+    List<Long> producerIdBlocks() {
+        return List.copyOf(producerIdBlocks);
+    }
+
+    @Override
+    public long nextWakeAt() {
+        return shutDown ? Long.MAX_VALUE : nextContactAt;
+    }
+
+    @Override
+    public void wake(long now) {
+        if (shutDown || now < nextContactAt) {
+            return;
+        }
+        // an answer not back by the next contact is lost: stop waiting, the next request replaces it
+        inFlight.entrySet().removeIf(e -> !(e.getValue() instanceof AllocateProducerIds));
+        alterInFlight.clear();
+        if (brokerEpoch < 0) {
+            send(new RegisterBroker(id, incarnationId,
+                    List.of(new MetadataRecord.Endpoint("PLAINTEXT", "broker-" + id, 9092, "PLAINTEXT")), null));
+            nextContactAt = now + raftConfig.requestTimeoutMs();
+            return;
+        }
+        send(new BrokerHeartbeat(id, brokerEpoch, images.appliedOffset(id), false, false));
+        nextContactAt = now + (fenced ? config.fencedHeartbeatMs() : config.heartbeatIntervalMs());
+        if (!fenced) {
+            askToExpandIsrs();
+        }
+    }
+
+    /** Asks the controller for a block of producer ids (Kafka: AllocateProducerIds). */
+    boolean requestProducerIds() {
+        if (brokerEpoch < 0 || shutDown) {
+            return false;
+        }
+        send(new AllocateProducerIds(id, brokerEpoch));
+        return true;
+    }
+
+    @Override
+    public boolean handle(long now, int from, Object payload) {
+        if (!(payload instanceof ControllerResponse r)) {
+            return false;
+        }
+        ControllerCommand asked = inFlight.remove(r.correlationId());
+        if (asked == null) {
+            return true; // a duplicate or an answer we stopped waiting for
+        }
+        ControllerReply reply = r.reply();
+        if (asked instanceof AlterPartition a) {
+            alterInFlight.remove(a.topicId() + "-" + a.partitionId());
+        }
+        if (reply.error() == ControllerError.NOT_CONTROLLER) {
+            controllerHint = reply.body() instanceof ControllerReply.NotController n ? n.leaderId() : -1;
+            if (asked instanceof RegisterBroker || asked instanceof BrokerHeartbeat) {
+                nextContactAt = now + raftConfig.retryBackoffMs();
+            }
+            return true;
+        }
+        if (asked instanceof RegisterBroker) {
+            if (reply.body() instanceof ControllerReply.BrokerRegistered reg) {
+                brokerEpoch = reg.brokerEpoch();
+                fenced = true;
+                nextContactAt = now; // first heartbeat at once
+            } else {
+                nextContactAt = now + raftConfig.requestTimeoutMs();
+            }
+        } else if (asked instanceof BrokerHeartbeat) {
+            if (reply.body() instanceof ControllerReply.HeartbeatAnswer h) {
+                fenced = h.fenced();
+                shutDown = h.shouldShutdown();
+            } else if (reply.error() == ControllerError.STALE_BROKER_EPOCH
+                    || reply.error() == ControllerError.BROKER_ID_NOT_REGISTERED) {
+                brokerEpoch = -1; // the controller no longer knows this registration: start over
+                fenced = true;
+                nextContactAt = now;
+            }
+        } else if (asked instanceof AllocateProducerIds && reply.body() instanceof ControllerReply.ProducerIdBlock b) {
+            producerIdBlocks.add(b.firstProducerId());
+        }
+        return true;
+    }
+
+    /** For each partition this broker leads, bring back replicas that are registered and unfenced again. */
+    private void askToExpandIsrs() {
+        MetadataImage image = images.image(id);
+        for (TopicImage t : image.topics().values()) {
+            for (Map.Entry<Integer, PartitionRegistration> e : t.partitions().entrySet()) {
+                PartitionRegistration p = e.getValue();
+                String key = t.id() + "-" + e.getKey();
+                if (p.leader() != id || alterInFlight.contains(key)) {
+                    continue;
+                }
+                List<Integer> isr = new ArrayList<>();
+                for (int r : p.replicas()) {
+                    boolean back = image.brokers().containsKey(r) && !image.brokers().get(r).fenced()
+                            && !image.brokers().get(r).inControlledShutdown();
+                    if (p.isr().contains(r) || back) {
+                        isr.add(r);
+                    }
+                }
+                if (isr.size() > p.isr().size()) {
+                    alterInFlight.add(key);
+                    send(new AlterPartition(id, brokerEpoch, t.id(), e.getKey(), p.leaderEpoch(), p.partitionEpoch(), isr));
+                }
+            }
+        }
+    }
+
+    private void send(ControllerCommand command) {
+        long correlation = nextCorrelation++;
+        inFlight.put(correlation, command);
+        sim.send(id, target(), new ControllerRequest(correlation, command));
+    }
+
+    /** The leader the metadata quorum told us of, else the last hint, else the controllers in turn. */
+    private int target() {
+        int leader = host.node().leaderId();
+        if (leader >= 0) {
+            return leader;
+        }
+        if (controllerHint >= 0) {
+            return controllerHint;
+        }
+        return controllers[rotation++ % controllers.length];
+    }
+}

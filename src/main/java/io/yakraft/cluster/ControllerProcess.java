@@ -1,0 +1,172 @@
+package io.yakraft.cluster;
+
+import io.yakraft.metadata.ControllerCommand;
+import io.yakraft.metadata.ControllerReply;
+import io.yakraft.metadata.MetadataRecord;
+import io.yakraft.metadata.QuorumController;
+import io.yakraft.metadata.QuorumController.Decision;
+import io.yakraft.raft.RaftNode;
+import io.yakraft.raft.Role;
+import io.yakraft.sim.Simulation;
+import io.yakraft.sim.TraceKind;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The quorum controller on one controller node. It is active while its raft core leads and has
+ * applied everything up to the start of its epoch (Kafka fires handleLeaderChange to the
+ * controller only then), so it always starts from what is committed. Replies wait in a
+ * purgatory until the log's high watermark passes the last offset written, then go out; on
+ * losing leadership every waiting command is answered NOT_CONTROLLER.
+ */
+final class ControllerProcess implements NodeProcess {
+    /** Who waits for an answer: a broker across the network, or a local caller (window, API, scenario). */
+    private record Waiter(long afterOffset, ControllerCommand command, ControllerReply reply, long lastRecord, int broker,
+                          long correlationId, Consumer<ControllerReply> local) {
+    }
+
+    private final int id;
+    private final RaftHost host;
+    private final Simulation sim;
+    private final NodeImages images;
+    private final QuorumController controller;
+    private final List<ClusterObserver> observers;
+    private final ArrayDeque<Waiter> purgatory = new ArrayDeque<>();
+    private int activeEpoch = -1;
+    private long lastWritten = -1;
+
+    ControllerProcess(int id, RaftHost host, Simulation sim, NodeImages images, QuorumController controller,
+                      List<ClusterObserver> observers) {
+        this.id = id;
+        this.host = host;
+        this.sim = sim;
+        this.images = images;
+        this.controller = controller;
+        this.observers = observers;
+    }
+
+    boolean active() {
+        return activeEpoch >= 0;
+    }
+
+    @Override
+    public boolean handle(long now, int from, Object payload) {
+        if (!(payload instanceof ControllerRequest r)) {
+            return false;
+        }
+        submit(now, r.command(), from, r.correlationId(), null);
+        return true;
+    }
+
+    /** Serves a command now; {@code local} gets the reply when {@code broker} is -1. */
+    void submit(long now, ControllerCommand command, int broker, long correlationId, Consumer<ControllerReply> local) {
+        RaftNode raft = host.node();
+        followCore(now);
+        if (!active()) {
+            answer(new Waiter(-1, command, ControllerReply.notController(raft.leaderId()), -1, broker, correlationId, local));
+            return;
+        }
+        long next = raft.log().endOffset();
+        Decision d = controller.handle(now, next, command);
+        long lastRecord = write(now, d.records(), command.describe());
+        long after = controller.answersAfterCommit() ? lastWritten : -1;
+        Waiter w = new Waiter(after, command, d.reply(), lastRecord, broker, correlationId, local);
+        if (after < raft.highWatermark()) {
+            answer(w);
+        } else {
+            purgatory.add(w);
+        }
+    }
+
+    /** Appends a decision's records; returns the last one's offset, -1 when there were none. */
+    private long write(long now, List<MetadataRecord> records, String why) {
+        if (records.isEmpty()) {
+            trace(why + " → no records");
+            return -1;
+        }
+        long base = host.node().append(now, records);
+        if (base < 0) {
+            throw new IllegalStateException("active controller n" + id + " could not append: its core does not lead");
+        }
+        lastWritten = base + records.size() - 1;
+        trace(why + " → " + records.size() + " record(s) at " + base + ".." + lastWritten);
+        return lastWritten;
+    }
+
+    @Override
+    public void afterEvent(long now) {
+        followCore(now);
+        if (!active()) {
+            return;
+        }
+        RaftNode raft = host.node();
+        while (!purgatory.isEmpty() && purgatory.peek().afterOffset() < raft.highWatermark()) {
+            answer(purgatory.poll());
+        }
+        Decision fence;
+        while ((fence = controller.fenceStaleBroker(now, raft.log().endOffset())) != null) {
+            write(now, fence.records(), "broker session expired");
+        }
+    }
+
+    /** Becomes active or standby as the raft core's role and applied offset say. */
+    private void followCore(long now) {
+        RaftNode raft = host.node();
+        if (active() && (raft.role() != Role.LEADER || raft.epoch() != activeEpoch)) {
+            trace("no longer the active controller (epoch " + activeEpoch + ")");
+            activeEpoch = -1;
+            while (!purgatory.isEmpty()) {
+                Waiter w = purgatory.poll();
+                answer(new Waiter(-1, w.command(), ControllerReply.notController(raft.leaderId()), w.lastRecord(), w.broker(),
+                        w.correlationId(), w.local()));
+            }
+        }
+        if (!active() && raft.role() == Role.LEADER && images.appliedOffset(id) >= raft.epochStartOffset()) {
+            activeEpoch = raft.epoch();
+            lastWritten = raft.epochStartOffset();
+            controller.activate(now, images.image(id));
+            trace("active controller for epoch " + activeEpoch + " from committed offset " + images.appliedOffset(id));
+        }
+    }
+
+    @Override
+    public long nextWakeAt() {
+        return active() ? controller.nextSessionEnd() : Long.MAX_VALUE;
+    }
+
+    @Override
+    public void crashed() {
+        for (Waiter w : purgatory) {
+            if (w.local() != null) {
+                w.local().accept(ControllerReply.notController(-1));
+            }
+        }
+        purgatory.clear();
+        activeEpoch = -1;
+    }
+
+    /** The controller's working image (committed plus its own uncommitted records), or null when standby. */
+    io.yakraft.metadata.MetadataImage workingImage() {
+        return active() ? controller.image() : null;
+    }
+
+    private void answer(Waiter w) {
+        long hw = host.node().highWatermark();
+        for (ClusterObserver o : observers) {
+            o.controllerReplied(id, w.command(), w.reply(), w.lastRecord(), hw);
+        }
+        if (w.local() != null) {
+            w.local().accept(w.reply());
+        } else if (w.broker() >= 0) {
+            sim.send(id, w.broker(), new ControllerResponse(w.correlationId(), w.command(), w.reply()));
+        }
+    }
+
+    private void trace(String what) {
+        if (sim.trace().enabled()) {
+            sim.trace().record(sim.now(), id, TraceKind.COMMAND, what);
+        }
+    }
+}

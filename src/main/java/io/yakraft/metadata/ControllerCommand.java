@@ -1,0 +1,90 @@
+package io.yakraft.metadata;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The requests the active controller serves (Kafka's BrokerRegistration, BrokerHeartbeat,
+ * UnregisterBroker, CreateTopics, CreatePartitions, DeleteTopics, AllocateProducerIds and
+ * AlterPartition RPCs). CreateTopic and DeleteTopic carry one topic each: a batch is several
+ * commands, which keeps every answer about exactly one thing.
+ */
+public sealed interface ControllerCommand {
+
+    /** A short name for traces and views ("CreateTopic(orders)"). */
+    String describe();
+
+    record RegisterBroker(int brokerId, Uuid incarnationId, List<MetadataRecord.Endpoint> listeners, String rack)
+            implements ControllerCommand {
+        public RegisterBroker {
+            listeners = List.copyOf(listeners);
+        }
+
+        public String describe() {
+            return "RegisterBroker(b" + brokerId + ")";
+        }
+    }
+
+    record BrokerHeartbeat(int brokerId, long brokerEpoch, long currentMetadataOffset, boolean wantFence,
+                           boolean wantShutdown) implements ControllerCommand {
+        public String describe() {
+            return "BrokerHeartbeat(b" + brokerId + ", epoch " + brokerEpoch + ", offset " + currentMetadataOffset + ")";
+        }
+    }
+
+    record UnregisterBroker(int brokerId) implements ControllerCommand {
+        public String describe() {
+            return "UnregisterBroker(b" + brokerId + ")";
+        }
+    }
+
+    /**
+     * Either {@code partitions} and {@code replicationFactor}, or an explicit {@code assignment}
+     * (partition → replicas, partitions numbered from 0) with the other two set to -1.
+     */
+    record CreateTopic(String name, int partitions, int replicationFactor, Map<Integer, List<Integer>> assignment)
+            implements ControllerCommand {
+        public CreateTopic {
+            assignment = assignment == null ? null : Map.copyOf(assignment);
+        }
+
+        public CreateTopic(String name, int partitions, int replicationFactor) {
+            this(name, partitions, replicationFactor, null);
+        }
+
+        public String describe() {
+            return "CreateTopic(" + name + ")";
+        }
+    }
+
+    /** Grows the topic to {@code totalCount} partitions. */
+    record CreatePartitions(String topic, int totalCount) implements ControllerCommand {
+        public String describe() {
+            return "CreatePartitions(" + topic + " → " + totalCount + ")";
+        }
+    }
+
+    record DeleteTopic(String name) implements ControllerCommand {
+        public String describe() {
+            return "DeleteTopic(" + name + ")";
+        }
+    }
+
+    record AllocateProducerIds(int brokerId, long brokerEpoch) implements ControllerCommand {
+        public String describe() {
+            return "AllocateProducerIds(b" + brokerId + ")";
+        }
+    }
+
+    /** A partition leader asks to change the ISR, on the leader and partition epochs it knows. */
+    record AlterPartition(int brokerId, long brokerEpoch, Uuid topicId, int partitionId, int leaderEpoch,
+                          int partitionEpoch, List<Integer> newIsr) implements ControllerCommand {
+        public AlterPartition {
+            newIsr = List.copyOf(newIsr);
+        }
+
+        public String describe() {
+            return "AlterPartition(b" + brokerId + ", " + topicId + "-" + partitionId + ", isr " + newIsr + ")";
+        }
+    }
+}

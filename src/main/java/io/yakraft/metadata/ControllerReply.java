@@ -1,0 +1,57 @@
+package io.yakraft.metadata;
+
+import java.util.List;
+
+/**
+ * The active controller's answer to one {@link ControllerCommand}: an error code (NONE on
+ * success), a message a person can act on, and what the command produced.
+ */
+public record ControllerReply(ControllerError error, String message, Body body) {
+
+    public boolean ok() {
+        return error == ControllerError.NONE;
+    }
+
+    public static ControllerReply ok(Body body) {
+        return new ControllerReply(ControllerError.NONE, "", body);
+    }
+
+    public static ControllerReply error(ControllerError error, String message) {
+        return new ControllerReply(error, message, new Done());
+    }
+
+    /** NOT_CONTROLLER, naming the leader to try instead (-1 when unknown). */
+    public static ControllerReply notController(int leaderId) {
+        return new ControllerReply(ControllerError.NOT_CONTROLLER,
+                leaderId < 0 ? "no active controller is known" : "the active controller is n" + leaderId,
+                new NotController(leaderId));
+    }
+
+    public sealed interface Body {
+    }
+
+    public record Done() implements Body {
+    }
+
+    public record NotController(int leaderId) implements Body {
+    }
+
+    public record BrokerRegistered(long brokerEpoch) implements Body {
+    }
+
+    public record HeartbeatAnswer(boolean fenced, boolean shouldShutdown) implements Body {
+    }
+
+    public record TopicCreated(Uuid topicId, int partitions) implements Body {
+    }
+
+    public record PartitionsCreated(Uuid topicId, int totalCount) implements Body {
+    }
+
+    /** Producer ids {@code [firstProducerId, firstProducerId + size)} now belong to the broker. */
+    public record ProducerIdBlock(int brokerId, long firstProducerId, int size) implements Body {
+    }
+
+    public record PartitionChanged(int leader, int leaderEpoch, int partitionEpoch, List<Integer> isr) implements Body {
+    }
+}

@@ -1,0 +1,504 @@
+package io.yakraft.metadata;
+
+import io.yakraft.metadata.ControllerCommand.AllocateProducerIds;
+import io.yakraft.metadata.ControllerCommand.AlterPartition;
+import io.yakraft.metadata.ControllerCommand.BrokerHeartbeat;
+import io.yakraft.metadata.ControllerCommand.CreatePartitions;
+import io.yakraft.metadata.ControllerCommand.CreateTopic;
+import io.yakraft.metadata.ControllerCommand.DeleteTopic;
+import io.yakraft.metadata.ControllerCommand.RegisterBroker;
+import io.yakraft.metadata.ControllerCommand.UnregisterBroker;
+import io.yakraft.metadata.MetadataRecord.BrokerRegistrationChangeRecord;
+import io.yakraft.metadata.MetadataRecord.FenceBrokerRecord;
+import io.yakraft.metadata.MetadataRecord.PartitionChangeRecord;
+import io.yakraft.metadata.MetadataRecord.PartitionRecord;
+import io.yakraft.metadata.MetadataRecord.ProducerIdsRecord;
+import io.yakraft.metadata.MetadataRecord.RegisterBrokerRecord;
+import io.yakraft.metadata.MetadataRecord.RemoveTopicRecord;
+import io.yakraft.metadata.MetadataRecord.TopicRecord;
+import io.yakraft.metadata.MetadataRecord.UnfenceBrokerRecord;
+import io.yakraft.metadata.MetadataRecord.UnregisterBrokerRecord;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * The quorum controller's logic, as Kafka's QuorumController runs it on the active controller:
+ * a command is validated against the latest state (the committed image plus this controller's
+ * own records not yet committed), turned into records, and those records are replayed at once
+ * into that state so the next command sees them. The host appends the records to the log and
+ * sends the reply only once they are committed.
+ *
+ * <p>Records are ordered so that every prefix of a batch is a sound image: leadership moves off
+ * a broker before it is fenced or unregistered, and a broker is unfenced before it is elected.
+ *
+ * <p>Pure: no clock, no I/O; time and randomness come in. Broker sessions (Kafka's
+ * BrokerHeartbeatManager) live in memory here and restart on each activation.
+ */
+public class QuorumController {
+    /** Producer ids handed out per AllocateProducerIds request (Kafka's block size). */
+    public static final int PRODUCER_ID_BLOCK = 1000;
+    /** A sanity bound so a typo does not create a million partitions. */
+    public static final int MAX_PARTITIONS = 10_000;
+
+    /** What a command produced: records to append (maybe none) and the reply to send once committed. */
+    public record Decision(List<MetadataRecord> records, ControllerReply reply) {
+        public Decision {
+            records = List.copyOf(records);
+        }
+    }
+
+    private final long sessionTimeoutMs;
+    private final SplittableRandom random;
+    private MetadataImage image = MetadataImage.EMPTY;
+    /** broker id → the time its session ends unless a heartbeat arrives. */
+    private final TreeMap<Integer, Long> sessionEnds = new TreeMap<>();
+
+    public QuorumController(long sessionTimeoutMs, SplittableRandom random) {
+        this.sessionTimeoutMs = sessionTimeoutMs;
+        this.random = random;
+    }
+
+    /**
+     * Takes over from the committed image. Every registered broker starts a fresh session, as
+     * Kafka's new active controller does: it cannot know when they last heard from its predecessor.
+     */
+    public void activate(long now, MetadataImage committed) {
+        image = committed;
+        sessionEnds.clear();
+        for (BrokerRegistration b : committed.brokers().values()) {
+            sessionEnds.put(b.id(), now + sessionTimeoutMs);
+        }
+    }
+
+    /** The committed image plus this controller's uncommitted records. */
+    public MetadataImage image() {
+        return image;
+    }
+
+    /**
+     * Seam for deliberately broken variants: true means a reply waits until its records (and
+     * everything written before) are committed, as Kafka's controller purgatory makes it.
+     */
+    public boolean answersAfterCommit() {
+        return true;
+    }
+
+    /** Serves one command; its records will be written at {@code nextOffset} onwards. */
+    public Decision handle(long now, long nextOffset, ControllerCommand command) {
+        Decision d;
+        if (command instanceof RegisterBroker c) {
+            d = register(now, nextOffset, c);
+        } else if (command instanceof BrokerHeartbeat c) {
+            d = heartbeat(now, c);
+        } else if (command instanceof UnregisterBroker c) {
+            d = unregister(c);
+        } else if (command instanceof CreateTopic c) {
+            d = createTopic(c);
+        } else if (command instanceof CreatePartitions c) {
+            d = createPartitions(c);
+        } else if (command instanceof DeleteTopic c) {
+            d = deleteTopic(c);
+        } else if (command instanceof AllocateProducerIds c) {
+            d = allocateProducerIds(c);
+        } else if (command instanceof AlterPartition c) {
+            d = alterPartition(c);
+        } else {
+            throw new IllegalArgumentException("unknown command " + command);
+        }
+        replay(nextOffset, d.records());
+        return d;
+    }
+
+    /** The earliest time a session may end, Long.MAX_VALUE when no unfenced broker has one. */
+    public long nextSessionEnd() {
+        long next = Long.MAX_VALUE;
+        for (Map.Entry<Integer, Long> e : sessionEnds.entrySet()) {
+            BrokerRegistration b = image.brokers().get(e.getKey());
+            if (b != null && !b.fenced()) {
+                next = Math.min(next, e.getValue());
+            }
+        }
+        return next;
+    }
+
+    /**
+     * Fences the lowest-numbered unfenced broker whose session ended by {@code now} (Kafka's
+     * maybeFenceStaleBroker), or returns null when none did. Call until null.
+     */
+    public Decision fenceStaleBroker(long now, long nextOffset) {
+        for (Map.Entry<Integer, Long> e : sessionEnds.entrySet()) {
+            BrokerRegistration b = image.brokers().get(e.getKey());
+            if (b != null && !b.fenced() && e.getValue() <= now) {
+                List<MetadataRecord> records = new ArrayList<>(partitionChangesOnFence(b.id()));
+                records.add(new FenceBrokerRecord(b.id(), b.epoch()));
+                Decision d = new Decision(records, ControllerReply.ok(new ControllerReply.Done()));
+                replay(nextOffset, d.records());
+                return d;
+            }
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------- brokers
+
+    private Decision register(long now, long nextOffset, RegisterBroker c) {
+        if (c.brokerId() < 0) {
+            return error(ControllerError.INVALID_REQUEST, "broker id must be 0 or more, got " + c.brokerId());
+        }
+        BrokerRegistration existing = image.brokers().get(c.brokerId());
+        List<MetadataRecord> records = new ArrayList<>();
+        if (existing != null && !existing.fenced()) {
+            boolean sessionLive = sessionEnds.getOrDefault(c.brokerId(), Long.MIN_VALUE) > now;
+            if (sessionLive && !existing.incarnationId().equals(c.incarnationId())) {
+                return error(ControllerError.DUPLICATE_BROKER_REGISTRATION, "broker " + c.brokerId()
+                        + " is registered with incarnation " + existing.incarnationId() + " and its session is live");
+            }
+            // the old incarnation is gone: its leaderships move before the new, fenced registration lands
+            records.addAll(partitionChangesOnFence(c.brokerId()));
+        }
+        long epoch = nextOffset + records.size(); // Kafka: the broker epoch is the registration record's offset
+        records.add(new RegisterBrokerRecord(c.brokerId(), c.incarnationId(), epoch, c.listeners(), List.of(), c.rack(),
+                true, false, List.of()));
+        sessionEnds.put(c.brokerId(), now + sessionTimeoutMs);
+        return new Decision(records, ControllerReply.ok(new ControllerReply.BrokerRegistered(epoch)));
+    }
+
+    private Decision heartbeat(long now, BrokerHeartbeat c) {
+        ControllerReply bad = checkBroker(c.brokerId(), c.brokerEpoch());
+        if (bad != null) {
+            return new Decision(List.of(), bad);
+        }
+        sessionEnds.put(c.brokerId(), now + sessionTimeoutMs);
+        BrokerRegistration b = image.brokers().get(c.brokerId());
+        List<MetadataRecord> records = new ArrayList<>();
+        boolean fenced = b.fenced();
+        if (c.wantShutdown()) {
+            if (!fenced) {
+                records.addAll(partitionChangesOnFence(b.id()));
+                records.add(new BrokerRegistrationChangeRecord(b.id(), b.epoch(), (byte) 1, (byte) 1));
+            }
+            return new Decision(records, ControllerReply.ok(new ControllerReply.HeartbeatAnswer(true, true)));
+        }
+        if (fenced && !c.wantFence() && c.currentMetadataOffset() >= b.epoch()) {
+            // caught up to its own registration: unfence, then give it the leaderless partitions it can lead
+            records.add(new UnfenceBrokerRecord(b.id(), b.epoch()));
+            records.addAll(electionsOnUnfence(b.id()));
+            fenced = false;
+        } else if (!fenced && c.wantFence()) {
+            records.addAll(partitionChangesOnFence(b.id()));
+            records.add(new FenceBrokerRecord(b.id(), b.epoch()));
+            fenced = true;
+        }
+        return new Decision(records, ControllerReply.ok(new ControllerReply.HeartbeatAnswer(fenced, false)));
+    }
+
+    private Decision unregister(UnregisterBroker c) {
+        BrokerRegistration b = image.brokers().get(c.brokerId());
+        if (b == null) {
+            return error(ControllerError.BROKER_ID_NOT_REGISTERED, "broker " + c.brokerId() + " is not registered");
+        }
+        List<MetadataRecord> records = new ArrayList<>(partitionChangesOnFence(b.id()));
+        records.add(new UnregisterBrokerRecord(b.id(), b.epoch()));
+        sessionEnds.remove(b.id());
+        return new Decision(records, ControllerReply.ok(new ControllerReply.Done()));
+    }
+
+    /**
+     * The PartitionChangeRecords that take a broker out of service: it leaves every ISR and
+     * each partition it led gets the first unfenced ISR member (in replica order) as leader.
+     * Kafka keeps the last ISR member even when it goes, with no leader, so that the partition
+     * can come back without data loss when that broker returns.
+     */
+    protected List<MetadataRecord> partitionChangesOnFence(int brokerId) {
+        List<MetadataRecord> out = new ArrayList<>();
+        for (TopicImage t : image.topics().values()) {
+            for (Map.Entry<Integer, PartitionRegistration> e : t.partitions().entrySet()) {
+                PartitionRegistration p = e.getValue();
+                if (!p.isr().contains(brokerId) && p.leader() != brokerId) {
+                    continue;
+                }
+                List<Integer> isr = new ArrayList<>(p.isr());
+                isr.remove(Integer.valueOf(brokerId));
+                int leader = p.leader();
+                if (leader == brokerId) {
+                    leader = firstUsable(p.replicas(), isr, brokerId);
+                }
+                if (isr.isEmpty()) {
+                    isr = List.of(brokerId);
+                    leader = MetadataRecord.NO_LEADER;
+                }
+                boolean isrChanged = !isr.equals(p.isr());
+                boolean leaderChanged = leader != p.leader();
+                if (isrChanged || leaderChanged) {
+                    out.add(new PartitionChangeRecord(e.getKey(), t.id(), isrChanged ? List.copyOf(isr) : null,
+                            leaderChanged ? leader : MetadataRecord.NO_LEADER_CHANGE, null, null, null));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Leaderless partitions whose ISR holds the broker get it as leader. */
+    private List<MetadataRecord> electionsOnUnfence(int brokerId) {
+        List<MetadataRecord> out = new ArrayList<>();
+        for (TopicImage t : image.topics().values()) {
+            for (Map.Entry<Integer, PartitionRegistration> e : t.partitions().entrySet()) {
+                PartitionRegistration p = e.getValue();
+                if (!p.hasLeader() && p.isr().contains(brokerId)) {
+                    out.add(new PartitionChangeRecord(e.getKey(), t.id(), null, brokerId, null, null, null));
+                }
+            }
+        }
+        return out;
+    }
+
+    private int firstUsable(List<Integer> replicas, List<Integer> isr, int excluded) {
+        for (int r : replicas) {
+            if (r != excluded && isr.contains(r) && usable(r)) {
+                return r;
+            }
+        }
+        return MetadataRecord.NO_LEADER;
+    }
+
+    /** Registered, unfenced and not shutting down: may lead and may join an ISR. */
+    private boolean usable(int brokerId) {
+        BrokerRegistration b = image.brokers().get(brokerId);
+        return b != null && !b.fenced() && !b.inControlledShutdown();
+    }
+
+    private List<BrokerRegistration> usableBrokers() {
+        List<BrokerRegistration> out = new ArrayList<>();
+        for (BrokerRegistration b : image.brokers().values()) {
+            if (usable(b.id())) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
+    private ControllerReply checkBroker(int brokerId, long brokerEpoch) {
+        BrokerRegistration b = image.brokers().get(brokerId);
+        if (b == null) {
+            return ControllerReply.error(ControllerError.BROKER_ID_NOT_REGISTERED, "broker " + brokerId + " is not registered");
+        }
+        if (b.epoch() != brokerEpoch) {
+            return ControllerReply.error(ControllerError.STALE_BROKER_EPOCH, "broker " + brokerId + " sent epoch "
+                    + brokerEpoch + " but its registration has epoch " + b.epoch());
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------- topics
+
+    private Decision createTopic(CreateTopic c) {
+        String problem = TopicNames.problem(c.name());
+        if (problem != null) {
+            return error(ControllerError.INVALID_TOPIC_EXCEPTION, problem);
+        }
+        if (image.topics().containsKey(c.name())) {
+            return error(ControllerError.TOPIC_ALREADY_EXISTS, "topic '" + c.name() + "' already exists");
+        }
+        String clash = TopicNames.collision(c.name(), image.topics().keySet());
+        if (clash != null) {
+            return error(ControllerError.INVALID_TOPIC_EXCEPTION, "topic '" + c.name() + "' collides with existing topic '"
+                    + clash + "' ('.' and '_' are the same in metric names)");
+        }
+        List<List<Integer>> assignment;
+        if (c.assignment() != null) {
+            String bad = assignmentProblem(c.assignment());
+            if (bad != null) {
+                return error(ControllerError.INVALID_REPLICA_ASSIGNMENT, bad);
+            }
+            assignment = new ArrayList<>(new TreeMap<>(c.assignment()).values());
+        } else {
+            Decision bad = placementProblem(c.partitions(), c.replicationFactor());
+            if (bad != null) {
+                return bad;
+            }
+            assignment = ReplicaPlacer.place(0, c.partitions(), c.replicationFactor(), usableBrokers(), random);
+        }
+        Uuid id = Uuid.random(random);
+        List<MetadataRecord> records = new ArrayList<>();
+        records.add(new TopicRecord(c.name(), id));
+        for (int p = 0; p < assignment.size(); p++) {
+            PartitionRecord r = newPartition(id, p, assignment.get(p));
+            if (r == null) {
+                return error(ControllerError.INVALID_REPLICATION_FACTOR, "every broker assigned to partition " + p
+                        + " " + assignment.get(p) + " is fenced");
+            }
+            records.add(r);
+        }
+        return new Decision(records, ControllerReply.ok(new ControllerReply.TopicCreated(id, assignment.size())));
+    }
+
+    private Decision createPartitions(CreatePartitions c) {
+        TopicImage t = image.topics().get(c.topic());
+        if (t == null) {
+            return error(ControllerError.UNKNOWN_TOPIC_OR_PARTITION, "no topic named '" + c.topic() + "'");
+        }
+        int current = t.partitions().size();
+        if (c.totalCount() <= current) {
+            return error(ControllerError.INVALID_PARTITIONS, "topic '" + c.topic() + "' has " + current
+                    + " partition(s); the new count must be larger, got " + c.totalCount());
+        }
+        int rf = t.partitions().isEmpty() ? 1 : t.partitions().values().iterator().next().replicas().size();
+        Decision bad = placementProblem(c.totalCount() - current, rf);
+        if (bad != null) {
+            return bad;
+        }
+        List<List<Integer>> assignment = ReplicaPlacer.place(current, c.totalCount() - current, rf, usableBrokers(), random);
+        List<MetadataRecord> records = new ArrayList<>();
+        for (int i = 0; i < assignment.size(); i++) {
+            records.add(newPartition(t.id(), current + i, assignment.get(i)));
+        }
+        return new Decision(records, ControllerReply.ok(new ControllerReply.PartitionsCreated(t.id(), c.totalCount())));
+    }
+
+    private Decision deleteTopic(DeleteTopic c) {
+        TopicImage t = image.topics().get(c.name());
+        if (t == null) {
+            return error(ControllerError.UNKNOWN_TOPIC_OR_PARTITION, "no topic named '" + c.name() + "'");
+        }
+        return new Decision(List.of(new RemoveTopicRecord(t.id())), ControllerReply.ok(new ControllerReply.Done()));
+    }
+
+    /** A new partition's record: the ISR is its usable replicas, the first of them leads; null if none is usable. */
+    private PartitionRecord newPartition(Uuid topicId, int partition, List<Integer> replicas) {
+        List<Integer> isr = new ArrayList<>();
+        for (int r : replicas) {
+            if (usable(r)) {
+                isr.add(r);
+            }
+        }
+        if (isr.isEmpty()) {
+            return null;
+        }
+        return new PartitionRecord(partition, topicId, replicas, isr, List.of(), List.of(), isr.get(0), 0, 0);
+    }
+
+    private Decision placementProblem(int partitions, int rf) {
+        if (partitions < 1 || partitions > MAX_PARTITIONS) {
+            return error(ControllerError.INVALID_PARTITIONS, "the number of partitions must be 1.." + MAX_PARTITIONS
+                    + ", got " + partitions);
+        }
+        int usable = usableBrokers().size();
+        if (rf < 1) {
+            return error(ControllerError.INVALID_REPLICATION_FACTOR, "the replication factor must be at least 1, got " + rf);
+        }
+        if (rf > usable) {
+            return error(ControllerError.INVALID_REPLICATION_FACTOR, "replication factor " + rf + " needs " + rf
+                    + " unfenced broker(s); " + usable + " available");
+        }
+        return null;
+    }
+
+    private String assignmentProblem(Map<Integer, List<Integer>> assignment) {
+        if (assignment.isEmpty()) {
+            return "the replica assignment is empty";
+        }
+        int size = -1;
+        for (int p = 0; p < assignment.size(); p++) {
+            List<Integer> replicas = assignment.get(p);
+            if (replicas == null) {
+                return "partitions must be numbered 0.." + (assignment.size() - 1) + "; partition " + p + " is missing";
+            }
+            if (replicas.isEmpty()) {
+                return "partition " + p + " has no replicas";
+            }
+            if (size >= 0 && replicas.size() != size) {
+                return "every partition needs the same number of replicas; partition " + p + " has "
+                        + replicas.size() + ", partition 0 has " + size;
+            }
+            size = replicas.size();
+            if (new HashSet<>(replicas).size() != replicas.size()) {
+                return "partition " + p + " names a broker twice: " + replicas;
+            }
+            for (int r : replicas) {
+                if (!image.brokers().containsKey(r)) {
+                    return "partition " + p + " names broker " + r + ", which is not registered";
+                }
+            }
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------- producers and ISR
+
+    private Decision allocateProducerIds(AllocateProducerIds c) {
+        ControllerReply bad = checkBroker(c.brokerId(), c.brokerEpoch());
+        if (bad != null) {
+            return new Decision(List.of(), bad);
+        }
+        long first = image.nextProducerId();
+        return new Decision(List.of(new ProducerIdsRecord(c.brokerId(), c.brokerEpoch(), first + PRODUCER_ID_BLOCK)),
+                ControllerReply.ok(new ControllerReply.ProducerIdBlock(c.brokerId(), first, PRODUCER_ID_BLOCK)));
+    }
+
+    private Decision alterPartition(AlterPartition c) {
+        ControllerReply bad = checkBroker(c.brokerId(), c.brokerEpoch());
+        if (bad != null) {
+            return new Decision(List.of(), bad);
+        }
+        TopicImage t = image.topic(c.topicId());
+        PartitionRegistration p = t == null ? null : t.partitions().get(c.partitionId());
+        if (p == null) {
+            return error(ControllerError.UNKNOWN_TOPIC_OR_PARTITION, "no partition " + c.topicId() + "-" + c.partitionId());
+        }
+        if (p.leader() != c.brokerId()) {
+            return error(ControllerError.NOT_LEADER_OR_FOLLOWER, "broker " + c.brokerId() + " does not lead "
+                    + t.name() + "-" + c.partitionId() + " (leader " + p.leader() + ")");
+        }
+        if (c.leaderEpoch() != p.leaderEpoch()) {
+            return error(ControllerError.FENCED_LEADER_EPOCH, "leader epoch " + c.leaderEpoch() + " is not the current "
+                    + p.leaderEpoch());
+        }
+        if (c.partitionEpoch() != p.partitionEpoch()) {
+            return error(ControllerError.INVALID_UPDATE_VERSION, "partition epoch " + c.partitionEpoch()
+                    + " is not the current " + p.partitionEpoch());
+        }
+        Set<Integer> distinct = new HashSet<>(c.newIsr());
+        if (distinct.size() != c.newIsr().size() || !c.newIsr().contains(p.leader())
+                || !p.replicas().containsAll(c.newIsr())) {
+            return error(ControllerError.INVALID_REQUEST, "the new ISR " + c.newIsr() + " must be distinct replicas of "
+                    + p.replicas() + " including the leader " + p.leader());
+        }
+        for (int r : c.newIsr()) {
+            if (!p.isr().contains(r) && !usable(r)) {
+                return error(ControllerError.INELIGIBLE_REPLICA, "broker " + r + " is fenced, shutting down or unregistered"
+                        + " and cannot join the ISR");
+            }
+        }
+        if (c.newIsr().equals(p.isr())) {
+            return new Decision(List.of(), ControllerReply.ok(new ControllerReply.PartitionChanged(p.leader(),
+                    p.leaderEpoch(), p.partitionEpoch(), p.isr())));
+        }
+        return new Decision(List.of(new PartitionChangeRecord(c.partitionId(), c.topicId(), c.newIsr(),
+                MetadataRecord.NO_LEADER_CHANGE, null, null, null)),
+                ControllerReply.ok(new ControllerReply.PartitionChanged(p.leader(), p.leaderEpoch(), p.partitionEpoch() + 1,
+                        c.newIsr())));
+    }
+
+    // ------------------------------------------------------------- helpers
+
+    private void replay(long nextOffset, List<MetadataRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        MetadataDelta delta = image.toDelta();
+        for (int i = 0; i < records.size(); i++) {
+            delta.replay(nextOffset + i, records.get(i));
+        }
+        image = delta.apply();
+    }
+
+    private static Decision error(ControllerError code, String message) {
+        return new Decision(List.of(), ControllerReply.error(code, message));
+    }
+}

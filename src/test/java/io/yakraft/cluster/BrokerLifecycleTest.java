@@ -1,0 +1,81 @@
+package io.yakraft.cluster;
+
+import io.yakraft.metadata.BrokerRegistration;
+import io.yakraft.metadata.ControllerCommand;
+import io.yakraft.metadata.ControllerError;
+import io.yakraft.metadata.ControllerReply;
+import io.yakraft.metadata.MetadataImage;
+import io.yakraft.metadata.PartitionRegistration;
+import io.yakraft.metadata.TopicImage;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Brokers register, unfence, get fenced when they die and come back, all through the simulated quorum. */
+class BrokerLifecycleTest {
+
+    private static Cluster cluster(long seed) {
+        return new Cluster(ClusterConfig.defaults(seed, 3, 3)).start();
+    }
+
+    private static ControllerReply submitAndWait(Cluster c, ControllerCommand command) {
+        List<ControllerReply> replies = new ArrayList<>();
+        for (int attempt = 0; attempt < 50 && (replies.isEmpty() || replies.get(0).error() == ControllerError.NOT_CONTROLLER); attempt++) {
+            replies.clear();
+            c.submit(command, replies::add);
+            for (int i = 0; i < 100 && replies.isEmpty(); i++) {
+                c.runFor(10);
+            }
+            if (replies.isEmpty() || replies.get(0).error() == ControllerError.NOT_CONTROLLER) {
+                c.runFor(200);
+            }
+        }
+        assertEquals(1, replies.size(), "one reply to " + command.describe());
+        return replies.get(0);
+    }
+
+    @Test
+    void brokersRegisterAndUnfenceOnEveryNodesImage() {
+        Cluster c = cluster(7);
+        c.runUntil(10_000);
+        for (int node : c.allIds()) {
+            MetadataImage img = c.image(node);
+            assertEquals(List.of(101, 102, 103), new ArrayList<>(img.brokers().keySet()), "brokers seen by n" + node);
+            for (BrokerRegistration b : img.brokers().values()) {
+                assertFalse(b.fenced(), "b" + b.id() + " unfenced on n" + node);
+            }
+        }
+        assertEquals("unfenced", c.view(101).metadataRole());
+        assertEquals("active controller", c.view(c.leaderId()).metadataRole());
+    }
+
+    @Test
+    void killedBrokerIsFencedAndLosesLeadershipThenComesBack() {
+        Cluster c = cluster(8);
+        c.runUntil(8_000);
+        ControllerReply created = submitAndWait(c, new ControllerCommand.CreateTopic("orders", 6, 3));
+        assertTrue(created.ok(), created.message());
+        c.runFor(1_000);
+        c.crash(102);
+        c.runFor(9_000 + 4_000);
+        int leader = c.leaderId();
+        TopicImage t = c.image(leader).topics().get("orders");
+        assertTrue(c.image(leader).brokers().get(102).fenced(), "b102 fenced after the session timeout");
+        for (PartitionRegistration p : t.partitions().values()) {
+            assertTrue(p.leader() != 102, "b102 leads nothing: " + p);
+            assertFalse(p.isr().contains(102), "b102 left every ISR: " + p);
+        }
+        c.restart(102, false);
+        c.runFor(10_000);
+        MetadataImage after = c.image(c.leaderId());
+        assertFalse(after.brokers().get(102).fenced(), "b102 unfenced again");
+        for (PartitionRegistration p : after.topics().get("orders").partitions().values()) {
+            assertEquals(p.replicas().size(), p.isr().size(), "ISR expanded back to every replica: " + p);
+        }
+    }
+}
