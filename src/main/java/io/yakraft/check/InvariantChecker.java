@@ -16,7 +16,8 @@ import java.util.Map;
  * RaftEventSimulationTest plus the Raft paper's: one leader per epoch, monotonic epochs and
  * high watermarks, a high watermark never beyond what a majority of voters hold, committed
  * entries identical wherever held, leader completeness, and nothing committed ever lost.
- * The first violation stops the run and names the seed, event number and rule.
+ * The metadata layer's rules ride along ({@link MetadataInvariants}). The first violation
+ * stops the run and names the seed, event number and rule.
  *
  * <p>Work per event is proportional to the number of voters; the committed log is tracked
  * incrementally as an array of epochs by offset.
@@ -44,11 +45,14 @@ public final class InvariantChecker implements ClusterObserver {
     private long committed;
     private final List<Violation> violations = new ArrayList<>();
     private long checks;
+    private final MetadataInvariants metadata;
 
     public InvariantChecker(Cluster cluster) {
         this.cluster = cluster;
         this.voters = cluster.voterIds();
         cluster.addObserver(this);
+        this.metadata = new MetadataInvariants(cluster, this::fail);
+        cluster.addObserver(metadata);
     }
 
     public List<Violation> violations() {
@@ -62,7 +66,7 @@ public final class InvariantChecker implements ClusterObserver {
 
     /** How many rule evaluations ran (shows the checker actually worked). */
     public long checks() {
-        return checks;
+        return checks + metadata.checks();
     }
 
     private void fail(String rule, int node, String detail) {

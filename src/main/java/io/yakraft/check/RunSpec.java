@@ -1,29 +1,42 @@
 package io.yakraft.check;
 
 import io.yakraft.cluster.ClusterConfig;
+import io.yakraft.cluster.QuorumControllerFactory;
 import io.yakraft.cluster.RaftNodeFactory;
 
 /**
- * One headless run: the cluster, how long faults and client writes last, and how long the
- * calm after them may take to elect a leader and catch every node up (the liveness bound).
+ * One headless run: the cluster, how long faults, client writes and the metadata workload
+ * (null for none) last, and how long the calm after them may take to elect a leader and catch
+ * every node up (the liveness bound).
  */
 public record RunSpec(ClusterConfig cluster, long durationMs, boolean faults, long faultGapMs, long writePeriodMs,
-                      long livenessBoundMs, boolean checkInvariants, RaftNodeFactory factory) {
+                      long livenessBoundMs, boolean checkInvariants, RaftNodeFactory factory,
+                      QuorumControllerFactory controllerFactory, TopicWorkload.Spec workload) {
 
     public static RunSpec of(ClusterConfig cluster, long durationMs, boolean faults) {
         return new RunSpec(cluster, durationMs, faults, 700, 100,
-                20L * cluster.raft().electionTimeoutMs(), true, RaftNodeFactory.KRAFT);
+                20L * cluster.raft().electionTimeoutMs(), true, RaftNodeFactory.KRAFT, QuorumControllerFactory.KAFKA, null);
+    }
+
+    public RunSpec withControllerFactory(QuorumControllerFactory f) {
+        return new RunSpec(cluster, durationMs, faults, faultGapMs, writePeriodMs, livenessBoundMs, checkInvariants, factory,
+                f, workload);
+    }
+
+    public RunSpec withWorkload(TopicWorkload.Spec w) {
+        return new RunSpec(cluster, durationMs, faults, faultGapMs, writePeriodMs, livenessBoundMs, checkInvariants, factory,
+                controllerFactory, w);
     }
 
     public RunSpec withInvariants(boolean on) {
-        return new RunSpec(cluster, durationMs, faults, faultGapMs, writePeriodMs, livenessBoundMs, on, factory);
+        return new RunSpec(cluster, durationMs, faults, faultGapMs, writePeriodMs, livenessBoundMs, on, factory, controllerFactory, workload);
     }
 
     public RunSpec withFactory(RaftNodeFactory f) {
-        return new RunSpec(cluster, durationMs, faults, faultGapMs, writePeriodMs, livenessBoundMs, checkInvariants, f);
+        return new RunSpec(cluster, durationMs, faults, faultGapMs, writePeriodMs, livenessBoundMs, checkInvariants, f, controllerFactory, workload);
     }
 
     public RunSpec withWritePeriod(long ms) {
-        return new RunSpec(cluster, durationMs, faults, faultGapMs, ms, livenessBoundMs, checkInvariants, factory);
+        return new RunSpec(cluster, durationMs, faults, faultGapMs, ms, livenessBoundMs, checkInvariants, factory, controllerFactory, workload);
     }
 }

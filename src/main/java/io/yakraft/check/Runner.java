@@ -25,7 +25,7 @@ public final class Runner {
 
     /** As {@link #run(RunSpec)}, letting the caller attach listeners (a trace file) before the start. */
     public static RunResult run(RunSpec spec, java.util.function.Consumer<Cluster> beforeStart) {
-        Cluster cluster = new Cluster(spec.cluster(), spec.factory());
+        Cluster cluster = new Cluster(spec.cluster(), spec.factory(), spec.controllerFactory());
         beforeStart.accept(cluster);
         InvariantChecker checker = spec.checkInvariants() ? new InvariantChecker(cluster) : null;
         int[] leaderChanges = {0};
@@ -42,6 +42,7 @@ public final class Runner {
         if (spec.writePeriodMs() > 0) {
             Workload.schedule(cluster, 0, end, spec.writePeriodMs());
         }
+        TopicWorkload workload = spec.workload() == null ? null : TopicWorkload.schedule(cluster, spec.workload(), 0, end);
         if (spec.faults()) {
             RandomFaults.schedule(cluster, 2_000, end, spec.faultGapMs());
         }
@@ -59,10 +60,15 @@ public final class Runner {
         for (int id : cluster.voterIds()) {
             epoch = Math.max(epoch, cluster.view(id).epoch());
         }
+        Map<Integer, NodeMetadata> metadata = new TreeMap<>();
+        for (int id : cluster.allIds()) {
+            metadata.put(id, NodeMetadata.of(cluster.status(id) != NodeStatus.DOWN, cluster.appliedOffset(id), cluster.image(id)));
+        }
         return new RunResult(spec.cluster().seed(), spec.cluster().controllers(), spec.cluster().observers(),
                 cluster.now(), cluster.simulation().eventCount(), leaderChanges[0], epoch, leader, hws,
                 checker == null ? List.of() : checker.violations(), cluster.simulation().trace().sha256(),
-                checker == null ? -1 : checker.committedOffset(), liveness, checker == null ? 0 : checker.checks());
+                checker == null ? -1 : checker.committedOffset(), liveness, checker == null ? 0 : checker.checks(),
+                metadata, NodeMetadata.converged(metadata), workload == null ? null : workload.outcome());
     }
 
     /**

@@ -2,17 +2,15 @@ package io.yakraft.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.yakraft.check.NodeMetadata;
 import io.yakraft.check.RunResult;
 import io.yakraft.check.RunSpec;
 import io.yakraft.check.Runner;
 import io.yakraft.check.Violation;
-import io.yakraft.cluster.ClusterConfig;
 import io.yakraft.sim.Durations;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -28,31 +26,10 @@ import java.util.concurrent.Callable;
 
 /** {@code sim}: a headless run with invariant checks and a summary (or one JSON object). */
 @Command(name = "sim", mixinStandardHelpOptions = true,
-        description = "Run a cluster headless with client writes and optional random faults, checking every invariant.")
+        description = "Run a cluster headless with client writes, an optional metadata workload and random faults, checking every invariant.")
 public final class SimCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--controllers", defaultValue = "3", description = "voters, 1..9 (default ${DEFAULT-VALUE})")
-    int controllers;
-
-    @Option(names = "--observers", defaultValue = "0", description = "non-voting replicas (brokers), 0..9 (default ${DEFAULT-VALUE})")
-    int observers;
-
-    @Option(names = "--seed", defaultValue = "42", description = "seed of every random choice (default ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--duration", defaultValue = "1m", description = "simulated time of writes and faults, e.g. 30s, 10m (default ${DEFAULT-VALUE})")
-    String duration;
-
-    @Option(names = "--faults", defaultValue = "none", description = "none or random (default ${DEFAULT-VALUE})")
-    String faults;
-
-    @Option(names = "--write-every", defaultValue = "100ms", description = "client write period; 0 for an idle cluster (default ${DEFAULT-VALUE})")
-    String writeEvery;
-
-    @Option(names = "--no-invariants", description = "skip the per-event invariant checks (faster)")
-    boolean noInvariants;
+    @Mixin
+    RunOptions options;
 
     @Option(names = "--trace", paramLabel = "FILE", description = "write the trace as JSON lines to FILE")
     Path traceFile;
@@ -62,20 +39,7 @@ public final class SimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        long durationMs = parseDuration("--duration", duration);
-        long writeMs = parseDuration("--write-every", writeEvery);
-        if (!faults.equals("none") && !faults.equals("random")) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--faults': '" + faults + "' (expected none or random)");
-        }
-        ClusterConfig config;
-        try {
-            config = ClusterConfig.defaults(seed, controllers, observers);
-        } catch (IllegalArgumentException e) {
-            String option = e.getMessage().startsWith("controllers") ? "--controllers" : "--observers";
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + e.getMessage());
-        }
-        RunSpec run = RunSpec.of(config, durationMs, faults.equals("random"))
-                .withInvariants(!noInvariants).withWritePeriod(writeMs);
+        RunSpec run = options.toRunSpec();
         long start = System.nanoTime();
         RunResult result;
         try (TraceFile trace = traceFile == null ? null : new TraceFile(traceFile)) {
@@ -85,7 +49,7 @@ public final class SimCommand implements Callable<Integer> {
                 }
             });
         } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--trace': cannot write " + traceFile + ": " + e.getMessage());
+            throw options.bad("--trace", "cannot write " + traceFile + ": " + e.getMessage());
         }
         long wallMs = (System.nanoTime() - start) / 1_000_000;
         if (json) {
@@ -93,15 +57,7 @@ public final class SimCommand implements Callable<Integer> {
         } else {
             printSummary(result, wallMs);
         }
-        return result.safe() ? 0 : 1;
-    }
-
-    private long parseDuration(String option, String text) {
-        try {
-            return Durations.parseMillis(text);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + e.getMessage());
-        }
+        return result.safe() && result.imagesConverged() ? 0 : 1;
     }
 
     static String toJson(RunResult r, long wallMs) {
@@ -109,6 +65,7 @@ public final class SimCommand implements Callable<Integer> {
         out.put("seed", r.seed());
         out.put("controllers", r.controllers());
         out.put("observers", r.observers());
+        out.put("brokers", r.observers());
         out.put("simulatedMs", r.simulatedMs());
         out.put("wallMs", wallMs);
         out.put("events", r.events());
@@ -133,6 +90,17 @@ public final class SimCommand implements Callable<Integer> {
             violations.add(m);
         }
         out.put("invariantViolations", violations);
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        r.metadata().forEach((id, m) -> metadata.put(String.valueOf(id), metadataJson(m)));
+        out.put("metadata", metadata);
+        out.put("imagesConverged", r.imagesConverged());
+        if (r.workload() != null) {
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("topicsCreated", r.workload().topicsCreated());
+            w.put("producerIdBlocksRequested", r.workload().producerBlocksRequested());
+            w.put("errors", new java.util.TreeMap<>(r.workload().errors()));
+            out.put("workload", w);
+        }
         out.put("traceSha256", r.traceSha256());
         try {
             return new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out);
@@ -141,8 +109,27 @@ public final class SimCommand implements Callable<Integer> {
         }
     }
 
+    private static Map<String, Object> metadataJson(NodeMetadata m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("live", m.live());
+        out.put("appliedOffset", m.appliedOffset());
+        List<Map<String, Object>> brokers = new ArrayList<>();
+        m.brokers().forEach((id, fenced) -> {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("id", id);
+            b.put("fenced", fenced);
+            brokers.add(b);
+        });
+        brokers.sort(java.util.Comparator.comparingInt(b -> (Integer) b.get("id")));
+        out.put("brokers", brokers);
+        out.put("topics", m.topics());
+        out.put("partitions", m.partitions());
+        out.put("imageSha256", m.imageSha256());
+        return out;
+    }
+
     private static void printSummary(RunResult r, long wallMs) {
-        System.out.printf("seed %d: %d controllers, %d observers%n", r.seed(), r.controllers(), r.observers());
+        System.out.printf("seed %d: %d controllers, %d brokers%n", r.seed(), r.controllers(), r.observers());
         System.out.printf("simulated %s in %d ms wall: %,d events (%,d events/s)%n", Durations.format(r.simulatedMs()), wallMs,
                 r.events(), wallMs == 0 ? 0 : r.events() * 1000 / wallMs);
         System.out.printf("leader changes %d, final epoch %d, leader %s%n", r.leaderChanges(), r.finalEpoch(),
@@ -150,6 +137,16 @@ public final class SimCommand implements Callable<Integer> {
         System.out.printf("high watermarks %s (committed %d)%n", r.highWatermarks(), r.committed());
         System.out.println(r.livenessMs() >= 0 ? "recovered: leader elected and every node caught up " + r.livenessMs()
                 + " ms after the faults stopped" : "NOT recovered within the liveness bound");
+        NodeMetadata any = r.metadata().values().stream().filter(NodeMetadata::live).findFirst().orElse(null);
+        if (any != null) {
+            System.out.printf("metadata: %d broker(s) (%d fenced), %d topic(s), %d partition(s); images %s%n",
+                    any.brokers().size(), any.brokers().values().stream().filter(f -> f).count(), any.topics(),
+                    any.partitions(), r.imagesConverged() ? "converged" : "NOT converged");
+        }
+        if (r.workload() != null) {
+            System.out.printf("workload: %d topic(s) created, %d producer-id block(s) requested, errors %s%n",
+                    r.workload().topicsCreated(), r.workload().producerBlocksRequested(), r.workload().errors());
+        }
         if (r.safe()) {
             System.out.println("invariants: all held");
         } else {

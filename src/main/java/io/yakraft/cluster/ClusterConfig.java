@@ -42,6 +42,11 @@ public record ClusterConfig(long seed, int controllers, int observers, RaftConfi
         return new ClusterConfig(seed, controllers, observers, raft, network, trace, m);
     }
 
+    /** True when {@code id} names one of this cluster's controllers or brokers. */
+    public boolean hasNode(int id) {
+        return (id >= 1 && id <= controllers) || (id >= FIRST_OBSERVER_ID && id < FIRST_OBSERVER_ID + observers);
+    }
+
     public int[] voterIds() {
         int[] ids = new int[controllers];
         for (int i = 0; i < controllers; i++) {

@@ -178,7 +178,8 @@ public class QuorumController {
         BrokerRegistration b = image.brokers().get(c.brokerId());
         List<MetadataRecord> records = new ArrayList<>();
         boolean fenced = b.fenced();
-        if (c.wantShutdown()) {
+        if (c.wantShutdown() || b.inControlledShutdown()) {
+            // Kafka: a controlled shutdown is not undone; the broker stays fenced until it re-registers
             if (!fenced) {
                 records.addAll(partitionChangesOnFence(b.id()));
                 records.add(new BrokerRegistrationChangeRecord(b.id(), b.epoch(), (byte) 1, (byte) 1));

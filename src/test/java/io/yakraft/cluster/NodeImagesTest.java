@@ -1,15 +1,12 @@
 package io.yakraft.cluster;
 
 import io.yakraft.check.InvariantChecker;
-import io.yakraft.metadata.MetadataRecord;
-import io.yakraft.metadata.MetadataRecord.PartitionRecord;
-import io.yakraft.metadata.MetadataRecord.TopicRecord;
-import io.yakraft.metadata.Uuid;
+import io.yakraft.metadata.ControllerCommand;
+import io.yakraft.metadata.ControllerReply;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,16 +14,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each node builds its own image from what it has committed: lagging views are real. */
 class NodeImagesTest {
-    private final SplittableRandom random = new SplittableRandom(3);
-
-    private List<MetadataRecord> topic(String name, int partitions) {
-        Uuid id = Uuid.random(random);
-        List<MetadataRecord> out = new ArrayList<>();
-        out.add(new TopicRecord(name, id));
-        for (int p = 0; p < partitions; p++) {
-            out.add(new PartitionRecord(p, id, List.of(1), List.of(1), List.of(), List.of(), 1, 0, 0));
+    /** Creates the topic through the active controller (on broker 101) and returns once it answered. */
+    private static void topic(Cluster c, String name, int partitions) {
+        List<ControllerReply> replies = new ArrayList<>();
+        c.submit(new ControllerCommand.CreateTopic(name, partitions, 1), replies::add);
+        for (int i = 0; i < 100 && replies.isEmpty(); i++) {
+            c.runFor(10);
         }
-        return out;
+        assertEquals(1, replies.size(), "an answer to CreateTopic(" + name + ")");
+        assertTrue(replies.get(0).ok(), replies.get(0).message());
     }
 
     private static Cluster started() {
@@ -40,7 +36,7 @@ class NodeImagesTest {
     @Test
     void everyNodeAppliesTheCommittedRecordsToItsOwnImage() {
         Cluster c = started();
-        c.propose(topic("orders", 3));
+        topic(c, "orders", 3);
         c.runFor(1_000);
         String hash = c.image(c.leaderId()).sha256();
         for (int id : c.allIds()) {
@@ -55,8 +51,7 @@ class NodeImagesTest {
         int leader = c.leaderId();
         int lagging = c.voterIds()[0] == leader ? c.voterIds()[1] : c.voterIds()[0];
         c.pause(lagging);
-        c.propose(topic("payments", 1));
-        c.runFor(500);
+        topic(c, "payments", 1);
         assertTrue(c.image(leader).topics().containsKey("payments"));
         assertFalse(c.image(lagging).topics().containsKey("payments"), "the paused node still sees the old image");
         c.resume(lagging);
@@ -70,13 +65,11 @@ class NodeImagesTest {
         int leader = c.leaderId();
         int follower = c.voterIds()[0] == leader ? c.voterIds()[1] : c.voterIds()[0];
         c.crash(follower);
-        c.propose(topic("a", 2));
-        c.runFor(500);
+        topic(c, "a", 2);
         for (int id : c.allIds()) {
             c.compact(id);
         }
-        c.propose(topic("b", 1));
-        c.runFor(500);
+        topic(c, "b", 1);
         c.restart(follower, false);
         c.runFor(3_000);
         assertTrue(c.disk(leader).log().startOffset() > 0, "the leader compacted its log");

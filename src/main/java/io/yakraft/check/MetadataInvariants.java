@@ -1,0 +1,164 @@
+package io.yakraft.check;
+
+import io.yakraft.cluster.Cluster;
+import io.yakraft.cluster.ClusterObserver;
+import io.yakraft.metadata.BrokerRegistration;
+import io.yakraft.metadata.ControllerCommand;
+import io.yakraft.metadata.ControllerReply;
+import io.yakraft.metadata.MetadataDelta;
+import io.yakraft.metadata.MetadataImage;
+import io.yakraft.metadata.MetadataRecord;
+import io.yakraft.metadata.PartitionRegistration;
+import io.yakraft.metadata.TopicImage;
+import io.yakraft.raft.RaftLog;
+import io.yakraft.raft.RaftSnapshot;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The metadata layer's safety rules, checked as the run happens:
+ * <ul>
+ * <li>every node's image equals the replay, from scratch, of the committed log up to the
+ *     node's applied offset (so any two nodes at the same offset agree, snapshots included);</li>
+ * <li>every committed prefix is a sound image: a partition's leader is in its ISR, the ISR is
+ *     non-empty and within the replicas, and no partition is led by a fenced or unregistered
+ *     broker (the controller moves leadership before it fences);</li>
+ * <li>a broker's epoch only grows from one registration to the next;</li>
+ * <li>the controller never answers a command before the command's records are committed.</li>
+ * </ul>
+ * The reference replay keeps one image per committed metadata record; images share
+ * structure, so that history costs little.
+ */
+final class MetadataInvariants implements ClusterObserver {
+    static final String IMAGE_EQUALS_REPLAY = "ImageEqualsCommittedReplay";
+    static final String LEADER_IN_ISR = "PartitionLeaderInIsr";
+    static final String ISR_WITHIN_REPLICAS = "IsrWithinReplicas";
+    static final String NO_FENCED_LEADER = "NoFencedPartitionLeader";
+    static final String MONOTONIC_BROKER_EPOCH = "MonotonicBrokerEpoch";
+    static final String ANSWER_AFTER_COMMIT = "ControllerAnswersAfterCommit";
+
+    interface Reporter {
+        void fail(String rule, int node, String detail);
+    }
+
+    private final Cluster cluster;
+    private final Reporter reporter;
+    /** next offset → the committed image after applying offsets [0, next). */
+    private final TreeMap<Long, MetadataImage> history = new TreeMap<>();
+    private MetadataImage reference = MetadataImage.EMPTY;
+    private long referenceNext;
+    private final Map<Integer, Long> brokerEpochs = new HashMap<>();
+    private long checks;
+
+    MetadataInvariants(Cluster cluster, Reporter reporter) {
+        this.cluster = cluster;
+        this.reporter = reporter;
+        history.put(0L, MetadataImage.EMPTY);
+    }
+
+    long checks() {
+        return checks;
+    }
+
+    @Override
+    public void highWatermarkChanged(int node, long from, long to) {
+        extendReference(node, to);
+        checkNodeImage(node);
+    }
+
+    @Override
+    public void snapshotLoaded(int node, RaftSnapshot snapshot) {
+        checkNodeImage(node);
+    }
+
+    @Override
+    public void controllerReplied(int node, ControllerCommand command, ControllerReply reply, long lastRecord,
+                                  long highWatermark) {
+        checks++;
+        if (reply.ok() && lastRecord >= highWatermark) {
+            reporter.fail(ANSWER_AFTER_COMMIT, node, "answered " + command.describe() + " while its last record at "
+                    + lastRecord + " was not committed (high watermark " + highWatermark + ")");
+        }
+    }
+
+    /** Replays newly committed entries, as the node holds them, into the reference. */
+    private void extendReference(int node, long to) {
+        RaftLog log = cluster.disk(node).log();
+        to = Math.min(to, log.endOffset());
+        if (to <= referenceNext || referenceNext < log.startOffset()) {
+            return; // nothing new, or this node only has it as a snapshot: a node with the log will tell us
+        }
+        for (long o = referenceNext; o < to; o++) {
+            Object payload = log.get(o).payload();
+            if (payload instanceof MetadataRecord r) {
+                MetadataDelta delta = reference.toDelta();
+                try {
+                    delta.replay(o, r);
+                } catch (IllegalArgumentException corrupt) {
+                    continue; // every node skips it the same way (see NodeImages)
+                }
+                reference = delta.apply();
+                history.put(o + 1, reference);
+                checkSound(node, o, r);
+            }
+        }
+        referenceNext = to;
+    }
+
+    private void checkNodeImage(int node) {
+        checks++;
+        long next = cluster.appliedOffset(node) + 1;
+        if (next > referenceNext) {
+            return; // cannot happen with a sound checker order; the raft rules catch a node committing ahead
+        }
+        MetadataImage expected = history.floorEntry(next).getValue();
+        MetadataImage actual = cluster.image(node);
+        if (!actual.equals(expected)) {
+            reporter.fail(IMAGE_EQUALS_REPLAY, node, "image at applied offset " + (next - 1) + " differs from the replay of"
+                    + " the committed log: hash " + actual.sha256().substring(0, 12) + " vs " + expected.sha256().substring(0, 12));
+        }
+    }
+
+    /** The reference after the record at {@code offset} must be a sound image. */
+    private void checkSound(int node, long offset, MetadataRecord record) {
+        checks++;
+        if (record instanceof MetadataRecord.RegisterBrokerRecord r) {
+            Long before = brokerEpochs.put(r.brokerId(), r.brokerEpoch());
+            if (before != null && r.brokerEpoch() <= before) {
+                reporter.fail(MONOTONIC_BROKER_EPOCH, node, "broker " + r.brokerId() + " registered with epoch "
+                        + r.brokerEpoch() + " after epoch " + before + " (offset " + offset + ")");
+                return;
+            }
+        }
+        for (TopicImage t : reference.topics().values()) {
+            for (Map.Entry<Integer, PartitionRegistration> e : t.partitions().entrySet()) {
+                String where = t.name() + "-" + e.getKey() + " after offset " + offset;
+                String problem = partitionProblem(e.getValue(), reference);
+                if (problem != null) {
+                    reporter.fail(problem.substring(0, problem.indexOf(':')), node, where + problem.substring(problem.indexOf(':')));
+                    return;
+                }
+            }
+        }
+    }
+
+    /** "Rule: detail" when the partition breaks a rule, else null. */
+    static String partitionProblem(PartitionRegistration p, MetadataImage image) {
+        if (p.isr().isEmpty() || !p.replicas().containsAll(p.isr())) {
+            return ISR_WITHIN_REPLICAS + ": ISR " + p.isr() + " is empty or not within replicas " + p.replicas();
+        }
+        if (!p.hasLeader()) {
+            return null;
+        }
+        if (!p.isr().contains(p.leader())) {
+            return LEADER_IN_ISR + ": leader " + p.leader() + " is not in ISR " + p.isr();
+        }
+        BrokerRegistration b = image.brokers().get(p.leader());
+        if (b == null || b.fenced()) {
+            return NO_FENCED_LEADER + ": leader " + p.leader() + (b == null ? " is not registered" : " is fenced");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,92 @@
+package io.yakraft.cli;
+
+import io.yakraft.check.RunSpec;
+import io.yakraft.check.TopicWorkload;
+import io.yakraft.cluster.ClusterConfig;
+import io.yakraft.sim.Durations;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The options that shape a headless run, shared by {@code sim} and {@code metadata dump}. */
+final class RunOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--controllers", defaultValue = "3", description = "voters, 1..9 (default ${DEFAULT-VALUE})")
+    int controllers;
+
+    @Option(names = {"--brokers", "--observers"}, defaultValue = "0",
+            description = "brokers (the quorum's observers), 0..9 (default ${DEFAULT-VALUE})")
+    int brokers;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed of every random choice (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--duration", defaultValue = "1m", description = "simulated time of writes and faults, e.g. 30s, 10m (default ${DEFAULT-VALUE})")
+    String duration;
+
+    @Option(names = "--faults", defaultValue = "none", description = "none or random (default ${DEFAULT-VALUE})")
+    String faults;
+
+    @Option(names = "--write-every", defaultValue = "100ms", description = "raw client write period; 0 for none (default ${DEFAULT-VALUE})")
+    String writeEvery;
+
+    @Option(names = "--workload", paramLabel = "SPEC",
+            description = "metadata workload, e.g. topics=20,partitions=6,rf=3[,producers=5][,every=250] (needs --brokers)")
+    String workload;
+
+    @Option(names = "--snapshot-every", paramLabel = "RECORDS", defaultValue = "500",
+            description = "each node snapshots its image after this many applied records; 0 for never (default ${DEFAULT-VALUE})")
+    int snapshotEvery;
+
+    @Option(names = "--no-invariants", description = "skip the per-event invariant checks (faster)")
+    boolean noInvariants;
+
+    /** The run these options describe; bad values become a ParameterException naming the option. */
+    RunSpec toRunSpec() {
+        long durationMs = millis("--duration", duration);
+        long writeMs = millis("--write-every", writeEvery);
+        if (!faults.equals("none") && !faults.equals("random")) {
+            throw bad("--faults", "'" + faults + "' (expected none or random)");
+        }
+        ClusterConfig config;
+        try {
+            config = ClusterConfig.defaults(seed, controllers, brokers);
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage().startsWith("controllers") ? "--controllers" : "--brokers", e.getMessage());
+        }
+        if (snapshotEvery < 0) {
+            throw bad("--snapshot-every", "must be 0 or more, got " + snapshotEvery);
+        }
+        config = config.withMetadata(config.metadata().withSnapshotEvery(snapshotEvery));
+        RunSpec run = RunSpec.of(config, durationMs, faults.equals("random")).withInvariants(!noInvariants)
+                .withWritePeriod(writeMs);
+        if (workload != null) {
+            TopicWorkload.Spec w;
+            try {
+                w = TopicWorkload.Spec.parse(workload);
+            } catch (IllegalArgumentException e) {
+                throw bad("--workload", e.getMessage());
+            }
+            if (w.rf() > brokers) {
+                throw bad("--workload", "rf=" + w.rf() + " needs at least " + w.rf() + " broker(s); --brokers is " + brokers);
+            }
+            run = run.withWorkload(w);
+        }
+        return run;
+    }
+
+    private long millis(String option, String text) {
+        try {
+            return Durations.parseMillis(text);
+        } catch (IllegalArgumentException e) {
+            throw bad(option, e.getMessage());
+        }
+    }
+
+    ParameterException bad(String option, String why) {
+        return new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + why);
+    }
+}
