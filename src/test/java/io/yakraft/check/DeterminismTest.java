@@ -11,7 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeterminismTest {
 
     private static RunResult run(long seed) {
-        return Runner.run(RunSpec.of(ClusterConfig.defaults(seed, 5, 2), 30_000, true));
+        return Runner.run(RunSpec.of(ClusterConfig.defaults(seed, 5, 2), 30_000, true)
+                .withWorkload(TopicWorkload.Spec.parse("topics=5,partitions=3,rf=2,producers=2")));
     }
 
     @Test
@@ -22,6 +23,7 @@ class DeterminismTest {
         assertEquals(a.traceSha256(), b.traceSha256());
         assertEquals(a.events(), b.events());
         assertEquals(a.highWatermarks(), b.highWatermarks());
+        assertEquals(a.metadata(), b.metadata(), "every node's final image, hash included");
     }
 
     @Test

@@ -69,4 +69,39 @@ class SimCommandTest {
         assertEquals(2, Main.run("sim", "--faults", "sometimes"));
         assertTrue(err.toString().contains("--faults"), err.toString());
     }
+
+    @Test
+    void brokersAndWorkloadGiveMetadataPerNodeAndConvergedImages() throws Exception {
+        int code = Main.run("sim", "--controllers", "5", "--brokers", "3", "--workload", "topics=20,partitions=6,rf=3",
+                "--faults", "random", "--duration", "2m", "--seed", "42", "--json");
+        assertEquals(0, code, err.toString());
+        JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertTrue(json.get("imagesConverged").asBoolean(), json.toString());
+        JsonNode broker = json.get("metadata").get("101");
+        for (String field : new String[] {"appliedOffset", "brokers", "topics", "partitions", "imageSha256"}) {
+            assertTrue(broker.has(field), "missing metadata." + field + " in " + broker);
+        }
+        assertEquals(3, broker.get("brokers").size());
+        assertTrue(broker.get("brokers").get(0).has("fenced"));
+        assertEquals(20, broker.get("topics").asInt());
+        assertEquals(120, broker.get("partitions").asInt());
+        assertEquals(json.get("metadata").get("1").get("imageSha256"), broker.get("imageSha256"));
+    }
+
+    @Test
+    void metadataDumpPrintsTheNodesImageAndNamesABadNode() throws Exception {
+        int code = Main.run("metadata", "dump", "--seed", "7", "--duration", "20s", "--brokers", "2",
+                "--workload", "topics=2,partitions=2,rf=2", "--node", "102");
+        assertEquals(0, code, err.toString());
+        JsonNode image = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertEquals(102, image.get("node").asInt());
+        assertEquals(2, image.get("brokers").size());
+        assertEquals(2, image.get("topics").size());
+        assertTrue(image.get("topics").get("topic-0").get("Partitions").has("1"), image.toString());
+        assertEquals(2, Main.run("metadata", "dump", "--node", "105", "--brokers", "2"));
+        assertTrue(err.toString().contains("--node"), err.toString());
+        err.reset();
+        assertEquals(2, Main.run("sim", "--brokers", "1", "--workload", "topics=2,rf=3"));
+        assertTrue(err.toString().contains("--workload"), err.toString());
+    }
 }

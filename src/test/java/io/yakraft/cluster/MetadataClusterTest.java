@@ -1,5 +1,6 @@
 package io.yakraft.cluster;
 
+import io.yakraft.check.InvariantChecker;
 import io.yakraft.metadata.BrokerRegistration;
 import io.yakraft.metadata.ControllerCommand;
 import io.yakraft.metadata.ControllerError;
@@ -16,11 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Brokers register, unfence, get fenced when they die and come back, all through the simulated quorum. */
-class BrokerLifecycleTest {
+/** Brokers and controller commands through the simulated quorum: registration, fencing, failover mid-command. */
+class MetadataClusterTest {
 
     private static Cluster cluster(long seed) {
-        return new Cluster(ClusterConfig.defaults(seed, 3, 3)).start();
+        Cluster c = new Cluster(ClusterConfig.defaults(seed, 3, 3));
+        new InvariantChecker(c);
+        return c.start();
     }
 
     private static ControllerReply submitAndWait(Cluster c, ControllerCommand command) {
@@ -77,5 +80,29 @@ class BrokerLifecycleTest {
         for (PartitionRegistration p : after.topics().get("orders").partitions().values()) {
             assertEquals(p.replicas().size(), p.isr().size(), "ISR expanded back to every replica: " + p);
         }
+    }
+
+    @Test
+    void activeControllerKilledMidCommandAnswersNotControllerAndTheRetryIsSafe() {
+        Cluster c = cluster(9);
+        c.runUntil(8_000);
+        int active = c.activeControllerId();
+        assertTrue(active > 0, "an active controller after 8 s");
+        List<ControllerReply> first = new ArrayList<>();
+        c.submit(new ControllerCommand.CreateTopic("payments", 3, 2), first::add);
+        c.crash(active);
+        assertEquals(1, first.size(), "the caller hears at once that its controller is gone");
+        assertEquals(ControllerError.NOT_CONTROLLER, first.get(0).error());
+        c.runFor(5_000);
+        ControllerReply retry = submitAndWait(c, new ControllerCommand.CreateTopic("payments", 3, 2));
+        assertTrue(retry.ok() || retry.error() == ControllerError.TOPIC_ALREADY_EXISTS, retry.toString());
+        c.restart(active, false);
+        c.runFor(5_000);
+        String hash = c.image(c.leaderId()).sha256();
+        for (int node : c.allIds()) {
+            assertEquals(hash, c.image(node).sha256(), "n" + node + " holds the same image");
+            assertEquals(3, c.image(node).topics().get("payments").partitions().size());
+        }
+        assertTrue(c.violations().isEmpty(), c.violations().toString());
     }
 }
