@@ -32,9 +32,6 @@ import java.util.TreeMap;
  * registered and unfenced.
  */
 final class BrokerProcess implements NodeProcess {
-    /** What a broker knows of itself, for views. */
-    enum State { REGISTERING, FENCED, RUNNING, SHUT_DOWN }
-
     private final int id;
     private final RaftHost host;
     private final Simulation sim;
@@ -66,24 +63,6 @@ final class BrokerProcess implements NodeProcess {
         this.controllers = controllers.clone();
         this.incarnationId = incarnationId;
         this.nextContactAt = now; // register at once
-    }
-
-    State state() {
-        if (shutDown) {
-            return State.SHUT_DOWN;
-        }
-        if (brokerEpoch < 0) {
-            return State.REGISTERING;
-        }
-        return fenced ? State.FENCED : State.RUNNING;
-    }
-
-    long brokerEpoch() {
-        return brokerEpoch;
-    }
-
-    Uuid incarnationId() {
-        return incarnationId;
     }
 
     /** First ids of the producer-id blocks the controller granted this incarnation. */

@@ -1,7 +1,9 @@
 package io.yakraft.cluster;
 
 import io.yakraft.metadata.ControllerCommand;
+import io.yakraft.metadata.BrokerRegistration;
 import io.yakraft.metadata.ControllerReply;
+import io.yakraft.metadata.MetadataImage;
 import io.yakraft.metadata.Uuid;
 import io.yakraft.raft.DurableState;
 import io.yakraft.raft.RaftNode;
@@ -136,7 +138,7 @@ public final class Cluster {
     }
 
     /** The node's own metadata image: what it has applied of the committed log. */
-    public io.yakraft.metadata.MetadataImage image(int id) {
+    public MetadataImage image(int id) {
         return images.image(id);
     }
 
@@ -318,23 +320,24 @@ public final class Cluster {
     }
 
     private String metadataRole(int id) {
-        if (sim.status(id) == NodeStatus.DOWN) {
-            return "";
-        }
         if (isVoter(id)) {
+            if (sim.status(id) == NodeStatus.DOWN) {
+                return "";
+            }
             ControllerProcess cp = hosts.get(id).process(ControllerProcess.class);
             return cp != null && cp.active() ? "active controller" : "standby controller";
         }
-        BrokerProcess b = broker(id);
+        // the fenced state is the controller's word: read it from the leader's committed image
+        int leader = leaderId();
+        MetadataImage view = images.image(leader >= 0 ? leader : id);
+        BrokerRegistration b = view.brokers().get(id);
         if (b == null) {
-            return "";
+            return broker(id) != null ? "registering" : "not registered";
         }
-        return switch (b.state()) {
-            case REGISTERING -> "registering";
-            case FENCED -> "fenced";
-            case RUNNING -> "unfenced";
-            case SHUT_DOWN -> "shut down";
-        };
+        if (b.inControlledShutdown()) {
+            return "shut down";
+        }
+        return b.fenced() ? "fenced" : "unfenced";
     }
 
     /**

@@ -8,8 +8,10 @@ import io.yakraft.sim.NodeStatus;
  * {@code timerStart}/{@code timerDeadline} bound the running election or fetch timer
  * (Long.MAX_VALUE deadline when none runs). {@code appliedOffset} is the last committed offset
  * the node applied to its metadata image; {@code metadataRole} is "active controller" or
- * "standby controller" on a controller, and the broker's lifecycle state on a broker
- * ("registering", "fenced", "unfenced", "shut down"), "" while the node is down.
+ * "standby controller" on a live controller ("" when down); on a broker, its registration as
+ * the leader's committed image holds it ("fenced", "unfenced", "shut down", "not registered",
+ * or "registering" while a live broker waits for its first registration to commit), so a dead
+ * broker shows "unfenced" until the controller's session timeout fences it.
  */
 public record NodeView(int id, boolean voter, NodeStatus status, Role role, int epoch, int leaderId, int votedId,
                        long logStartOffset, long logEndOffset, int lastEpoch, long highWatermark,

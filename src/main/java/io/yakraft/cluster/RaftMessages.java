@@ -16,7 +16,17 @@ final class RaftMessages implements MessageDescriber {
 
     @Override
     public String kind(Object payload) {
+        if (payload instanceof ControllerRequest r) {
+            return commandKind(r.command());
+        }
+        if (payload instanceof ControllerResponse r) {
+            return commandKind(r.command()) + "Response";
+        }
         return payload instanceof RaftMessage m ? m.kind() : payload.getClass().getSimpleName();
+    }
+
+    private static String commandKind(io.yakraft.metadata.ControllerCommand c) {
+        return c.getClass().getSimpleName();
     }
 
     @Override
@@ -58,6 +68,13 @@ final class RaftMessages implements MessageDescriber {
         }
         if (payload instanceof RaftMessage m) {
             return m.kind() + "(epoch " + m.epoch() + ")";
+        }
+        if (payload instanceof ControllerRequest r) {
+            return r.command().describe();
+        }
+        if (payload instanceof ControllerResponse r) {
+            return commandKind(r.command()) + "Response(" + (r.reply().ok() ? "ok" : r.reply().error() + ": "
+                    + r.reply().message()) + ")";
         }
         return payload.toString();
     }

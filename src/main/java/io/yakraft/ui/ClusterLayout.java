@@ -36,7 +36,7 @@ public final class ClusterLayout {
         // observers evenly spaced in x on a shallow arc below the ring (lowest in the middle)
         double rx = width * 0.40;
         double top = cy + ring + 3.2 * nodeRadius;
-        double bottom = height - nodeRadius - 44;
+        double bottom = height - nodeRadius - 60; // room for two lines of details and the metadata badge
         for (int j = 0; j < m; j++) {
             double u = m == 1 ? 0 : -1 + 2.0 * j / (m - 1);
             double y = top + (bottom - top) * (1 - 0.5 * u * u);

@@ -194,6 +194,27 @@ public final class ClusterRenderer {
                 p.x(), p.y() + r + 6 * scale);
         g.fillText("log end " + n.logEndOffset() + " · hw " + n.highWatermark()
                 + (n.logStartOffset() > 0 ? " · start " + n.logStartOffset() : ""), p.x(), p.y() + r + 20 * scale);
+        badge(g, n.metadataRole(), p.x(), p.y() + r + 36 * scale);
+    }
+
+    /** A pill with the node's metadata role ("FENCED", "UNFENCED", "ACTIVE CONTROLLER"...). */
+    private void badge(GraphicsContext g, String metadataRole, double x, double top) {
+        Color fill = RolePalette.badge(metadataRole);
+        if (fill == null) {
+            return;
+        }
+        String text = metadataRole.toUpperCase(java.util.Locale.ROOT);
+        Font font = Font.font("System", FontWeight.BOLD, 10 * scale);
+        g.setFont(font);
+        double w = (text.length() * 6.4 + 12) * scale;
+        double h = 15 * scale;
+        g.setFill(fill);
+        g.fillRoundRect(x - w / 2, top, w, h, h, h);
+        double luminance = 0.2126 * fill.getRed() + 0.7152 * fill.getGreen() + 0.0722 * fill.getBlue();
+        g.setFill(luminance > 0.5 ? Color.BLACK : Color.WHITE);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(text, x, top + h / 2);
     }
 
     private static void crown(GraphicsContext g, double x, double y, double size) {

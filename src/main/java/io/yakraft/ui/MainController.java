@@ -121,15 +121,16 @@ public final class MainController {
 
     private void setUpNodeTable() {
         nodeTable.getColumns().setAll(List.of(
-                column("Node", r -> "n" + r.id(), 60),
-                column("Kind", NodeRow::kind, 80),
-                column("Role", NodeRow::role, 150),
-                column("Epoch", NodeRow::epoch, 55),
-                column("Leader", NodeRow::leader, 60),
-                column("Voted", NodeRow::votedFor, 55),
-                column("Log end", NodeRow::logEnd, 65),
-                column("HW", NodeRow::highWatermark, 55),
-                column("Start", NodeRow::logStart, 50)));
+                column("Node", r -> "n" + r.id(), 55),
+                column("Role", NodeRow::role, 95),
+                column("Metadata", NodeRow::metadata, 75),
+                column("Epoch", NodeRow::epoch, 50),
+                column("Leader", NodeRow::leader, 55),
+                column("Voted", NodeRow::votedFor, 50),
+                column("Log end", NodeRow::logEnd, 60),
+                column("HW", NodeRow::highWatermark, 45),
+                column("Applied", NodeRow::applied, 60),
+                column("Start", NodeRow::logStart, 45)));
         nodeTable.setItems(model.nodes());
         nodeTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         nodeTable.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
@@ -248,7 +249,7 @@ public final class MainController {
         ClusterConfig current = driver.config();
         Dialog<ButtonType> d = new Dialog<>();
         d.setTitle("New cluster");
-        d.setHeaderText("Controllers vote; observers (brokers) only replicate the metadata log.");
+        d.setHeaderText("Controllers vote; brokers (the quorum's observers) replicate the metadata log, register and heartbeat.");
         Spinner<Integer> controllers = new Spinner<>(1, 9, current.controllers());
         Spinner<Integer> observers = new Spinner<>(0, 9, current.observers());
         TextField seed = new TextField(String.valueOf(current.seed()));
@@ -258,7 +259,7 @@ public final class MainController {
         grid.setHgap(8);
         grid.setVgap(8);
         grid.addRow(0, new Label("Controllers (1–9)"), controllers);
-        grid.addRow(1, new Label("Observers (0–9)"), observers);
+        grid.addRow(1, new Label("Brokers (0–9)"), observers);
         grid.addRow(2, new Label("Seed"), seed);
         grid.add(error, 0, 3, 2, 1);
         d.getDialogPane().setContent(grid);

@@ -35,6 +35,20 @@ public final class RolePalette {
         return luminance > 0.5 ? Color.BLACK : Color.WHITE;
     }
 
+    /**
+     * The badge under a node for its metadata role: fenced brokers in vermillion, unfenced in
+     * bluish green, the active controller in orange, anything else grey. Null for no badge.
+     */
+    public static Color badge(String metadataRole) {
+        return switch (metadataRole) {
+            case "fenced", "shut down" -> Color.web("#D55E00");
+            case "unfenced" -> Color.web("#009E73");
+            case "active controller" -> Color.web("#E69F00");
+            case "registering", "not registered" -> Color.web("#8C8CA0");
+            default -> null;
+        };
+    }
+
     /** Message dot colours by kind. */
     public static Color message(String kind) {
         if (kind.startsWith("PreVote")) {
@@ -45,6 +59,11 @@ public final class RolePalette {
         }
         if (kind.startsWith("BeginQuorumEpoch") || kind.startsWith("EndQuorumEpoch")) {
             return Color.web("#CC79A7");
+        }
+        if (kind.startsWith("Broker") || kind.startsWith("Register") || kind.startsWith("Create")
+                || kind.startsWith("Delete") || kind.startsWith("Alter") || kind.startsWith("Allocate")
+                || kind.startsWith("Unregister")) {
+            return Color.web("#009E73"); // broker ↔ controller RPCs
         }
         if (kind.startsWith("FetchSnapshot")) {
             return Color.web("#0072B2");

@@ -48,7 +48,7 @@ public final class SimulationDriver implements AutoCloseable {
         this.thread.start();
     }
 
-    /** The cluster a person sees when the app opens: 3 controllers, 3 observers, seed 42. */
+    /** The cluster a person sees when the app opens: 3 controllers, 3 brokers, seed 42. */
     public static ClusterConfig defaultConfig(long seed, int controllers, int observers) {
         // Classroom-visible latency (15–40 ms) so messages can be followed on screen.
         return ClusterConfig.defaults(seed, controllers, observers)

@@ -45,9 +45,14 @@ class ClusterViewModelTest {
         assertTrue(status.contains("leader n" + c.leaderId()), status);
         assertTrue(status.contains("(paused)"), status);
         assertTrue(status.contains("invariants hold"), status);
-        NodeRow observer = NodeRow.of(c.view(101));
-        assertEquals("observer", observer.kind());
-        assertEquals("Observer", observer.role());
-        assertEquals("n" + c.leaderId(), observer.leader());
+        NodeRow broker = NodeRow.of(c.view(101));
+        assertEquals("broker", broker.kind());
+        assertEquals("Observer", broker.role());
+        assertEquals("unfenced", broker.metadata(), "registered and caught up after 5 s");
+        assertEquals("n" + c.leaderId(), broker.leader());
+        assertEquals("active", NodeRow.of(c.view(c.leaderId())).metadata());
+        c.crash(101);
+        c.runFor(c.config().metadata().sessionTimeoutMs() + 1_000);
+        assertEquals("fenced", NodeRow.of(c.view(101)).metadata(), "the controller fenced the dead broker");
     }
 }

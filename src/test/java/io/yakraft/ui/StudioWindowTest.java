@@ -105,4 +105,15 @@ class StudioWindowTest {
         });
         assertTrue(snapshot().cutLinks().size() > 0, "the leader's links are drawn cut");
     }
+
+    @Test
+    void brokersShowUnfencedInTheTableOnceRegistered(FxRobot robot) throws Exception {
+        TableView<?> table = robot.lookup("#nodeTable").queryAs(TableView.class);
+        waitUntil("the three brokers are unfenced in the table", () -> table.getItems().stream()
+                .filter(r -> ((NodeRow) r).kind().equals("broker"))
+                .filter(r -> ((NodeRow) r).metadata().equals("unfenced")).count() == 3);
+        waitUntil("one controller is the active one", () -> table.getItems().stream()
+                .filter(r -> ((NodeRow) r).metadata().equals("active")).count() == 1);
+        assertTrue(table.getColumns().stream().anyMatch(c -> c.getText().equals("Metadata")), "a Metadata column");
+    }
 }
