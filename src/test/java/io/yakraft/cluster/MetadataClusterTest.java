@@ -105,4 +105,33 @@ class MetadataClusterTest {
         }
         assertTrue(c.violations().isEmpty(), c.violations().toString());
     }
+
+    @Test
+    void aBrokerBehindTheLogStartCatchesUpThroughASnapshot() {
+        Cluster c = new Cluster(ClusterConfig.defaults(10, 3, 3)
+                .withMetadata(MetadataConfig.kafkaDefaults().withSnapshotEvery(20)));
+        new InvariantChecker(c);
+        List<String> snapshotLines = new ArrayList<>();
+        c.simulation().trace().addListener(e -> {
+            if (e.node() == 103 && e.kind() == io.yakraft.sim.TraceKind.SNAPSHOT) {
+                snapshotLines.add(e.reason());
+            }
+        });
+        c.start();
+        c.runUntil(8_000);
+        c.crash(103);
+        for (int i = 0; i < 8; i++) {
+            assertTrue(submitAndWait(c, new ControllerCommand.CreateTopic("t" + i, 4, 2)).ok());
+        }
+        int leader = c.leaderId();
+        assertTrue(c.disk(leader).log().startOffset() > c.disk(103).log().endOffset(),
+                "the leader's log now starts after everything the dead broker holds");
+        c.restart(103, false);
+        c.runFor(12_000);
+        assertTrue(snapshotLines.stream().anyMatch(l -> l.contains("installed snapshot")), "n103 installed a snapshot from the leader: " + snapshotLines);
+        assertEquals(c.image(c.leaderId()).sha256(), c.image(103).sha256(), "and then applied the log after it");
+        assertEquals(8, c.image(103).topics().size());
+        assertFalse(c.image(c.leaderId()).brokers().get(103).fenced(), "re-registered and unfenced");
+        assertTrue(c.violations().isEmpty(), c.violations().toString());
+    }
 }
