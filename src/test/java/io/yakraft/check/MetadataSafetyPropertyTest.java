@@ -15,10 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * brokers under 2 minutes of random faults (brokers and the active controller killed mid-command,
  * partitions, lossy links) with a topic and producer-id workload and frequent snapshots, no
  * metadata or raft invariant breaks, and after the calm every live node holds the same image.
+ * Trials: jqwik.tries.default (1000 in `mvn verify`).
  */
 class MetadataSafetyPropertyTest {
 
-    @Property(tries = 150)
+    @Property
     void metadataStaysSafeAndConverges(
             @ForAll @LongRange(min = 1, max = Long.MAX_VALUE / 2) long seed,
             @ForAll @IntRange(min = 0, max = 1) int fiveControllers,
