@@ -147,11 +147,6 @@ final class ControllerProcess implements NodeProcess {
         activeEpoch = -1;
     }
 
-    /** The controller's working image (committed plus its own uncommitted records), or null when standby. */
-    io.yakraft.metadata.MetadataImage workingImage() {
-        return active() ? controller.image() : null;
-    }
-
     private void answer(Waiter w) {
         long hw = host.node().highWatermark();
         for (ClusterObserver o : observers) {

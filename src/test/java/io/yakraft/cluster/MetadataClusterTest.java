@@ -134,4 +134,23 @@ class MetadataClusterTest {
         assertFalse(c.image(c.leaderId()).brokers().get(103).fenced(), "re-registered and unfenced");
         assertTrue(c.violations().isEmpty(), c.violations().toString());
     }
+
+    @Test
+    void brokersGetDisjointProducerIdBlocksThatSurviveInTheImage() {
+        Cluster c = cluster(12);
+        c.runUntil(8_000);
+        assertTrue(c.requestProducerIds(101));
+        c.runFor(500);
+        assertTrue(c.requestProducerIds(102));
+        c.runFor(500);
+        assertTrue(c.requestProducerIds(101));
+        c.runFor(2_000); // answered after commit; followers learn the high watermark on their next fetch
+        assertEquals(List.of(0L, 2_000L), c.producerIdBlocks(101));
+        assertEquals(List.of(1_000L), c.producerIdBlocks(102));
+        for (int node : c.allIds()) {
+            assertEquals(3_000L, c.image(node).nextProducerId(), "n" + node + " knows the next free producer id");
+        }
+        c.crash(103);
+        assertFalse(c.requestProducerIds(103), "a dead broker asks nobody");
+    }
 }
