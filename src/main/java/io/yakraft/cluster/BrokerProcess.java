@@ -8,7 +8,6 @@ import io.yakraft.metadata.ControllerCommand.RegisterBroker;
 import io.yakraft.metadata.ControllerError;
 import io.yakraft.metadata.ControllerReply;
 import io.yakraft.metadata.MetadataImage;
-import io.yakraft.metadata.MetadataRecord;
 import io.yakraft.metadata.PartitionRegistration;
 import io.yakraft.metadata.TopicImage;
 import io.yakraft.metadata.Uuid;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * A Kafka broker's lifecycle as its BrokerLifecycleManager runs it, beside the broker's raft
@@ -40,6 +40,9 @@ final class BrokerProcess implements NodeProcess {
     private final RaftConfig raftConfig;
     private final int[] controllers;
     private final Uuid incarnationId;
+    private final BrokerIdentity identity;
+    /** correlation id → who waits for the answer of a request made on someone's behalf. */
+    private final Map<Long, Consumer<ControllerReply>> callers = new TreeMap<>();
     /** correlation id → command, for requests still unanswered. */
     private final Map<Long, ControllerCommand> inFlight = new TreeMap<>();
     private final Set<String> alterInFlight = new HashSet<>();
@@ -53,7 +56,7 @@ final class BrokerProcess implements NodeProcess {
     private final List<Long> producerIdBlocks = new ArrayList<>();
 
     BrokerProcess(int id, RaftHost host, Simulation sim, NodeImages images, MetadataConfig config, RaftConfig raftConfig,
-                  int[] controllers, Uuid incarnationId, long now) {
+                  int[] controllers, Uuid incarnationId, BrokerIdentity identity, long now) {
         this.id = id;
         this.host = host;
         this.sim = sim;
@@ -62,6 +65,7 @@ final class BrokerProcess implements NodeProcess {
         this.raftConfig = raftConfig;
         this.controllers = controllers.clone();
         this.incarnationId = incarnationId;
+        this.identity = identity;
         this.nextContactAt = now; // register at once
     }
 
@@ -84,8 +88,7 @@ final class BrokerProcess implements NodeProcess {
         inFlight.entrySet().removeIf(e -> !(e.getValue() instanceof AllocateProducerIds));
         alterInFlight.clear();
         if (brokerEpoch < 0) {
-            send(new RegisterBroker(id, incarnationId,
-                    List.of(new MetadataRecord.Endpoint("PLAINTEXT", "broker-" + id, 9092, "PLAINTEXT")), null));
+            send(new RegisterBroker(id, incarnationId, identity.listeners(), identity.rack()));
             nextContactAt = now + raftConfig.requestTimeoutMs();
             return;
         }
@@ -96,12 +99,15 @@ final class BrokerProcess implements NodeProcess {
         }
     }
 
-    /** Asks the controller for a block of producer ids (Kafka: AllocateProducerIds). */
-    boolean requestProducerIds() {
+    /**
+     * Asks the controller for a block of producer ids (Kafka: AllocateProducerIds); {@code onReply}
+     * hears the answer if one comes. False when the broker is not registered yet.
+     */
+    boolean requestProducerIds(Consumer<ControllerReply> onReply) {
         if (brokerEpoch < 0 || shutDown) {
             return false;
         }
-        send(new AllocateProducerIds(id, brokerEpoch));
+        callers.put(send(new AllocateProducerIds(id, brokerEpoch)), onReply);
         return true;
     }
 
@@ -115,6 +121,10 @@ final class BrokerProcess implements NodeProcess {
             return true; // a duplicate or an answer we stopped waiting for
         }
         ControllerReply reply = r.reply();
+        Consumer<ControllerReply> caller = callers.remove(r.correlationId());
+        if (caller != null) {
+            caller.accept(reply);
+        }
         if (asked instanceof AlterPartition a) {
             alterInFlight.remove(a.topicId() + "-" + a.partitionId());
         }
@@ -175,10 +185,11 @@ final class BrokerProcess implements NodeProcess {
         }
     }
 
-    private void send(ControllerCommand command) {
+    private long send(ControllerCommand command) {
         long correlation = nextCorrelation++;
         inFlight.put(correlation, command);
         sim.send(id, target(), new ControllerRequest(correlation, command));
+        return correlation;
     }
 
     /** The leader the metadata quorum told us of, else the last hint, else the controllers in turn. */

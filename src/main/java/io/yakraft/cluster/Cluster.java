@@ -39,7 +39,9 @@ public final class Cluster {
     private final RaftNodeFactory factory;
     private final QuorumControllerFactory controllerFactory;
     private final int[] voterIds;
-    private final int[] observerIds;
+    /** Brokers: the configured ones plus any registered from the window or the API later. */
+    private final Map<Integer, BrokerIdentity> brokers = new TreeMap<>();
+    private final Truncations truncations = new Truncations();
     private final NodeImages images;
 
     public Cluster(ClusterConfig config) {
@@ -58,10 +60,13 @@ public final class Cluster {
         this.sim.setDescriber(RaftMessages.INSTANCE);
         this.sim.network().setDefaults(config.network());
         this.voterIds = config.voterIds();
-        this.observerIds = config.observerIds();
+        for (int id : config.observerIds()) {
+            brokers.put(id, BrokerIdentity.defaultFor(id));
+        }
         // first observer: images are up to date before anyone else hears of a high watermark
         this.images = new NodeImages(this, sim);
         this.observers.add(images);
+        this.observers.add(truncations);
     }
 
     /** Boots every node at time 0. Observers must be added before this to see the first events. */
@@ -69,7 +74,7 @@ public final class Cluster {
         for (int id : voterIds) {
             addNode(id);
         }
-        for (int id : observerIds) {
+        for (int id : brokers.keySet()) {
             addNode(id);
         }
         return this;
@@ -90,7 +95,7 @@ public final class Cluster {
                         sim.randomFor("controller", nodeId, incarnation)), observers));
             } else {
                 host.add(new BrokerProcess(nodeId, host, sim, images, meta, config.raft(), voterIds,
-                        Uuid.random(sim.randomFor("incarnation", nodeId, incarnation)), sim.now()));
+                        Uuid.random(sim.randomFor("incarnation", nodeId, incarnation)), brokers.get(nodeId), sim.now()));
             }
             if (meta.snapshotEveryRecords() > 0) {
                 host.add(new SnapshotPolicy(nodeId, this, meta.snapshotEveryRecords()));
@@ -98,6 +103,19 @@ public final class Cluster {
             hosts.put(nodeId, host);
             return host;
         });
+    }
+
+    /**
+     * Starts a new broker process now: it registers with the active controller as {@code identity}
+     * and goes fenced → unfenced like the others. The id must be unused and not negative.
+     */
+    public void addBroker(int id, BrokerIdentity identity) {
+        if (id < 0 || sim.nodeIds().contains(id)) {
+            throw new IllegalArgumentException(id < 0 ? "broker id must be 0 or more, got " + id
+                    : "node " + id + " already exists");
+        }
+        brokers.put(id, identity);
+        addNode(id);
     }
 
     public void addObserver(ClusterObserver o) {
@@ -121,7 +139,7 @@ public final class Cluster {
     }
 
     public int[] observerIds() {
-        return observerIds.clone();
+        return brokers.keySet().stream().mapToInt(Integer::intValue).toArray();
     }
 
     public List<Integer> allIds() {
@@ -299,8 +317,13 @@ public final class Cluster {
 
     /** Makes the broker ask the controller for a block of producer ids; false when it is not registered or down. */
     public boolean requestProducerIds(int brokerId) {
+        return requestProducerIds(brokerId, reply -> { });
+    }
+
+    /** As {@link #requestProducerIds(int)}; {@code onReply} hears the controller's answer when it reaches the broker. */
+    public boolean requestProducerIds(int brokerId, Consumer<ControllerReply> onReply) {
         BrokerProcess b = broker(brokerId);
-        boolean sent = b != null && sim.status(brokerId) == NodeStatus.UP && b.requestProducerIds();
+        boolean sent = b != null && sim.status(brokerId) == NodeStatus.UP && b.requestProducerIds(onReply);
         if (sent) {
             sim.refreshWake(brokerId);
         }
@@ -447,8 +470,22 @@ public final class Cluster {
             flying.add(new MessageView(e.id(), e.from(), e.to(), RaftMessages.INSTANCE.kind(e.payload()),
                     RaftMessages.INSTANCE.describe(e.payload()), e.sentAt(), e.deliverAt()));
         }
+        Map<Integer, LogView> logs = new TreeMap<>();
+        Map<Integer, MetadataImage> nodeImages = new TreeMap<>();
+        for (int id : sim.nodeIds()) {
+            logs.put(id, logView(id));
+            nodeImages.put(id, images.image(id));
+        }
         int leader = leaderId();
         return new ClusterSnapshot(config.seed(), sim.now(), sim.eventCount(), List.copyOf(views), List.copyOf(flying),
-                sim.network().cutLinks(), leader, leader < 0 ? -1 : raft(leader).epoch(), violations());
+                sim.network().cutLinks(), leader, leader < 0 ? -1 : raft(leader).epoch(), violations(),
+                java.util.Collections.unmodifiableMap(logs), java.util.Collections.unmodifiableMap(nodeImages));
+    }
+
+    private LogView logView(int id) {
+        DurableState disk = disks.get(id);
+        Truncations.Last t = truncations.of(id);
+        return new LogView(disk.log().startOffset(), disk.log().endOffset(), view(id).highWatermark(),
+                disk.log().epochRuns(), t.count(), t.to(), t.from());
     }
 }

@@ -1,13 +1,19 @@
 package io.yakraft.cluster;
 
+import io.yakraft.metadata.MetadataImage;
+
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a view needs at one simulated instant, immutable, so a UI thread can draw it
- * while the simulation runs on. {@code cutLinks} holds directed [from, to] pairs.
+ * while the simulation runs on. {@code cutLinks} holds directed [from, to] pairs; {@code logs}
+ * and {@code images} give each node's log (as epoch runs) and its own metadata image (images
+ * are immutable and shared, so this costs a reference per node).
  */
 public record ClusterSnapshot(long seed, long now, long events, List<NodeView> nodes, List<MessageView> inFlight,
-                              List<int[]> cutLinks, int leaderId, int leaderEpoch, List<String> violations) {
+                              List<int[]> cutLinks, int leaderId, int leaderEpoch, List<String> violations,
+                              Map<Integer, LogView> logs, Map<Integer, MetadataImage> images) {
 
     public NodeView node(int id) {
         for (NodeView n : nodes) {

@@ -31,6 +31,7 @@ public final class MetadataDelta {
     private TreeMap<String, String> configs;
     private TreeMap<String, Short> features;
     private long nextProducerId;
+    private TreeMap<Integer, ProducerIdBlock> producerBlocks;
     /** Topics changed in this delta, by id: name and partitions being rebuilt. */
     private final Map<Uuid, TreeMap<Integer, PartitionRegistration>> changedPartitions = new HashMap<>();
     private final Map<Uuid, String> changedNames = new HashMap<>();
@@ -100,6 +101,11 @@ public final class MetadataDelta {
             if (r.nextProducerId() < nextProducerId) {
                 throw new IllegalArgumentException(record + " moves producer ids backwards from " + nextProducerId);
             }
+            if (producerBlocks == null) {
+                producerBlocks = new TreeMap<>(base.producerBlocks());
+            }
+            producerBlocks.put(r.brokerId(), new ProducerIdBlock(r.brokerId(), r.brokerEpoch(), nextProducerId,
+                    r.nextProducerId()));
             nextProducerId = r.nextProducerId();
         }
         // NoOpRecord and LeaderChangeRecord only move the offset.
@@ -117,7 +123,7 @@ public final class MetadataDelta {
                 brokers == null ? new TreeMap<>(base.brokers()) : brokers, t,
                 configs == null ? new TreeMap<>(base.configs()) : configs,
                 features == null ? new TreeMap<>(base.features()) : features,
-                nextProducerId);
+                nextProducerId, producerBlocks == null ? new TreeMap<>(base.producerBlocks()) : producerBlocks);
     }
 
     private BrokerRegistration broker(int id, long epoch, MetadataRecord record) {

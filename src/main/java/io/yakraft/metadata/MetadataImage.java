@@ -19,7 +19,7 @@ import java.util.TreeMap;
  */
 public final class MetadataImage {
     public static final MetadataImage EMPTY = new MetadataImage(-1, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
-            new TreeMap<>(), 0);
+            new TreeMap<>(), 0, new TreeMap<>());
 
     private final long offset;
     private final SortedMap<Integer, BrokerRegistration> brokers;
@@ -27,15 +27,18 @@ public final class MetadataImage {
     private final SortedMap<String, String> configs;
     private final SortedMap<String, Short> features;
     private final long nextProducerId;
+    private final SortedMap<Integer, ProducerIdBlock> producerBlocks;
 
     MetadataImage(long offset, SortedMap<Integer, BrokerRegistration> brokers, SortedMap<String, TopicImage> topicsByName,
-                  SortedMap<String, String> configs, SortedMap<String, Short> features, long nextProducerId) {
+                  SortedMap<String, String> configs, SortedMap<String, Short> features, long nextProducerId,
+                  SortedMap<Integer, ProducerIdBlock> producerBlocks) {
         this.offset = offset;
         this.brokers = Collections.unmodifiableSortedMap(brokers);
         this.topicsByName = Collections.unmodifiableSortedMap(topicsByName);
         this.configs = Collections.unmodifiableSortedMap(configs);
         this.features = Collections.unmodifiableSortedMap(features);
         this.nextProducerId = nextProducerId;
+        this.producerBlocks = Collections.unmodifiableSortedMap(producerBlocks);
     }
 
     /** Offset of the last record applied, -1 for the empty image. */
@@ -74,6 +77,11 @@ public final class MetadataImage {
         return nextProducerId;
     }
 
+    /** The last producer-id block each broker was granted (Kafka's image keeps only the next id; this is for views). */
+    public SortedMap<Integer, ProducerIdBlock> producerBlocks() {
+        return producerBlocks;
+    }
+
     public MetadataDelta toDelta() {
         return new MetadataDelta(this);
     }
@@ -86,6 +94,7 @@ public final class MetadataImage {
         m.put("configs", configs);
         m.put("features", features);
         m.put("nextProducerId", nextProducerId);
+        m.put("producerBlocks", producerBlocks);
         return m;
     }
 
@@ -106,12 +115,13 @@ public final class MetadataImage {
             return true;
         }
         return o instanceof MetadataImage m && nextProducerId == m.nextProducerId && brokers.equals(m.brokers)
-                && topicsByName.equals(m.topicsByName) && configs.equals(m.configs) && features.equals(m.features);
+                && topicsByName.equals(m.topicsByName) && configs.equals(m.configs) && features.equals(m.features)
+                && producerBlocks.equals(m.producerBlocks);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(brokers, topicsByName, configs, features, nextProducerId);
+        return java.util.Objects.hash(brokers, topicsByName, configs, features, nextProducerId, producerBlocks);
     }
 
     @Override

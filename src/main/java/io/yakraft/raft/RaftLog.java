@@ -43,6 +43,23 @@ public final class RaftLog {
         return new OffsetAndEpoch(endOffset(), lastEpoch());
     }
 
+    /**
+     * The epochs of the entries held, as runs: each run's epoch and the offset where it starts
+     * here (clipped to the log start), in offset order. Cheap: one item per epoch, not per entry.
+     */
+    public List<OffsetAndEpoch> epochRuns() {
+        List<OffsetAndEpoch> runs = new ArrayList<>(cacheEpochs.size());
+        long end = endOffset();
+        for (int i = 0; i < cacheEpochs.size(); i++) {
+            long from = Math.max(cacheStarts.get(i), startOffset);
+            long to = i + 1 < cacheStarts.size() ? cacheStarts.get(i + 1) : end;
+            if (from < Math.min(to, end)) {
+                runs.add(new OffsetAndEpoch(from, cacheEpochs.get(i)));
+            }
+        }
+        return runs;
+    }
+
     /** The entry at {@code offset}; offset must lie in [startOffset, endOffset). */
     public LogEntry get(long offset) {
         return entries.get((int) (offset - startOffset));

@@ -190,7 +190,7 @@ public final class Simulation {
         String kind = trace.enabled() ? describer.kind(payload) : null;
         if (network.isCut(from, to)) {
             if (trace.enabled()) {
-                trace.record(now, from, TraceKind.DROP, kind + " to n" + to + " dropped: link n" + from + "→n" + to + " is cut");
+                trace.record(now, from, TraceKind.DROP, kind + " to n" + to + " dropped: link n" + from + "→n" + to + " is cut", to, -1);
             }
             return;
         }
@@ -198,7 +198,7 @@ public final class Simulation {
         SplittableRandom r = network.stream(from, to);
         if (link.lossProbability() > 0 && r.nextDouble() < link.lossProbability()) {
             if (trace.enabled()) {
-                trace.record(now, from, TraceKind.DROP, kind + " to n" + to + " lost (loss " + link.lossProbability() + ")");
+                trace.record(now, from, TraceKind.DROP, kind + " to n" + to + " lost (loss " + link.lossProbability() + ")", to, -1);
             }
             return;
         }
@@ -206,14 +206,16 @@ public final class Simulation {
         Envelope env = new Envelope(nextEnvelopeId++, from, to, payload, now, deliverAt, false);
         queue.add(new Event(deliverAt, nextSeq++, Event.Type.DELIVER, to, 0, env, null));
         if (trace.enabled()) {
-            trace.record(now, from, TraceKind.SEND, "→n" + to + " " + describer.describe(payload) + " (arrives at " + deliverAt + ")");
+            trace.record(now, from, TraceKind.SEND, "→n" + to + " " + describer.describe(payload) + " (arrives at " + deliverAt + ")",
+                    to, env.id());
         }
         if (link.duplicateProbability() > 0 && r.nextDouble() < link.duplicateProbability()) {
             long dupAt = now + latency(link, r);
             Envelope dup = new Envelope(nextEnvelopeId++, from, to, payload, now, dupAt, true);
             queue.add(new Event(dupAt, nextSeq++, Event.Type.DELIVER, to, 0, dup, null));
             if (trace.enabled()) {
-                trace.record(now, from, TraceKind.DUPLICATE, kind + " to n" + to + " duplicated by the network (copy arrives at " + dupAt + ")");
+                trace.record(now, from, TraceKind.DUPLICATE, kind + " to n" + to + " duplicated by the network (copy arrives at " + dupAt + ")",
+                        to, dup.id());
             }
         }
     }
@@ -328,13 +330,15 @@ public final class Simulation {
         String kind = trace.enabled() ? describer.kind(env.payload()) : null;
         if (s.status == NodeStatus.DOWN) {
             if (trace.enabled()) {
-                trace.record(now, env.to(), TraceKind.DROP, kind + " from n" + env.from() + " dropped: n" + env.to() + " is down");
+                trace.record(now, env.to(), TraceKind.DROP, kind + " from n" + env.from() + " dropped: n" + env.to() + " is down",
+                        env.from(), env.id());
             }
             return;
         }
         if (network.isCut(env.from(), env.to())) {
             if (trace.enabled()) {
-                trace.record(now, env.to(), TraceKind.DROP, kind + " from n" + env.from() + " dropped: link cut while in flight");
+                trace.record(now, env.to(), TraceKind.DROP, kind + " from n" + env.from() + " dropped: link cut while in flight",
+                        env.from(), env.id());
             }
             return;
         }
@@ -343,7 +347,8 @@ public final class Simulation {
             return;
         }
         if (trace.enabled()) {
-            trace.record(now, env.to(), TraceKind.DELIVER, "←n" + env.from() + " " + describer.describe(env.payload()));
+            trace.record(now, env.to(), TraceKind.DELIVER, "←n" + env.from() + " " + describer.describe(env.payload()),
+                    env.from(), env.id());
         }
         s.process.onMessage(now, env);
         rescheduleWake(s);

@@ -36,10 +36,15 @@ public final class Trace {
     }
 
     public void record(long time, int node, TraceKind kind, String reason) {
+        record(time, node, kind, reason, -1, -1);
+    }
+
+    /** A message event: {@code peer} is the other end, {@code messageId} the envelope (-1 when none was made). */
+    public void record(long time, int node, TraceKind kind, String reason, int peer, long messageId) {
         if (!enabled) {
             return;
         }
-        TraceEvent event = new TraceEvent(seq++, time, node, kind, reason);
+        TraceEvent event = new TraceEvent(seq++, time, node, kind, reason, peer, messageId);
         digest.update(event.toJsonLine().getBytes(StandardCharsets.UTF_8));
         digest.update((byte) '\n');
         for (TraceListener l : listeners) {

@@ -3,8 +3,15 @@ package io.yakraft.sim;
 /**
  * One immutable line of the trace. {@code node} is -1 for cluster-wide happenings.
  * {@code reason} is written for a person ("vote rejected: candidate's last epoch 3 < ours 4").
+ * For message events (send, deliver, drop, duplicate) {@code peer} is the other end and
+ * {@code messageId} the envelope's id, so a view can point at the link and the message;
+ * both are -1 otherwise.
  */
-public record TraceEvent(long seq, long time, int node, TraceKind kind, String reason) {
+public record TraceEvent(long seq, long time, int node, TraceKind kind, String reason, int peer, long messageId) {
+
+    public TraceEvent(long seq, long time, int node, TraceKind kind, String reason) {
+        this(seq, time, node, kind, reason, -1, -1);
+    }
 
     /** One JSON object on one line; the canonical form that the trace hash is taken over. */
     public String toJsonLine() {
@@ -12,8 +19,14 @@ public record TraceEvent(long seq, long time, int node, TraceKind kind, String r
         sb.append("{\"seq\":").append(seq)
           .append(",\"t\":").append(time)
           .append(",\"node\":").append(node)
-          .append(",\"kind\":\"").append(kind.name())
-          .append("\",\"reason\":\"");
+          .append(",\"kind\":\"").append(kind.name()).append('"');
+        if (peer >= 0) {
+            sb.append(",\"peer\":").append(peer);
+        }
+        if (messageId >= 0) {
+            sb.append(",\"msg\":").append(messageId);
+        }
+        sb.append(",\"reason\":\"");
         appendEscaped(sb, reason);
         return sb.append("\"}").toString();
     }

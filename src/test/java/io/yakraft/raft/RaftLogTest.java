@@ -59,4 +59,15 @@ class RaftLogTest {
         assertEquals(new OffsetAndEpoch(3, 2), l.endOffsetForEpoch(1), "compacted epochs answer with the start");
         assertThrows(IllegalArgumentException.class, () -> l.truncateTo(2));
     }
+
+    @Test
+    void epochRunsDescribeTheHeldEntriesOneItemPerEpoch() {
+        RaftLog l = log(1, 1, 2, 2, 2, 4);
+        assertEquals(java.util.List.of(new OffsetAndEpoch(0, 1), new OffsetAndEpoch(2, 2), new OffsetAndEpoch(5, 4)),
+                l.epochRuns());
+        l.advanceStartTo(3, 2);
+        assertEquals(java.util.List.of(new OffsetAndEpoch(3, 2), new OffsetAndEpoch(5, 4)), l.epochRuns());
+        l.truncateTo(5);
+        assertEquals(java.util.List.of(new OffsetAndEpoch(3, 2)), l.epochRuns());
+    }
 }
