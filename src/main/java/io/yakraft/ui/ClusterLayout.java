@@ -70,4 +70,44 @@ public final class ClusterLayout {
         double f = Math.max(0, Math.min(1, fraction));
         return new Point(a.x + (b.x - a.x) * f, a.y + (b.y - a.y) * f);
     }
+
+    /**
+     * The link (a pair of node ids, among {@code links}) passing within 6 px of the point and
+     * not under a node, the nearest one; null when none does.
+     */
+    public int[] linkAt(double x, double y, java.util.List<int[]> links) {
+        Point p = new Point(x, y);
+        if (nodeAt(x, y) >= 0) {
+            return null;
+        }
+        int[] best = null;
+        double bestDistance = 6;
+        for (int[] l : links) {
+            Point a = positions.get(l[0]);
+            Point b = positions.get(l[1]);
+            if (a == null || b == null) {
+                continue;
+            }
+            double d = distanceToSegment(p, a, b);
+            if (d <= bestDistance) {
+                bestDistance = d;
+                best = l;
+            }
+        }
+        return best;
+    }
+
+    /** Of a link's two ends, the one nearer to the point (its sends are what a one-way cut drops). */
+    public int nearerEnd(int[] link, double x, double y) {
+        Point p = new Point(x, y);
+        return positions.get(link[0]).distance(p) <= positions.get(link[1]).distance(p) ? link[0] : link[1];
+    }
+
+    private static double distanceToSegment(Point p, Point a, Point b) {
+        double dx = b.x - a.x;
+        double dy = b.y - a.y;
+        double len2 = dx * dx + dy * dy;
+        double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2));
+        return p.distance(new Point(a.x + t * dx, a.y + t * dy));
+    }
 }

@@ -26,6 +26,9 @@ public final class ClusterRenderer {
     private boolean showLabels = true;
     private double scale = 1.0;
     private boolean dark;
+    private io.yakraft.sim.TraceEvent highlight;
+    private List<DroppedMessage> drops = List.of();
+    private long nowNanos;
 
     public void setShowLabels(boolean on) {
         showLabels = on;
@@ -40,6 +43,17 @@ public final class ClusterRenderer {
         dark = on;
     }
 
+    /** The trace event selected in the event log: its link and message are drawn highlighted. */
+    public void setHighlight(io.yakraft.sim.TraceEvent event) {
+        highlight = event;
+    }
+
+    /** Messages dropped lately, drawn as fading crosses. */
+    public void setDrops(List<DroppedMessage> drops, long nowNanos) {
+        this.drops = drops;
+        this.nowNanos = nowNanos;
+    }
+
     public static ClusterLayout layoutFor(ClusterSnapshot s, double w, double h) {
         List<Integer> controllers = new ArrayList<>();
         List<Integer> observers = new ArrayList<>();
@@ -47,6 +61,20 @@ public final class ClusterRenderer {
             (n.voter() ? controllers : observers).add(n.id());
         }
         return new ClusterLayout(controllers, observers, w, h);
+    }
+
+    /** The links drawn: every pair that includes a controller (brokers talk to controllers only). */
+    public static List<int[]> links(ClusterSnapshot s) {
+        List<int[]> out = new ArrayList<>();
+        List<NodeView> nodes = s.nodes();
+        for (int i = 0; i < nodes.size(); i++) {
+            for (int j = i + 1; j < nodes.size(); j++) {
+                if (nodes.get(i).voter() || nodes.get(j).voter()) {
+                    out.add(new int[] {nodes.get(i).id(), nodes.get(j).id()});
+                }
+            }
+        }
+        return out;
     }
 
     public void draw(GraphicsContext g, ClusterSnapshot s, ClusterLayout layout, RaftConfig raft, int selected,
@@ -57,6 +85,7 @@ public final class ClusterRenderer {
         g.setFill(bg);
         g.fillRect(0, 0, w, h);
         drawLinks(g, s, layout, faint);
+        drawDrops(g, layout, drops, nowNanos);
         drawMessages(g, s, layout, ink);
         for (NodeView n : s.nodes()) {
             drawNode(g, n, s, layout, raft, n.id() == selected, n.id() == s.leaderId(), ink);
@@ -69,38 +98,53 @@ public final class ClusterRenderer {
     }
 
     private void drawLinks(GraphicsContext g, ClusterSnapshot s, ClusterLayout layout, Color faint) {
-        List<NodeView> nodes = s.nodes();
         g.setLineDashes();
-        for (int i = 0; i < nodes.size(); i++) {
-            for (int j = i + 1; j < nodes.size(); j++) {
-                NodeView a = nodes.get(i);
-                NodeView b = nodes.get(j);
-                if (!a.voter() && !b.voter()) {
-                    continue; // observers talk to controllers only
+        for (int[] link : links(s)) {
+            boolean ab = isCut(s, link[0], link[1]);
+            boolean ba = isCut(s, link[1], link[0]);
+            Point p = layout.position(link[0]);
+            Point q = layout.position(link[1]);
+            boolean highlighted = highlight != null && highlight.peer() >= 0
+                    && ((highlight.node() == link[0] && highlight.peer() == link[1])
+                    || (highlight.node() == link[1] && highlight.peer() == link[0]));
+            if (ab || ba) {
+                g.setStroke(Color.web("#D32F2F"));
+                g.setLineWidth(2.2 * scale);
+                g.setLineDashes(8 * scale, 6 * scale);
+                g.strokeLine(p.x(), p.y(), q.x(), q.y());
+                g.setLineDashes();
+                if (ab != ba) {
+                    // one-way cut: mark the side whose sends are lost
+                    Point from = ab ? p : q;
+                    Point to = ab ? q : p;
+                    Point mark = new Point(from.x() + (to.x() - from.x()) * 0.3, from.y() + (to.y() - from.y()) * 0.3);
+                    cross(g, mark, 6 * scale);
                 }
-                boolean ab = isCut(s, a.id(), b.id());
-                boolean ba = isCut(s, b.id(), a.id());
-                Point p = layout.position(a.id());
-                Point q = layout.position(b.id());
-                if (ab || ba) {
-                    g.setStroke(Color.web("#D32F2F"));
-                    g.setLineWidth(2.2 * scale);
-                    g.setLineDashes(8 * scale, 6 * scale);
-                    g.strokeLine(p.x(), p.y(), q.x(), q.y());
-                    g.setLineDashes();
-                    if (ab != ba) {
-                        // one-way cut: mark the side whose sends are lost
-                        Point from = ab ? p : q;
-                        Point to = ab ? q : p;
-                        Point mark = new Point(from.x() + (to.x() - from.x()) * 0.3, from.y() + (to.y() - from.y()) * 0.3);
-                        cross(g, mark, 6 * scale);
-                    }
-                } else {
-                    g.setStroke(faint);
-                    g.setLineWidth(1.2 * scale);
-                    g.strokeLine(p.x(), p.y(), q.x(), q.y());
-                }
+            } else {
+                g.setStroke(faint);
+                g.setLineWidth(1.2 * scale);
+                g.strokeLine(p.x(), p.y(), q.x(), q.y());
             }
+            if (highlighted) {
+                g.setStroke(Color.web("#0072B2"));
+                g.setGlobalAlpha(0.45);
+                g.setLineWidth(7 * scale);
+                g.strokeLine(p.x(), p.y(), q.x(), q.y());
+                g.setGlobalAlpha(1);
+            }
+        }
+    }
+
+    /** Draws the recently dropped messages as red crosses on their links, fading out. */
+    private void drawDrops(GraphicsContext g, ClusterLayout layout, List<DroppedMessage> drops, long nowNanos) {
+        for (DroppedMessage d : drops) {
+            double alpha = d.alpha(nowNanos);
+            if (alpha <= 0 || layout.position(d.from()) == null || layout.position(d.to()) == null) {
+                continue;
+            }
+            g.setGlobalAlpha(alpha);
+            cross(g, layout.along(d.from(), d.to(), d.atReceiver() ? 0.85 : 0.2), 6 * scale);
+            g.setGlobalAlpha(1);
         }
     }
 
@@ -128,6 +172,11 @@ public final class ClusterRenderer {
             g.setFill(RolePalette.message(m.kind()));
             g.setGlobalAlpha(lost ? 0.35 : 1.0);
             g.fillOval(p.x() - r, p.y() - r, 2 * r, 2 * r);
+            if (highlight != null && highlight.messageId() == m.id()) {
+                g.setStroke(Color.web("#0072B2"));
+                g.setLineWidth(3 * scale);
+                g.strokeOval(p.x() - r - 4 * scale, p.y() - r - 4 * scale, 2 * r + 8 * scale, 2 * r + 8 * scale);
+            }
             g.setStroke(Color.web("#333333"));
             g.setLineWidth(0.8);
             g.strokeOval(p.x() - r, p.y() - r, 2 * r, 2 * r);

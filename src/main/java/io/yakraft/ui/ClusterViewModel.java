@@ -32,6 +32,10 @@ public final class ClusterViewModel {
     private final FilteredList<TraceEvent> filteredEvents = new FilteredList<>(events);
     private long lastFrame = -1;
     private long lastTraceRecords = -1;
+    private long lastSeenSeq = -1;
+    private final java.util.ArrayDeque<DroppedMessage> drops = new java.util.ArrayDeque<>();
+    private final ObjectProperty<TraceEvent> highlightedEvent = new SimpleObjectProperty<>();
+    static final int MAX_DROPS_SHOWN = 60;
 
     public ClusterViewModel() {
         eventFilter.addListener((obs, old, text) -> filteredEvents.setPredicate(matcher(text)));
@@ -39,6 +43,14 @@ public final class ClusterViewModel {
 
     /** Takes a new frame; returns false when it is the one already shown. */
     public boolean update(Frame f) {
+        return update(f, System.nanoTime());
+    }
+
+    /** As {@link #update(Frame)} at wall time {@code nowNanos} (drops fade by wall time). */
+    public boolean update(Frame f, long nowNanos) {
+        while (!drops.isEmpty() && drops.peekFirst().alpha(nowNanos) <= 0) {
+            drops.removeFirst();
+        }
         if (f == null || f.frameNumber() == lastFrame) {
             return false;
         }
@@ -55,6 +67,20 @@ public final class ClusterViewModel {
         if (f.traceRecords() != lastTraceRecords) {
             lastTraceRecords = f.traceRecords();
             events.setAll(f.recentEvents());
+            for (TraceEvent e : f.recentEvents()) {
+                if (e.seq() > lastSeenSeq) {
+                    DroppedMessage d = DroppedMessage.of(e, nowNanos);
+                    if (d != null) {
+                        drops.addLast(d);
+                        if (drops.size() > MAX_DROPS_SHOWN) {
+                            drops.removeFirst();
+                        }
+                    }
+                }
+            }
+            if (!f.recentEvents().isEmpty()) {
+                lastSeenSeq = f.recentEvents().get(f.recentEvents().size() - 1).seq();
+            }
         }
         status.set(statusLine(f));
         speedText.set(formatSpeed(f.speed()) + (f.paused() ? " (paused)" : ""));
@@ -108,6 +134,16 @@ public final class ClusterViewModel {
             }
         }
         return null;
+    }
+
+    /** Messages dropped within the last second, oldest first. */
+    public List<DroppedMessage> drops() {
+        return List.copyOf(drops);
+    }
+
+    /** The event selected in the event log, or null. */
+    public ObjectProperty<TraceEvent> highlightedEventProperty() {
+        return highlightedEvent;
     }
 
     public ObjectProperty<Frame> frameProperty() {

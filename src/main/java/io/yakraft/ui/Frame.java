@@ -1,14 +1,16 @@
 package io.yakraft.ui;
 
 import io.yakraft.cluster.ClusterSnapshot;
+import io.yakraft.raft.LogEntry;
 import io.yakraft.sim.TraceEvent;
 
 import java.util.List;
 
 /**
  * What the driver publishes for the window: the latest immutable snapshot, the newest trace
- * records (bounded), and the driver's own state. Immutable, safe across threads.
+ * records (bounded), the newest log entries of the node the Records tab shows, and the
+ * driver's own state. Immutable, safe across threads.
  */
 public record Frame(ClusterSnapshot snapshot, List<TraceEvent> recentEvents, long traceRecords, double speed,
-                    boolean paused, long frameNumber) {
+                    boolean paused, long frameNumber, int recordsNode, List<LogEntry> records) {
 }

@@ -7,13 +7,15 @@ import io.yakraft.sim.LinkConfig;
 import io.yakraft.sim.TraceEvent;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -33,7 +35,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Wires the FXML view to the driver and the view-model: every menu item, button and shortcut
@@ -55,11 +56,28 @@ public final class MainController {
     @FXML private CheckMenuItem presenterItem;
     @FXML private CheckMenuItem darkItem;
     @FXML private CheckMenuItem fpsItem;
+    @FXML private CheckMenuItem paletteItem;
+    @FXML private StackPane replicationHost;
+    @FXML private ComboBox<String> seenByBox;
+    @FXML private Label metadataSummary;
+    @FXML private TabPane sideTabs;
+    @FXML private TableView<MetadataRows.BrokerRow> brokerTable;
+    @FXML private TableView<MetadataRows.TopicRow> topicTable;
+    @FXML private TableView<MetadataRows.PartitionRow> partitionTable;
+    @FXML private TableView<MetadataRows.ProducerRow> producerTable;
+    @FXML private TableView<MetadataRows.RecordRow> recordTable;
+    @FXML private Slider lossSlider;
+    @FXML private Label lossLabel;
+    @FXML private Slider latencySlider;
+    @FXML private Label latencyLabel;
 
     private final SimulationDriver driver;
     private final ClusterViewModel model = new ClusterViewModel();
+    private final MetadataViewModel metadata = new MetadataViewModel();
     private final ClusterRenderer renderer = new ClusterRenderer();
+    private final ReplicationRenderer replication = new ReplicationRenderer();
     private final Canvas canvas = new Canvas(800, 500);
+    private final Canvas replicationCanvas = new Canvas(800, 200);
     private FileTarget files;
     private ClusterLayout layout;
     private AnimationTimer timer;
@@ -71,6 +89,10 @@ public final class MainController {
 
     public ClusterViewModel model() {
         return model;
+    }
+
+    public MetadataViewModel metadata() {
+        return metadata;
     }
 
     public FrameStats frameStats() {
@@ -93,11 +115,43 @@ public final class MainController {
             int hit = layout.nodeAt(e.getX(), e.getY());
             if (hit >= 0) {
                 model.selectedNodeProperty().set(hit);
+                if (e.getButton() == MouseButton.SECONDARY) {
+                    nodeMenu().show(canvas, e.getScreenX(), e.getScreenY());
+                }
+                return;
             }
-            if (e.getButton() == MouseButton.SECONDARY && hit >= 0) {
-                nodeMenu().show(canvas, e.getScreenX(), e.getScreenY());
+            Frame f = model.frameProperty().get();
+            int[] link = f == null ? null : layout.linkAt(e.getX(), e.getY(), ClusterRenderer.links(f.snapshot()));
+            if (link != null && e.getButton() == MouseButton.PRIMARY) {
+                toggleLink(link, e.isShiftDown() ? layout.nearerEnd(link, e.getX(), e.getY()) : -1);
             }
         });
+        Tooltip.install(canvasHost, new Tooltip("Click a node to select it (right-click: its actions). Click a link to cut"
+                + " or heal it; Shift+click cuts only the direction leaving the nearer node."));
+        replicationHost.getChildren().add(replicationCanvas);
+        replicationCanvas.widthProperty().bind(replicationHost.widthProperty());
+        replicationCanvas.heightProperty().bind(replicationHost.heightProperty());
+        replicationCanvas.setOnScroll(e -> {
+            if (e.isControlDown()) {
+                replication.zoom(e.getDeltaY() > 0 ? 1.25 : 0.8);
+            } else {
+                double delta = e.getDeltaX() != 0 ? -e.getDeltaX() : e.getDeltaY();
+                replication.scroll((long) Math.signum(delta) * Math.max(1, (long) (40 / replication.cellWidth())));
+            }
+        });
+        Tooltip.install(replicationHost, new Tooltip("Each row is a node's log, each cell an offset coloured by its epoch."
+                + " Wheel scrolls back in history, Ctrl+wheel zooms."));
+        MetadataPanel.bind(metadata, brokerTable, topicTable, partitionTable, producerTable, recordTable);
+        seenByBox.setItems(metadata.nodeChoices());
+        seenByBox.getSelectionModel().selectedItemProperty().addListener((o, a, choice) -> {
+            if (choice != null) {
+                int node = MetadataViewModel.parseChoice(choice);
+                metadata.seenByProperty().set(node);
+                driver.showRecordsOf(node);
+            }
+        });
+        metadataSummary.textProperty().bind(metadata.summaryProperty());
+        setUpNetworkSliders();
         setUpNodeTable();
         setUpEventTable();
         filterField.textProperty().bindBidirectional(model.eventFilterProperty());
@@ -110,10 +164,14 @@ public final class MainController {
             @Override
             public void handle(long nanos) {
                 frameStats.tick(nanos);
-                if (model.update(driver.latest())) {
+                if (model.update(driver.latest(), nanos)) {
+                    metadata.update(model.frameProperty().get(), nanos);
+                    if (seenByBox.getSelectionModel().isEmpty() && !seenByBox.getItems().isEmpty()) {
+                        seenByBox.getSelectionModel().selectFirst();
+                    }
                     refresh();
                 }
-                drawCanvas();
+                drawCanvas(nanos);
             }
         };
         timer.start();
@@ -121,16 +179,16 @@ public final class MainController {
 
     private void setUpNodeTable() {
         nodeTable.getColumns().setAll(List.of(
-                column("Node", r -> "n" + r.id(), 55),
-                column("Role", NodeRow::role, 95),
-                column("Metadata", NodeRow::metadata, 75),
-                column("Epoch", NodeRow::epoch, 50),
-                column("Leader", NodeRow::leader, 55),
-                column("Voted", NodeRow::votedFor, 50),
-                column("Log end", NodeRow::logEnd, 60),
-                column("HW", NodeRow::highWatermark, 45),
-                column("Applied", NodeRow::applied, 60),
-                column("Start", NodeRow::logStart, 45)));
+                Tables.column("Node", r -> "n" + r.id(), 55),
+                Tables.column("Role", NodeRow::role, 95),
+                Tables.column("Metadata", NodeRow::metadata, 75),
+                Tables.column("Epoch", NodeRow::epoch, 50),
+                Tables.column("Leader", NodeRow::leader, 55),
+                Tables.column("Voted", NodeRow::votedFor, 50),
+                Tables.column("Log end", NodeRow::logEnd, 60),
+                Tables.column("HW", NodeRow::highWatermark, 45),
+                Tables.column("Applied", NodeRow::applied, 60),
+                Tables.column("Start", NodeRow::logStart, 45)));
         nodeTable.setItems(model.nodes());
         nodeTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         nodeTable.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
@@ -142,25 +200,81 @@ public final class MainController {
     }
 
     private void setUpEventTable() {
-        TableColumn<TraceEvent, Object> time = column("Time (ms)", TraceEvent::time, 80);
-        TableColumn<TraceEvent, Object> node = column("Node", e -> e.node() < 0 ? "—" : "n" + e.node(), 55);
-        TableColumn<TraceEvent, Object> kind = column("Kind", e -> e.kind().name(), 110);
-        TableColumn<TraceEvent, Object> reason = column("Reason", TraceEvent::reason, 700);
+        TableColumn<TraceEvent, Object> time = Tables.column("Time (ms)", TraceEvent::time, 80);
+        TableColumn<TraceEvent, Object> node = Tables.column("Node", e -> e.node() < 0 ? "—" : "n" + e.node(), 55);
+        TableColumn<TraceEvent, Object> kind = Tables.column("Kind", e -> e.kind().name(), 110);
+        TableColumn<TraceEvent, Object> reason = Tables.column("Reason", TraceEvent::reason, 700);
         eventTable.getColumns().setAll(List.of(time, node, kind, reason));
         eventTable.setItems(model.events());
         eventTable.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
+            model.highlightedEventProperty().set(e);
+            renderer.setHighlight(e);
             if (e != null && e.node() >= 0) {
                 model.selectedNodeProperty().set(e.node());
             }
         });
     }
 
-    private static <S> TableColumn<S, Object> column(String title, Function<S, Object> value, double width) {
-        TableColumn<S, Object> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        return c;
+    private void setUpNetworkSliders() {
+        lossSlider.setValue(driver.config().network().lossProbability());
+        latencySlider.setValue(driver.config().network().maxLatencyMs());
+        lossLabel.setText(percent(lossSlider.getValue()));
+        latencyLabel.setText((long) latencySlider.getValue() + " ms");
+        lossSlider.valueProperty().addListener((o, a, v) -> lossLabel.setText(percent(v.doubleValue())));
+        latencySlider.valueProperty().addListener((o, a, v) -> latencyLabel.setText(v.longValue() + " ms"));
+        lossSlider.valueChangingProperty().addListener((o, was, changing) -> {
+            if (!changing) {
+                applyLoss();
+            }
+        });
+        latencySlider.valueChangingProperty().addListener((o, was, changing) -> {
+            if (!changing) {
+                applyLatency();
+            }
+        });
+        lossSlider.setOnMouseReleased(e -> applyLoss());
+        latencySlider.setOnMouseReleased(e -> applyLatency());
+    }
+
+    private static String percent(double p) {
+        return Math.round(p * 100) + " %";
+    }
+
+    private void applyLoss() {
+        double loss = Math.round(lossSlider.getValue() * 100) / 100.0;
+        driver.act("network: " + percent(loss) + " loss", c -> c.setLinkDefaults(c.simulation().network().defaults().withLoss(loss)));
+    }
+
+    private void applyLatency() {
+        long max = Math.max(1, Math.round(latencySlider.getValue()));
+        long min = Math.max(1, max / 4);
+        driver.act("network: latency " + min + ".." + max + " ms",
+                c -> c.setLinkDefaults(c.simulation().network().defaults().withLatency(min, max)));
+    }
+
+    /** Click on a link: heal it if cut, else cut both ways; with {@code from} ≥ 0 only the direction leaving {@code from}. */
+    private void toggleLink(int[] link, int from) {
+        int a = link[0];
+        int b = link[1];
+        if (from >= 0) {
+            int to = from == a ? b : a;
+            driver.act("link editor: toggle n" + from + "→n" + to, c -> {
+                if (c.simulation().network().isCut(from, to)) {
+                    c.heal(from, to);
+                } else {
+                    c.cut(from, to);
+                }
+            });
+            return;
+        }
+        driver.act("link editor: toggle n" + a + "⇄n" + b, c -> {
+            if (c.simulation().network().isCut(a, b) || c.simulation().network().isCut(b, a)) {
+                c.heal(a, b);
+                c.heal(b, a);
+            } else {
+                c.cutBoth(a, b);
+            }
+        });
     }
 
     private void selectRow(int id) {
@@ -185,14 +299,17 @@ public final class MainController {
         }
     }
 
-    private void drawCanvas() {
+    private void drawCanvas(long nanos) {
         Frame f = model.frameProperty().get();
         if (f == null) {
             return;
         }
+        replication.draw(replicationCanvas.getGraphicsContext2D(), f.snapshot(), replicationCanvas.getWidth(),
+                replicationCanvas.getHeight(), nanos, model.selectedNodeProperty().get());
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         layout = ClusterRenderer.layoutFor(f.snapshot(), w, h);
+        renderer.setDrops(model.drops(), nanos);
         renderer.draw(canvas.getGraphicsContext2D(), f.snapshot(), layout, driver.config().raft(),
                 model.selectedNodeProperty().get(), w, h);
         if (fpsItem.isSelected()) {
@@ -272,13 +389,17 @@ public final class MainController {
                 ev.consume();
             }
         });
-        d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> driver.restart(
-                SimulationDriver.defaultConfig(Long.parseLong(seed.getText().trim()), controllers.getValue(), observers.getValue())));
+        d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
+            replication.reset();
+            driver.restart(
+                SimulationDriver.defaultConfig(Long.parseLong(seed.getText().trim()), controllers.getValue(), observers.getValue()));
+        });
     }
 
     @FXML
     void restartSameSeed() {
         ClusterConfig c = driver.config();
+        replication.reset();
         driver.restart(c);
     }
 
@@ -431,7 +552,77 @@ public final class MainController {
         });
     }
 
+    // ---------------------------------------------------------------- metadata
+
+    private MetadataForms forms() {
+        return new MetadataForms(driver, root.getScene().getWindow(), this::statusFlash);
+    }
+
+    @FXML
+    void registerBroker() {
+        forms().registerBroker();
+    }
+
+    @FXML
+    void createTopic() {
+        forms().createTopic();
+    }
+
+    @FXML
+    void createPartitions() {
+        forms().createPartitions();
+    }
+
+    @FXML
+    void deleteTopic() {
+        forms().deleteTopic();
+    }
+
+    @FXML
+    void registerProducer() {
+        forms().registerProducer();
+    }
+
     // ---------------------------------------------------------------- view and export
+
+    @FXML
+    void togglePalette() {
+        RolePalette.setColourBlindSafe(paletteItem.isSelected());
+    }
+
+    private void showTab(int index) {
+        sideTabs.getSelectionModel().select(index);
+    }
+
+    @FXML
+    void showNodesTab() {
+        showTab(0);
+    }
+
+    @FXML
+    void showBrokersTab() {
+        showTab(1);
+    }
+
+    @FXML
+    void showTopicsTab() {
+        showTab(2);
+    }
+
+    @FXML
+    void showPartitionsTab() {
+        showTab(3);
+    }
+
+    @FXML
+    void showProducersTab() {
+        showTab(4);
+    }
+
+    @FXML
+    void showRecordsTab() {
+        showTab(5);
+    }
 
     @FXML
     void toggleLabels() {
@@ -442,6 +633,7 @@ public final class MainController {
     void togglePresenter() {
         boolean on = presenterItem.isSelected();
         renderer.setScale(on ? 1.5 : 1.0);
+        replication.setScale(on ? 1.4 : 1.0);
         if (on) {
             root.getStyleClass().add("presenter");
         } else {
@@ -453,6 +645,7 @@ public final class MainController {
     void toggleDark() {
         boolean on = darkItem.isSelected();
         renderer.setDark(on);
+        replication.setDark(on);
         var sheets = root.getScene().getStylesheets();
         sheets.removeIf(s -> s.endsWith("light.css") || s.endsWith("dark.css"));
         sheets.add(StudioApp.stylesheet(on ? "dark.css" : "light.css"));

@@ -7,12 +7,26 @@ import javafx.scene.paint.Color;
  * deficiencies. The role is always written on the node too: colour is never the only cue.
  */
 public final class RolePalette {
+    /** Okabe–Ito (the default) or a conventional traffic-light palette some teachers prefer; the role is written either way. */
+    private static volatile boolean colourBlindSafe = true;
+
     private RolePalette() {
+    }
+
+    public static void setColourBlindSafe(boolean on) {
+        colourBlindSafe = on;
+    }
+
+    public static boolean colourBlindSafe() {
+        return colourBlindSafe;
     }
 
     public static Color fill(String displayRole) {
         if (displayRole.startsWith("Observer (")) {
             return Color.web("#BBBBBB");
+        }
+        if (!colourBlindSafe) {
+            return conventional(displayRole);
         }
         return switch (displayRole) {
             case "Leader" -> Color.web("#E69F00");
@@ -24,6 +38,21 @@ public final class RolePalette {
             case "Observer" -> Color.web("#009E73");
             case "Paused" -> Color.web("#8C8CA0");
             case "Dead" -> Color.web("#444444");
+            default -> Color.web("#999999");
+        };
+    }
+
+    private static Color conventional(String displayRole) {
+        return switch (displayRole) {
+            case "Leader" -> Color.web("#2E7D32");
+            case "Follower" -> Color.web("#90CAF9");
+            case "Candidate" -> Color.web("#E53935");
+            case "Prospective" -> Color.web("#FFEB3B");
+            case "Unattached" -> Color.web("#BDBDBD");
+            case "Resigned" -> Color.web("#AB47BC");
+            case "Observer" -> Color.web("#26A69A");
+            case "Paused" -> Color.web("#9E9E9E");
+            case "Dead" -> Color.web("#424242");
             default -> Color.web("#999999");
         };
     }

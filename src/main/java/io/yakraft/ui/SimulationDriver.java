@@ -2,7 +2,13 @@ package io.yakraft.ui;
 
 import io.yakraft.check.InvariantChecker;
 import io.yakraft.cluster.Cluster;
+import io.yakraft.cluster.BrokerIdentity;
 import io.yakraft.cluster.ClusterConfig;
+import io.yakraft.metadata.ControllerCommand;
+import io.yakraft.metadata.ControllerReply;
+import io.yakraft.cluster.ClusterSnapshot;
+import io.yakraft.raft.LogEntry;
+import io.yakraft.raft.RaftLog;
 import io.yakraft.sim.TraceEvent;
 
 import java.util.ArrayDeque;
@@ -35,6 +41,9 @@ public final class SimulationDriver implements AutoCloseable {
     private final java.util.ArrayList<TraceEvent> fullTrace = new java.util.ArrayList<>();
     public static final int MAX_EXPORTED_EVENTS = 2_000_000;
     private Cluster cluster;
+    /** How many of the newest log entries a frame carries for the Records tab. */
+    public static final int RECORDS_SHOWN = 300;
+    private volatile int recordsNode = MetadataViewModel.FOLLOW_LEADER;
     private long traceRecords;
     private long frames;
 
@@ -108,6 +117,53 @@ public final class SimulationDriver implements AutoCloseable {
         });
     }
 
+    /** Hands a command to the active controller at the current simulated time; {@code onReply} runs on the driver thread. */
+    public void submit(String description, ControllerCommand command, Consumer<ControllerReply> onReply) {
+        act(description, c -> c.submit(command, onReply));
+    }
+
+    /** Starts a broker process now; {@code done} gets null, or why it could not (an id in use). */
+    public void addBroker(int id, BrokerIdentity identity, Consumer<String> done) {
+        act("register broker b" + id + " (" + identity.host() + ":" + identity.port() + ")", c -> {
+            try {
+                c.addBroker(id, identity);
+                done.accept(null);
+            } catch (IllegalArgumentException e) {
+                done.accept("Broker id: " + e.getMessage());
+            }
+        });
+    }
+
+    /** The broker asks for producer ids; {@code onReply} gets the controller's answer, or null when the broker cannot ask. */
+    public void requestProducerIds(int broker, Consumer<ControllerReply> onReply) {
+        act("register a producer on b" + broker, c -> {
+            if (!c.requestProducerIds(broker, onReply)) {
+                onReply.accept(null);
+            }
+        });
+    }
+
+    /** Broker ids in the latest frame, ascending. */
+    public List<Integer> latestBrokerIds() {
+        List<Integer> ids = new java.util.ArrayList<>();
+        Frame f = latest();
+        if (f != null) {
+            f.snapshot().nodes().stream().filter(n -> !n.voter()).forEach(n -> ids.add(n.id()));
+        }
+        return ids;
+    }
+
+    /** Topic names the leader's (else any) image of the latest frame knows. */
+    public List<String> latestTopicNames() {
+        Frame f = latest();
+        if (f == null) {
+            return List.of();
+        }
+        ClusterSnapshot s = f.snapshot();
+        var image = s.images().get(s.leaderId() >= 0 ? s.leaderId() : s.nodes().get(0).id());
+        return image == null ? List.of() : List.copyOf(image.topics().keySet());
+    }
+
     /** Replaces the running cluster with a fresh one. */
     public void restart(ClusterConfig config) {
         control.add(c -> {
@@ -175,7 +231,19 @@ public final class SimulationDriver implements AutoCloseable {
     private void publish() {
         currentConfig = cluster.config();
         List<TraceEvent> events = List.copyOf(recent);
-        latest.set(new Frame(cluster.snapshot(), events, traceRecords, speed, paused, frames++));
+        ClusterSnapshot snapshot = cluster.snapshot();
+        int node = recordsNode;
+        if (node == MetadataViewModel.FOLLOW_LEADER || !cluster.allIds().contains(node)) {
+            node = snapshot.leaderId() >= 0 ? snapshot.leaderId() : cluster.voterIds()[0];
+        }
+        RaftLog log = cluster.disk(node).log();
+        List<LogEntry> records = log.slice(Math.max(log.startOffset(), log.endOffset() - RECORDS_SHOWN), log.endOffset());
+        latest.set(new Frame(snapshot, events, traceRecords, speed, paused, frames++, node, records));
+    }
+
+    /** Which node's newest log entries the frames carry (MetadataViewModel.FOLLOW_LEADER: the leader's). */
+    public void showRecordsOf(int node) {
+        recordsNode = node;
     }
 
     private static double clamp(double s) {

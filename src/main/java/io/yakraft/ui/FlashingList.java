@@ -1,0 +1,77 @@
+package io.yakraft.ui;
+
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A table's rows plus which of them changed lately: a row whose key is new or whose content
+ * differs from the previous update counts as fresh for {@link #FLASH_NANOS}, so the table can
+ * flash it. The list is only replaced when the rows differ, or when a flash ends.
+ */
+public final class FlashingList<T extends MetadataRows.Row> {
+    static final long FLASH_NANOS = 1_200_000_000L;
+
+    private final ObservableList<T> items = FXCollections.observableArrayList();
+    private final Map<String, T> previous = new HashMap<>();
+    private final Map<String, Long> changedAt = new HashMap<>();
+    private long now;
+    private long nextExpiry = Long.MAX_VALUE;
+    private boolean first = true;
+
+    public ObservableList<T> items() {
+        return items;
+    }
+
+    /** Takes the latest rows at wall time {@code nowNanos}; the first update flashes nothing. */
+    public void update(List<T> rows, long nowNanos) {
+        now = nowNanos;
+        boolean changed = !rows.equals(items);
+        if (changed) {
+            for (T r : rows) {
+                T before = previous.get(r.key());
+                if (!first && !r.equals(before)) {
+                    changedAt.put(r.key(), nowNanos);
+                    nextExpiry = Math.min(nextExpiry, nowNanos + FLASH_NANOS);
+                }
+            }
+            previous.clear();
+            for (T r : rows) {
+                previous.put(r.key(), r);
+            }
+            first = false;
+        }
+        if (changed) {
+            items.setAll(rows);
+        }
+        tick(nowNanos);
+    }
+
+    /** Lets flashes end on time: the rows are re-shown (unchanged) when one expires. */
+    public void tick(long nowNanos) {
+        now = nowNanos;
+        if (nowNanos < nextExpiry) {
+            return;
+        }
+        changedAt.values().removeIf(t -> nowNanos - t >= FLASH_NANOS);
+        nextExpiry = changedAt.values().stream().mapToLong(t -> t + FLASH_NANOS).min().orElse(Long.MAX_VALUE);
+        items.setAll(List.copyOf(items));
+    }
+
+    /** True while the row's change is recent enough to show. */
+    public boolean fresh(T row) {
+        Long t = row == null ? null : changedAt.get(row.key());
+        return t != null && now - t < FLASH_NANOS;
+    }
+
+    /** Starts over (another node's view, a new cluster): nothing flashes on the next update. */
+    public void reset() {
+        previous.clear();
+        changedAt.clear();
+        nextExpiry = Long.MAX_VALUE;
+        first = true;
+    }
+}

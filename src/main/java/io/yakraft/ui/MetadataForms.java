@@ -1,0 +1,141 @@
+package io.yakraft.ui;
+
+import io.yakraft.cluster.BrokerIdentity;
+import io.yakraft.metadata.ControllerCommand;
+import io.yakraft.metadata.ControllerReply;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextField;
+import javafx.stage.Window;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The Metadata menu's forms: each becomes a timed input of the simulation through the driver. */
+final class MetadataForms {
+    private final SimulationDriver driver;
+    private final Window owner;
+    private final Consumer<String> status;
+
+    MetadataForms(SimulationDriver driver, Window owner, Consumer<String> status) {
+        this.driver = driver;
+        this.owner = owner;
+        this.status = status;
+    }
+
+    /** The words a person reads for a controller's answer: null when it succeeded. */
+    static String problem(ControllerReply reply) {
+        return reply.ok() ? null : reply.error() + ": " + reply.message();
+    }
+
+    void createTopic() {
+        TextField name = new TextField();
+        name.setPromptText("orders");
+        TextField partitions = new TextField("3");
+        TextField rf = new TextField(String.valueOf(Math.min(3, Math.max(1, brokerCount()))));
+        new CommandForm(owner, "Create topic", "The active controller validates the topic, places its replicas on"
+                + " unfenced brokers and answers once the records are committed.")
+                .field("Name", name, "topicName").field("Partitions", partitions, "topicPartitions")
+                .field("Replication factor", rf, "topicRf")
+                .show(done -> {
+                    int p = CommandForm.integer("Partitions", partitions.getText(), 1, 10_000);
+                    int r = CommandForm.integer("Replication factor", rf.getText(), 1, 9);
+                    String topic = name.getText().trim();
+                    driver.submit("create topic " + topic, new ControllerCommand.CreateTopic(topic, p, r),
+                            reply -> done.accept(problem(reply)));
+                }, () -> status.accept("Topic '" + name.getText().trim() + "' created and committed."));
+    }
+
+    void createPartitions() {
+        ComboBox<String> topic = topicChoice();
+        TextField total = new TextField();
+        total.setPromptText("new total, e.g. 6");
+        new CommandForm(owner, "Create partitions", "Grows a topic to a larger number of partitions.")
+                .field("Topic", topic, "partitionsTopic").field("New total", total, "partitionsTotal")
+                .show(done -> {
+                    String t = required("Topic", topic.getValue());
+                    int n = CommandForm.integer("New total", total.getText(), 1, 10_000);
+                    driver.submit("create partitions " + t + " → " + n, new ControllerCommand.CreatePartitions(t, n),
+                            reply -> done.accept(problem(reply)));
+                }, () -> status.accept("Topic '" + topic.getValue() + "' now has " + total.getText().trim() + " partitions."));
+    }
+
+    void deleteTopic() {
+        ComboBox<String> topic = topicChoice();
+        new CommandForm(owner, "Delete topic", "Removes the topic and its partitions (RemoveTopicRecord).")
+                .field("Topic", topic, "deleteTopic")
+                .show(done -> {
+                    String t = required("Topic", topic.getValue());
+                    driver.submit("delete topic " + t, new ControllerCommand.DeleteTopic(t), reply -> done.accept(problem(reply)));
+                }, () -> status.accept("Topic '" + topic.getValue() + "' deleted."));
+    }
+
+    void registerBroker() {
+        int next = nextBrokerId();
+        TextField id = new TextField(String.valueOf(next));
+        TextField host = new TextField("broker-" + next);
+        TextField port = new TextField("9092");
+        TextField rack = new TextField();
+        rack.setPromptText("optional, e.g. rack-a");
+        id.textProperty().addListener((o, a, b) -> host.setText("broker-" + b.trim()));
+        new CommandForm(owner, "Register broker", "Starts a new broker process: it registers with the active controller,"
+                + " shows FENCED, catches up on the metadata log and is unfenced.")
+                .field("Broker id", id, "brokerId").field("Host", host, "brokerHost").field("Port", port, "brokerPort")
+                .field("Rack", rack, "brokerRack")
+                .show(done -> {
+                    int b = CommandForm.integer("Broker id", id.getText(), 0, 1_000_000);
+                    int p = CommandForm.integer("Port", port.getText(), 1, 65_535);
+                    BrokerIdentity identity = new BrokerIdentity(required("Host", host.getText()), p, rack.getText().trim());
+                    driver.addBroker(b, identity, done);
+                }, () -> status.accept("Broker b" + id.getText().trim() + " started; watch it register and be unfenced."));
+    }
+
+    void registerProducer() {
+        ComboBox<String> broker = new ComboBox<>();
+        for (int b : driver.latestBrokerIds()) {
+            broker.getItems().add("b" + b);
+        }
+        if (!broker.getItems().isEmpty()) {
+            broker.getSelectionModel().selectFirst();
+        }
+        String[] granted = new String[1];
+        new CommandForm(owner, "Register producer", "The broker asks the active controller for a block of "
+                + io.yakraft.metadata.QuorumController.PRODUCER_ID_BLOCK + " producer ids (AllocateProducerIds).")
+                .field("Broker", broker, "producerBroker")
+                .show(done -> {
+                    int b = Integer.parseInt(required("Broker", broker.getValue()).substring(1));
+                    driver.requestProducerIds(b, reply -> {
+                        if (reply != null && reply.body() instanceof ControllerReply.ProducerIdBlock block) {
+                            granted[0] = "b" + b + " holds producer ids " + block.firstProducerId() + ".."
+                                    + (block.firstProducerId() + block.size() - 1);
+                        }
+                        done.accept(reply == null ? "broker b" + b + " is down or not registered yet" : problem(reply));
+                    });
+                }, () -> status.accept(granted[0]));
+    }
+
+    private ComboBox<String> topicChoice() {
+        ComboBox<String> topic = new ComboBox<>();
+        topic.getItems().setAll(driver.latestTopicNames());
+        topic.setEditable(true);
+        if (!topic.getItems().isEmpty()) {
+            topic.getSelectionModel().selectFirst();
+        }
+        return topic;
+    }
+
+    private int brokerCount() {
+        return driver.latestBrokerIds().size();
+    }
+
+    private int nextBrokerId() {
+        List<Integer> ids = driver.latestBrokerIds();
+        return ids.isEmpty() ? 101 : ids.get(ids.size() - 1) + 1;
+    }
+
+    private static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + ": required");
+        }
+        return value.trim();
+    }
+}

@@ -1,0 +1,39 @@
+package io.yakraft.ui;
+
+import io.yakraft.ui.MetadataRows.BrokerRow;
+import io.yakraft.ui.MetadataRows.PartitionRow;
+import io.yakraft.ui.MetadataRows.ProducerRow;
+import io.yakraft.ui.MetadataRows.RecordRow;
+import io.yakraft.ui.MetadataRows.TopicRow;
+import javafx.scene.control.TableView;
+
+import static io.yakraft.ui.Tables.column;
+
+/** Puts the metadata view-model's rows into the Brokers, Topics, Partitions, Producers and Records tables. */
+final class MetadataPanel {
+    private MetadataPanel() {
+    }
+
+    static void bind(MetadataViewModel m, TableView<BrokerRow> brokers, TableView<TopicRow> topics,
+                     TableView<PartitionRow> partitions, TableView<ProducerRow> producers, TableView<RecordRow> records) {
+        Tables.flashing(brokers, m.brokers(),
+                column("Broker", r -> "b" + r.id(), 55), column("Endpoint", BrokerRow::endpoint, 110),
+                column("Rack", BrokerRow::rack, 50), column("Epoch", BrokerRow::epoch, 50),
+                column("State", BrokerRow::state, 70), column("Incarnation", BrokerRow::incarnation, 170));
+        Tables.flashing(topics, m.topics(),
+                column("Topic", TopicRow::name, 120), column("Topic id", TopicRow::id, 170),
+                column("Partitions", TopicRow::partitions, 70), column("RF", TopicRow::replicationFactor, 40));
+        Tables.flashing(partitions, m.partitions(),
+                column("Topic", PartitionRow::topic, 90), column("P", PartitionRow::partition, 30),
+                column("Leader", PartitionRow::leader, 55), column("Replicas", PartitionRow::replicas, 95),
+                column("ISR", PartitionRow::isr, 95), column("Leader epoch", PartitionRow::leaderEpoch, 80),
+                column("Partition epoch", PartitionRow::partitionEpoch, 90));
+        Tables.flashing(producers, m.producers(),
+                column("Broker", r -> "b" + r.broker(), 60), column("Broker epoch", ProducerRow::brokerEpoch, 90),
+                column("First id", ProducerRow::firstProducerId, 80), column("Next id", ProducerRow::nextProducerId, 80));
+        Tables.flashing(records, m.records(),
+                column("Offset", RecordRow::offset, 55), column("Epoch", RecordRow::epoch, 45),
+                column("Committed", r -> r.committed() ? "yes" : "no", 70), column("Record", RecordRow::type, 170),
+                column("Fields", RecordRow::detail, 400));
+    }
+}

@@ -1,0 +1,123 @@
+package io.yakraft.ui;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.yakraft.metadata.BrokerRegistration;
+import io.yakraft.metadata.MetadataImage;
+import io.yakraft.metadata.MetadataJson;
+import io.yakraft.metadata.MetadataRecord;
+import io.yakraft.metadata.PartitionRegistration;
+import io.yakraft.metadata.ProducerIdBlock;
+import io.yakraft.metadata.TopicImage;
+import io.yakraft.raft.LogEntry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows of the metadata tabs, made from one node's image: plain records, compared by value
+ * so a view can tell which rows changed. {@code key()} identifies a row across images.
+ */
+public final class MetadataRows {
+    private MetadataRows() {
+    }
+
+    public interface Row {
+        String key();
+    }
+
+    public record BrokerRow(int id, String endpoint, String rack, long epoch, String state, String incarnation)
+            implements Row {
+        public String key() {
+            return "b" + id;
+        }
+    }
+
+    public record TopicRow(String name, String id, int partitions, int replicationFactor) implements Row {
+        public String key() {
+            return name;
+        }
+    }
+
+    public record PartitionRow(String topic, int partition, String leader, String replicas, String isr, int leaderEpoch,
+                               int partitionEpoch) implements Row {
+        public String key() {
+            return topic + "-" + partition;
+        }
+    }
+
+    public record ProducerRow(int broker, long brokerEpoch, long firstProducerId, long nextProducerId) implements Row {
+        public String key() {
+            return "p" + broker;
+        }
+    }
+
+    public record RecordRow(long offset, int epoch, String type, String detail, boolean committed) implements Row {
+        public String key() {
+            return "r" + offset;
+        }
+    }
+
+    public static List<BrokerRow> brokers(MetadataImage image) {
+        List<BrokerRow> rows = new ArrayList<>();
+        for (BrokerRegistration b : image.brokers().values()) {
+            String endpoint = b.listeners().isEmpty() ? "—"
+                    : b.listeners().get(0).host() + ":" + b.listeners().get(0).port();
+            String state = b.inControlledShutdown() ? "shut down" : b.fenced() ? "fenced" : "unfenced";
+            rows.add(new BrokerRow(b.id(), endpoint, b.rack() == null ? "—" : b.rack(), b.epoch(), state,
+                    String.valueOf(b.incarnationId())));
+        }
+        return rows;
+    }
+
+    public static List<TopicRow> topics(MetadataImage image) {
+        List<TopicRow> rows = new ArrayList<>();
+        for (TopicImage t : image.topics().values()) {
+            int rf = t.partitions().isEmpty() ? 0 : t.partitions().values().iterator().next().replicas().size();
+            rows.add(new TopicRow(t.name(), t.id().toString(), t.partitions().size(), rf));
+        }
+        return rows;
+    }
+
+    public static List<PartitionRow> partitions(MetadataImage image) {
+        List<PartitionRow> rows = new ArrayList<>();
+        for (TopicImage t : image.topics().values()) {
+            for (Map.Entry<Integer, PartitionRegistration> e : t.partitions().entrySet()) {
+                PartitionRegistration p = e.getValue();
+                rows.add(new PartitionRow(t.name(), e.getKey(), p.hasLeader() ? "b" + p.leader() : "none",
+                        p.replicas().toString(), p.isr().toString(), p.leaderEpoch(), p.partitionEpoch()));
+            }
+        }
+        return rows;
+    }
+
+    public static List<ProducerRow> producers(MetadataImage image) {
+        List<ProducerRow> rows = new ArrayList<>();
+        for (ProducerIdBlock b : image.producerBlocks().values()) {
+            rows.add(new ProducerRow(b.brokerId(), b.brokerEpoch(), b.firstProducerId(), b.nextProducerId()));
+        }
+        return rows;
+    }
+
+    /** Log entries as rows; entries below {@code highWatermark} are committed. */
+    public static List<RecordRow> records(List<LogEntry> entries, long highWatermark) {
+        List<RecordRow> rows = new ArrayList<>(entries.size());
+        for (LogEntry e : entries) {
+            Object p = e.payload();
+            String type = p instanceof MetadataRecord ? p.getClass().getSimpleName() : "client write";
+            rows.add(new RecordRow(e.offset(), e.epoch(), type, detail(p), e.offset() < highWatermark));
+        }
+        return rows;
+    }
+
+    private static String detail(Object payload) {
+        if (!(payload instanceof MetadataRecord)) {
+            return String.valueOf(payload);
+        }
+        try {
+            return MetadataJson.mapper().writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            return payload.toString();
+        }
+    }
+}
