@@ -1,0 +1,94 @@
+package io.yakraft.ui;
+
+import io.yakraft.cluster.Cluster;
+import io.yakraft.cluster.LogView;
+import io.yakraft.metadata.ControllerCommand;
+import io.yakraft.raft.OffsetAndEpoch;
+import io.yakraft.sim.TraceEvent;
+import io.yakraft.sim.TraceKind;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The metadata tabs' view-model and the small pure pieces of the window, without a scene. */
+class MetadataViewModelTest {
+
+    private static Frame frame(Cluster c, long number, int recordsNode) {
+        var log = c.disk(recordsNode).log();
+        return new Frame(c.snapshot(), List.of(), number, 1, false, number, recordsNode,
+                log.slice(log.startOffset(), log.endOffset()));
+    }
+
+    @Test
+    void aLaggingNodesTabsShowItsStaleImageAndChangedRowsFlash() {
+        Cluster c = new Cluster(SimulationDriver.defaultConfig(5, 3, 3)).start();
+        c.runUntil(6_000);
+        int leader = c.leaderId();
+        int lagging = leader == 1 ? 2 : 1;
+        MetadataViewModel m = new MetadataViewModel();
+        m.seenByProperty().set(lagging);
+        m.update(frame(c, 1, lagging), 0);
+        assertEquals(3, m.brokers().items().size());
+        c.pause(lagging);
+        c.submit(new ControllerCommand.CreateTopic("orders", 2, 2), r -> { });
+        c.runFor(1_000);
+        m.update(frame(c, 2, lagging), 1_000_000_000L);
+        assertTrue(m.topics().items().isEmpty(), "the paused node has not applied the topic yet");
+        m.seenByProperty().set(MetadataViewModel.FOLLOW_LEADER);
+        m.update(frame(c, 3, leader), 2_000_000_000L);
+        assertEquals("orders", m.topics().items().get(0).name());
+        assertFalse(m.topics().fresh(m.topics().items().get(0)), "switching nodes flashes nothing");
+        c.submit(new ControllerCommand.CreatePartitions("orders", 3), r -> { });
+        c.runFor(1_000);
+        m.update(frame(c, 4, leader), 3_000_000_000L);
+        MetadataRows.TopicRow orders = m.topics().items().get(0);
+        assertEquals(3, orders.partitions());
+        assertTrue(m.topics().fresh(orders), "the changed row flashes");
+        m.update(frame(c, 5, leader), 3_000_000_000L + FlashingList.FLASH_NANOS);
+        assertFalse(m.topics().fresh(m.topics().items().get(0)), "and stops flashing on time");
+        assertTrue(m.records().items().stream().anyMatch(r -> r.type().equals("TopicRecord") && r.committed()));
+    }
+
+    @Test
+    void logViewAnswersEpochsFromRuns() {
+        LogView log = new LogView(3, 10, 8, List.of(new OffsetAndEpoch(3, 2), new OffsetAndEpoch(6, 5)), 0, -1, -1);
+        assertEquals(-1, log.epochAt(2), "before the start: in the snapshot");
+        assertEquals(2, log.epochAt(3));
+        assertEquals(2, log.epochAt(5));
+        assertEquals(5, log.epochAt(6));
+        assertEquals(5, log.epochAt(9));
+        assertEquals(-1, log.epochAt(10));
+    }
+
+    @Test
+    void clickingNearALinkFindsItAndItsNearerEnd() {
+        ClusterLayout layout = new ClusterLayout(List.of(1, 2, 3), List.of(101), 800, 600);
+        var p1 = layout.position(1);
+        var p2 = layout.position(2);
+        double mx = p1.x() + (p2.x() - p1.x()) * 0.3;
+        double my = p1.y() + (p2.y() - p1.y()) * 0.3;
+        int[] link = layout.linkAt(mx, my + 3, List.of(new int[] {1, 2}, new int[] {1, 3}, new int[] {2, 3}));
+        assertEquals(List.of(1, 2), List.of(link[0], link[1]));
+        assertEquals(1, layout.nearerEnd(link, mx, my));
+        assertNull(layout.linkAt(p1.x(), p1.y(), List.of(new int[] {1, 2})), "a click on a node is not a click on a link");
+        assertNull(layout.linkAt(mx, my + 40, List.of(new int[] {1, 2})));
+    }
+
+    @Test
+    void dropsKnowWhichEndLostTheMessage() {
+        DroppedMessage atSend = DroppedMessage.of(new TraceEvent(1, 5, 2, TraceKind.DROP, "cut", 3, -1), 0);
+        assertEquals(2, atSend.from());
+        assertEquals(3, atSend.to());
+        assertFalse(atSend.atReceiver());
+        DroppedMessage atArrival = DroppedMessage.of(new TraceEvent(2, 6, 3, TraceKind.DROP, "down", 2, 17), 0);
+        assertEquals(2, atArrival.from());
+        assertTrue(atArrival.atReceiver());
+        assertEquals(0.5, atArrival.alpha(DroppedMessage.FADE_NANOS / 2), 1e-9);
+        assertNull(DroppedMessage.of(new TraceEvent(3, 7, 1, TraceKind.VOTE, "granted"), 0));
+    }
+}

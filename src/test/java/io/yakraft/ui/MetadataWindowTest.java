@@ -1,0 +1,134 @@
+package io.yakraft.ui;
+
+import io.yakraft.cluster.ClusterSnapshot;
+import io.yakraft.cluster.NodeView;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Metadata menu and tabs driven through the real window (headless): a registered broker
+ * appears fenced and then unfenced, a created topic reaches every node's Topics tab after
+ * commit, and an invalid topic name is answered in the form, in words, with nothing committed.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MetadataWindowTest {
+    private SimulationDriver driver;
+    private MainController controller;
+
+    @Start
+    void start(Stage stage) {
+        driver = new SimulationDriver(SimulationDriver.defaultConfig(42, 3, 3), 20, false);
+        controller = new MainController(driver);
+        stage.setScene(StudioApp.createScene(controller));
+        stage.setWidth(1366);
+        stage.setHeight(768);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private ClusterSnapshot snapshot() {
+        return driver.latest().snapshot();
+    }
+
+    private static void waitUntil(String what, Callable<Boolean> condition) throws TimeoutException {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new TimeoutException("timed out waiting until " + what);
+        }
+    }
+
+    private void brokersUnfenced() throws TimeoutException {
+        waitUntil("an active controller and three unfenced brokers", () -> snapshot().nodes().stream()
+                .filter(n -> n.metadataRole().equals("unfenced")).count() == 3);
+    }
+
+    private void seeAs(FxRobot robot, String choice) {
+        ComboBox<String> box = robot.lookup("#seenByBox").queryComboBox();
+        robot.interact(() -> box.getSelectionModel().select(choice));
+    }
+
+    @Test
+    void aCreatedTopicReachesEveryNodesTopicsTabAfterCommit(FxRobot robot) throws Exception {
+        brokersUnfenced();
+        robot.clickOn("Create topic…");
+        robot.clickOn("#topicName").write("orders");
+        robot.clickOn("#topicPartitions").eraseText(1).write("4");
+        robot.clickOn("#formSubmit");
+        waitUntil("the form closes after the commit", () -> robot.lookup("#formSubmit").tryQuery().isEmpty());
+        robot.clickOn("Topics");
+        TableView<MetadataRows.TopicRow> topics = robot.lookup("#topicTable").queryTableView();
+        for (NodeView n : snapshot().nodes()) {
+            seeAs(robot, "n" + n.id());
+            waitUntil("n" + n.id() + "'s Topics tab shows orders", () -> topics.getItems().stream()
+                    .anyMatch(t -> t.name().equals("orders") && t.partitions() == 4));
+        }
+        robot.clickOn("Partitions");
+        TableView<MetadataRows.PartitionRow> partitions = robot.lookup("#partitionTable").queryTableView();
+        waitUntil("four partitions with leaders", () -> partitions.getItems().stream()
+                .filter(p -> p.topic().equals("orders") && !p.leader().equals("none")).count() == 4);
+    }
+
+    @Test
+    void anInvalidTopicNameIsAnsweredInTheFormAndNothingIsCommitted(FxRobot robot) throws Exception {
+        brokersUnfenced();
+        robot.clickOn("Create topic…");
+        robot.clickOn("#topicName").write("bad name!");
+        robot.clickOn("#formSubmit");
+        Label error = robot.lookup("#formError").query();
+        waitUntil("the controller's answer shows in the form", () -> error.getText().contains("INVALID_TOPIC_EXCEPTION"));
+        assertTrue(error.getText().contains("' '"), "the message names the bad character: " + error.getText());
+        robot.clickOn("#topicPartitions").eraseText(1).write("x");
+        robot.clickOn("#topicName").eraseText(9).write("fine");
+        robot.clickOn("#formSubmit");
+        waitUntil("a bad field is named before anything is sent", () -> error.getText().startsWith("Partitions:"));
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        assertTrue(snapshot().images().get(snapshot().leaderId()).topics().isEmpty(), "no topic was created");
+    }
+
+    @Test
+    void aRegisteredBrokerAppearsFencedThenUnfenced(FxRobot robot) throws Exception {
+        brokersUnfenced();
+        driver.setSpeed(1); // real time, so the short fenced phase spans many frames
+        robot.clickOn("Brokers");
+        TableView<MetadataRows.BrokerRow> brokers = robot.lookup("#brokerTable").queryTableView();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        robot.interact(() -> brokers.getItems().addListener((ListChangeListener<MetadataRows.BrokerRow>) c ->
+                brokers.getItems().stream().filter(b -> b.id() == 104).forEach(b -> {
+                    if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(b.state())) {
+                        seen.add(b.state());
+                    }
+                })));
+        robot.clickOn("Metadata").clickOn("Register broker…");
+        robot.clickOn("#brokerRack").write("rack-b");
+        robot.clickOn("#formSubmit");
+        waitUntil("b104 is unfenced once it caught up", () -> brokers.getItems().stream()
+                .anyMatch(b -> b.id() == 104 && b.state().equals("unfenced") && b.rack().equals("rack-b")));
+        assertEquals(List.of("fenced", "unfenced"), seen, "the Brokers tab showed b104 fenced, then unfenced");
+        assertTrue(snapshot().violations().isEmpty(), () -> snapshot().violations().toString());
+    }
+}
