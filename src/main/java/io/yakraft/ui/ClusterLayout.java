@@ -22,25 +22,27 @@ public final class ClusterLayout {
     public ClusterLayout(List<Integer> controllers, List<Integer> observers, double width, double height) {
         double cx = width / 2;
         boolean alone = observers.isEmpty();
-        double cy = height * (alone ? 0.48 : 0.34);
-        double ring = Math.min(width, height) * (alone ? 0.32 : 0.22);
+        double cy = height * (alone ? 0.47 : 0.31);
+        // the ring is an ellipse, wider than tall: windows are landscape, and each node's details sit below it
+        double ry = height * (alone ? 0.30 : 0.19);
+        double rx = Math.min(width * 0.30, ry * 2.2);
         // smaller nodes when many observers share the arc, so neighbours never touch
         this.nodeRadius = Math.max(12, Math.min(Math.min(40, Math.min(width, height) * 0.065),
                 width * 0.8 / (2.4 * Math.max(1, observers.size()))));
         int n = controllers.size();
         for (int i = 0; i < n; i++) {
             double a = -Math.PI / 2 + 2 * Math.PI * i / n;
-            positions.put(controllers.get(i), new Point(cx + ring * Math.cos(a), cy + ring * Math.sin(a)));
+            positions.put(controllers.get(i), new Point(cx + rx * Math.cos(a), cy + ry * Math.sin(a)));
         }
         int m = observers.size();
         // observers evenly spaced in x on a shallow arc below the ring (lowest in the middle)
-        double rx = width * 0.40;
-        double top = cy + ring + 3.2 * nodeRadius;
+        double arc = width * 0.40;
+        double top = cy + ry + 3.2 * nodeRadius;
         double bottom = height - nodeRadius - 60; // room for two lines of details and the metadata badge
         for (int j = 0; j < m; j++) {
             double u = m == 1 ? 0 : -1 + 2.0 * j / (m - 1);
             double y = top + (bottom - top) * (1 - 0.5 * u * u);
-            positions.put(observers.get(j), new Point(cx + rx * u, Math.max(top, y)));
+            positions.put(observers.get(j), new Point(cx + arc * u, Math.max(top, y)));
         }
     }
 

@@ -99,6 +99,7 @@ public final class ClusterRenderer {
 
     private void drawLinks(GraphicsContext g, ClusterSnapshot s, ClusterLayout layout, Color faint) {
         g.setLineDashes();
+        List<Point[]> healthy = new ArrayList<>();
         for (int[] link : links(s)) {
             boolean ab = isCut(s, link[0], link[1]);
             boolean ba = isCut(s, link[1], link[0]);
@@ -121,9 +122,7 @@ public final class ClusterRenderer {
                     cross(g, mark, 6 * scale);
                 }
             } else {
-                g.setStroke(faint);
-                g.setLineWidth(1.2 * scale);
-                g.strokeLine(p.x(), p.y(), q.x(), q.y());
+                healthy.add(new Point[] {p, q});
             }
             if (highlighted) {
                 g.setStroke(Color.web("#0072B2"));
@@ -133,6 +132,15 @@ public final class ClusterRenderer {
                 g.setGlobalAlpha(1);
             }
         }
+        // the healthy links as one path: one drawing command instead of one per link
+        g.setStroke(faint);
+        g.setLineWidth(1.2 * scale);
+        g.beginPath();
+        for (Point[] l : healthy) {
+            g.moveTo(l[0].x(), l[0].y());
+            g.lineTo(l[1].x(), l[1].y());
+        }
+        g.stroke();
     }
 
     /** Draws the recently dropped messages as red crosses on their links, fading out. */

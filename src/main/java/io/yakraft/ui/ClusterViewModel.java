@@ -56,17 +56,8 @@ public final class ClusterViewModel {
         }
         lastFrame = f.frameNumber();
         frame.set(f);
-        ClusterSnapshot s = f.snapshot();
-        List<NodeRow> rows = new ArrayList<>(s.nodes().size());
-        for (NodeView n : s.nodes()) {
-            rows.add(NodeRow.of(n));
-        }
-        if (!rows.equals(nodes)) {
-            nodes.setAll(rows);
-        }
         if (f.traceRecords() != lastTraceRecords) {
             lastTraceRecords = f.traceRecords();
-            events.setAll(f.recentEvents());
             for (TraceEvent e : f.recentEvents()) {
                 if (e.seq() > lastSeenSeq) {
                     DroppedMessage d = DroppedMessage.of(e, nowNanos);
@@ -85,6 +76,50 @@ public final class ClusterViewModel {
         status.set(statusLine(f));
         speedText.set(formatSpeed(f.speed()) + (f.paused() ? " (paused)" : ""));
         return true;
+    }
+
+    /**
+     * Brings the tables (nodes, event log) up to the current frame. The window calls this a few
+     * times a second rather than every frame: a person cannot read faster, and re-laying out
+     * tables is what a frame costs most. The event log is extended and trimmed, not replaced.
+     */
+    public void updateTables() {
+        Frame f = frame.get();
+        if (f == null) {
+            return;
+        }
+        List<NodeRow> rows = new ArrayList<>(f.snapshot().nodes().size());
+        for (NodeView n : f.snapshot().nodes()) {
+            rows.add(NodeRow.of(n));
+        }
+        if (!rows.equals(nodes)) {
+            nodes.setAll(rows);
+        }
+        List<TraceEvent> recent = f.recentEvents();
+        if (recent.isEmpty()) {
+            events.clear();
+            return;
+        }
+        long newestShown = events.isEmpty() ? -1 : events.get(events.size() - 1).seq();
+        if (newestShown > recent.get(recent.size() - 1).seq() || (!events.isEmpty() && events.get(0).seq() > recent.get(0).seq())) {
+            events.setAll(recent); // a new cluster: start over
+            return;
+        }
+        int from = recent.size();
+        while (from > 0 && recent.get(from - 1).seq() > newestShown) {
+            from--;
+        }
+        if (from < recent.size()) {
+            events.addAll(recent.subList(from, recent.size()));
+        }
+        long oldestKept = recent.get(0).seq();
+        int drop = 0;
+        while (drop < events.size() && events.get(drop).seq() < oldestKept) {
+            drop++;
+        }
+        if (drop > 0) {
+            events.remove(0, drop);
+        }
     }
 
     static String statusLine(Frame f) {

@@ -2,11 +2,17 @@ package io.yakraft.ui;
 
 import java.util.Arrays;
 
-/** Frame times of the last few hundred frames, for the FPS overlay and the UI benchmark. */
+/** Frame times (gaps between frames, or work per frame) of the last 600 frames, for the FPS overlay and the UI benchmark. */
 public final class FrameStats {
     private final long[] gaps = new long[600];
     private int count;
     private long last = -1;
+
+    /** Adds one sample directly (a duration rather than the gap between two ticks). */
+    public void sample(long nanos) {
+        gaps[count % gaps.length] = nanos;
+        count++;
+    }
 
     public void tick(long nanos) {
         if (last >= 0) {

@@ -82,6 +82,12 @@ public final class MainController {
     private ClusterLayout layout;
     private AnimationTimer timer;
     private final FrameStats frameStats = new FrameStats();
+    /** Time spent in each frame's own work (view-model update and drawing). */
+    private final FrameStats workStats = new FrameStats();
+    private volatile long firstFrameWallMillis;
+    /** Tables refresh at most this often (about 8 times a second); the canvases every frame. */
+    static final long TABLE_PERIOD_NANOS = 120_000_000L;
+    private long lastTablesNanos = Long.MIN_VALUE / 2;
 
     public MainController(SimulationDriver driver) {
         this.driver = driver;
@@ -97,6 +103,15 @@ public final class MainController {
 
     public FrameStats frameStats() {
         return frameStats;
+    }
+
+    public FrameStats workStats() {
+        return workStats;
+    }
+
+    /** Wall-clock time (ms since the epoch) the first frame with the cluster was drawn, 0 before. */
+    public long firstFrameWallMillis() {
+        return firstFrameWallMillis;
     }
 
     public void setFileTarget(FileTarget target) {
@@ -163,8 +178,11 @@ public final class MainController {
         timer = new AnimationTimer() {
             @Override
             public void handle(long nanos) {
+                long start = System.nanoTime();
                 frameStats.tick(nanos);
-                if (model.update(driver.latest(), nanos)) {
+                if (model.update(driver.latest(), nanos) && nanos - lastTablesNanos >= TABLE_PERIOD_NANOS) {
+                    lastTablesNanos = nanos;
+                    model.updateTables();
                     metadata.update(model.frameProperty().get(), nanos);
                     if (seenByBox.getSelectionModel().isEmpty() && !seenByBox.getItems().isEmpty()) {
                         seenByBox.getSelectionModel().selectFirst();
@@ -172,6 +190,10 @@ public final class MainController {
                     refresh();
                 }
                 drawCanvas(nanos);
+                workStats.sample(System.nanoTime() - start);
+                if (firstFrameWallMillis == 0 && model.frameProperty().get() != null) {
+                    firstFrameWallMillis = System.currentTimeMillis();
+                }
             }
         };
         timer.start();
@@ -590,7 +612,8 @@ public final class MainController {
         RolePalette.setColourBlindSafe(paletteItem.isSelected());
     }
 
-    private void showTab(int index) {
+    /** Selects a side tab: 0 Nodes, 1 Brokers, 2 Topics, 3 Partitions, 4 Producers, 5 Records. */
+    public void showTab(int index) {
         sideTabs.getSelectionModel().select(index);
     }
 

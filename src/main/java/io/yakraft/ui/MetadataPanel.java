@@ -32,8 +32,14 @@ final class MetadataPanel {
                 column("Broker", r -> "b" + r.broker(), 60), column("Broker epoch", ProducerRow::brokerEpoch, 90),
                 column("First id", ProducerRow::firstProducerId, 80), column("Next id", ProducerRow::nextProducerId, 80));
         Tables.flashing(records, m.records(),
-                column("Offset", RecordRow::offset, 55), column("Epoch", RecordRow::epoch, 45),
-                column("Committed", r -> r.committed() ? "yes" : "no", 70), column("Record", RecordRow::type, 170),
-                column("Fields", RecordRow::detail, 400));
+                column("Offset", RecordRow::offset, 60), column("Epoch", RecordRow::epoch, 50),
+                column("Committed", r -> r.committed() ? "yes" : "no", 80), column("Record", RecordRow::type, 150),
+                column("Fields", RecordRow::detail, 300));
+        // keep the newest record in view unless the person selected one to read
+        m.records().items().addListener((javafx.collections.ListChangeListener<RecordRow>) c -> {
+            if (records.getSelectionModel().isEmpty() && !records.getItems().isEmpty()) {
+                records.scrollTo(records.getItems().size() - 1);
+            }
+        });
     }
 }

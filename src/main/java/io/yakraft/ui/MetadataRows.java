@@ -8,6 +8,7 @@ import io.yakraft.metadata.MetadataRecord;
 import io.yakraft.metadata.PartitionRegistration;
 import io.yakraft.metadata.ProducerIdBlock;
 import io.yakraft.metadata.TopicImage;
+import io.yakraft.raft.LeaderChangeMessage;
 import io.yakraft.raft.LogEntry;
 
 import java.util.ArrayList;
@@ -52,9 +53,14 @@ public final class MetadataRows {
         }
     }
 
-    public record RecordRow(long offset, int epoch, String type, String detail, boolean committed) implements Row {
+    /** A log entry; its fields are rendered as JSON only when a cell shows them. */
+    public record RecordRow(long offset, int epoch, String type, Object payload, boolean committed) implements Row {
         public String key() {
             return "r" + offset;
+        }
+
+        public String detail() {
+            return MetadataRows.detail(payload);
         }
     }
 
@@ -104,18 +110,20 @@ public final class MetadataRows {
         List<RecordRow> rows = new ArrayList<>(entries.size());
         for (LogEntry e : entries) {
             Object p = e.payload();
-            String type = p instanceof MetadataRecord ? p.getClass().getSimpleName() : "client write";
-            rows.add(new RecordRow(e.offset(), e.epoch(), type, detail(p), e.offset() < highWatermark));
+            String type = p instanceof MetadataRecord ? p.getClass().getSimpleName()
+                    : p instanceof LeaderChangeMessage ? "LeaderChange (control)" : "client write";
+            rows.add(new RecordRow(e.offset(), e.epoch(), type, p, e.offset() < highWatermark));
         }
         return rows;
     }
 
-    private static String detail(Object payload) {
+    static String detail(Object payload) {
         if (!(payload instanceof MetadataRecord)) {
             return String.valueOf(payload);
         }
         try {
-            return MetadataJson.mapper().writeValueAsString(payload);
+            // the Record column names the type already
+            return MetadataJson.mapper().writeValueAsString(payload).replaceFirst("^\\{\"type\":\"\\w+\",?", "{");
         } catch (JsonProcessingException e) {
             return payload.toString();
         }

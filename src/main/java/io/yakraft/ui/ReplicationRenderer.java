@@ -172,12 +172,16 @@ public final class ReplicationRenderer {
             }
         }
         if (cellWidth >= 6) {
+            // cell borders as one path: one drawing command per row instead of one per cell
             g.setStroke(bg);
             g.setLineWidth(1);
+            g.beginPath();
             long end = Math.min(log.endOffset(), last);
             for (long o = Math.max(first, log.startOffset()) + 1; o < end; o++) {
-                g.strokeLine(x(o, first), y, x(o, first), y + h);
+                g.moveTo(x(o, first), y);
+                g.lineTo(x(o, first), y + h);
             }
+            g.stroke();
         }
         marker(g, log.endOffset(), first, last, y, h, Color.web("#0072B2"), 1.5);
         marker(g, log.highWatermark(), first, last, y, h, ink, 3);

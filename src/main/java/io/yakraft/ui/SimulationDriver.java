@@ -101,6 +101,14 @@ public final class SimulationDriver implements AutoCloseable {
         paused = p;
     }
 
+    /**
+     * Runs {@code command} on the driver thread between events, outside the recorded inputs:
+     * for setting a run up (a workload, a time to reach), not for what a person does.
+     */
+    public void control(Consumer<Cluster> command) {
+        control.add(command);
+    }
+
     /** Processes exactly one simulation event (meant for when paused). */
     public void step() {
         control.add(Cluster::step);

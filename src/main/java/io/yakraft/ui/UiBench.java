@@ -1,0 +1,75 @@
+package io.yakraft.ui;
+
+import io.yakraft.check.Workload;
+import io.yakraft.cluster.ClusterConfig;
+import io.yakraft.cluster.MetadataConfig;
+import io.yakraft.sim.LinkConfig;
+import io.yakraft.sim.TraceKind;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code bench ui}: the real window, headless (software rendering), on 9 controllers and 6
+ * brokers whose logs hold {@code logEntries} entries, at 1× with a client write every 4 ms.
+ * Reports the frame period and the window's own work per frame (p50/p99), the messages sent
+ * per simulated second, and the cold start from JVM start to the first drawn frame. A
+ * benchmark: it measures, it does not judge.
+ */
+public final class UiBench {
+    public record Result(long coldStartMs, double periodP50, double periodP99, double workP50, double workP99,
+                         long messagesPerSimSecond, long logEntries, int frames) {
+    }
+
+    /** A client write every 4 ms keeps every follower fetching back to back. */
+    static final long WRITE_PERIOD_MS = 4;
+
+    private UiBench() {
+    }
+
+    public static Result run(int seconds, long logEntries) throws InterruptedException {
+        ClusterConfig config = SimulationDriver.defaultConfig(42, 9, 6)
+                .withNetwork(LinkConfig.DEFAULT.withLatency(5, 20)) // ~1,000 messages per simulated second among 15 nodes
+                .withMetadata(MetadataConfig.kafkaDefaults().withSnapshotEvery(0)); // keep every entry in the logs
+        SimulationDriver driver = new SimulationDriver(config, 1, true);
+        try (HeadlessWindow window = new HeadlessWindow(driver, 1366, 800)) {
+            window.awaitFrames(1);
+            long coldStart = window.controller().firstFrameWallMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            AtomicLong sends = new AtomicLong();
+            window.runTo(3_000, c -> c.simulation().trace().addListener(e -> {
+                if (e.kind() == TraceKind.SEND) {
+                    sends.incrementAndGet();
+                }
+            }));
+            // fill the logs: batches of client writes until the leader's log holds logEntries entries
+            driver.control(c -> {
+                while (c.leaderId() >= 0 && c.raft(c.leaderId()).log().endOffset() < logEntries) {
+                    List<String> batch = new ArrayList<>(1_000);
+                    for (int i = 0; i < 1_000; i++) {
+                        batch.add("w");
+                    }
+                    c.propose(batch);
+                    c.runFor(50);
+                }
+                c.runFor(2_000);
+                Workload.schedule(c, c.now(), Long.MAX_VALUE, WRITE_PERIOD_MS);
+            });
+            window.awaitFrames(30);
+            long simStart = driver.latest().snapshot().now();
+            long sendsStart = sends.get();
+            driver.setPaused(false);
+            int framesBefore = window.controller().frameStats().frames();
+            Thread.sleep(seconds * 1_000L);
+            long simEnd = driver.latest().snapshot().now();
+            long messages = (sends.get() - sendsStart) * 1_000 / Math.max(1, simEnd - simStart);
+            long entries = driver.latest().snapshot().logs().values().stream().mapToLong(l -> l.endOffset()).max().orElse(0);
+            FrameStats period = window.controller().frameStats();
+            FrameStats work = window.controller().workStats();
+            return new Result(coldStart, period.percentileMillis(0.5), period.percentileMillis(0.99),
+                    work.percentileMillis(0.5), work.percentileMillis(0.99), messages, entries,
+                    period.frames() - framesBefore);
+        }
+    }
+}
