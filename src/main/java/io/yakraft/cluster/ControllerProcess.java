@@ -119,8 +119,8 @@ final class ControllerProcess implements NodeProcess {
             activeEpoch = -1;
             while (!purgatory.isEmpty()) {
                 Waiter w = purgatory.poll();
-                answer(new Waiter(-1, w.command(), ControllerReply.notController(raft.leaderId()), w.lastRecord(), w.broker(),
-                        w.correlationId(), w.local()));
+                answer(new Waiter(-1, w.command(), ControllerReply.lostLeadership(id, raft.leaderId()), w.lastRecord(),
+                        w.broker(), w.correlationId(), w.local()));
             }
         }
         if (!active() && raft.role() == Role.LEADER && images.appliedOffset(id) >= raft.epochStartOffset()) {

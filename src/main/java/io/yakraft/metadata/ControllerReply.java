@@ -27,6 +27,18 @@ public record ControllerReply(ControllerError error, String message, Body body) 
                 new NotController(leaderId));
     }
 
+    /**
+     * NOT_CONTROLLER for a command whose records were written but not yet committed when the
+     * controller lost leadership: they may still commit, or be truncated; a retry is safe
+     * (a topic created meanwhile answers TOPIC_ALREADY_EXISTS).
+     */
+    public static ControllerReply lostLeadership(int formerController, int leaderId) {
+        return new ControllerReply(ControllerError.NOT_CONTROLLER, "n" + formerController + " lost leadership before the"
+                + " records were committed; they may still commit or be truncated. Retry"
+                + (leaderId < 0 ? " once a new leader is elected" : " (the leader is now n" + leaderId + ")"),
+                new NotController(leaderId));
+    }
+
     public sealed interface Body {
     }
 
