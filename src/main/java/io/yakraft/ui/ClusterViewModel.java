@@ -92,8 +92,15 @@ public final class ClusterViewModel {
         for (NodeView n : f.snapshot().nodes()) {
             rows.add(NodeRow.of(n));
         }
-        if (!rows.equals(nodes)) {
+        if (rows.size() != nodes.size()) {
             nodes.setAll(rows);
+        } else {
+            // row by row, so a selected row stays selected and only changed rows are redrawn
+            for (int i = 0; i < rows.size(); i++) {
+                if (!rows.get(i).equals(nodes.get(i))) {
+                    nodes.set(i, rows.get(i));
+                }
+            }
         }
         List<TraceEvent> recent = f.recentEvents();
         if (recent.isEmpty()) {

@@ -14,7 +14,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Dialog;
@@ -23,6 +25,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.MouseButton;
@@ -60,7 +63,9 @@ public final class MainController {
     @FXML private StackPane replicationHost;
     @FXML private ComboBox<String> seenByBox;
     @FXML private Label metadataSummary;
-    @FXML private TabPane sideTabs;
+    @FXML private HBox sideTabs;
+    @FXML private StackPane sidePages;
+    private final ToggleGroup sideTabGroup = new ToggleGroup();
     @FXML private TableView<MetadataRows.BrokerRow> brokerTable;
     @FXML private TableView<MetadataRows.TopicRow> topicTable;
     @FXML private TableView<MetadataRows.PartitionRow> partitionTable;
@@ -72,6 +77,7 @@ public final class MainController {
     @FXML private Label latencyLabel;
 
     private final SimulationDriver driver;
+    private static final javafx.css.PseudoClass PICKED = javafx.css.PseudoClass.getPseudoClass("picked");
     private final ClusterViewModel model = new ClusterViewModel();
     private final MetadataViewModel metadata = new MetadataViewModel();
     private final ClusterRenderer renderer = new ClusterRenderer();
@@ -157,6 +163,7 @@ public final class MainController {
         Tooltip.install(replicationHost, new Tooltip("Each row is a node's log, each cell an offset coloured by its epoch."
                 + " Wheel scrolls back in history, Ctrl+wheel zooms."));
         MetadataPanel.bind(metadata, brokerTable, topicTable, partitionTable, producerTable, recordTable);
+        setUpSideTabs();
         seenByBox.setItems(metadata.nodeChoices());
         seenByBox.getSelectionModel().selectedItemProperty().addListener((o, a, choice) -> {
             if (choice != null) {
@@ -174,7 +181,7 @@ public final class MainController {
         speedLabel.textProperty().bind(model.speedTextProperty());
         speedSlider.setValue(ClusterViewModel.sliderFromSpeed(driver.speed()));
         speedSlider.valueProperty().addListener((o, a, v) -> driver.setSpeed(ClusterViewModel.speedFromSlider(v.doubleValue())));
-        model.selectedNodeProperty().addListener((o, a, v) -> selectRow(v.intValue()));
+        model.selectedNodeProperty().addListener((o, a, v) -> nodeTable.refresh());
         timer = new AnimationTimer() {
             @Override
             public void handle(long nanos) {
@@ -213,10 +220,23 @@ public final class MainController {
                 Tables.column("Start", NodeRow::logStart, 45)));
         nodeTable.setItems(model.nodes());
         nodeTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        nodeTable.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
-            if (row != null) {
-                model.selectedNodeProperty().set(row.id());
-            }
+        // The table's rows are replaced several times a second; rather than fight its selection
+        // model over them, a click picks the node and the picked row wears :picked.
+        nodeTable.setSelectionModel(null);
+        nodeTable.setRowFactory(t -> {
+            TableRow<NodeRow> row = new TableRow<>() {
+                @Override
+                protected void updateItem(NodeRow item, boolean empty) {
+                    super.updateItem(item, empty);
+                    pseudoClassStateChanged(PICKED, !empty && item != null && item.id() == model.selectedNodeProperty().get());
+                }
+            };
+            row.setOnMouseClicked(e -> {
+                if (row.getItem() != null) {
+                    model.selectedNodeProperty().set(row.getItem().id());
+                }
+            });
+            return row;
         });
         nodeTable.setContextMenu(nodeMenu());
     }
@@ -297,14 +317,6 @@ public final class MainController {
                 c.cutBoth(a, b);
             }
         });
-    }
-
-    private void selectRow(int id) {
-        for (NodeRow r : nodeTable.getItems()) {
-            if (r.id() == id && nodeTable.getSelectionModel().getSelectedItem() != r) {
-                nodeTable.getSelectionModel().select(r);
-            }
-        }
     }
 
     private void refresh() {
@@ -614,7 +626,23 @@ public final class MainController {
 
     /** Selects a side tab: 0 Nodes, 1 Brokers, 2 Topics, 3 Partitions, 4 Producers, 5 Records. */
     public void showTab(int index) {
-        sideTabs.getSelectionModel().select(index);
+        ((ToggleButton) sideTabs.getChildren().get(index)).setSelected(true);
+    }
+
+    private void setUpSideTabs() {
+        for (int i = 0; i < sideTabs.getChildren().size(); i++) {
+            ToggleButton tab = (ToggleButton) sideTabs.getChildren().get(i);
+            tab.setToggleGroup(sideTabGroup);
+            javafx.scene.Node page = sidePages.getChildren().get(i);
+            page.visibleProperty().bind(tab.selectedProperty());
+        }
+        // one tab is always selected: clicking the selected one keeps it
+        sideTabGroup.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null && was != null) {
+                was.setSelected(true);
+            }
+        });
+        showTab(0);
     }
 
     @FXML

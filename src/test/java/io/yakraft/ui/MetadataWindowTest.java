@@ -79,14 +79,14 @@ class MetadataWindowTest {
         robot.clickOn("#topicPartitions").eraseText(1).write("4");
         robot.clickOn("#formSubmit");
         waitUntil("the form closes after the commit", () -> robot.lookup("#formSubmit").tryQuery().isEmpty());
-        robot.clickOn("Topics");
+        robot.clickOn("#topicsTab");
         TableView<MetadataRows.TopicRow> topics = robot.lookup("#topicTable").queryTableView();
         for (NodeView n : snapshot().nodes()) {
             seeAs(robot, "n" + n.id());
             waitUntil("n" + n.id() + "'s Topics tab shows orders", () -> topics.getItems().stream()
                     .anyMatch(t -> t.name().equals("orders") && t.partitions() == 4));
         }
-        robot.clickOn("Partitions");
+        robot.clickOn("#partitionsTab");
         TableView<MetadataRows.PartitionRow> partitions = robot.lookup("#partitionTable").queryTableView();
         waitUntil("four partitions with leaders", () -> partitions.getItems().stream()
                 .filter(p -> p.topic().equals("orders") && !p.leader().equals("none")).count() == 4);
@@ -114,7 +114,7 @@ class MetadataWindowTest {
     void aRegisteredBrokerAppearsFencedThenUnfenced(FxRobot robot) throws Exception {
         brokersUnfenced();
         driver.setSpeed(1); // real time, so the short fenced phase spans many frames
-        robot.clickOn("Brokers");
+        robot.clickOn("#brokersTab");
         TableView<MetadataRows.BrokerRow> brokers = robot.lookup("#brokerTable").queryTableView();
         List<String> seen = new CopyOnWriteArrayList<>();
         robot.interact(() -> brokers.getItems().addListener((ListChangeListener<MetadataRows.BrokerRow>) c ->
