@@ -10,6 +10,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -53,9 +54,21 @@ final class CommandForm {
         waiting.setId("formStatus");
         waiting.setWrapText(true);
         waiting.setMaxWidth(420);
+        // wrapped labels must keep the height their text needs, or the dialog cuts them off
+        for (Label l : new Label[] {explanation, error, waiting}) {
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            l.textProperty().addListener((o, a, b) -> resize());
+        }
         dialog.getDialogPane().setContent(new VBox(10, explanation, grid, error, waiting));
         dialog.getDialogPane().getButtonTypes().addAll(SUBMIT, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(SUBMIT).setId("formSubmit");
+    }
+
+    /** Grows the dialog to fit an error or status that just appeared. */
+    private void resize() {
+        if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+            dialog.getDialogPane().getScene().getWindow().sizeToScene();
+        }
     }
 
     CommandForm field(String label, Node input, String id) {
