@@ -1,22 +1,17 @@
 package io.yakraft.ui;
 
-import io.yakraft.cluster.ClusterSnapshot;
 import io.yakraft.cluster.NodeView;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,36 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * appears fenced and then unfenced, a created topic reaches every node's Topics tab after
  * commit, and an invalid topic name is answered in the form, in words, with nothing committed.
  */
-@ExtendWith(ApplicationExtension.class)
-class MetadataWindowTest {
-    private SimulationDriver driver;
-    private MainController controller;
-
+class MetadataWindowTest extends WindowTestBase {
     @Start
     void start(Stage stage) {
-        driver = new SimulationDriver(SimulationDriver.defaultConfig(42, 3, 3), 20, false);
-        controller = new MainController(driver);
-        stage.setScene(StudioApp.createScene(controller));
-        stage.setWidth(1366);
-        stage.setHeight(768);
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() {
-        driver.close();
-    }
-
-    private ClusterSnapshot snapshot() {
-        return driver.latest().snapshot();
-    }
-
-    private static void waitUntil(String what, Callable<Boolean> condition) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new TimeoutException("timed out waiting until " + what);
-        }
+        open(stage);
     }
 
     private void brokersUnfenced() throws TimeoutException {

@@ -1,20 +1,15 @@
 package io.yakraft.ui;
 
-import io.yakraft.cluster.ClusterSnapshot;
 import io.yakraft.cluster.NodeView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,36 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * through the keyboard shortcut shows it Dead and brings a new leader in a higher epoch, and
  * pause/step behave.
  */
-@ExtendWith(ApplicationExtension.class)
-class StudioWindowTest {
-    private SimulationDriver driver;
-    private MainController controller;
-
+class StudioWindowTest extends WindowTestBase {
     @Start
     void start(Stage stage) {
-        driver = new SimulationDriver(SimulationDriver.defaultConfig(42, 3, 3), 20, false);
-        controller = new MainController(driver);
-        stage.setScene(StudioApp.createScene(controller));
-        stage.setWidth(1366);
-        stage.setHeight(768);
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() {
-        driver.close();
-    }
-
-    private ClusterSnapshot snapshot() {
-        return driver.latest().snapshot();
-    }
-
-    private void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new TimeoutException("timed out waiting until " + what + "; last snapshot " + snapshot().nodes());
-        }
+        open(stage);
     }
 
     @Test
