@@ -104,4 +104,29 @@ class SimCommandTest {
         assertEquals(2, Main.run("sim", "--brokers", "1", "--workload", "topics=2,rf=3"));
         assertTrue(err.toString().contains("--workload"), err.toString());
     }
+
+    @Test
+    void runPlaysALessonAndReportsItAsJson(@TempDir Path dir) throws Exception {
+        int code = Main.run("run", "06-check-quorum-isolated-leader-resigns", "--json");
+        assertEquals(0, code, err.toString());
+        JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        for (String field : new String[] {"scenario", "seed", "steps", "expectations", "passed", "traceSha256"}) {
+            assertTrue(json.has(field), "missing " + field);
+        }
+        assertTrue(json.get("passed").asBoolean());
+        JsonNode first = json.get("expectations").get(0);
+        assertTrue(first.has("passed") && first.has("message") && first.has("simulatedMs"), first.toString());
+
+        Path failing = dir.resolve("fails.json");
+        Files.writeString(failing, "{\"name\": \"x\", \"cluster\": {\"controllers\": 3}, \"steps\": ["
+                + "{\"waitFor\": \"leaderElected\"}, {\"action\": \"expect\", \"check\": \"epochIs\", \"value\": 9}]}");
+        out.reset();
+        assertEquals(1, Main.run("run", failing.toString()), "a failed expectation exits 1");
+        assertTrue(out.toString().contains("FAIL"), out.toString());
+
+        Path invalid = dir.resolve("invalid.json");
+        Files.writeString(invalid, "{\"name\": \"x\", \"cluster\": {}, \"steps\": [{\"action\": \"fly\"}]}");
+        assertEquals(2, Main.run("run", invalid.toString()), "an invalid file exits 2");
+        assertTrue(err.toString().contains("invalid.json:1:") && err.toString().contains("unknown action 'fly'"), err.toString());
+    }
 }

@@ -1,0 +1,112 @@
+package io.yakraft.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.yakraft.scenario.Lessons;
+import io.yakraft.scenario.Scenario;
+import io.yakraft.scenario.ScenarioException;
+import io.yakraft.scenario.ScenarioReader;
+import io.yakraft.scenario.ScenarioRun;
+import io.yakraft.scenario.StepReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code run}: plays a scenario file (or a built-in lesson) headless and reports every step and expectation. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Play a scenario headless: each step and expectation with pass/fail, then a summary."
+                + " Exit 0 when every expectation passes, 1 when one fails, 2 when the file is invalid.")
+public final class RunCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SCENARIO", description = "a scenario file, or a built-in lesson's name (e.g. 01-first-election)")
+    String source;
+
+    @Option(names = "--json", description = "print one JSON object instead of the step list")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        Scenario scenario;
+        try {
+            scenario = load(source);
+        } catch (ScenarioException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        ScenarioRun run = ScenarioRun.play(scenario);
+        if (json) {
+            System.out.println(new ObjectMapper().writeValueAsString(toJson(run)));
+        } else {
+            print(run);
+        }
+        return run.passed() ? 0 : 1;
+    }
+
+    static Scenario load(String source) throws ScenarioException, IOException {
+        Path file = Path.of(source);
+        if (Files.isRegularFile(file)) {
+            return ScenarioReader.read(source, Files.readString(file, StandardCharsets.UTF_8));
+        }
+        String lesson = source.replaceFirst("^.*lessons/", "");
+        lesson = lesson.endsWith(".json") ? lesson : lesson + ".json";
+        if (Lessons.exists(lesson)) {
+            return Lessons.load(lesson);
+        }
+        throw new ScenarioException(source, 1, 1, "no such file, and no built-in lesson of that name (lessons: "
+                + String.join(", ", Lessons.names()) + ")");
+    }
+
+    private static void print(ScenarioRun run) {
+        System.out.printf("scenario: %s (seed %d, %d controllers, %d brokers)%n", run.scenario().name(),
+                run.scenario().cluster().seed(), run.scenario().cluster().controllers(), run.scenario().cluster().observers());
+        for (StepReport r : run.reports()) {
+            String mark = r.expectation() ? (r.passed() ? "PASS" : "FAIL") : "    ";
+            System.out.printf("  step %2d %8d ms  %s  %s — %s%n", r.step(), r.simulatedMs(), mark, r.description(), r.message());
+        }
+        for (String a : run.answers()) {
+            System.out.println("  answer: " + a);
+        }
+        long passed = run.expectations().stream().filter(StepReport::passed).count();
+        System.out.printf("%s: %d of %d expectations passed; %d events, %.3f s simulated; trace sha256 %s%n",
+                run.passed() ? "PASSED" : "FAILED", passed, run.expectations().size(), run.events(), run.simulatedMs() / 1000.0,
+                run.traceSha256());
+    }
+
+    static Map<String, Object> toJson(ScenarioRun run) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("scenario", run.scenario().name());
+        out.put("seed", run.scenario().cluster().seed());
+        List<Map<String, Object>> steps = new ArrayList<>();
+        List<Map<String, Object>> expectations = new ArrayList<>();
+        for (StepReport r : run.reports()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("step", r.step());
+            m.put("line", r.line());
+            m.put("simulatedMs", r.simulatedMs());
+            m.put("description", r.description());
+            if (r.expectation()) {
+                m.put("passed", r.passed());
+            }
+            m.put("message", r.message());
+            steps.add(m);
+            if (r.expectation()) {
+                expectations.add(m);
+            }
+        }
+        out.put("steps", steps);
+        out.put("expectations", expectations);
+        out.put("answers", run.answers());
+        out.put("passed", run.passed());
+        out.put("simulatedMs", run.simulatedMs());
+        out.put("traceSha256", run.traceSha256());
+        return out;
+    }
+}

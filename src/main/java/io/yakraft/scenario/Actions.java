@@ -1,0 +1,199 @@
+package io.yakraft.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.yakraft.cluster.BrokerIdentity;
+import io.yakraft.cluster.Cluster;
+import io.yakraft.metadata.ControllerCommand;
+import io.yakraft.metadata.ControllerReply;
+import io.yakraft.sim.LinkConfig;
+import io.yakraft.sim.NodeStatus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Carries out a step's action on the cluster, as the window's controls do. Controller commands
+ * are answered later; {@code answers} hears each answer as a line ("createTopic orders: NONE").
+ */
+final class Actions {
+    private Actions() {
+    }
+
+    /** Applies the action now; returns what happened, in words. */
+    static String apply(Step step, Cluster c, Consumer<String> answers) {
+        ObjectNode a = step.args();
+        switch (step.action()) {
+            case "caption":
+                return "caption: " + a.get("text").asText();
+            case "kill":
+                return onNode(a, "node", c, "kill", c::crash);
+            case "restart":
+                return onNode(a, "node", c, "restart", id -> c.restart(id, a.path("emptyDisk").asBoolean(false)));
+            case "pause":
+                return onNode(a, "node", c, "pause", c::pause);
+            case "resume":
+                return onNode(a, "node", c, "resume", c::resume);
+            case "forceTimeout":
+                return onNode(a, "node", c, "force the timeout of", c::forceTimeout);
+            case "resign":
+                return a.has("node") ? onNode(a, "node", c, "make resign", c::resign) : onLeader(c);
+            case "compact":
+                return onNode(a, "node", c, "compact", c::compact);
+            case "isolate":
+                return onNode(a, "node", c, "isolate", c::isolate);
+            case "partition":
+                return partition(a, c);
+            case "cut": {
+                int from = NodeRef.resolve(a.get("from").asText(), c);
+                int to = NodeRef.resolve(a.get("to").asText(), c);
+                if (from < 0 || to < 0) {
+                    return "cut: no such node now";
+                }
+                if (a.path("oneWay").asBoolean(false)) {
+                    c.cut(from, to);
+                    return "cut n" + from + "→n" + to;
+                }
+                c.cutBoth(from, to);
+                return "cut n" + from + "⇄n" + to;
+            }
+            case "heal":
+                if (a.has("from") && a.has("to")) {
+                    int from = NodeRef.resolve(a.get("from").asText(), c);
+                    int to = NodeRef.resolve(a.get("to").asText(), c);
+                    c.heal(from, to);
+                    c.heal(to, from);
+                    return "healed n" + from + "⇄n" + to;
+                }
+                c.healAll();
+                c.simulation().network().clearOverrides();
+                return "healed every link";
+            case "network": {
+                LinkConfig d = c.simulation().network().defaults();
+                LinkConfig n = new LinkConfig(a.path("minLatencyMs").asLong(d.minLatencyMs()),
+                        a.path("maxLatencyMs").asLong(d.maxLatencyMs()), a.path("loss").asDouble(d.lossProbability()),
+                        a.path("duplication").asDouble(d.duplicateProbability()));
+                c.setLinkDefaults(n);
+                return "network " + n;
+            }
+            case "write": {
+                int count = a.path("count").asInt(1);
+                List<String> writes = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    writes.add("write-" + step.index() + "-" + i);
+                }
+                long offset = c.propose(writes);
+                return offset < 0 ? "write: no leader to take it" : count + " client write(s) appended at " + offset;
+            }
+            case "registerBroker": {
+                int id = a.get("id").asInt();
+                try {
+                    c.addBroker(id, new BrokerIdentity(a.path("host").asText("broker-" + id), a.path("port").asInt(9092),
+                            a.path("rack").asText(null)));
+                    return "broker b" + id + " started";
+                } catch (IllegalArgumentException e) {
+                    return "registerBroker: " + e.getMessage();
+                }
+            }
+            case "unregisterBroker":
+                return command(new ControllerCommand.UnregisterBroker(NodeRef.resolve(a.get("broker").asText(), c)), c, answers);
+            case "createTopic":
+                return command(new ControllerCommand.CreateTopic(a.get("name").asText(), a.path("partitions").asInt(1),
+                        a.path("rf").asInt(1)), c, answers);
+            case "createPartitions":
+                return command(new ControllerCommand.CreatePartitions(a.get("topic").asText(), a.get("total").asInt()), c, answers);
+            case "deleteTopic":
+                return command(new ControllerCommand.DeleteTopic(a.get("name").asText()), c, answers);
+            case "registerProducer": {
+                int b = NodeRef.resolve(a.get("broker").asText(), c);
+                boolean sent = b >= 0 && c.requestProducerIds(b, r -> answers.accept("registerProducer b" + b + ": " + words(r)));
+                return sent ? "b" + b + " asks for producer ids" : "registerProducer: b" + b + " is down or not registered";
+            }
+            case "setSpeed":
+                return "speed " + a.get("speed").asDouble() + "×";
+            default:
+                throw new IllegalArgumentException("unknown action " + step.action()); // the reader rejects these first
+        }
+    }
+
+    private static String command(ControllerCommand command, Cluster c, Consumer<String> answers) {
+        c.submit(command, r -> answers.accept(command.describe() + ": " + words(r)));
+        return command.describe() + " sent to the active controller";
+    }
+
+    private static String words(ControllerReply r) {
+        return r.ok() ? "ok" : r.error() + " (" + r.message() + ")";
+    }
+
+    private static String onNode(ObjectNode a, String field, Cluster c, String verb, Consumer<Integer> act) {
+        String ref = a.get(field).asText();
+        int id = NodeRef.resolve(ref, c);
+        if (id < 0 || !c.allIds().contains(id)) {
+            return verb + " " + ref + ": nobody holds that role now";
+        }
+        act.accept(id);
+        return verb + " n" + id + (ref.startsWith("n") || Character.isDigit(ref.charAt(0)) ? "" : " (" + ref + ")");
+    }
+
+    private static String onLeader(Cluster c) {
+        int l = c.leaderId();
+        if (l < 0) {
+            return "resign: no leader";
+        }
+        c.resign(l);
+        return "leader n" + l + " resigns";
+    }
+
+    private static String partition(ObjectNode a, Cluster c) {
+        if (a.has("groups")) {
+            List<List<Integer>> groups = new ArrayList<>();
+            for (JsonNode g : a.get("groups")) {
+                List<Integer> ids = new ArrayList<>();
+                g.forEach(n -> ids.add(NodeRef.resolve(n.asText(), c)));
+                groups.add(ids);
+            }
+            for (int i = 0; i < groups.size(); i++) {
+                for (int j = i + 1; j < groups.size(); j++) {
+                    for (int x : groups.get(i)) {
+                        for (int y : groups.get(j)) {
+                            c.cutBoth(x, y);
+                        }
+                    }
+                }
+            }
+            return "partitioned into " + groups;
+        }
+        String preset = a.path("preset").asText("majorityMinority");
+        switch (preset) {
+            case "majorityMinority": {
+                List<Integer> minority = new ArrayList<>();
+                if (a.has("minority")) {
+                    a.get("minority").forEach(n -> minority.add(NodeRef.resolve(n.asText(), c)));
+                } else {
+                    int l = c.leaderId();
+                    if (l >= 0) {
+                        minority.add(l);
+                    }
+                    for (int v : c.voterIds()) {
+                        if (minority.size() < (c.voterIds().length - 1) / 2 && v != l && c.status(v) != NodeStatus.DOWN) {
+                            minority.add(v);
+                        }
+                    }
+                }
+                c.splitMajorityMinority(minority);
+                return "minority " + minority + " cut off from the majority";
+            }
+            case "majoritiesRing":
+                c.majoritiesRing();
+                return "majorities ring";
+            case "bridge": {
+                int b = NodeRef.resolve(a.path("node").asText("a follower"), c);
+                c.bridge(b);
+                return "bridge through n" + b;
+            }
+            default:
+                return "partition: unknown preset '" + preset + "' (majorityMinority, majoritiesRing, bridge)";
+        }
+    }
+}

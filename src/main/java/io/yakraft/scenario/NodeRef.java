@@ -1,0 +1,54 @@
+package io.yakraft.scenario;
+
+import io.yakraft.cluster.Cluster;
+import io.yakraft.raft.Role;
+import io.yakraft.sim.NodeStatus;
+
+/**
+ * How a step names a node: "n3" or "3" or "b101" by id, or by role, resolved when the step
+ * runs and deterministically: "leader" (the current leader), "a follower" (the lowest-numbered
+ * live controller that does not lead), "a broker" (the lowest-numbered live broker).
+ */
+final class NodeRef {
+    private NodeRef() {
+    }
+
+    /** Syntax check at load time: null when the reference is well formed, else what is wrong. */
+    static String problem(String ref) {
+        if (ref == null) {
+            return "a node is required (e.g. \"n2\", \"b101\", \"leader\", \"a follower\", \"a broker\")";
+        }
+        if (ref.equals("leader") || ref.equals("a follower") || ref.equals("a broker")) {
+            return null;
+        }
+        String digits = ref.startsWith("n") || ref.startsWith("b") ? ref.substring(1) : ref;
+        return digits.matches("\\d{1,6}") ? null : "'" + ref + "' is not a node (expected n2, b101, 3, leader, a follower or a broker)";
+    }
+
+    /** The node id now, or -1 when the role has no holder (no leader, no live follower). */
+    static int resolve(String ref, Cluster c) {
+        switch (ref) {
+            case "leader":
+                return c.leaderId();
+            case "a follower": {
+                int leader = c.leaderId();
+                for (int v : c.voterIds()) {
+                    if (v != leader && c.status(v) != NodeStatus.DOWN && c.raft(v).role() != Role.LEADER) {
+                        return v;
+                    }
+                }
+                return -1;
+            }
+            case "a broker": {
+                for (int b : c.observerIds()) {
+                    if (c.status(b) != NodeStatus.DOWN) {
+                        return b;
+                    }
+                }
+                return -1;
+            }
+            default:
+                return Integer.parseInt(ref.startsWith("n") || ref.startsWith("b") ? ref.substring(1) : ref);
+        }
+    }
+}

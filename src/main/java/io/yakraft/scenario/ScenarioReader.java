@@ -1,0 +1,271 @@
+package io.yakraft.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.yakraft.cluster.ClusterConfig;
+import io.yakraft.cluster.MetadataConfig;
+import io.yakraft.sim.Durations;
+import io.yakraft.sim.LinkConfig;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a scenario file strictly: JSON syntax, then every field against {@link Vocabulary}. An
+ * error names the file, the line and column of the offending step or field, and what was
+ * expected; nothing unknown is ignored.
+ */
+public final class ScenarioReader {
+    /** Messages at classroom speed: the window's default latency, so lessons look the same everywhere. */
+    public static final LinkConfig DEFAULT_NETWORK = LinkConfig.DEFAULT.withLatency(15, 40);
+    static final long DEFAULT_TIMEOUT_MS = 30_000;
+    private static final Set<String> TOP = Set.of("name", "description", "cluster", "steps");
+    private static final Set<String> CLUSTER = Set.of("controllers", "brokers", "seed", "network", "snapshotEvery");
+    private static final Set<String> NETWORK = Set.of("minLatencyMs", "maxLatencyMs", "loss", "duplication");
+
+    private final String file;
+    private final Map<String, JsonLocation> where = new HashMap<>();
+
+    private ScenarioReader(String file) {
+        this.file = file;
+    }
+
+    public static Scenario read(String file, String text) throws ScenarioException {
+        return new ScenarioReader(file).parse(text);
+    }
+
+    private Scenario parse(String text) throws ScenarioException {
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode root;
+        try {
+            root = mapper.readTree(text);
+            locate(mapper, text);
+        } catch (JsonProcessingException e) {
+            JsonLocation l = e.getLocation();
+            throw new ScenarioException(file, l == null ? 1 : l.getLineNr(), l == null ? 1 : l.getColumnNr(),
+                    "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ScenarioException(file, 1, 1, "cannot read: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw error("", "a scenario is a JSON object with name, cluster and steps");
+        }
+        unknownFields(root, TOP, "", "the top level");
+        String name = text(root, "name", "");
+        ClusterConfig cluster = cluster(required(root, "cluster", ""));
+        JsonNode steps = required(root, "steps", "");
+        if (!steps.isArray() || steps.isEmpty()) {
+            throw error("steps", "'steps' must be a non-empty list");
+        }
+        List<Step> out = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            out.add(step(i, steps.get(i)));
+        }
+        return new Scenario(name, root.path("description").asText(""), cluster, out);
+    }
+
+    private ClusterConfig cluster(JsonNode c) throws ScenarioException {
+        if (!c.isObject()) {
+            throw error("cluster", "'cluster' must be an object with controllers, brokers and seed");
+        }
+        unknownFields(c, CLUSTER, "cluster", "'cluster'");
+        int controllers = integer(c, "controllers", 3, "cluster");
+        int brokers = integer(c, "brokers", 0, "cluster");
+        long seed = c.has("seed") ? longValue(c, "seed", "cluster") : 42;
+        LinkConfig network = DEFAULT_NETWORK;
+        if (c.has("network")) {
+            JsonNode n = c.get("network");
+            unknownFields(n, NETWORK, "cluster", "'network'");
+            network = new LinkConfig(integer(n, "minLatencyMs", (int) network.minLatencyMs(), "cluster"),
+                    integer(n, "maxLatencyMs", (int) network.maxLatencyMs(), "cluster"), n.path("loss").asDouble(0),
+                    n.path("duplication").asDouble(0));
+        }
+        try {
+            ClusterConfig config = ClusterConfig.defaults(seed, controllers, brokers).withNetwork(network);
+            if (c.has("snapshotEvery")) {
+                config = config.withMetadata(MetadataConfig.kafkaDefaults().withSnapshotEvery(integer(c, "snapshotEvery", 500, "cluster")));
+            }
+            return config;
+        } catch (IllegalArgumentException e) {
+            throw error("cluster", "'cluster': " + e.getMessage());
+        }
+    }
+
+    private Step step(int i, JsonNode s) throws ScenarioException {
+        String at = "steps[" + i + "]";
+        if (!s.isObject()) {
+            throw error(at, "step " + (i + 1) + " must be an object");
+        }
+        String action = s.has("action") ? s.get("action").asText() : null;
+        Map<String, Vocabulary.Arg> spec = action == null ? Map.of() : Vocabulary.ACTIONS.get(action);
+        if (action != null && spec == null) {
+            throw error(at, "step " + (i + 1) + ": unknown action '" + action + "' (expected one of: "
+                    + Vocabulary.oneOf(Vocabulary.ACTIONS.keySet()) + ")");
+        }
+        if (action == null && !s.has("waitFor")) {
+            throw error(at, "step " + (i + 1) + ": needs an 'action' or a 'waitFor'");
+        }
+        ObjectNode args = ((ObjectNode) s).deepCopy();
+        Vocabulary.STEP_FIELDS.forEach(args::remove);
+        Map<String, Vocabulary.Arg> allowed = new java.util.LinkedHashMap<>(spec);
+        if ("expect".equals(action)) {
+            String check = s.path("check").asText(null);
+            Map<String, Vocabulary.Arg> checkSpec = check == null ? null : Vocabulary.CHECKS.get(check);
+            if (checkSpec == null) {
+                throw error(at, "step " + (i + 1) + ": 'expect' needs a 'check', one of: " + Vocabulary.oneOf(Vocabulary.CHECKS.keySet())
+                        + (check == null ? "" : " (got '" + check + "')"));
+            }
+            allowed.putAll(checkSpec);
+        }
+        validateArgs(args, allowed, at, "step " + (i + 1) + " (" + (action == null ? "wait" : action) + ")");
+        Check waitFor = s.has("waitFor") ? check(s.get("waitFor"), at, i) : null;
+        long atMs = s.has("at") ? duration(s, "at", at, i) : -1;
+        long afterMs = s.has("after") ? duration(s, "after", at, i) : -1;
+        if (atMs >= 0 && afterMs >= 0) {
+            throw error(at, "step " + (i + 1) + ": give 'at' or 'after', not both");
+        }
+        long timeout = s.has("timeout") ? duration(s, "timeout", at, i) : DEFAULT_TIMEOUT_MS;
+        return new Step(i, line(at), column(at), atMs, afterMs, waitFor, timeout, action, args);
+    }
+
+    private Check check(JsonNode w, String at, int i) throws ScenarioException {
+        ObjectNode args;
+        String name;
+        if (w.isTextual()) {
+            name = w.asText();
+            args = new ObjectMapper().createObjectNode();
+        } else if (w.isObject() && w.has("check")) {
+            args = ((ObjectNode) w).deepCopy();
+            name = args.remove("check").asText();
+        } else {
+            throw error(at, "step " + (i + 1) + ": 'waitFor' is a check name or an object with 'check'");
+        }
+        Map<String, Vocabulary.Arg> spec = Vocabulary.CHECKS.get(name);
+        if (spec == null) {
+            throw error(at, "step " + (i + 1) + ": unknown check '" + name + "' in 'waitFor' (expected one of: "
+                    + Vocabulary.oneOf(Vocabulary.CHECKS.keySet()) + ")");
+        }
+        validateArgs(args, spec, at, "step " + (i + 1) + " (waitFor " + name + ")");
+        return new Check(name, args);
+    }
+
+    private void validateArgs(ObjectNode args, Map<String, Vocabulary.Arg> spec, String at, String what) throws ScenarioException {
+        for (Iterator<String> it = args.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            Vocabulary.Arg a = spec.get(f);
+            if (a == null) {
+                throw error(at, what + ": unknown field '" + f + "' (expected "
+                        + (spec.isEmpty() ? "no arguments" : "one of: " + Vocabulary.oneOf(spec.keySet())) + ")");
+            }
+            String problem = a.kind().problem(args.get(f));
+            if (problem != null) {
+                throw error(at, what + ": '" + f + "' must be " + problem);
+            }
+        }
+        for (Map.Entry<String, Vocabulary.Arg> e : spec.entrySet()) {
+            if (e.getValue().required() && !args.has(e.getKey()) && !e.getKey().equals("check")) {
+                throw error(at, what + ": '" + e.getKey() + "' is required");
+            }
+        }
+    }
+
+    private long duration(JsonNode s, String field, String at, int i) throws ScenarioException {
+        JsonNode v = s.get(field);
+        try {
+            return v.isNumber() ? v.asLong() : Durations.parseMillis(v.asText());
+        } catch (IllegalArgumentException e) {
+            throw error(at, "step " + (i + 1) + ": '" + field + "': " + e.getMessage());
+        }
+    }
+
+    private int integer(JsonNode n, String field, int fallback, String at) throws ScenarioException {
+        if (!n.has(field)) {
+            return fallback;
+        }
+        if (!n.get(field).isIntegralNumber()) {
+            throw error(at, "'" + field + "' must be a whole number");
+        }
+        return n.get(field).asInt();
+    }
+
+    private long longValue(JsonNode n, String field, String at) throws ScenarioException {
+        if (!n.get(field).isIntegralNumber()) {
+            throw error(at, "'" + field + "' must be a whole number");
+        }
+        return n.get(field).asLong();
+    }
+
+    private String text(JsonNode n, String field, String at) throws ScenarioException {
+        JsonNode v = required(n, field, at);
+        if (!v.isTextual()) {
+            throw error(at, "'" + field + "' must be a string");
+        }
+        return v.asText();
+    }
+
+    private JsonNode required(JsonNode n, String field, String at) throws ScenarioException {
+        if (!n.has(field)) {
+            throw error(at, "'" + field + "' is required");
+        }
+        return n.get(field);
+    }
+
+    private void unknownFields(JsonNode n, Set<String> known, String at, String what) throws ScenarioException {
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!known.contains(f)) {
+                String path = at.isEmpty() ? f : at;
+                throw error(path, "unknown field '" + f + "' in " + what + " (expected one of: " + Vocabulary.oneOf(known) + ")");
+            }
+        }
+    }
+
+    private ScenarioException error(String path, String message) {
+        return new ScenarioException(file, line(path), column(path), message);
+    }
+
+    private long line(String path) {
+        JsonLocation l = where.get(path);
+        return l == null ? 1 : l.getLineNr();
+    }
+
+    private long column(String path) {
+        JsonLocation l = where.get(path);
+        return l == null ? 1 : l.getColumnNr();
+    }
+
+    /** Where each top-level field, the cluster and each step starts, for error messages. */
+    private void locate(ObjectMapper mapper, String text) throws IOException {
+        try (JsonParser p = mapper.createParser(text)) {
+            int depth = 0;
+            String topField = null;
+            int stepIndex = -1;
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.FIELD_NAME && depth == 1) {
+                    topField = p.currentName();
+                    where.put(topField, p.currentTokenLocation());
+                } else if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY)) {
+                    if (depth == 2 && "steps".equals(topField)) {
+                        where.put("steps[" + ++stepIndex + "]", p.currentTokenLocation());
+                    }
+                    depth++;
+                } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    depth--;
+                } else if (depth == 2 && "steps".equals(topField)) {
+                    where.put("steps[" + ++stepIndex + "]", p.currentTokenLocation()); // a scalar where a step should be
+                }
+            }
+        }
+    }
+}

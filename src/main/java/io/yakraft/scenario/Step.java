@@ -1,0 +1,27 @@
+package io.yakraft.scenario;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One step of a scenario, as read from its file ({@code line}/{@code column} point at it).
+ * When it starts: {@code atMs} (absolute simulated time), else {@code afterMs} after the previous
+ * step, else at once; with {@code waitFor} it then waits (up to {@code timeoutMs}) for a check to
+ * hold. What it does: {@code action} with its {@code args} (null action: a pure wait).
+ */
+public record Step(int index, long line, long column, long atMs, long afterMs, Check waitFor, long timeoutMs,
+                   String action, ObjectNode args) {
+
+    /** A short human name: "kill leader", "expect leaderElected", "wait for brokerUnfenced". */
+    public String describe() {
+        if (action == null) {
+            return "wait for " + waitFor.describe();
+        }
+        if (action.equals("expect")) {
+            return "expect " + Check.of(args).describe();
+        }
+        StringBuilder sb = new StringBuilder(action);
+        args.fields().forEachRemaining(e -> sb.append(' ').append(e.getKey()).append('=').append(e.getValue().isTextual()
+                ? e.getValue().asText() : e.getValue().toString()));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,133 @@
+package io.yakraft.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Every action and check a scenario may use, with its arguments: their kinds and which are
+ * required. The reader checks steps against it, so an unknown action, check or field is an
+ * error, never ignored. The JSON Schema in {@code scenarios/scenario.schema.json} says the same.
+ */
+final class Vocabulary {
+    enum Kind {
+        TEXT, NODE, NODES, INT, NUMBER, BOOL, GROUPS;
+
+        /** Why the value does not fit this kind, or null. */
+        String problem(JsonNode v) {
+            return switch (this) {
+                case TEXT -> v.isTextual() ? null : "a string";
+                case NODE -> v.isTextual() || v.isInt() ? NodeRef.problem(v.asText()) : "a node such as \"n2\" or \"leader\"";
+                case NODES -> nodes(v);
+                case INT -> v.isIntegralNumber() ? null : "a whole number";
+                case NUMBER -> v.isNumber() ? null : "a number";
+                case BOOL -> v.isBoolean() ? null : "true or false";
+                case GROUPS -> groups(v);
+            };
+        }
+
+        private static String nodes(JsonNode v) {
+            if (!v.isArray() || v.isEmpty()) {
+                return "a non-empty list of nodes such as [\"n1\", \"n2\"]";
+            }
+            for (JsonNode n : v) {
+                String p = NODE.problem(n);
+                if (p != null) {
+                    return p;
+                }
+            }
+            return null;
+        }
+
+        private static String groups(JsonNode v) {
+            if (!v.isArray() || v.size() < 2) {
+                return "at least two groups of nodes, e.g. [[\"n1\",\"n2\"],[\"n3\"]]";
+            }
+            for (JsonNode g : v) {
+                String p = nodes(g);
+                if (p != null) {
+                    return p;
+                }
+            }
+            return null;
+        }
+    }
+
+    record Arg(Kind kind, boolean required) {
+    }
+
+    static final Map<String, Map<String, Arg>> ACTIONS = new LinkedHashMap<>();
+    static final Map<String, Map<String, Arg>> CHECKS = new LinkedHashMap<>();
+
+    private static Map<String, Arg> args(Object... nameKindRequired) {
+        Map<String, Arg> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameKindRequired.length; i += 3) {
+            m.put((String) nameKindRequired[i], new Arg((Kind) nameKindRequired[i + 1], (Boolean) nameKindRequired[i + 2]));
+        }
+        return m;
+    }
+
+    static {
+        ACTIONS.put("caption", args("text", Kind.TEXT, true, "pause", Kind.BOOL, false));
+        ACTIONS.put("kill", args("node", Kind.NODE, true));
+        ACTIONS.put("restart", args("node", Kind.NODE, true, "emptyDisk", Kind.BOOL, false));
+        ACTIONS.put("pause", args("node", Kind.NODE, true));
+        ACTIONS.put("resume", args("node", Kind.NODE, true));
+        ACTIONS.put("forceTimeout", args("node", Kind.NODE, true));
+        ACTIONS.put("resign", args("node", Kind.NODE, false));
+        ACTIONS.put("compact", args("node", Kind.NODE, true));
+        ACTIONS.put("isolate", args("node", Kind.NODE, true));
+        ACTIONS.put("partition", args("groups", Kind.GROUPS, false, "preset", Kind.TEXT, false, "minority", Kind.NODES, false,
+                "node", Kind.NODE, false));
+        ACTIONS.put("cut", args("from", Kind.NODE, true, "to", Kind.NODE, true, "oneWay", Kind.BOOL, false));
+        ACTIONS.put("heal", args("from", Kind.NODE, false, "to", Kind.NODE, false));
+        ACTIONS.put("network", args("loss", Kind.NUMBER, false, "minLatencyMs", Kind.INT, false, "maxLatencyMs", Kind.INT, false,
+                "duplication", Kind.NUMBER, false));
+        ACTIONS.put("write", args("count", Kind.INT, false));
+        ACTIONS.put("registerBroker", args("id", Kind.INT, true, "host", Kind.TEXT, false, "port", Kind.INT, false,
+                "rack", Kind.TEXT, false));
+        ACTIONS.put("unregisterBroker", args("broker", Kind.NODE, true));
+        ACTIONS.put("createTopic", args("name", Kind.TEXT, true, "partitions", Kind.INT, false, "rf", Kind.INT, false));
+        ACTIONS.put("createPartitions", args("topic", Kind.TEXT, true, "total", Kind.INT, true));
+        ACTIONS.put("deleteTopic", args("name", Kind.TEXT, true));
+        ACTIONS.put("registerProducer", args("broker", Kind.NODE, true));
+        ACTIONS.put("setSpeed", args("speed", Kind.NUMBER, true));
+        ACTIONS.put("expect", args("check", Kind.TEXT, true));
+
+        CHECKS.put("leaderElected", args());
+        CHECKS.put("leaderIs", args("node", Kind.NODE, true));
+        CHECKS.put("noLeaderAmong", args("nodes", Kind.NODES, true));
+        CHECKS.put("epochAtLeast", args("value", Kind.INT, true));
+        CHECKS.put("epochIs", args("value", Kind.INT, true));
+        CHECKS.put("roleIs", args("node", Kind.NODE, true, "role", Kind.TEXT, true));
+        CHECKS.put("committedAtLeast", args("value", Kind.INT, true));
+        CHECKS.put("highWatermarkAtLeast", args("node", Kind.NODE, true, "value", Kind.INT, true));
+        CHECKS.put("highWatermarkIs", args("node", Kind.NODE, true, "value", Kind.INT, true));
+        CHECKS.put("logsConverged", args());
+        CHECKS.put("imagesConverged", args());
+        CHECKS.put("brokerRegistered", args("broker", Kind.NODE, true));
+        CHECKS.put("brokerFenced", args("broker", Kind.NODE, true));
+        CHECKS.put("brokerUnfenced", args("broker", Kind.NODE, true));
+        CHECKS.put("topicOnAllNodes", args("topic", Kind.TEXT, true));
+        CHECKS.put("topicAbsent", args("topic", Kind.TEXT, true));
+        CHECKS.put("partitionLeaderIs", args("topic", Kind.TEXT, true, "partition", Kind.INT, true, "broker", Kind.TEXT, true));
+        CHECKS.put("partitionLeaderIsNot", args("topic", Kind.TEXT, true, "partition", Kind.INT, true, "broker", Kind.NODE, true));
+        CHECKS.put("isrSizeIs", args("topic", Kind.TEXT, true, "partition", Kind.INT, true, "size", Kind.INT, true));
+        CHECKS.put("truncated", args("node", Kind.NODE, true));
+        CHECKS.put("logStartAtLeast", args("node", Kind.NODE, true, "value", Kind.INT, true));
+        CHECKS.put("invariantsHold", args());
+        CHECKS.put("answered", args("text", Kind.TEXT, true));
+    }
+
+    static final List<String> STEP_FIELDS = List.of("at", "after", "waitFor", "timeout", "action", "comment");
+
+    static String oneOf(java.util.Collection<String> names) {
+        return String.join(", ", new TreeSet<>(names));
+    }
+
+    private Vocabulary() {
+    }
+}
