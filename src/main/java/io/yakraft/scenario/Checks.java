@@ -36,8 +36,12 @@ final class Checks {
         }
         int leader = c.leaderId();
         switch (check.name()) {
-            case "leaderElected":
-                return of(leader >= 0, leader >= 0 ? "n" + leader + " leads epoch " + c.raft(leader).epoch() : "no leader");
+            case "leaderElected": {
+                int min = a.path("minEpoch").asInt(0);
+                boolean ok = leader >= 0 && c.raft(leader).epoch() >= min;
+                return of(ok, (leader >= 0 ? "n" + leader + " leads epoch " + c.raft(leader).epoch() : "no leader")
+                        + (min > 0 ? ", expected a leader in epoch " + min + " or later" : ""));
+            }
             case "leaderIs": {
                 int want = node(a, "node", c);
                 return of(leader == want && want >= 0, "leader is " + name(leader) + ", expected " + name(want));

@@ -84,8 +84,24 @@ public final class ScenarioPlayer {
         }
     }
 
+    /** Plays exactly the next step (waiting for it if it is not due yet), even past a pausing caption. */
+    public void advanceOneStep() {
+        heldByCaption = false;
+        int target = next + 1;
+        while (!finished() && next < target) {
+            play(cluster.now() + GRID_MS, false, target);
+            if (next < target) {
+                cluster.runUntil(cluster.now() + GRID_MS);
+            }
+        }
+    }
+
     private void play(long until, boolean honourPauses) {
-        while (!finished() && !(heldByCaption && honourPauses)) {
+        play(until, honourPauses, Integer.MAX_VALUE);
+    }
+
+    private void play(long until, boolean honourPauses, int stopBefore) {
+        while (!finished() && next < stopBefore && !(heldByCaption && honourPauses)) {
             Step s = scenario.steps().get(next);
             long due = s.atMs() >= 0 ? s.atMs() : s.afterMs() >= 0 ? previousAt + s.afterMs() : previousAt;
             due = Math.max(due, cluster.now());

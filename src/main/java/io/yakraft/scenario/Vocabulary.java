@@ -97,7 +97,7 @@ final class Vocabulary {
         ACTIONS.put("setSpeed", args("speed", Kind.NUMBER, true));
         ACTIONS.put("expect", args("check", Kind.TEXT, true));
 
-        CHECKS.put("leaderElected", args());
+        CHECKS.put("leaderElected", args("minEpoch", Kind.INT, false));
         CHECKS.put("leaderIs", args("node", Kind.NODE, true));
         CHECKS.put("noLeaderAmong", args("nodes", Kind.NODES, true));
         CHECKS.put("epochAtLeast", args("value", Kind.INT, true));

@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * What the driver publishes for the window: the latest immutable snapshot, the newest trace
- * records (bounded), the newest log entries of the node the Records tab shows, and the
- * driver's own state. Immutable, safe across threads.
+ * records (bounded), the newest log entries of the node the Records tab shows, the scenario
+ * being played (null when none) and the driver's own state. Immutable, safe across threads.
  */
 public record Frame(ClusterSnapshot snapshot, List<TraceEvent> recentEvents, long traceRecords, double speed,
-                    boolean paused, long frameNumber, int recordsNode, List<LogEntry> records) {
+                    boolean paused, long frameNumber, int recordsNode, List<LogEntry> records, ScenarioStatus scenario) {
 }

@@ -71,6 +71,12 @@ public final class MainController {
     @FXML private TableView<MetadataRows.PartitionRow> partitionTable;
     @FXML private TableView<MetadataRows.ProducerRow> producerTable;
     @FXML private TableView<MetadataRows.RecordRow> recordTable;
+    @FXML private javafx.scene.control.Menu lessonsMenu;
+    @FXML private HBox captionBar;
+    @FXML private Label captionLabel;
+    @FXML private Label scenarioProgress;
+    @FXML private Button continueButton;
+    @FXML private Button nextStepButton;
     @FXML private Slider lossSlider;
     @FXML private Label lossLabel;
     @FXML private Slider latencySlider;
@@ -164,6 +170,7 @@ public final class MainController {
                 + " Wheel scrolls back in history, Ctrl+wheel zooms."));
         MetadataPanel.bind(metadata, brokerTable, topicTable, partitionTable, producerTable, recordTable);
         setUpSideTabs();
+        setUpLessons();
         seenByBox.setItems(metadata.nodeChoices());
         seenByBox.getSelectionModel().selectedItemProperty().addListener((o, a, choice) -> {
             if (choice != null) {
@@ -321,6 +328,7 @@ public final class MainController {
 
     private void refresh() {
         Frame f = model.frameProperty().get();
+        showScenario(f.scenario());
         playButton.setText(f.paused() ? "Play" : "Pause");
         NodeView sel = model.selectedView();
         selectionLabel.setText(sel == null ? "Click a node to select it; right-click for its actions."
@@ -615,6 +623,80 @@ public final class MainController {
     @FXML
     void registerProducer() {
         forms().registerProducer();
+    }
+
+    // ---------------------------------------------------------------- scenarios and lessons
+
+    private void setUpLessons() {
+        for (String name : io.yakraft.scenario.Lessons.names()) {
+            try {
+                io.yakraft.scenario.Scenario lesson = io.yakraft.scenario.Lessons.load(name);
+                MenuItem item = new MenuItem(lesson.name());
+                item.setOnAction(e -> play(lesson));
+                lessonsMenu.getItems().add(item);
+            } catch (io.yakraft.scenario.ScenarioException e) {
+                // a broken built-in lesson is a build error (LessonsTest); keep the menu usable anyway
+                MenuItem item = new MenuItem(name + " (invalid: " + e.getMessage() + ")");
+                item.setDisable(true);
+                lessonsMenu.getItems().add(item);
+            }
+        }
+    }
+
+    /** Plays a scenario in the window from its start, at classroom speed. */
+    public void play(io.yakraft.scenario.Scenario scenario) {
+        replication.reset();
+        driver.setSpeed(StudioApp.DEFAULT_SPEED);
+        speedSlider.setValue(ClusterViewModel.sliderFromSpeed(driver.speed()));
+        driver.play(scenario);
+    }
+
+    @FXML
+    void openScenario() {
+        Path file = fileTarget().open("Open a scenario", "json");
+        if (file == null) {
+            return;
+        }
+        try {
+            play(io.yakraft.scenario.ScenarioReader.read(file.toString(),
+                    java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8)));
+            statusFlash("Playing " + file.getFileName());
+        } catch (io.yakraft.scenario.ScenarioException e) {
+            error("This scenario cannot be played", e.getMessage());
+        } catch (java.io.IOException e) {
+            error("Could not read " + file, e.getMessage());
+        }
+    }
+
+    @FXML
+    void proceedScenario() {
+        driver.proceed();
+    }
+
+    @FXML
+    void nextScenarioStep() {
+        driver.nextStep();
+    }
+
+    private void showScenario(ScenarioStatus s) {
+        boolean on = s != null;
+        captionBar.setVisible(on);
+        captionBar.setManaged(on);
+        if (!on) {
+            return;
+        }
+        captionLabel.setText(s.caption().isEmpty() ? s.name() : s.caption());
+        continueButton.setVisible(s.heldByCaption());
+        continueButton.setManaged(s.heldByCaption());
+        nextStepButton.setVisible(!s.finished());
+        nextStepButton.setManaged(!s.finished());
+        scenarioProgress.setText(s.name() + "  ·  step " + Math.min(s.stepsPlayed(), s.totalSteps()) + " of " + s.totalSteps()
+                + (s.finished() ? " (finished)" : "") + "  ·  expectations: " + s.passed() + " passed, " + s.failed() + " failed"
+                + (s.lastExpectation().isEmpty() ? "" : "  ·  " + s.lastExpectation()));
+        scenarioProgress.getStyleClass().removeAll("caption-failed");
+        if (s.failed() > 0) {
+            scenarioProgress.getStyleClass().add("caption-failed");
+        }
     }
 
     // ---------------------------------------------------------------- view and export

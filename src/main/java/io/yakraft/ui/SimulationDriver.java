@@ -9,6 +9,8 @@ import io.yakraft.metadata.ControllerReply;
 import io.yakraft.cluster.ClusterSnapshot;
 import io.yakraft.raft.LogEntry;
 import io.yakraft.raft.RaftLog;
+import io.yakraft.scenario.Scenario;
+import io.yakraft.scenario.ScenarioPlayer;
 import io.yakraft.sim.TraceEvent;
 
 import java.util.ArrayDeque;
@@ -44,6 +46,8 @@ public final class SimulationDriver implements AutoCloseable {
     /** How many of the newest log entries a frame carries for the Records tab. */
     public static final int RECORDS_SHOWN = 300;
     private volatile int recordsNode = MetadataViewModel.FOLLOW_LEADER;
+    /** The scenario being played on the current cluster, or null; touched only on the driver thread. */
+    private ScenarioPlayer player;
     private long traceRecords;
     private long frames;
 
@@ -178,7 +182,41 @@ public final class SimulationDriver implements AutoCloseable {
             recent.clear();
             fullTrace.clear();
             traceRecords = 0;
+            player = null;
             cluster = build(config);
+        });
+    }
+
+    /** Starts a scenario from its beginning on a fresh cluster of its own, paused at the start. */
+    public void play(Scenario scenario) {
+        control.add(c -> {
+            recent.clear();
+            fullTrace.clear();
+            traceRecords = 0;
+            cluster = build(scenario.cluster());
+            player = new ScenarioPlayer(scenario, cluster);
+            player.onSpeed(this::setSpeed);
+            paused = false;
+        });
+    }
+
+    /** After a pausing caption: go on playing. */
+    public void proceed() {
+        control.add(c -> {
+            if (player != null) {
+                player.proceed();
+            }
+            paused = false;
+        });
+    }
+
+    /** Plays exactly the next scenario step (and stays paused). */
+    public void nextStep() {
+        control.add(c -> {
+            if (player != null) {
+                paused = true;
+                player.advanceOneStep();
+            }
         });
     }
 
@@ -220,7 +258,14 @@ public final class SimulationDriver implements AutoCloseable {
                 long advance = (long) carry;
                 carry -= advance;
                 if (advance > 0) {
-                    cluster.runUntil(cluster.now() + advance);
+                    if (player != null) {
+                        player.advance(cluster.now() + advance);
+                        if (player.heldByCaption()) {
+                            paused = true; // the presenter continues
+                        }
+                    } else {
+                        cluster.runUntil(cluster.now() + advance);
+                    }
                 }
             }
             publish();
@@ -246,7 +291,8 @@ public final class SimulationDriver implements AutoCloseable {
         }
         RaftLog log = cluster.disk(node).log();
         List<LogEntry> records = log.slice(Math.max(log.startOffset(), log.endOffset() - RECORDS_SHOWN), log.endOffset());
-        latest.set(new Frame(snapshot, events, traceRecords, speed, paused, frames++, node, records));
+        latest.set(new Frame(snapshot, events, traceRecords, speed, paused, frames++, node, records,
+                player == null ? null : ScenarioStatus.of(player)));
     }
 
     /** Which node's newest log entries the frames carry (MetadataViewModel.FOLLOW_LEADER: the leader's). */

@@ -1,0 +1,42 @@
+package io.yakraft.ui;
+
+import io.yakraft.scenario.Lessons;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A lesson plays in the window: the caption bar narrates, holds at a pausing caption, and shows expectations pass. */
+class LessonWindowTest extends WindowTestBase {
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    private ScenarioStatus status() {
+        return driver.latest().scenario();
+    }
+
+    @Test
+    void theFirstLessonHoldsAtItsCaptionThenPlaysToTheEndWithEveryExpectationPassing(FxRobot robot) throws Exception {
+        var lesson = Lessons.load("01-first-election.json");
+        robot.interact(() -> controller.play(lesson));
+        waitUntil("the lesson holds at its first caption", () -> status() != null && status().heldByCaption());
+        Label caption = robot.lookup("#captionLabel").query();
+        waitUntil("the caption bar shows the narration", () -> caption.getText().startsWith("Three controllers start Unattached"));
+        long held = snapshot().now();
+        Thread.sleep(300);
+        assertEquals(held, snapshot().now(), "simulated time stands still while the caption waits");
+        driver.setSpeed(20);
+        robot.clickOn("#continueButton");
+        waitUntil("the lesson finishes", () -> status().finished());
+        assertEquals(0, status().failed(), () -> "failed: " + status().lastExpectation());
+        assertTrue(status().passed() >= 5, "expectations passed: " + status().passed());
+        waitUntil("the progress line says so", () -> robot.lookup("#scenarioProgress").queryAs(Label.class).getText()
+                .contains("(finished)"));
+    }
+}
