@@ -23,6 +23,11 @@ final class Actions {
 
     /** Applies the action now; returns what happened, in words. */
     static String apply(Step step, Cluster c, Consumer<String> answers) {
+        return apply(step, c, answers, r -> { });
+    }
+
+    /** As {@link #apply(Step, Cluster, Consumer)}; {@code replies} also hears each controller answer itself. */
+    static String apply(Step step, Cluster c, Consumer<String> answers, Consumer<ControllerReply> replies) {
         ObjectNode a = step.args();
         switch (step.action()) {
             case "caption":
@@ -97,17 +102,21 @@ final class Actions {
                 }
             }
             case "unregisterBroker":
-                return command(new ControllerCommand.UnregisterBroker(NodeRef.resolve(a.get("broker").asText(), c)), c, answers);
+                return command(new ControllerCommand.UnregisterBroker(NodeRef.resolve(a.get("broker").asText(), c)), c, answers, replies);
             case "createTopic":
                 return command(new ControllerCommand.CreateTopic(a.get("name").asText(), a.path("partitions").asInt(1),
-                        a.path("rf").asInt(1)), c, answers);
+                        a.path("rf").asInt(1)), c, answers, replies);
             case "createPartitions":
-                return command(new ControllerCommand.CreatePartitions(a.get("topic").asText(), a.get("total").asInt()), c, answers);
+                return command(new ControllerCommand.CreatePartitions(a.get("topic").asText(), a.get("total").asInt()), c, answers,
+                        replies);
             case "deleteTopic":
-                return command(new ControllerCommand.DeleteTopic(a.get("name").asText()), c, answers);
+                return command(new ControllerCommand.DeleteTopic(a.get("name").asText()), c, answers, replies);
             case "registerProducer": {
                 int b = NodeRef.resolve(a.get("broker").asText(), c);
-                boolean sent = b >= 0 && c.requestProducerIds(b, r -> answers.accept("registerProducer b" + b + ": " + words(r)));
+                boolean sent = b >= 0 && c.requestProducerIds(b, r -> {
+                    answers.accept("registerProducer b" + b + ": " + words(r));
+                    replies.accept(r);
+                });
                 return sent ? "b" + b + " asks for producer ids" : "registerProducer: b" + b + " is down or not registered";
             }
             case "setSpeed":
@@ -117,8 +126,12 @@ final class Actions {
         }
     }
 
-    private static String command(ControllerCommand command, Cluster c, Consumer<String> answers) {
-        c.submit(command, r -> answers.accept(command.describe() + ": " + words(r)));
+    private static String command(ControllerCommand command, Cluster c, Consumer<String> answers,
+                                  Consumer<ControllerReply> replies) {
+        c.submit(command, r -> {
+            answers.accept(command.describe() + ": " + words(r));
+            replies.accept(r);
+        });
         return command.describe() + " sent to the active controller";
     }
 

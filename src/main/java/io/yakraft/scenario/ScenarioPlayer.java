@@ -162,7 +162,7 @@ public final class ScenarioPlayer {
             return;
         }
         String[] outcome = new String[1];
-        cluster.at(cluster.now(), "scenario step " + (s.index() + 1) + ": " + s.describe(),
+        cluster.at(cluster.now(), s.describe(),
                 c -> outcome[0] = Actions.apply(s, c, answers::add));
         cluster.runUntil(cluster.now());
         if (s.action().equals("caption")) {

@@ -291,39 +291,32 @@ public final class MainController {
 
     private void applyLoss() {
         double loss = Math.round(lossSlider.getValue() * 100) / 100.0;
-        driver.act("network: " + percent(loss) + " loss", c -> c.setLinkDefaults(c.simulation().network().defaults().withLoss(loss)));
+        driver.perform(Steps.of("network", "loss", loss));
     }
 
     private void applyLatency() {
         long max = Math.max(1, Math.round(latencySlider.getValue()));
         long min = Math.max(1, max / 4);
-        driver.act("network: latency " + min + ".." + max + " ms",
-                c -> c.setLinkDefaults(c.simulation().network().defaults().withLatency(min, max)));
+        driver.perform(Steps.of("network", "minLatencyMs", min, "maxLatencyMs", max));
     }
 
     /** Click on a link: heal it if cut, else cut both ways; with {@code from} ≥ 0 only the direction leaving {@code from}. */
     private void toggleLink(int[] link, int from) {
-        int a = link[0];
-        int b = link[1];
+        Frame f = model.frameProperty().get();
+        int a = from >= 0 ? from : link[0];
+        int b = a == link[0] ? link[1] : link[0];
+        boolean ab = isCut(f, a, b);
+        boolean ba = isCut(f, b, a);
         if (from >= 0) {
-            int to = from == a ? b : a;
-            driver.act("link editor: toggle n" + from + "→n" + to, c -> {
-                if (c.simulation().network().isCut(from, to)) {
-                    c.heal(from, to);
-                } else {
-                    c.cut(from, to);
-                }
-            });
-            return;
+            driver.perform(ab ? Steps.of("heal", "from", "n" + a, "to", "n" + b)
+                    : Steps.of("cut", "from", "n" + a, "to", "n" + b, "oneWay", true));
+        } else {
+            driver.perform(ab || ba ? Steps.of("heal", "from", "n" + a, "to", "n" + b) : Steps.of("cut", "from", "n" + a, "to", "n" + b));
         }
-        driver.act("link editor: toggle n" + a + "⇄n" + b, c -> {
-            if (c.simulation().network().isCut(a, b) || c.simulation().network().isCut(b, a)) {
-                c.heal(a, b);
-                c.heal(b, a);
-            } else {
-                c.cutBoth(a, b);
-            }
-        });
+    }
+
+    private static boolean isCut(Frame f, int from, int to) {
+        return f != null && f.snapshot().cutLinks().stream().anyMatch(l -> l[0] == from && l[1] == to);
     }
 
     private void refresh() {
@@ -445,6 +438,22 @@ public final class MainController {
         driver.restart(c);
     }
 
+    /** Saves every action since the cluster started, with its simulated time, as a replayable scenario. */
+    @FXML
+    void saveSession() {
+        Path file = fileTarget().choose("Save this session as a scenario", "session.json", "json");
+        if (file == null) {
+            return;
+        }
+        driver.saveRecording(file, problem -> Platform.runLater(() -> {
+            if (problem == null) {
+                statusFlash("Saved the session to " + file + "; replay it with: java -jar yakraft.jar run " + file.getFileName());
+            } else {
+                error("Could not write " + file, problem);
+            }
+        }));
+    }
+
     @FXML
     void quit() {
         timer.stop();
@@ -469,129 +478,94 @@ public final class MainController {
 
     @FXML
     void kill() {
-        onSelected("kill it", id -> driver.act("kill n" + id, c -> c.crash(id)));
-    }
-
-    /** An action on whoever leads when it runs (nothing happens while there is no leader). */
-    private void onLeader(String description, java.util.function.BiConsumer<Cluster, Integer> action) {
-        driver.act(description, c -> {
-            int l = c.leaderId();
-            if (l >= 0) {
-                action.accept(c, l);
-            }
-        });
+        onSelected("kill it", id -> driver.perform(Steps.of("kill", "node", "n" + id)));
     }
 
     @FXML
     void killLeader() {
-        onLeader("kill the leader", Cluster::crash);
+        driver.perform(Steps.of("kill", "node", "leader"));
     }
 
     @FXML
     void restart() {
-        onSelected("restart it", id -> driver.act("restart n" + id, c -> c.restart(id, false)));
+        onSelected("restart it", id -> driver.perform(Steps.of("restart", "node", "n" + id)));
     }
 
     @FXML
     void restartEmptyDisk() {
-        onSelected("restart it", id -> driver.act("restart n" + id + " with an empty disk", c -> c.restart(id, true)));
+        onSelected("restart it", id -> driver.perform(Steps.of("restart", "node", "n" + id, "emptyDisk", true)));
     }
 
     @FXML
     void pauseResume() {
-        onSelected("pause or resume it", id -> driver.act("pause/resume n" + id, c -> {
-            if (c.status(id) == io.yakraft.sim.NodeStatus.PAUSED) {
-                c.resume(id);
-            } else {
-                c.pause(id);
-            }
-        }));
+        onSelected("pause or resume it", id -> {
+            NodeView v = model.selectedView();
+            boolean paused = v != null && v.status() == io.yakraft.sim.NodeStatus.PAUSED;
+            driver.perform(Steps.of(paused ? "resume" : "pause", "node", "n" + id));
+        });
     }
 
     @FXML
     void forceTimeout() {
-        onSelected("force its timeout", id -> driver.act("force timeout on n" + id, c -> c.forceTimeout(id)));
+        onSelected("force its timeout", id -> driver.perform(Steps.of("forceTimeout", "node", "n" + id)));
     }
 
     @FXML
     void resign() {
-        onLeader("the leader resigns", Cluster::resign);
+        driver.perform(Steps.of("resign"));
     }
 
     @FXML
     void compact() {
-        onSelected("compact its log", id -> driver.act("compact n" + id + "'s log", c -> c.compact(id)));
+        onSelected("compact its log", id -> driver.perform(Steps.of("compact", "node", "n" + id)));
     }
 
     // ---------------------------------------------------------------- network
 
     @FXML
     void isolateLeader() {
-        onLeader("isolate the leader", Cluster::isolate);
+        driver.perform(Steps.of("isolate", "node", "leader"));
     }
 
     @FXML
     void isolateSelected() {
-        onSelected("isolate it", id -> driver.act("isolate n" + id, c -> c.isolate(id)));
+        onSelected("isolate it", id -> driver.perform(Steps.of("isolate", "node", "n" + id)));
     }
 
     @FXML
     void splitMajority() {
-        driver.act("split majority / minority", c -> {
-            int[] voters = c.voterIds();
-            List<Integer> minority = new ArrayList<>();
-            int l = c.leaderId();
-            if (l >= 0) {
-                minority.add(l); // the leader goes to the minority: the interesting case
-            }
-            for (int v : voters) {
-                if (minority.size() < (voters.length - 1) / 2 && v != l) {
-                    minority.add(v);
-                }
-            }
-            if (minority.isEmpty()) {
-                minority.add(voters[0]);
-            }
-            c.splitMajorityMinority(minority);
-        });
+        driver.perform(Steps.of("partition", "preset", "majorityMinority"));
     }
 
     @FXML
     void bridge() {
-        onSelected("use it as the bridge", id -> driver.act("bridge through n" + id, c -> c.bridge(id)));
+        onSelected("use it as the bridge", id -> driver.perform(Steps.of("partition", "preset", "bridge", "node", "n" + id)));
     }
 
     @FXML
     void ring() {
-        driver.act("majorities ring", Cluster::majoritiesRing);
+        driver.perform(Steps.of("partition", "preset", "majoritiesRing"));
     }
 
     @FXML
     void cutToLeader() {
-        onSelected("cut its link to the leader", id -> driver.act("cut n" + id + " → leader", c -> {
-            int l = c.leaderId();
-            if (l >= 0 && l != id) {
-                c.cut(id, l);
-            }
-        }));
+        onSelected("cut its link to the leader", id -> driver.perform(Steps.of("cut", "from", "n" + id, "to", "leader",
+                "oneWay", true)));
     }
 
     @FXML
     void lossy() {
-        driver.act("lossy network", c -> c.setLinkDefaults(c.simulation().network().defaults().withLoss(0.10)));
+        driver.perform(Steps.of("network", "loss", 0.10));
     }
 
     @FXML
     void slow() {
-        driver.act("slow network", c -> c.setLinkDefaults(c.simulation().network().defaults().withLatency(50, 200)));
+        driver.perform(Steps.of("network", "minLatencyMs", 50, "maxLatencyMs", 200));
     }
 
     @FXML
     void healAll() {
-        driver.act("heal all", c -> {
-            c.healAll();
-            c.setLinkDefaults(LinkConfig.DEFAULT.withLatency(15, 40));
-        });
+        driver.perform(Steps.of("heal"));
     }
 
     // ---------------------------------------------------------------- metadata

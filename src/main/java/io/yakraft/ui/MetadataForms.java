@@ -1,7 +1,6 @@
 package io.yakraft.ui;
 
 import io.yakraft.cluster.BrokerIdentity;
-import io.yakraft.metadata.ControllerCommand;
 import io.yakraft.metadata.ControllerReply;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
@@ -40,7 +39,7 @@ final class MetadataForms {
                     int p = CommandForm.integer("Partitions", partitions.getText(), 1, 10_000);
                     int r = CommandForm.integer("Replication factor", rf.getText(), 1, 9);
                     String topic = name.getText().trim();
-                    driver.submit("create topic " + topic, new ControllerCommand.CreateTopic(topic, p, r),
+                    driver.perform(Steps.of("createTopic", "name", topic, "partitions", p, "rf", r), o -> { },
                             reply -> done.accept(problem(reply)));
                 }, () -> status.accept("Topic '" + name.getText().trim() + "' created and committed."));
     }
@@ -54,7 +53,7 @@ final class MetadataForms {
                 .show(done -> {
                     String t = required("Topic", topic.getValue());
                     int n = CommandForm.integer("New total", total.getText(), 1, 10_000);
-                    driver.submit("create partitions " + t + " → " + n, new ControllerCommand.CreatePartitions(t, n),
+                    driver.perform(Steps.of("createPartitions", "topic", t, "total", n), o -> { },
                             reply -> done.accept(problem(reply)));
                 }, () -> status.accept("Topic '" + topic.getValue() + "' now has " + total.getText().trim() + " partitions."));
     }
@@ -65,7 +64,7 @@ final class MetadataForms {
                 .field("Topic", topic, "deleteTopic")
                 .show(done -> {
                     String t = required("Topic", topic.getValue());
-                    driver.submit("delete topic " + t, new ControllerCommand.DeleteTopic(t), reply -> done.accept(problem(reply)));
+                    driver.perform(Steps.of("deleteTopic", "name", t), o -> { }, reply -> done.accept(problem(reply)));
                 }, () -> status.accept("Topic '" + topic.getValue() + "' deleted."));
     }
 
@@ -85,7 +84,12 @@ final class MetadataForms {
                     int b = CommandForm.integer("Broker id", id.getText(), 0, 1_000_000);
                     int p = CommandForm.integer("Port", port.getText(), 1, 65_535);
                     BrokerIdentity identity = new BrokerIdentity(required("Host", host.getText()), p, rack.getText().trim());
-                    driver.addBroker(b, identity, done);
+                    var step = Steps.of("registerBroker", "id", b, "host", identity.host(), "port", identity.port());
+                    if (identity.rack() != null) {
+                        step.put("rack", identity.rack());
+                    }
+                    driver.perform(step, outcome -> done.accept(outcome.startsWith("broker b") ? null
+                            : "Broker id: " + outcome.replaceFirst("^registerBroker: ", "")), reply -> { });
                 }, () -> status.accept("Broker b" + id.getText().trim() + " started; watch it register and be unfenced."));
     }
 
@@ -103,12 +107,16 @@ final class MetadataForms {
                 .field("Broker", broker, "producerBroker")
                 .show(done -> {
                     int b = Integer.parseInt(required("Broker", broker.getValue()).substring(1));
-                    driver.requestProducerIds(b, reply -> {
-                        if (reply != null && reply.body() instanceof ControllerReply.ProducerIdBlock block) {
+                    driver.perform(Steps.of("registerProducer", "broker", "b" + b), outcome -> {
+                        if (outcome.startsWith("registerProducer:")) {
+                            done.accept("broker b" + b + " is down or not registered yet");
+                        }
+                    }, reply -> {
+                        if (reply.body() instanceof ControllerReply.ProducerIdBlock block) {
                             granted[0] = "b" + b + " holds producer ids " + block.firstProducerId() + ".."
                                     + (block.firstProducerId() + block.size() - 1);
                         }
-                        done.accept(reply == null ? "broker b" + b + " is down or not registered yet" : problem(reply));
+                        done.accept(problem(reply));
                     });
                 }, () -> status.accept(granted[0]));
     }

@@ -2,14 +2,15 @@ package io.yakraft.ui;
 
 import io.yakraft.check.InvariantChecker;
 import io.yakraft.cluster.Cluster;
-import io.yakraft.cluster.BrokerIdentity;
 import io.yakraft.cluster.ClusterConfig;
-import io.yakraft.metadata.ControllerCommand;
 import io.yakraft.metadata.ControllerReply;
 import io.yakraft.cluster.ClusterSnapshot;
 import io.yakraft.raft.LogEntry;
 import io.yakraft.raft.RaftLog;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.yakraft.scenario.LiveAction;
 import io.yakraft.scenario.Scenario;
+import io.yakraft.scenario.SessionRecording;
 import io.yakraft.scenario.ScenarioPlayer;
 import io.yakraft.sim.TraceEvent;
 
@@ -48,6 +49,7 @@ public final class SimulationDriver implements AutoCloseable {
     private volatile int recordsNode = MetadataViewModel.FOLLOW_LEADER;
     /** The scenario being played on the current cluster, or null; touched only on the driver thread. */
     private ScenarioPlayer player;
+    private SessionRecording recording;
     private long traceRecords;
     private long frames;
 
@@ -55,6 +57,7 @@ public final class SimulationDriver implements AutoCloseable {
         this.speed = clamp(speed);
         this.paused = paused;
         this.cluster = build(config);
+        this.recording = new SessionRecording(config);
         publish();
         this.thread = new Thread(this::loop, "yakraft-simulation");
         this.thread.setDaemon(true);
@@ -119,40 +122,39 @@ public final class SimulationDriver implements AutoCloseable {
     }
 
     /**
-     * A user action, applied as a timed input at the current simulated time: it appears in the
-     * trace and replays identically.
+     * What a person does, in the scenario vocabulary ({"action": "kill", "node": "n2"}): applied
+     * as a timed input at the current simulated time and recorded, so the session can be saved
+     * as a scenario that replays to the same trace. {@code outcome} hears what happened in words,
+     * {@code replies} a controller command's answer; both run on the driver thread.
      */
-    public void act(String description, Consumer<Cluster> action) {
+    public void perform(ObjectNode action, Consumer<String> outcome, Consumer<ControllerReply> replies) {
         control.add(c -> {
-            c.at(c.now(), description, action);
+            recording.add(c.now(), action);
+            c.at(c.now(), LiveAction.describe(action), cl -> outcome.accept(LiveAction.apply(action, cl, replies)));
             c.runUntil(c.now());
         });
     }
 
-    /** Hands a command to the active controller at the current simulated time; {@code onReply} runs on the driver thread. */
-    public void submit(String description, ControllerCommand command, Consumer<ControllerReply> onReply) {
-        act(description, c -> c.submit(command, onReply));
+    public void perform(ObjectNode action) {
+        perform(action, o -> { }, r -> { });
     }
 
-    /** Starts a broker process now; {@code done} gets null, or why it could not (an id in use). */
-    public void addBroker(int id, BrokerIdentity identity, Consumer<String> done) {
-        act("register broker b" + id + " (" + identity.host() + ":" + identity.port() + ")", c -> {
+    /** Writes the session so far (since the cluster started) as a scenario file; {@code done} gets null or the error. */
+    public void saveRecording(java.nio.file.Path file, Consumer<String> done) {
+        control.add(c -> {
             try {
-                c.addBroker(id, identity);
+                java.nio.file.Files.writeString(file, recording.toScenarioJson("Recorded session (seed " + c.config().seed() + ")",
+                        c.now()), java.nio.charset.StandardCharsets.UTF_8);
                 done.accept(null);
-            } catch (IllegalArgumentException e) {
-                done.accept("Broker id: " + e.getMessage());
+            } catch (java.io.IOException e) {
+                done.accept(e.getMessage());
             }
         });
     }
 
-    /** The broker asks for producer ids; {@code onReply} gets the controller's answer, or null when the broker cannot ask. */
-    public void requestProducerIds(int broker, Consumer<ControllerReply> onReply) {
-        act("register a producer on b" + broker, c -> {
-            if (!c.requestProducerIds(broker, onReply)) {
-                onReply.accept(null);
-            }
-        });
+    /** The trace hash of the running cluster so far (for checking that a recording replays to it). */
+    public void traceSha256(Consumer<String> hash) {
+        control.add(c -> hash.accept(c.simulation().trace().sha256()));
     }
 
     /** Broker ids in the latest frame, ascending. */
@@ -184,6 +186,7 @@ public final class SimulationDriver implements AutoCloseable {
             traceRecords = 0;
             player = null;
             cluster = build(config);
+            recording = new SessionRecording(config);
         });
     }
 
@@ -194,6 +197,7 @@ public final class SimulationDriver implements AutoCloseable {
             fullTrace.clear();
             traceRecords = 0;
             cluster = build(scenario.cluster());
+            recording = new SessionRecording(scenario.cluster());
             player = new ScenarioPlayer(scenario, cluster);
             player.onSpeed(this::setSpeed);
             paused = false;
