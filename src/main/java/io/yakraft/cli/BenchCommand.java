@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure simulation speed: events/s and simulated:wall ratio ('bench ui': the window's frame times).",
-        subcommands = BenchUiCommand.class)
+        subcommands = {BenchUiCommand.class, BenchRewindCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--minutes", defaultValue = "30", description = "simulated minutes per busy run (default ${DEFAULT-VALUE})")

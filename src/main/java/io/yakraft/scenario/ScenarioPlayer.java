@@ -84,6 +84,15 @@ public final class ScenarioPlayer {
         }
     }
 
+    /** Plays up to simulated time {@code t} without holding at captions (a rewind rebuilds this way). */
+    public void fastForward(long t) {
+        play(t, false);
+        if (cluster.now() < t) {
+            cluster.runUntil(t);
+        }
+        heldByCaption = false;
+    }
+
     /** Plays exactly the next step (waiting for it if it is not due yet), even past a pausing caption. */
     public void advanceOneStep() {
         heldByCaption = false;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.yakraft.cluster.Cluster;
 import io.yakraft.cluster.ClusterConfig;
 
 import java.util.ArrayList;
@@ -21,12 +22,69 @@ public final class SessionRecording {
         this.cluster = cluster;
     }
 
+    public ClusterConfig cluster() {
+        return cluster;
+    }
+
     public void add(long atMs, ObjectNode action) {
         entries.add(new Entry(atMs, action.deepCopy()));
     }
 
     public int size() {
         return entries.size();
+    }
+
+    /** Simulated time of the last recorded action, -1 when none. */
+    public long lastAtMs() {
+        return entries.isEmpty() ? -1 : entries.get(entries.size() - 1).atMs();
+    }
+
+    /** Acting in the past forks a new future: the actions recorded after {@code atMs} are forgotten. */
+    public void forkAt(long atMs) {
+        entries.removeIf(e -> e.atMs() > atMs);
+    }
+
+    /**
+     * Replays the recorded actions that fall in ({@code fromMs}, {@code untilMs}] on the cluster,
+     * exactly as they happened live (run to the action's time, then the action as an input),
+     * and runs on to {@code untilMs}, stopping early once {@code maxEvents} events have been
+     * processed (for stepping back one event).
+     */
+    public void replay(Cluster c, long fromMs, long untilMs, long maxEvents) {
+        for (Entry e : entries) {
+            if (e.atMs() <= fromMs) {
+                continue;
+            }
+            if (e.atMs() > untilMs || !runBounded(c, e.atMs(), maxEvents)) {
+                break;
+            }
+            c.at(e.atMs(), LiveAction.describe(e.action()), cl -> LiveAction.apply(e.action(), cl, r -> { }));
+            if (!runBounded(c, e.atMs(), maxEvents)) {
+                return;
+            }
+        }
+        runBounded(c, untilMs, maxEvents);
+    }
+
+    /** Runs to {@code untilMs}; false when it stopped at the event limit first. */
+    private static boolean runBounded(Cluster c, long untilMs, long maxEvents) {
+        if (maxEvents == Long.MAX_VALUE) {
+            c.runUntil(untilMs);
+            return true;
+        }
+        while (c.simulation().nextEventTime() <= untilMs) {
+            if (c.simulation().eventCount() >= maxEvents) {
+                return false;
+            }
+            if (!c.step()) {
+                break;
+            }
+        }
+        if (c.simulation().eventCount() >= maxEvents && c.simulation().nextEventTime() <= untilMs) {
+            return false;
+        }
+        c.runUntil(untilMs);
+        return true;
     }
 
     /** The scenario file's text; {@code untilMs} adds a last step so the replay runs as long as the session did. */

@@ -289,7 +289,11 @@ public final class Simulation {
             if (e == null || e.time > until) {
                 break;
             }
-            step();
+            // one event at a time: step() would skip a stale timer and run the next event even past `until`
+            queue.poll();
+            if (dispatch(e)) {
+                eventCount++;
+            }
         }
         if (!stopped && until > now) {
             now = until;

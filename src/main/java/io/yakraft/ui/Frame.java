@@ -9,8 +9,10 @@ import java.util.List;
 /**
  * What the driver publishes for the window: the latest immutable snapshot, the newest trace
  * records (bounded), the newest log entries of the node the Records tab shows, the scenario
- * being played (null when none) and the driver's own state. Immutable, safe across threads.
+ * being played (null when none), the timeline's markers and horizon (the farthest time
+ * reached, which a rewind does not shrink) and the driver's own state. Immutable.
  */
 public record Frame(ClusterSnapshot snapshot, List<TraceEvent> recentEvents, long traceRecords, double speed,
-                    boolean paused, long frameNumber, int recordsNode, List<LogEntry> records, ScenarioStatus scenario) {
+                    boolean paused, long frameNumber, int recordsNode, List<LogEntry> records, ScenarioStatus scenario,
+                    List<TimelineMarker> markers, long horizon) {
 }

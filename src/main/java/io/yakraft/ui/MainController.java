@@ -73,6 +73,7 @@ public final class MainController {
     @FXML private TableView<MetadataRows.RecordRow> recordTable;
     @FXML private javafx.scene.control.Menu lessonsMenu;
     @FXML private HBox captionBar;
+    @FXML private StackPane timelineHost;
     @FXML private Label captionLabel;
     @FXML private Label scenarioProgress;
     @FXML private Button continueButton;
@@ -90,6 +91,10 @@ public final class MainController {
     private final ReplicationRenderer replication = new ReplicationRenderer();
     private final Canvas canvas = new Canvas(800, 500);
     private final Canvas replicationCanvas = new Canvas(800, 200);
+    private final Canvas timelineCanvas = new Canvas(800, 34);
+    private final TimelineRenderer timeline = new TimelineRenderer();
+    /** While dragging on the timeline: the time under the pointer, else -1. */
+    private long timelinePreview = -1;
     private FileTarget files;
     private ClusterLayout layout;
     private AnimationTimer timer;
@@ -171,6 +176,7 @@ public final class MainController {
         MetadataPanel.bind(metadata, brokerTable, topicTable, partitionTable, producerTable, recordTable);
         setUpSideTabs();
         setUpLessons();
+        setUpTimeline();
         seenByBox.setItems(metadata.nodeChoices());
         seenByBox.getSelectionModel().selectedItemProperty().addListener((o, a, choice) -> {
             if (choice != null) {
@@ -341,6 +347,8 @@ public final class MainController {
         }
         replication.draw(replicationCanvas.getGraphicsContext2D(), f.snapshot(), replicationCanvas.getWidth(),
                 replicationCanvas.getHeight(), nanos, model.selectedNodeProperty().get());
+        timeline.draw(timelineCanvas.getGraphicsContext2D(), timelineCanvas.getWidth(), timelineCanvas.getHeight(),
+                f.snapshot().now(), f.horizon(), f.markers(), timelinePreview);
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         layout = ClusterRenderer.layoutFor(f.snapshot(), w, h);
@@ -685,6 +693,39 @@ public final class MainController {
         ((ToggleButton) sideTabs.getChildren().get(index)).setSelected(true);
     }
 
+    private void setUpTimeline() {
+        timelineHost.getChildren().add(timelineCanvas);
+        Tooltip.install(timelineHost, new Tooltip("Click or drag to rewind to that moment (replayed deterministically);"
+                + " Run → Step back one event (,) goes back one event"));
+        timelineCanvas.widthProperty().bind(timelineHost.widthProperty());
+        timelineCanvas.heightProperty().bind(timelineHost.heightProperty());
+        timelineCanvas.setOnMouseDragged(e -> timelinePreview = timeAt(e.getX()));
+        timelineCanvas.setOnMousePressed(e -> timelinePreview = timeAt(e.getX()));
+        timelineCanvas.setOnMouseReleased(e -> {
+            long t = timeAt(e.getX());
+            timelinePreview = -1;
+            replication.reset();
+            driver.rewindTo(t);
+        });
+    }
+
+    private long timeAt(double x) {
+        Frame f = model.frameProperty().get();
+        return f == null ? 0 : TimelineRenderer.timeAt(x, timelineCanvas.getWidth(), f.horizon());
+    }
+
+    @FXML
+    void stepBack() {
+        replication.reset();
+        driver.stepBack();
+    }
+
+    @FXML
+    void rewindToStart() {
+        replication.reset();
+        driver.rewindTo(0);
+    }
+
     private void setUpSideTabs() {
         for (int i = 0; i < sideTabs.getChildren().size(); i++) {
             ToggleButton tab = (ToggleButton) sideTabs.getChildren().get(i);
@@ -753,6 +794,7 @@ public final class MainController {
         boolean on = darkItem.isSelected();
         renderer.setDark(on);
         replication.setDark(on);
+        timeline.setDark(on);
         var sheets = root.getScene().getStylesheets();
         sheets.removeIf(s -> s.endsWith("light.css") || s.endsWith("dark.css"));
         sheets.add(StudioApp.stylesheet(on ? "dark.css" : "light.css"));

@@ -50,6 +50,13 @@ public final class SimulationDriver implements AutoCloseable {
     /** The scenario being played on the current cluster, or null; touched only on the driver thread. */
     private ScenarioPlayer player;
     private SessionRecording recording;
+    /** Timeline ticks of the current history (rebuilt on rewind). */
+    private final java.util.ArrayList<TimelineMarker> markers = new java.util.ArrayList<>();
+    private List<TimelineMarker> publishedMarkers = List.of();
+    private boolean markersChanged;
+    static final int MAX_MARKERS = 5_000;
+    /** The farthest simulated time this session has reached; rewinding does not shrink it. */
+    private long horizon;
     private long traceRecords;
     private long frames;
 
@@ -72,6 +79,8 @@ public final class SimulationDriver implements AutoCloseable {
     }
 
     private Cluster build(ClusterConfig config) {
+        markers.clear();
+        markersChanged = true;
         Cluster c = new Cluster(config);
         new InvariantChecker(c);
         c.simulation().trace().addListener(e -> {
@@ -81,6 +90,11 @@ public final class SimulationDriver implements AutoCloseable {
             recent.addLast(e);
             if (fullTrace.size() < MAX_EXPORTED_EVENTS) {
                 fullTrace.add(e);
+            }
+            TimelineMarker m = TimelineMarker.of(e);
+            if (m != null && markers.size() < MAX_MARKERS) {
+                markers.add(m);
+                markersChanged = true;
             }
             traceRecords++;
         });
@@ -129,6 +143,7 @@ public final class SimulationDriver implements AutoCloseable {
      */
     public void perform(ObjectNode action, Consumer<String> outcome, Consumer<ControllerReply> replies) {
         control.add(c -> {
+            recording.forkAt(c.now()); // acting in the past forks a new future
             recording.add(c.now(), action);
             c.at(c.now(), LiveAction.describe(action), cl -> outcome.accept(LiveAction.apply(action, cl, replies)));
             c.runUntil(c.now());
@@ -178,6 +193,42 @@ public final class SimulationDriver implements AutoCloseable {
         return image == null ? List.of() : List.copyOf(image.topics().keySet());
     }
 
+    /**
+     * Rewinds to simulated time {@code t}: the session is rebuilt on a fresh cluster from the
+     * start, replaying the recorded actions up to {@code t} exactly as they happened (or the
+     * scenario, when one plays). The recorded future stays until the person acts. Pauses.
+     */
+    public void rewindTo(long t) {
+        control.add(c -> rebuild(Math.max(0, t), Long.MAX_VALUE));
+    }
+
+    /** Steps back one event: the session rebuilt up to the event before the current one. Pauses. */
+    public void stepBack() {
+        control.add(c -> {
+            long events = c.simulation().eventCount();
+            if (events > 0) {
+                rebuild(c.now(), events - 1);
+            }
+        });
+    }
+
+    private void rebuild(long t, long maxEvents) {
+        paused = true;
+        recent.clear();
+        fullTrace.clear();
+        traceRecords = 0;
+        if (player != null) {
+            Scenario scenario = player.scenario();
+            cluster = build(scenario.cluster());
+            player = new ScenarioPlayer(scenario, cluster);
+            player.onSpeed(this::setSpeed);
+            player.fastForward(t);
+        } else {
+            cluster = build(recording.cluster());
+            recording.replay(cluster, -1, t, maxEvents);
+        }
+    }
+
     /** Replaces the running cluster with a fresh one. */
     public void restart(ClusterConfig config) {
         control.add(c -> {
@@ -185,6 +236,7 @@ public final class SimulationDriver implements AutoCloseable {
             fullTrace.clear();
             traceRecords = 0;
             player = null;
+            horizon = 0;
             cluster = build(config);
             recording = new SessionRecording(config);
         });
@@ -196,6 +248,7 @@ public final class SimulationDriver implements AutoCloseable {
             recent.clear();
             fullTrace.clear();
             traceRecords = 0;
+            horizon = 0;
             cluster = build(scenario.cluster());
             recording = new SessionRecording(scenario.cluster());
             player = new ScenarioPlayer(scenario, cluster);
@@ -268,7 +321,8 @@ public final class SimulationDriver implements AutoCloseable {
                             paused = true; // the presenter continues
                         }
                     } else {
-                        cluster.runUntil(cluster.now() + advance);
+                        // after a rewind, the recorded future replays as time passes (until the person acts)
+                        recording.replay(cluster, cluster.now(), cluster.now() + advance, Long.MAX_VALUE);
                     }
                 }
             }
@@ -295,8 +349,13 @@ public final class SimulationDriver implements AutoCloseable {
         }
         RaftLog log = cluster.disk(node).log();
         List<LogEntry> records = log.slice(Math.max(log.startOffset(), log.endOffset() - RECORDS_SHOWN), log.endOffset());
+        horizon = Math.max(horizon, Math.max(cluster.now(), recording.lastAtMs()));
+        if (markersChanged) {
+            publishedMarkers = List.copyOf(markers);
+            markersChanged = false;
+        }
         latest.set(new Frame(snapshot, events, traceRecords, speed, paused, frames++, node, records,
-                player == null ? null : ScenarioStatus.of(player)));
+                player == null ? null : ScenarioStatus.of(player), publishedMarkers, horizon));
     }
 
     /** Which node's newest log entries the frames carry (MetadataViewModel.FOLLOW_LEADER: the leader's). */

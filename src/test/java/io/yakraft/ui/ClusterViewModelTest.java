@@ -40,7 +40,7 @@ class ClusterViewModelTest {
     void statusLineAndRowsComeFromTheSnapshot() {
         Cluster c = new Cluster(SimulationDriver.defaultConfig(42, 3, 1)).start();
         c.runUntil(5_000);
-        Frame f = new Frame(c.snapshot(), List.of(), 0, 0.3, true, 1, -1, List.of(), null);
+        Frame f = new Frame(c.snapshot(), List.of(), 0, 0.3, true, 1, -1, List.of(), null, List.of(), 0);
         String status = ClusterViewModel.statusLine(f);
         assertTrue(status.contains("leader n" + c.leaderId()), status);
         assertTrue(status.contains("(paused)"), status);

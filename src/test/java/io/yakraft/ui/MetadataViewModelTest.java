@@ -21,7 +21,7 @@ class MetadataViewModelTest {
     private static Frame frame(Cluster c, long number, int recordsNode) {
         var log = c.disk(recordsNode).log();
         return new Frame(c.snapshot(), List.of(), number, 1, false, number, recordsNode,
-                log.slice(log.startOffset(), log.endOffset()), null);
+                log.slice(log.startOffset(), log.endOffset()), null, List.of(), 0);
     }
 
     @Test

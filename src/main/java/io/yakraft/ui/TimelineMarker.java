@@ -1,0 +1,26 @@
+package io.yakraft.ui;
+
+import io.yakraft.sim.TraceEvent;
+import io.yakraft.sim.TraceKind;
+
+/** A moment worth a tick on the timeline: a new leader, a fault, an action (input) or a broken invariant. */
+public record TimelineMarker(long time, Kind kind, String label) {
+    public enum Kind { LEADER, FAULT, ACTION, VIOLATION }
+
+    /** The marker for a trace record, or null when it is not one worth showing. */
+    static TimelineMarker of(TraceEvent e) {
+        if (e.kind() == TraceKind.ROLE && e.reason().contains("→ Leader")) {
+            return new TimelineMarker(e.time(), Kind.LEADER, "n" + e.node() + " leads");
+        }
+        if (e.kind() == TraceKind.FAULT && !e.reason().startsWith("started")) {
+            return new TimelineMarker(e.time(), Kind.FAULT, "n" + e.node() + " " + e.reason());
+        }
+        if (e.kind() == TraceKind.INPUT) {
+            return new TimelineMarker(e.time(), Kind.ACTION, e.reason());
+        }
+        if (e.kind() == TraceKind.VIOLATION) {
+            return new TimelineMarker(e.time(), Kind.VIOLATION, e.reason());
+        }
+        return null;
+    }
+}

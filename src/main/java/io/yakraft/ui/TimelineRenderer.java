@@ -1,0 +1,77 @@
+package io.yakraft.ui;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+import java.util.List;
+
+/**
+ * The timeline strip: simulated time from 0 to the session's horizon, ticks for new leaders,
+ * faults, actions and broken invariants, the present as a bold line; the recorded future after
+ * a rewind is shaded. Click or drag to rewind.
+ */
+public final class TimelineRenderer {
+    static final double MARGIN = 10;
+    private boolean dark;
+
+    public void setDark(boolean on) {
+        dark = on;
+    }
+
+    /** Simulated time under x for a strip of width {@code w} showing [0, horizon]. */
+    static long timeAt(double x, double w, long horizon) {
+        double f = Math.max(0, Math.min(1, (x - MARGIN) / Math.max(1, w - 2 * MARGIN)));
+        return Math.round(f * Math.max(1, horizon));
+    }
+
+    private static double xOf(long t, double w, long horizon) {
+        return MARGIN + (w - 2 * MARGIN) * t / (double) Math.max(1, horizon);
+    }
+
+    public void draw(GraphicsContext g, double w, double h, long now, long horizon, List<TimelineMarker> markers, long preview) {
+        g.setFill(dark ? Color.web("#23262D") : Color.web("#EFEFEA"));
+        g.fillRect(0, 0, w, h);
+        double top = 4;
+        double bar = h - 16;
+        g.setFill(dark ? Color.web("#1E2127") : Color.WHITE);
+        g.fillRect(MARGIN, top, w - 2 * MARGIN, bar);
+        double nowX = xOf(now, w, horizon);
+        if (horizon > now) {
+            g.setFill(dark ? Color.web("#3A3F4A") : Color.web("#DDDDD5"));
+            g.fillRect(nowX, top, xOf(horizon, w, horizon) - nowX, bar); // the recorded future
+        }
+        for (TimelineMarker m : markers) {
+            double x = xOf(m.time(), w, horizon);
+            g.setStroke(switch (m.kind()) {
+                case LEADER -> Color.web("#E69F00");
+                case FAULT -> dark ? Color.web("#BBBBBB") : Color.web("#444444");
+                case ACTION -> Color.web("#0072B2");
+                case VIOLATION -> Color.web("#D32F2F");
+            });
+            g.setLineWidth(m.kind() == TimelineMarker.Kind.VIOLATION ? 3 : 1.5);
+            double inset = m.kind() == TimelineMarker.Kind.ACTION ? bar * 0.5 : 0;
+            g.strokeLine(x, top + inset, x, top + bar);
+        }
+        g.setStroke(dark ? Color.WHITE : Color.BLACK);
+        g.setLineWidth(2.5);
+        g.strokeLine(nowX, top - 2, nowX, top + bar + 2);
+        if (preview >= 0) {
+            double px = xOf(preview, w, horizon);
+            g.setStroke(Color.web("#0072B2"));
+            g.setLineDashes(4, 3);
+            g.strokeLine(px, top - 2, px, top + bar + 2);
+            g.setLineDashes();
+        }
+        g.setFill(dark ? Color.web("#CCCCCC") : Color.web("#555555"));
+        g.setFont(Font.font("System", 10));
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText("0 s", MARGIN, top + bar + 1);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(String.format(java.util.Locale.ROOT, "%.1f s   ■ leader  ■ fault  ■ action  ■ violation   click or drag to rewind",
+                horizon / 1000.0), w - MARGIN, top + bar + 1);
+    }
+}
