@@ -39,6 +39,10 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--workload", paramLabel = "SPEC", description = "a metadata workload as for 'sim', e.g. topics=3,partitions=4,rf=2")
     String workload;
 
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "play this scenario file (or built-in lesson) up to --at; its cluster replaces --seed/--controllers/--brokers")
+    String scenario;
+
     @Option(names = "--tab", defaultValue = "nodes",
             description = "side tab to show: nodes, brokers, topics, partitions, producers, records (default ${DEFAULT-VALUE})")
     String tab;
@@ -63,7 +67,20 @@ public final class RenderCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--width'/'--height': the window"
                     + " needs at least 1000×640, got " + width + "×" + height);
         }
+        io.yakraft.scenario.Scenario played = null;
+        if (scenario != null) {
+            try {
+                played = RunCommand.load(scenario);
+            } catch (io.yakraft.scenario.ScenarioException e) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--scenario': " + e.getMessage());
+            }
+            config = played.cluster();
+        }
         SimulationDriver driver = new SimulationDriver(config, 1, true);
+        if (played != null) {
+            driver.play(played);
+            driver.setPaused(true);
+        }
         try (HeadlessWindow window = new HeadlessWindow(driver, width, height)) {
             window.runTo(atMs, c -> {
                 if (w != null) {

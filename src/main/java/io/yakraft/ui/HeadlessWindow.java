@@ -90,10 +90,8 @@ public final class HeadlessWindow implements AutoCloseable {
     /** Runs the simulation (paused for the window) until simulated time {@code atMs}, then lets the window catch up. */
     public void runTo(long atMs, Consumer<Cluster> beforeRun) throws InterruptedException {
         driver.setPaused(true);
-        driver.control(c -> {
-            beforeRun.accept(c);
-            c.runUntil(atMs);
-        });
+        driver.control(beforeRun);
+        driver.fastForward(atMs);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while ((driver.latest() == null || driver.latest().snapshot().now() < atMs) && System.nanoTime() < deadline) {
             Thread.sleep(5);

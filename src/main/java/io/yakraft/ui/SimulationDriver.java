@@ -257,6 +257,17 @@ public final class SimulationDriver implements AutoCloseable {
         });
     }
 
+    /** Runs straight to simulated time {@code t} (through the scenario's steps when one plays, captions not holding). */
+    public void fastForward(long t) {
+        control.add(c -> {
+            if (player != null) {
+                player.fastForward(t);
+            } else {
+                recording.replay(c, c.now(), t, Long.MAX_VALUE);
+            }
+        });
+    }
+
     /** After a pausing caption: go on playing. */
     public void proceed() {
         control.add(c -> {
