@@ -8,7 +8,6 @@ import io.yakraft.metadata.BrokerRegistration;
 import io.yakraft.metadata.MetadataImage;
 import io.yakraft.metadata.PartitionRegistration;
 import io.yakraft.metadata.TopicImage;
-
 import io.yakraft.sim.NodeStatus;
 
 import java.util.ArrayList;

@@ -41,12 +41,7 @@ public final class ClusterViewModel {
         eventFilter.addListener((obs, old, text) -> filteredEvents.setPredicate(matcher(text)));
     }
 
-    /** Takes a new frame; returns false when it is the one already shown. */
-    public boolean update(Frame f) {
-        return update(f, System.nanoTime());
-    }
-
-    /** As {@link #update(Frame)} at wall time {@code nowNanos} (drops fade by wall time). */
+    /** Takes a new frame at wall time {@code nowNanos} (drops fade by wall time); false when it is the one already shown. */
     public boolean update(Frame f, long nowNanos) {
         while (!drops.isEmpty() && drops.peekFirst().alpha(nowNanos) <= 0) {
             drops.removeFirst();
