@@ -129,4 +129,29 @@ class SimCommandTest {
         assertEquals(2, Main.run("run", invalid.toString()), "an invalid file exits 2");
         assertTrue(err.toString().contains("invalid.json:1:") && err.toString().contains("unknown action 'fly'"), err.toString());
     }
+
+    @Test
+    void preprocessReportsCountsAndExitsTwoOnABadSpec(@TempDir Path dir) throws Exception {
+        Path clean = dir.resolve("clean.jsonl");
+        Path rejects = dir.resolve("rejects.jsonl");
+        int code = Main.run("preprocess", "data/orders.csv", "--spec", "data/orders.spec.json", "--out", clean.toString(),
+                "--rejects", rejects.toString(), "--json");
+        assertEquals(0, code, err.toString());
+        JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertEquals(53, report.get("read").asInt());
+        assertEquals(41, report.get("clean").asInt());
+        assertEquals(12, report.get("rejected").asInt());
+        assertEquals(3, report.get("byRule").get("duplicate").asInt());
+        assertEquals(41, Files.readAllLines(clean).size());
+        assertEquals(12, Files.readAllLines(rejects).size());
+
+        Path badSpec = dir.resolve("bad.spec.json");
+        Files.writeString(badSpec, "{\"fields\": {\"x\": {\"type\": \"colour\"}}}");
+        err.reset();
+        assertEquals(2, Main.run("preprocess", "data/orders.csv", "--spec", badSpec.toString(), "--out", clean.toString(),
+                "--rejects", rejects.toString()));
+        assertTrue(err.toString().contains("bad.spec.json:1:") && err.toString().contains("colour"), err.toString());
+        assertEquals(2, Main.run("preprocess", "missing.csv", "--spec", "data/orders.spec.json", "--out", clean.toString(),
+                "--rejects", rejects.toString()));
+    }
 }
