@@ -61,7 +61,7 @@ public final class PreprocessCommand implements Callable<Integer> {
             report = new Preprocessor(spec).run(raw, r -> write(clean, Map.of("key", String.valueOf(r.key()), "value", r.value())),
                     j -> write(rejects, j), n -> System.err.printf("\rpreprocess: %,d rows read", n));
             System.err.println();
-        } catch (NoSuchFileException e) {
+        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             System.err.println(raw + ": no such file");
             return 2;
         } catch (Preprocessor.UnreadableException e) {
