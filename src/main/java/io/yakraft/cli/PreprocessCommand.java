@@ -64,8 +64,8 @@ public final class PreprocessCommand implements Callable<Integer> {
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             System.err.println(raw + ": no such file");
             return 2;
-        } catch (Preprocessor.UnreadableException e) {
-            System.err.println(e.getMessage());
+        } catch (IOException e) {
+            System.err.println(e.getMessage()); // unreadable: broken JSON at a line, unknown format, I/O
             return 2;
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
