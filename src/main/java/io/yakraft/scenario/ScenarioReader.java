@@ -30,7 +30,9 @@ public final class ScenarioReader {
     public static final LinkConfig DEFAULT_NETWORK = LinkConfig.DEFAULT.withLatency(15, 40);
     static final long DEFAULT_TIMEOUT_MS = 30_000;
     private static final Set<String> TOP = Set.of("name", "description", "cluster", "steps");
-    private static final Set<String> CLUSTER = Set.of("controllers", "brokers", "seed", "network", "snapshotEvery");
+    private static final Set<String> CLUSTER = Set.of("controllers", "brokers", "seed", "network", "snapshotEvery", "raft");
+    private static final Set<String> RAFT = Set.of("electionTimeoutMs", "fetchTimeoutMs", "electionBackoffMaxMs",
+            "requestTimeoutMs", "retryBackoffMs", "fetchMaxWaitMs");
     private static final Set<String> NETWORK = Set.of("minLatencyMs", "maxLatencyMs", "loss", "duplication");
 
     private final String file;
@@ -92,6 +94,17 @@ public final class ScenarioReader {
         }
         try {
             ClusterConfig config = ClusterConfig.defaults(seed, controllers, brokers).withNetwork(network);
+            if (c.has("raft")) {
+                JsonNode r = c.get("raft");
+                unknownFields(r, RAFT, "cluster", "'raft'");
+                io.yakraft.raft.RaftConfig d = config.raft();
+                config = config.withRaft(new io.yakraft.raft.RaftConfig(integer(r, "electionTimeoutMs", d.electionTimeoutMs(), "cluster"),
+                        integer(r, "fetchTimeoutMs", d.fetchTimeoutMs(), "cluster"),
+                        integer(r, "electionBackoffMaxMs", d.electionBackoffMaxMs(), "cluster"),
+                        integer(r, "requestTimeoutMs", d.requestTimeoutMs(), "cluster"),
+                        integer(r, "retryBackoffMs", d.retryBackoffMs(), "cluster"),
+                        integer(r, "fetchMaxWaitMs", d.fetchMaxWaitMs(), "cluster"), d.maxFetchRecords()));
+            }
             if (c.has("snapshotEvery")) {
                 config = config.withMetadata(MetadataConfig.kafkaDefaults().withSnapshotEvery(integer(c, "snapshotEvery", 500, "cluster")));
             }

@@ -67,4 +67,15 @@ class ScenarioReaderTest {
         assertTrue(problem("{\"name\": \"t\", \"cluster\": {\"controllers\": 12}, \"steps\": [{\"action\": \"heal\"}]}")
                 .contains("controllers must be 1..9"));
     }
+
+    @Test
+    void theClusterCanSlowTheQuorumDownForAClass() throws ScenarioException {
+        Scenario s = ScenarioReader.read("slow.json", "{\"name\": \"t\", \"cluster\": {\"controllers\": 3,"
+                + " \"raft\": {\"electionTimeoutMs\": 3000, \"fetchTimeoutMs\": 6000}}, \"steps\": [{\"action\": \"heal\"}]}");
+        assertEquals(3000, s.cluster().raft().electionTimeoutMs());
+        assertEquals(6000, s.cluster().raft().fetchTimeoutMs());
+        assertEquals(20, s.cluster().raft().retryBackoffMs(), "unset timings keep Kafka's defaults");
+        assertTrue(problem("{\"name\": \"t\", \"cluster\": {\"raft\": {\"electionTimeout\": 1}}, \"steps\": [{\"action\": \"heal\"}]}")
+                .contains("unknown field 'electionTimeout'"));
+    }
 }
