@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "yakraft", mixinStandardHelpOptions = true, version = "YAKRaft Studio 0.1.0",
         description = "A desktop laboratory for KRaft, the Raft dialect that keeps Apache Kafka's metadata.",
-        subcommands = {GuiCommand.class, SimCommand.class, RunCommand.class, PreprocessCommand.class, MetadataCommand.class, RenderCommand.class,
+        subcommands = {GuiCommand.class, SimCommand.class, RunCommand.class, PreprocessCommand.class, ServeCommand.class,
+            MetadataCommand.class, RenderCommand.class,
             BenchCommand.class})
 public final class Main implements Runnable {
 

@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * session stays replayable), and publishes an immutable {@link Frame} about 60 times a second.
  * The window only reads frames; it never touches the cluster.
  */
-public final class SimulationDriver implements AutoCloseable {
+public final class SimulationDriver implements AutoCloseable, io.yakraft.api.LiveCluster {
     public static final double MIN_SPEED = 0.01;
     public static final double MAX_SPEED = 1000;
     private static final long TICK_NANOS = 16_000_000;
@@ -102,6 +102,11 @@ public final class SimulationDriver implements AutoCloseable {
         return c;
     }
 
+    @Override
+    public io.yakraft.cluster.ClusterSnapshot snapshot() {
+        return latest().snapshot();
+    }
+
     public Frame latest() {
         return latest.get();
     }
@@ -141,6 +146,7 @@ public final class SimulationDriver implements AutoCloseable {
      * as a scenario that replays to the same trace. {@code outcome} hears what happened in words,
      * {@code replies} a controller command's answer; both run on the driver thread.
      */
+    @Override
     public void perform(ObjectNode action, Consumer<String> outcome, Consumer<ControllerReply> replies) {
         control.add(c -> {
             recording.forkAt(c.now()); // acting in the past forks a new future

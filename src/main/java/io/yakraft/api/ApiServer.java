@@ -1,0 +1,422 @@
+package io.yakraft.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.yakraft.cluster.ClusterSnapshot;
+import io.yakraft.cluster.NodeView;
+import io.yakraft.metadata.ControllerReply;
+import io.yakraft.metadata.MetadataImage;
+import io.yakraft.metadata.TopicImage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The original YAKRaft's REST routes in front of a running cluster. Reads come from the
+ * leader's committed image; writes become controller commands (timed inputs, traced and
+ * recorded like clicks) and are answered only once committed. Errors are
+ * {@code {"error": NAME, "message": "..."}} with a fitting status.
+ */
+public final class ApiServer implements AutoCloseable {
+    /** Bodies larger than this are refused before they reach the cluster. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    static final long ANSWER_TIMEOUT_SECONDS = 15;
+
+    private final LiveCluster cluster;
+    private final HttpServer server;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ApiServer(LiveCluster cluster, String bind, int port) throws IOException {
+        this.cluster = cluster;
+        this.server = HttpServer.create(new InetSocketAddress(bind, port), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+    }
+
+    /** The address it listens on, e.g. http://127.0.0.1:6000. */
+    public String address() {
+        InetSocketAddress a = server.getAddress();
+        return "http://" + a.getHostString() + ":" + a.getPort();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try {
+            Object body = route(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex);
+            int status = body instanceof Created ? 201 : 200;
+            send(ex, status, body instanceof Created c ? c.body() : body, null);
+        } catch (ApiError e) {
+            Map<String, Object> err = new LinkedHashMap<>();
+            err.put("error", e.name());
+            err.put("message", e.getMessage());
+            send(ex, e.status(), err, e.retryAfter());
+        } catch (RuntimeException e) {
+            send(ex, 500, Map.of("error", "INTERNAL", "message", String.valueOf(e.getMessage())), null);
+        }
+    }
+
+    private record Created(Object body) {
+    }
+
+    private Object route(String method, String path, HttpExchange ex) throws ApiError, IOException {
+        String[] p = path.replaceAll("/+$", "").split("/");
+        String head = p.length > 1 ? p[1] : "";
+        String arg = p.length > 2 ? p[2] : null;
+        if (p.length > 3) {
+            throw notFound(path);
+        }
+        switch (method + " " + head + (arg == null ? "" : " {}")) {
+            case "POST register-broker":
+                return registerBroker(body(ex));
+            case "GET register-broker":
+                return SeedViews.brokers(committed());
+            case "GET register-broker {}":
+                return SeedViews.broker(brokerOrThrow(intArg("brokerId", arg)));
+            case "DELETE register-broker {}":
+                return unregister(intArg("brokerId", arg));
+            case "POST register-broker-change":
+                return brokerChange(body(ex));
+            case "GET metadata-fetch-by-id {}":
+                return metadataOf(intArg("brokerId", arg));
+            case "POST register-producer":
+                return registerProducer(body(ex));
+            case "POST create-topic":
+                return createTopic(body(ex));
+            case "GET get-topic {}":
+                return SeedViews.topic(topicOrThrow(arg));
+            case "POST create-partition":
+                return createPartition(body(ex));
+            case "GET topics": {
+                List<Object> out = new ArrayList<>();
+                committed().topics().values().forEach(t -> out.add(SeedViews.topic(t)));
+                return out;
+            }
+            case "GET partitions": {
+                List<Object> out = new ArrayList<>();
+                committed().topics().values().forEach(t -> out.addAll(SeedViews.partitions(t)));
+                return out;
+            }
+            case "GET producers": {
+                List<Object> out = new ArrayList<>();
+                committed().producerBlocks().values().forEach(b -> out.add(SeedViews.producer(b)));
+                return out;
+            }
+            case "GET cluster":
+                return quorum(cluster.snapshot());
+            default:
+                throw notFound(method + " " + path);
+        }
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    private Object registerBroker(JsonNode b) throws ApiError {
+        int id = requiredInt(b, "brokerId");
+        if (committed().brokers().containsKey(id) || cluster.snapshot().nodes().stream().anyMatch(n -> n.id() == id)) {
+            throw new ApiError(409, "DUPLICATE_BROKER_REGISTRATION", "broker " + id + " is already registered");
+        }
+        ObjectNode step = json.createObjectNode().put("action", "registerBroker").put("id", id)
+                .put("host", optionalText(b, "brokerHost", "broker-" + id)).put("port", optionalInt(b, "brokerPort", 9092));
+        if (b.hasNonNull("rackId")) {
+            step.put("rack", b.get("rackId").asText());
+        }
+        String outcome = await(perform(step).outcome);
+        if (!outcome.startsWith("broker b")) {
+            throw new ApiError(409, "DUPLICATE_BROKER_REGISTRATION", outcome);
+        }
+        // the broker registers itself; answer once its RegisterBrokerRecord is committed
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ANSWER_TIMEOUT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            var reg = committed().brokers().get(id);
+            if (reg != null) {
+                return new Created(SeedViews.broker(reg));
+            }
+            sleep();
+        }
+        throw new ApiError(504, "TIMEOUT", "broker " + id + " started but its registration was not committed within "
+                + ANSWER_TIMEOUT_SECONDS + " s (is there a quorum?)", "1");
+    }
+
+    private Object unregister(int id) throws ApiError {
+        brokerOrThrow(id);
+        ControllerReply r = await(perform(json.createObjectNode().put("action", "unregisterBroker").put("broker", "b" + id)).reply);
+        check(r);
+        return Map.of("brokerId", id, "brokerStatus", "UNREGISTERED");
+    }
+
+    /** {"brokerId": N, "brokerStatus": "CLOSED" | "ALIVE"}: stops or restarts the broker process. */
+    private Object brokerChange(JsonNode b) throws ApiError {
+        int id = requiredInt(b, "brokerId");
+        String status = requiredText(b, "brokerStatus");
+        if (!status.equals("CLOSED") && !status.equals("ALIVE")) {
+            throw new ApiError(400, "INVALID_REQUEST", "brokerStatus must be CLOSED or ALIVE, got '" + status + "'");
+        }
+        brokerOrThrow(id);
+        String outcome = await(perform(json.createObjectNode().put("action", status.equals("CLOSED") ? "kill" : "restart")
+                .put("node", "b" + id)).outcome);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("brokerId", id);
+        m.put("brokerStatus", status);
+        m.put("detail", outcome + (status.equals("CLOSED") ? "; the controller fences it when its session expires" : ""));
+        return m;
+    }
+
+    private Object registerProducer(JsonNode b) throws ApiError {
+        int id = requiredInt(b, "brokerId");
+        brokerOrThrow(id);
+        Pending p = perform(json.createObjectNode().put("action", "registerProducer").put("broker", "b" + id));
+        CompletableFuture<Object> either = CompletableFuture.anyOf(p.reply, p.outcome.thenApply(o -> o.startsWith("registerProducer:") ? o : null)
+                .thenCompose(o -> o == null ? new CompletableFuture<>() : CompletableFuture.completedFuture(o)));
+        Object answer = await(either);
+        if (answer instanceof String s) {
+            throw new ApiError(409, "BROKER_NOT_AVAILABLE", s);
+        }
+        ControllerReply r = (ControllerReply) answer;
+        check(r);
+        var block = (ControllerReply.ProducerIdBlock) r.body();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("brokerId", id);
+        m.put("brokerEpoch", committed().brokers().get(id).epoch());
+        m.put("producerId", block.firstProducerId());
+        m.put("blockSize", block.size());
+        return new Created(m);
+    }
+
+    private Object createTopic(JsonNode b) throws ApiError {
+        String name = requiredText(b, "name");
+        ControllerReply r = await(perform(json.createObjectNode().put("action", "createTopic").put("name", name)
+                .put("partitions", optionalInt(b, "partitions", 1)).put("rf", optionalInt(b, "replicationFactor", 1))).reply);
+        check(r);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("topicUUID", ((ControllerReply.TopicCreated) r.body()).topicId().toString());
+        m.put("name", name);
+        return new Created(m);
+    }
+
+    /** {"name": T} or {"topicUUID": U}, optional "total" (default: one more partition). */
+    private Object createPartition(JsonNode b) throws ApiError {
+        TopicImage t;
+        if (b.hasNonNull("topicUUID")) {
+            String uuid = b.get("topicUUID").asText();
+            t = committed().topics().values().stream().filter(x -> x.id().toString().equals(uuid)).findFirst()
+                    .orElseThrow(() -> new ApiError(404, "UNKNOWN_TOPIC_OR_PARTITION", "no topic with topicUUID " + uuid));
+        } else {
+            t = topicOrThrow(requiredText(b, "name"));
+        }
+        int total = optionalInt(b, "total", t.partitions().size() + 1);
+        ControllerReply r = await(perform(json.createObjectNode().put("action", "createPartitions").put("topic", t.name())
+                .put("total", total)).reply);
+        check(r);
+        TopicImage after = committed().topics().get(t.name());
+        return new Created(after == null ? Map.of("name", t.name()) : SeedViews.topic(after));
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    private Object metadataOf(int id) throws ApiError {
+        ClusterSnapshot s = cluster.snapshot();
+        MetadataImage image = s.images().get(id);
+        if (image == null) {
+            throw new ApiError(404, "BROKER_ID_NOT_REGISTERED", "no broker " + id + " runs in this cluster");
+        }
+        NodeView v = s.node(id);
+        return SeedViews.metadata(image, v.appliedOffset());
+    }
+
+    private Map<String, Object> quorum(ClusterSnapshot s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("leaderId", s.leaderId());
+        m.put("leaderEpoch", s.leaderEpoch());
+        NodeView leader = s.leaderId() < 0 ? null : s.node(s.leaderId());
+        long end = leader == null ? -1 : leader.logEndOffset();
+        m.put("highWatermark", leader == null ? -1 : leader.highWatermark());
+        List<Object> voters = new ArrayList<>();
+        List<Object> observers = new ArrayList<>();
+        for (NodeView n : s.nodes()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("replicaId", n.id());
+            r.put("status", n.displayRole());
+            r.put("logEndOffset", n.logEndOffset());
+            r.put("lag", end < 0 ? null : Math.max(0, end - n.logEndOffset()));
+            (n.voter() ? voters : observers).add(r);
+        }
+        m.put("currentVoters", voters);
+        m.put("currentObservers", observers);
+        m.put("simulatedMs", s.now());
+        return m;
+    }
+
+    /** The leader's committed image (else the most advanced live node's). */
+    private MetadataImage committed() {
+        ClusterSnapshot s = cluster.snapshot();
+        if (s.leaderId() >= 0) {
+            return s.images().get(s.leaderId());
+        }
+        MetadataImage best = MetadataImage.EMPTY;
+        long applied = -2;
+        for (NodeView n : s.nodes()) {
+            if (n.appliedOffset() > applied) {
+                applied = n.appliedOffset();
+                best = s.images().get(n.id());
+            }
+        }
+        return best;
+    }
+
+    private io.yakraft.metadata.BrokerRegistration brokerOrThrow(int id) throws ApiError {
+        var b = committed().brokers().get(id);
+        if (b == null) {
+            throw new ApiError(404, "BROKER_ID_NOT_REGISTERED", "no broker " + id + " is registered");
+        }
+        return b;
+    }
+
+    private TopicImage topicOrThrow(String name) throws ApiError {
+        TopicImage t = committed().topics().get(name);
+        if (t == null) {
+            throw new ApiError(404, "UNKNOWN_TOPIC_OR_PARTITION", "no topic named '" + name + "'");
+        }
+        return t;
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private record Pending(CompletableFuture<String> outcome, CompletableFuture<ControllerReply> reply) {
+    }
+
+    private Pending perform(ObjectNode step) {
+        Pending p = new Pending(new CompletableFuture<>(), new CompletableFuture<>());
+        cluster.perform(step, p.outcome::complete, p.reply::complete);
+        return p;
+    }
+
+    private static <T> T await(CompletableFuture<T> f) throws ApiError {
+        try {
+            return f.get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new ApiError(504, "TIMEOUT", "no answer within " + ANSWER_TIMEOUT_SECONDS
+                    + " s: the request or its answer was lost, or the simulation is paused", "1");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiError(503, "INTERRUPTED", "the server is stopping");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new ApiError(500, "INTERNAL", String.valueOf(e.getCause()));
+        }
+    }
+
+    /** A controller error in HTTP terms: 503 for no quorum (with Retry-After), 409 conflicts, 404 unknowns, 400 the rest. */
+    private static void check(ControllerReply r) throws ApiError {
+        if (r.ok()) {
+            return;
+        }
+        String name = r.error().name();
+        switch (r.error()) {
+            case NOT_CONTROLLER -> throw new ApiError(503, name, r.message(), "1");
+            case TOPIC_ALREADY_EXISTS, DUPLICATE_BROKER_REGISTRATION -> throw new ApiError(409, name, r.message());
+            case UNKNOWN_TOPIC_OR_PARTITION, BROKER_ID_NOT_REGISTERED -> throw new ApiError(404, name, r.message());
+            default -> throw new ApiError(400, name, r.message());
+        }
+    }
+
+    private JsonNode body(HttpExchange ex) throws ApiError, IOException {
+        try (InputStream in = ex.getRequestBody()) {
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw new ApiError(413, "REQUEST_TOO_LARGE", "bodies are limited to " + MAX_BODY_BYTES + " bytes");
+            }
+            JsonNode n = json.readTree(new String(bytes, StandardCharsets.UTF_8));
+            if (n == null || !n.isObject()) {
+                throw new ApiError(400, "INVALID_JSON", "the body must be a JSON object");
+            }
+            return n;
+        } catch (JsonProcessingException e) {
+            throw new ApiError(400, "INVALID_JSON", "the body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static int requiredInt(JsonNode b, String field) throws ApiError {
+        if (!b.hasNonNull(field)) {
+            throw new ApiError(400, "MISSING_FIELD", "'" + field + "' is required");
+        }
+        if (!b.get(field).canConvertToInt() || !b.get(field).isIntegralNumber()) {
+            throw new ApiError(400, "INVALID_TYPE", "'" + field + "' must be a whole number, got " + b.get(field));
+        }
+        return b.get(field).asInt();
+    }
+
+    private static int optionalInt(JsonNode b, String field, int fallback) throws ApiError {
+        return b.hasNonNull(field) ? requiredInt(b, field) : fallback;
+    }
+
+    private static String requiredText(JsonNode b, String field) throws ApiError {
+        if (!b.hasNonNull(field) || b.get(field).asText().isBlank()) {
+            throw new ApiError(400, "MISSING_FIELD", "'" + field + "' is required");
+        }
+        if (!b.get(field).isTextual()) {
+            throw new ApiError(400, "INVALID_TYPE", "'" + field + "' must be a string, got " + b.get(field));
+        }
+        return b.get(field).asText();
+    }
+
+    private static String optionalText(JsonNode b, String field, String fallback) throws ApiError {
+        return b.hasNonNull(field) ? requiredText(b, field) : fallback;
+    }
+
+    private static int intArg(String name, String text) throws ApiError {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "INVALID_TYPE", name + " must be a whole number, got '" + text + "'");
+        }
+    }
+
+    private static ApiError notFound(String what) {
+        return new ApiError(404, "NOT_FOUND", "no route " + what + " (see README: REST API)");
+    }
+
+    private static void sleep() throws ApiError {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiError(503, "INTERRUPTED", "the server is stopping");
+        }
+    }
+
+    private void send(HttpExchange ex, int status, Object body, String retryAfter) throws IOException {
+        byte[] bytes = json.writeValueAsBytes(body);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        if (retryAfter != null) {
+            ex.getResponseHeaders().set("Retry-After", retryAfter);
+        }
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

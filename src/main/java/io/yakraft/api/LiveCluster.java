@@ -1,0 +1,19 @@
+package io.yakraft.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.yakraft.cluster.ClusterSnapshot;
+import io.yakraft.metadata.ControllerReply;
+
+import java.util.function.Consumer;
+
+/**
+ * A cluster running in real time, as the API needs it: the latest snapshot, and actions in
+ * the scenario vocabulary applied as timed inputs (so REST calls are traced and recorded like
+ * clicks). The window's simulation driver is one.
+ */
+public interface LiveCluster {
+    ClusterSnapshot snapshot();
+
+    /** {@code outcome} hears what happened in words, {@code replies} a controller command's answer (driver thread). */
+    void perform(ObjectNode action, Consumer<String> outcome, Consumer<ControllerReply> replies);
+}

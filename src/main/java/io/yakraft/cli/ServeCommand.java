@@ -1,0 +1,74 @@
+package io.yakraft.cli;
+
+import io.yakraft.api.ApiServer;
+import io.yakraft.cluster.ClusterConfig;
+import io.yakraft.scenario.Scenario;
+import io.yakraft.scenario.ScenarioException;
+import io.yakraft.ui.SimulationDriver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code serve}: a cluster running headless in real time with the original YAKRaft REST routes in front. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run a cluster headless in real time behind the YAKRaft REST API (loopback unless --bind says otherwise).")
+public final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "6000", description = "TCP port (default ${DEFAULT-VALUE}; 0 picks a free one)")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "address to listen on (default ${DEFAULT-VALUE}: this machine only)")
+    String bind;
+
+    @Option(names = "--controllers", defaultValue = "3", description = "controllers, 1..9 (default ${DEFAULT-VALUE})")
+    int controllers;
+
+    @Option(names = "--brokers", defaultValue = "3", description = "brokers, 0..9 (default ${DEFAULT-VALUE})")
+    int brokers;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--scenario", paramLabel = "FILE", description = "play this scenario (or built-in lesson) instead")
+    String scenario;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        SimulationDriver driver;
+        if (scenario != null) {
+            Scenario s;
+            try {
+                s = RunCommand.load(scenario);
+            } catch (ScenarioException e) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--scenario': " + e.getMessage());
+            }
+            driver = new SimulationDriver(s.cluster(), 1, false);
+            driver.play(s);
+        } else {
+            ClusterConfig config;
+            try {
+                config = SimulationDriver.defaultConfig(seed, controllers, brokers);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            driver = new SimulationDriver(config, 1, false);
+        }
+        try (ApiServer api = new ApiServer(driver, bind, port)) {
+            System.out.println("YAKRaft REST API on " + api.address() + " (seed " + driver.config().seed() + "); Ctrl+C stops");
+            CountDownLatch forever = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
+            forever.await();
+        } finally {
+            driver.close();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,155 @@
+package io.yakraft.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.yakraft.ui.SimulationDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The REST routes over real HTTP against a cluster running in real time (at 10× to keep the test short). */
+class ApiServerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private SimulationDriver driver;
+    private ApiServer api;
+
+    private record Answer(int status, JsonNode body, HttpResponse<String> raw) {
+    }
+
+    @BeforeEach
+    void serve() throws Exception {
+        driver = new SimulationDriver(SimulationDriver.defaultConfig(42, 3, 3), 10, false);
+        api = new ApiServer(driver, "127.0.0.1", 0);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (get("/register-broker").body().size() < 3 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+        driver.close();
+    }
+
+    private Answer send(String method, String path, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api.address() + path));
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(r.statusCode(), JSON.readTree(r.body()), r);
+    }
+
+    private Answer get(String path) throws Exception {
+        return send("GET", path, null);
+    }
+
+    private Answer post(String path, String body) throws Exception {
+        return send("POST", path, body);
+    }
+
+    @Test
+    void theSeedRoutesWorkWithTheSeedsFieldNamesAndStatusCodes() throws Exception {
+        Answer created = post("/create-topic", "{\"name\": \"orders\", \"partitions\": 3, \"replicationFactor\": 2}");
+        assertEquals(201, created.status(), created.body().toString());
+        String uuid = created.body().get("topicUUID").asText();
+        Answer topic = get("/get-topic/orders");
+        assertEquals(200, topic.status(), "answered after commit: the leader's image already holds it");
+        assertEquals(uuid, topic.body().get("topicUUID").asText());
+        assertEquals(3, topic.body().get("partitions").size());
+        assertTrue(topic.body().get("partitions").get(0).has("ISR"));
+        assertEquals(404, get("/get-topic/nope").status());
+        assertEquals(400, post("/create-topic", "{\"partitions\": 1}").status());
+        assertEquals(409, post("/create-topic", "{\"name\": \"orders\"}").status());
+        assertEquals("INVALID_TOPIC_EXCEPTION", post("/create-topic", "{\"name\": \"bad name!\"}").body().get("error").asText());
+
+        assertEquals(201, post("/create-partition", "{\"topicUUID\": \"" + uuid + "\"}").status());
+        assertEquals(4, get("/get-topic/orders").body().get("partitions").size());
+
+        Answer brokers = get("/register-broker");
+        assertEquals(3, brokers.body().size());
+        JsonNode b = get("/register-broker/101").body();
+        for (String f : new String[] {"brokerId", "brokerHost", "brokerPort", "securityProtocol", "rackId", "internalUUID", "epoch", "brokerStatus"}) {
+            assertTrue(b.has(f), "missing " + f + " in " + b);
+        }
+        assertEquals(404, get("/register-broker/999").status());
+        Answer reg = post("/register-broker", "{\"brokerId\": 104, \"brokerHost\": \"kafka-4\", \"brokerPort\": 9093, \"rackId\": \"r2\"}");
+        assertEquals(201, reg.status(), reg.body().toString());
+        assertEquals("kafka-4", reg.body().get("brokerHost").asText());
+        assertEquals(409, post("/register-broker", "{\"brokerId\": 104}").status());
+
+        Answer producer = post("/register-producer", "{\"brokerId\": 101}");
+        assertEquals(201, producer.status(), producer.body().toString());
+        assertEquals(0, producer.body().get("producerId").asLong());
+        assertEquals(400, post("/register-producer", "{}").status());
+        assertEquals(1, get("/producers").body().size());
+
+        assertTrue(get("/metadata-fetch-by-id/102").body().get("topics").size() >= 0);
+        assertEquals(404, get("/metadata-fetch-by-id/999").status());
+        JsonNode quorum = get("/cluster").body();
+        assertEquals(3, quorum.get("currentVoters").size());
+        assertTrue(quorum.get("leaderId").asInt() > 0);
+        assertEquals(200, send("DELETE", "/register-broker/104", null).status());
+        assertEquals(404, get("/register-broker/104").status());
+    }
+
+    @Test
+    void badRequestsNeverReachTheCluster() throws Exception {
+        Answer bad = post("/create-topic", "{bad");
+        assertEquals(400, bad.status());
+        assertEquals("INVALID_JSON", bad.body().get("error").asText());
+        assertEquals("INVALID_TYPE", post("/register-broker", "{\"brokerId\": \"one\"}").body().get("error").asText());
+        assertEquals(404, get("/no/such/route").status());
+        assertEquals(413, post("/create-topic", "{\"name\": \"" + "x".repeat(70_000) + "\"}").status());
+        assertEquals(0, get("/topics").body().size(), "nothing was created");
+    }
+
+    @Test
+    void withoutAQuorumAWriteGets503WithRetryAfter() throws Exception {
+        ObjectNode kill = JSON.createObjectNode().put("action", "kill").put("node", "leader");
+        driver.perform(kill);
+        driver.perform(JSON.createObjectNode().put("action", "kill").put("node", "a follower"));
+        Thread.sleep(200);
+        Answer a = post("/create-topic", "{\"name\": \"t\"}");
+        assertEquals(503, a.status(), a.body().toString());
+        assertEquals("NOT_CONTROLLER", a.body().get("error").asText());
+        assertTrue(a.raw().headers().firstValue("Retry-After").isPresent());
+    }
+
+    @Test
+    void noAcknowledgedWriteIsLostAcrossALeaderFailover() throws Exception {
+        List<String> acknowledged = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            if (i == 4) {
+                driver.perform(JSON.createObjectNode().put("action", "kill").put("node", "leader"));
+            }
+            String name = "t" + i;
+            for (int attempt = 0; attempt < 60; attempt++) {
+                Answer a = post("/create-topic", "{\"name\": \"" + name + "\"}");
+                if (a.status() == 201 || a.status() == 409) {
+                    if (a.status() == 201) {
+                        acknowledged.add(name);
+                    }
+                    break;
+                }
+                assertTrue(a.status() == 503 || a.status() == 504, a.body().toString());
+                Thread.sleep(100);
+            }
+        }
+        assertTrue(acknowledged.size() >= 8, "most writes were acknowledged: " + acknowledged);
+        List<String> present = new ArrayList<>();
+        get("/topics").body().forEach(t -> present.add(t.get("name").asText()));
+        assertTrue(present.containsAll(acknowledged), "acknowledged " + acknowledged + " but present " + present);
+    }
+}
