@@ -39,7 +39,7 @@ public final class ApiServer implements AutoCloseable {
 
     private final LiveCluster cluster;
     private final HttpServer server;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = io.yakraft.metadata.MetadataJson.mapper();
 
     public ApiServer(LiveCluster cluster, String bind, int port) throws IOException {
         this.cluster = cluster;
@@ -128,6 +128,8 @@ public final class ApiServer implements AutoCloseable {
             }
             case "GET cluster":
                 return quorum(cluster.snapshot());
+            case "GET metadata":
+                return committedSince(ex.getRequestURI().getQuery());
             default:
                 throw notFound(method + " " + path);
         }
@@ -268,6 +270,45 @@ public final class ApiServer implements AutoCloseable {
         m.put("currentVoters", voters);
         m.put("currentObservers", observers);
         m.put("simulatedMs", s.now());
+        return m;
+    }
+
+    /** GET /metadata?since=OFFSET: the committed records after OFFSET (at most 1000), the image when compacted away. */
+    private Object committedSince(String query) throws ApiError {
+        long since = -1;
+        if (query != null) {
+            for (String kv : query.split("&")) {
+                if (kv.startsWith("since=")) {
+                    try {
+                        since = Long.parseLong(kv.substring(6));
+                    } catch (NumberFormatException e) {
+                        throw new ApiError(400, "INVALID_TYPE", "since must be a whole number (an offset), got '" + kv.substring(6) + "'");
+                    }
+                }
+            }
+        }
+        CompletableFuture<LiveCluster.CommittedLog> f = new CompletableFuture<>();
+        cluster.committedSince(since, 1000, f::complete);
+        LiveCluster.CommittedLog log = await(f);
+        if (log == null) {
+            throw new ApiError(503, "NOT_CONTROLLER", "no leader is known: there is no quorum right now", "1");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("since", since);
+        m.put("currentOffset", log.highWatermark() - 1);
+        m.put("logStartOffset", log.logStartOffset());
+        List<Object> records = new ArrayList<>();
+        for (var e : log.entries()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("offset", e.offset());
+            r.put("epoch", e.epoch());
+            r.put("record", e.payload() instanceof io.yakraft.metadata.MetadataRecord ? e.payload() : String.valueOf(e.payload()));
+            records.add(r);
+        }
+        m.put("records", records);
+        if (log.snapshot() != null) {
+            m.put("snapshot", log.snapshot().canonical()); // the offsets asked for were compacted into a snapshot
+        }
         return m;
     }
 

@@ -16,4 +16,15 @@ public interface LiveCluster {
 
     /** {@code outcome} hears what happened in words, {@code replies} a controller command's answer (driver thread). */
     void perform(ObjectNode action, Consumer<String> outcome, Consumer<ControllerReply> replies);
+
+    /**
+     * The leader's committed log after {@code since} (at most {@code max} entries), read on the
+     * simulation's thread; {@code answer} gets them (null when there is no leader).
+     */
+    void committedSince(long since, int max, Consumer<CommittedLog> answer);
+
+    /** Committed entries after an offset; {@code snapshot} is the leader's image when {@code since} lies before its log start. */
+    record CommittedLog(long highWatermark, long logStartOffset, java.util.List<io.yakraft.raft.LogEntry> entries,
+                        io.yakraft.metadata.MetadataImage snapshot) {
+    }
 }

@@ -25,6 +25,7 @@ public final class ClusterViewModel {
     private final ObjectProperty<Frame> frame = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty speedText = new SimpleStringProperty("");
+    private final StringProperty apiAddress = new SimpleStringProperty("");
     private final IntegerProperty selectedNode = new SimpleIntegerProperty(-1);
     private final StringProperty eventFilter = new SimpleStringProperty("");
     private final ObservableList<NodeRow> nodes = FXCollections.observableArrayList();
@@ -68,7 +69,7 @@ public final class ClusterViewModel {
                 lastSeenSeq = f.recentEvents().get(f.recentEvents().size() - 1).seq();
             }
         }
-        status.set(statusLine(f));
+        status.set(statusLine(f) + (apiAddress.get().isEmpty() ? "" : "  ·  REST API " + apiAddress.get()));
         speedText.set(formatSpeed(f.speed()) + (f.paused() ? " (paused)" : ""));
         return true;
     }
@@ -189,6 +190,11 @@ public final class ClusterViewModel {
 
     public StringProperty statusProperty() {
         return status;
+    }
+
+    /** The REST API's address while the window serves it, else "". */
+    public StringProperty apiAddressProperty() {
+        return apiAddress;
     }
 
     public StringProperty speedTextProperty() {

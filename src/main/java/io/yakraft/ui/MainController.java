@@ -73,6 +73,8 @@ public final class MainController {
     @FXML private TableView<MetadataRows.RecordRow> recordTable;
     @FXML private javafx.scene.control.Menu lessonsMenu;
     @FXML private HBox captionBar;
+    @FXML private MenuItem apiItem;
+    private io.yakraft.api.ApiServer api;
     @FXML private StackPane timelineHost;
     @FXML private Label captionLabel;
     @FXML private Label scenarioProgress;
@@ -462,10 +464,28 @@ public final class MainController {
         }));
     }
 
+    /** Starts (or stops) the REST API in front of this window's cluster; the status bar shows its address. */
+    @FXML
+    void toggleApi() {
+        if (api != null) {
+            api.close();
+            api = null;
+            apiItem.setText("Start the REST API on 127.0.0.1:6000");
+            model.apiAddressProperty().set("");
+            return;
+        }
+        try {
+            api = new io.yakraft.api.ApiServer(driver, "127.0.0.1", 6000);
+            apiItem.setText("Stop the REST API (" + api.address() + ")");
+            model.apiAddressProperty().set(api.address());
+        } catch (java.io.IOException e) {
+            error("Could not start the REST API on 127.0.0.1:6000", e.getMessage());
+        }
+    }
+
     @FXML
     void quit() {
-        timer.stop();
-        driver.close();
+        stop();
         Platform.exit();
     }
 
@@ -840,6 +860,9 @@ public final class MainController {
     }
 
     void stop() {
+        if (api != null) {
+            api.close();
+        }
         timer.stop();
         driver.close();
     }

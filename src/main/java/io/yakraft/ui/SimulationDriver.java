@@ -8,6 +8,7 @@ import io.yakraft.cluster.ClusterSnapshot;
 import io.yakraft.raft.LogEntry;
 import io.yakraft.raft.RaftLog;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.yakraft.api.LiveCluster.CommittedLog;
 import io.yakraft.scenario.LiveAction;
 import io.yakraft.scenario.Scenario;
 import io.yakraft.scenario.SessionRecording;
@@ -153,6 +154,22 @@ public final class SimulationDriver implements AutoCloseable, io.yakraft.api.Liv
             recording.add(c.now(), action);
             c.at(c.now(), LiveAction.describe(action), cl -> outcome.accept(LiveAction.apply(action, cl, replies)));
             c.runUntil(c.now());
+        });
+    }
+
+    @Override
+    public void committedSince(long since, int max, Consumer<CommittedLog> answer) {
+        control.add(c -> {
+            int leader = c.leaderId();
+            if (leader < 0) {
+                answer.accept(null);
+                return;
+            }
+            RaftLog log = c.disk(leader).log();
+            long hw = c.raft(leader).highWatermark();
+            long from = Math.max(since + 1, log.startOffset());
+            List<LogEntry> entries = from >= hw ? List.of() : log.slice(from, Math.min(hw, from + max));
+            answer.accept(new CommittedLog(hw, log.startOffset(), entries, since + 1 < log.startOffset() ? c.image(leader) : null));
         });
     }
 

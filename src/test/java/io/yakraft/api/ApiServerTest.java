@@ -100,6 +100,14 @@ class ApiServerTest {
         JsonNode quorum = get("/cluster").body();
         assertEquals(3, quorum.get("currentVoters").size());
         assertTrue(quorum.get("leaderId").asInt() > 0);
+        JsonNode log = get("/metadata?since=-1").body();
+        assertTrue(log.get("currentOffset").asLong() > 0, log.toString());
+        assertTrue(log.get("records").size() > 0);
+        long current = log.get("currentOffset").asLong();
+        JsonNode tail = get("/metadata?since=" + current).body();
+        assertTrue(tail.get("currentOffset").asLong() >= current);
+        tail.get("records").forEach(r -> assertTrue(r.get("offset").asLong() > current, "only records after since: " + r));
+        assertEquals(400, get("/metadata?since=soon").status());
         assertEquals(200, send("DELETE", "/register-broker/104", null).status());
         assertEquals(404, get("/register-broker/104").status());
     }
