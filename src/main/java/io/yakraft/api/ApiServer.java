@@ -302,6 +302,8 @@ public final class ApiServer implements AutoCloseable {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("offset", e.offset());
             r.put("epoch", e.epoch());
+            r.put("type", e.payload() instanceof io.yakraft.metadata.MetadataRecord ? e.payload().getClass().getSimpleName()
+                    : e.payload() instanceof io.yakraft.raft.LeaderChangeMessage ? "LeaderChange" : "ClientWrite");
             r.put("record", e.payload() instanceof io.yakraft.metadata.MetadataRecord ? e.payload() : String.valueOf(e.payload()));
             records.add(r);
         }
