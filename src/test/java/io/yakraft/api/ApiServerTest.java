@@ -66,6 +66,18 @@ class ApiServerTest {
         String uuid = created.body().get("topicUUID").asText();
         Answer topic = get("/get-topic/orders");
         assertEquals(200, topic.status(), "answered after commit: the leader's image already holds it");
+        long recordOffset = -1;
+        for (JsonNode r : get("/metadata?since=-1").body().get("records")) {
+            if (r.get("type").asText().equals("TopicRecord") && r.get("record").get("Name").asText().equals("orders")) {
+                recordOffset = r.get("offset").asLong();
+            }
+        }
+        assertTrue(recordOffset >= 0, "the TopicRecord is in the committed log");
+        int holders = 0;
+        for (JsonNode v : get("/cluster").body().get("currentVoters")) {
+            holders += v.get("logEndOffset").asLong() > recordOffset ? 1 : 0;
+        }
+        assertTrue(holders >= 2, "a majority of the 3 voters holds the TopicRecord: " + holders);
         assertEquals(uuid, topic.body().get("topicUUID").asText());
         assertEquals(3, topic.body().get("partitions").size());
         assertTrue(topic.body().get("partitions").get(0).has("ISR"));
