@@ -59,7 +59,11 @@ public final class PreprocessCommand implements Callable<Integer> {
              SequenceWriter clean = mapper.writer().withRootValueSeparator("\n").writeValues(cleanOut);
              SequenceWriter rejects = mapper.writer().withRootValueSeparator("\n").writeValues(rejectOut)) {
             report = new Preprocessor(spec).run(raw, r -> write(clean, Map.of("key", String.valueOf(r.key()), "value", r.value())),
-                    j -> write(rejects, j), n -> System.err.printf("\rpreprocess: %,d rows read", n));
+                    j -> write(rejects, j), n -> {
+                        if (n % 100_000 == 0) {
+                            System.err.printf("\rpreprocess: %,d rows read", n);
+                        }
+                    });
             System.err.println();
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             System.err.println(raw + ": no such file");

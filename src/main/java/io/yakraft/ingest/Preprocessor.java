@@ -32,6 +32,8 @@ public final class Preprocessor {
     private final PipelineSpec spec;
     private final Map<String, Pattern> regexes = new LinkedHashMap<>();
     private final Set<String> seen = new HashSet<>();
+    /** How far into the input the parser got, for progress bars (updated with each progress call). */
+    private volatile long bytesRead;
 
     public Preprocessor(PipelineSpec spec) {
         this.spec = spec;
@@ -40,6 +42,11 @@ public final class Preprocessor {
                 regexes.put(f, Pattern.compile(r.regex()));
             }
         });
+    }
+
+    /** Bytes (or characters) of the input parsed so far; Long.MAX_VALUE once done. */
+    public long bytesRead() {
+        return bytesRead;
     }
 
     /** A file that cannot be read to the end (I/O, or JSON broken at a line). */
@@ -77,11 +84,14 @@ public final class Preprocessor {
                     byRule.merge(j.rule(), 1L, Long::sum);
                     rejects.accept(j);
                 }
-                if (read % 100_000 == 0) {
+                if (read % 10_000 == 0) {
+                    var loc = rows.getCurrentLocation();
+                    bytesRead = loc == null ? bytesRead : Math.max(loc.getByteOffset(), loc.getCharOffset());
                     progress.accept(read);
                 }
             }
         }
+        bytesRead = Long.MAX_VALUE;
         progress.accept(read);
         return new Report(read, cleanCount, read - cleanCount, byRule);
     }

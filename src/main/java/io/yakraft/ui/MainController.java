@@ -603,6 +603,11 @@ public final class MainController {
     }
 
     @FXML
+    void preprocessFile() {
+        new PreprocessDialog(root.getScene().getWindow(), fileTarget()).show();
+    }
+
+    @FXML
     void registerBroker() {
         forms().registerBroker();
     }
