@@ -71,7 +71,22 @@ public final class TimelineRenderer {
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText("0 s", MARGIN, top + bar + 1);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(String.format(java.util.Locale.ROOT, "%.1f s   ■ leader  ■ fault  ■ action  ■ violation   click or drag to rewind",
-                horizon / 1000.0), w - MARGIN, top + bar + 1);
+        double x = w - MARGIN;
+        g.fillText("click or drag to rewind", x, top + bar + 1);
+        x -= 130;
+        // the legend, right to left, each name after a tick of its colour
+        String[] names = {"violation", "action", "fault", "leader"};
+        Color[] colours = {Color.web("#D32F2F"), Color.web("#0072B2"), dark ? Color.web("#BBBBBB") : Color.web("#444444"),
+            Color.web("#E69F00")};
+        for (int i = 0; i < names.length; i++) {
+            g.setFill(dark ? Color.web("#CCCCCC") : Color.web("#555555"));
+            g.fillText(names[i], x, top + bar + 1);
+            x -= names[i].length() * 5.6 + 6;
+            g.setFill(colours[i]);
+            g.fillRect(x, top + bar + 3, 4, 8);
+            x -= 12;
+        }
+        g.setFill(dark ? Color.web("#CCCCCC") : Color.web("#555555"));
+        g.fillText(String.format(java.util.Locale.ROOT, "%.1f s", horizon / 1000.0), x, top + bar + 1);
     }
 }
