@@ -55,10 +55,6 @@ public final class ApiServer implements AutoCloseable {
         return "http://" + a.getHostString() + ":" + a.getPort();
     }
 
-    public int port() {
-        return server.getAddress().getPort();
-    }
-
     @Override
     public void close() {
         server.stop(0);
@@ -314,21 +310,8 @@ public final class ApiServer implements AutoCloseable {
         return m;
     }
 
-    /** The leader's committed image (else the most advanced live node's). */
     private MetadataImage committed() {
-        ClusterSnapshot s = cluster.snapshot();
-        if (s.leaderId() >= 0) {
-            return s.images().get(s.leaderId());
-        }
-        MetadataImage best = MetadataImage.EMPTY;
-        long applied = -2;
-        for (NodeView n : s.nodes()) {
-            if (n.appliedOffset() > applied) {
-                applied = n.appliedOffset();
-                best = s.images().get(n.id());
-            }
-        }
-        return best;
+        return cluster.snapshot().committedImage();
     }
 
     private io.yakraft.metadata.BrokerRegistration brokerOrThrow(int id) throws ApiError {

@@ -342,6 +342,24 @@ public final class Cluster {
         return b == null ? List.of() : b.producerIdBlocks();
     }
 
+    /**
+     * The cluster's committed metadata as one node knows it: the leader's image, else (no leader)
+     * the image of the live node that has applied the most.
+     */
+    public MetadataImage committedImage() {
+        int leader = leaderId();
+        if (leader >= 0) {
+            return images.image(leader);
+        }
+        int best = -1;
+        for (int id : sim.nodeIds()) {
+            if (sim.status(id) != NodeStatus.DOWN && (best < 0 || images.appliedOffset(id) > images.appliedOffset(best))) {
+                best = id;
+            }
+        }
+        return best < 0 ? MetadataImage.EMPTY : images.image(best);
+    }
+
     private String metadataRole(int id) {
         if (isVoter(id)) {
             if (sim.status(id) == NodeStatus.DOWN) {
@@ -472,9 +490,9 @@ public final class Cluster {
         }
         Map<Integer, LogView> logs = new TreeMap<>();
         Map<Integer, MetadataImage> nodeImages = new TreeMap<>();
-        for (int id : sim.nodeIds()) {
-            logs.put(id, logView(id));
-            nodeImages.put(id, images.image(id));
+        for (NodeView v : views) {
+            logs.put(v.id(), logView(v.id(), v.highWatermark()));
+            nodeImages.put(v.id(), images.image(v.id()));
         }
         int leader = leaderId();
         return new ClusterSnapshot(config.seed(), sim.now(), sim.eventCount(), List.copyOf(views), List.copyOf(flying),
@@ -482,10 +500,15 @@ public final class Cluster {
                 java.util.Collections.unmodifiableMap(logs), java.util.Collections.unmodifiableMap(nodeImages));
     }
 
-    private LogView logView(int id) {
+    /** The node's log for the replication view: what it holds, as epoch runs, and its last truncation. */
+    public LogView logView(int id) {
+        return logView(id, view(id).highWatermark());
+    }
+
+    private LogView logView(int id, long highWatermark) {
         DurableState disk = disks.get(id);
         Truncations.Last t = truncations.of(id);
-        return new LogView(disk.log().startOffset(), disk.log().endOffset(), view(id).highWatermark(),
-                disk.log().epochRuns(), t.count(), t.to(), t.from());
+        return new LogView(disk.log().startOffset(), disk.log().endOffset(), highWatermark, disk.log().epochRuns(),
+                t.count(), t.to(), t.from());
     }
 }

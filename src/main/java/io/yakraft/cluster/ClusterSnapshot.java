@@ -15,6 +15,20 @@ public record ClusterSnapshot(long seed, long now, long events, List<NodeView> n
                               List<int[]> cutLinks, int leaderId, int leaderEpoch, List<String> violations,
                               Map<Integer, LogView> logs, Map<Integer, MetadataImage> images) {
 
+    /** The committed metadata as {@link Cluster#committedImage()} defines it, at this instant. */
+    public MetadataImage committedImage() {
+        if (leaderId >= 0) {
+            return images.get(leaderId);
+        }
+        NodeView best = null;
+        for (NodeView n : nodes) {
+            if (n.status() != io.yakraft.sim.NodeStatus.DOWN && (best == null || n.appliedOffset() > best.appliedOffset())) {
+                best = n;
+            }
+        }
+        return best == null ? MetadataImage.EMPTY : images.get(best.id());
+    }
+
     public NodeView node(int id) {
         for (NodeView n : nodes) {
             if (n.id() == id) {

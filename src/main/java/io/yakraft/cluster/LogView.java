@@ -16,22 +16,4 @@ public record LogView(long startOffset, long endOffset, long highWatermark, List
     public LogView {
         epochRuns = List.copyOf(epochRuns);
     }
-
-    /** Epoch of the entry at {@code offset}, or -1 when the log does not hold it. */
-    public int epochAt(long offset) {
-        if (offset < startOffset || offset >= endOffset) {
-            return -1;
-        }
-        int lo = 0;
-        int hi = epochRuns.size() - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (epochRuns.get(mid).offset() <= offset) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return epochRuns.isEmpty() ? -1 : epochRuns.get(lo).epoch();
-    }
 }

@@ -21,13 +21,19 @@ final class Actions {
     private Actions() {
     }
 
-    /** Applies the action now; returns what happened, in words. */
-    static String apply(Step step, Cluster c, Consumer<String> answers) {
-        return apply(step, c, answers, r -> { });
+    /**
+     * Schedules the step's action as a timed input at the cluster's current time, traced under the
+     * step's description: the one way actions enter a run, whether a scenario plays them, a person
+     * clicks, or a recording replays them, so all three give the same trace. {@code outcome} hears
+     * what happened in words once the input runs.
+     */
+    static void asInput(Step step, Cluster c, Consumer<String> answers, Consumer<ControllerReply> replies,
+                        Consumer<String> outcome) {
+        c.at(c.now(), step.describe(), cl -> outcome.accept(apply(step, cl, answers, replies)));
     }
 
-    /** As {@link #apply(Step, Cluster, Consumer)}; {@code replies} also hears each controller answer itself. */
-    static String apply(Step step, Cluster c, Consumer<String> answers, Consumer<ControllerReply> replies) {
+    /** Applies the action now; returns what happened, in words. {@code replies} hears each controller answer. */
+    private static String apply(Step step, Cluster c, Consumer<String> answers, Consumer<ControllerReply> replies) {
         ObjectNode a = step.args();
         switch (step.action()) {
             case "caption":

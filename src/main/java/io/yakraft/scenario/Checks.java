@@ -3,9 +3,7 @@ package io.yakraft.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.yakraft.cluster.Cluster;
-import io.yakraft.cluster.LogView;
 import io.yakraft.metadata.BrokerRegistration;
-import io.yakraft.metadata.MetadataImage;
 import io.yakraft.metadata.PartitionRegistration;
 import io.yakraft.metadata.TopicImage;
 import io.yakraft.sim.NodeStatus;
@@ -104,7 +102,7 @@ final class Checks {
             case "brokerFenced":
             case "brokerUnfenced": {
                 int b = node(a, "broker", c);
-                BrokerRegistration reg = committed(c).brokers().get(b);
+                BrokerRegistration reg = c.committedImage().brokers().get(b);
                 String state = reg == null ? "not registered" : reg.fenced() ? "fenced" : "unfenced";
                 boolean ok = switch (check.name()) {
                     case "brokerRegistered" -> reg != null;
@@ -125,7 +123,7 @@ final class Checks {
             }
             case "topicAbsent": {
                 String t = a.get("topic").asText();
-                boolean present = committed(c).topics().containsKey(t);
+                boolean present = c.committedImage().topics().containsKey(t);
                 return of(!present, "topic " + t + (present ? " exists" : " does not exist") + " in the leader's image");
             }
             case "partitionLeaderIs":
@@ -150,8 +148,7 @@ final class Checks {
             }
             case "truncated": {
                 int n = node(a, "node", c);
-                LogView log = n < 0 ? null : c.snapshot().logs().get(n);
-                int count = log == null ? 0 : log.truncations();
+                int count = n < 0 ? 0 : c.logView(n).truncations(); // not snapshot(): waits poll this every 10 ms
                 return of(count > 0, name(n) + " truncated its log " + count + " time(s)");
             }
             case "logStartAtLeast": {
@@ -196,23 +193,8 @@ final class Checks {
         return e;
     }
 
-    /** The leader's committed image, else the highest-applied live node's. */
-    private static MetadataImage committed(Cluster c) {
-        int leader = c.leaderId();
-        if (leader >= 0) {
-            return c.image(leader);
-        }
-        int best = c.voterIds()[0];
-        for (int id : c.allIds()) {
-            if (c.status(id) != NodeStatus.DOWN && c.appliedOffset(id) > c.appliedOffset(best)) {
-                best = id;
-            }
-        }
-        return c.image(best);
-    }
-
     private static PartitionRegistration partition(Cluster c, String topic, int partition) {
-        TopicImage t = committed(c).topics().get(topic);
+        TopicImage t = c.committedImage().topics().get(topic);
         return t == null ? null : t.partitions().get(partition);
     }
 

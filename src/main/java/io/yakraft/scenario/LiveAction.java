@@ -24,13 +24,11 @@ public final class LiveAction {
         return new Step(-1, 0, 0, -1, -1, null, 0, action, args);
     }
 
-    /** How the action reads in the trace. */
-    public static String describe(ObjectNode json) {
-        return step(json).describe();
-    }
-
-    /** Applies it; {@code replies} hears a controller command's answer. Returns what happened, in words. */
-    public static String apply(ObjectNode json, Cluster c, Consumer<ControllerReply> replies) {
-        return Actions.apply(step(json), c, answer -> { }, replies);
+    /**
+     * Schedules it as a timed input at the cluster's current time (see {@link Actions#asInput});
+     * {@code outcome} hears what happened in words, {@code replies} a controller command's answer.
+     */
+    public static void asInput(ObjectNode json, Cluster c, Consumer<String> outcome, Consumer<ControllerReply> replies) {
+        Actions.asInput(step(json), c, answer -> { }, replies, outcome);
     }
 }

@@ -171,8 +171,7 @@ public final class ScenarioPlayer {
             return;
         }
         String[] outcome = new String[1];
-        cluster.at(cluster.now(), s.describe(),
-                c -> outcome[0] = Actions.apply(s, c, answers::add));
+        Actions.asInput(s, cluster, answers::add, r -> { }, o -> outcome[0] = o);
         cluster.runUntil(cluster.now());
         if (s.action().equals("caption")) {
             caption = s.args().get("text").asText();

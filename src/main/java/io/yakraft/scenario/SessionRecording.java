@@ -58,7 +58,7 @@ public final class SessionRecording {
             if (e.atMs() > untilMs || !runBounded(c, e.atMs(), maxEvents)) {
                 break;
             }
-            c.at(e.atMs(), LiveAction.describe(e.action()), cl -> LiveAction.apply(e.action(), cl, r -> { }));
+            LiveAction.asInput(e.action(), c, outcome -> { }, reply -> { }); // now == e.atMs()
             if (!runBounded(c, e.atMs(), maxEvents)) {
                 return;
             }

@@ -54,14 +54,18 @@ public final class ClusterViewModel {
         frame.set(f);
         if (f.traceRecords() != lastTraceRecords) {
             lastTraceRecords = f.traceRecords();
-            for (TraceEvent e : f.recentEvents()) {
-                if (e.seq() > lastSeenSeq) {
-                    DroppedMessage d = DroppedMessage.of(e, nowNanos);
-                    if (d != null) {
-                        drops.addLast(d);
-                        if (drops.size() > MAX_DROPS_SHOWN) {
-                            drops.removeFirst();
-                        }
+            // only the events new since the last frame: walk back from the newest, then forward
+            List<TraceEvent> recent = f.recentEvents();
+            int from = recent.size();
+            while (from > 0 && recent.get(from - 1).seq() > lastSeenSeq) {
+                from--;
+            }
+            for (TraceEvent e : recent.subList(from, recent.size())) {
+                DroppedMessage d = DroppedMessage.of(e, nowNanos);
+                if (d != null) {
+                    drops.addLast(d);
+                    if (drops.size() > MAX_DROPS_SHOWN) {
+                        drops.removeFirst();
                     }
                 }
             }

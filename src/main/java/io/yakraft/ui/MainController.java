@@ -767,34 +767,10 @@ public final class MainController {
         showTab(0);
     }
 
+    /** View → a tab: the menu item's userData is the tab's index. */
     @FXML
-    void showNodesTab() {
-        showTab(0);
-    }
-
-    @FXML
-    void showBrokersTab() {
-        showTab(1);
-    }
-
-    @FXML
-    void showTopicsTab() {
-        showTab(2);
-    }
-
-    @FXML
-    void showPartitionsTab() {
-        showTab(3);
-    }
-
-    @FXML
-    void showProducersTab() {
-        showTab(4);
-    }
-
-    @FXML
-    void showRecordsTab() {
-        showTab(5);
+    void showTabOfItem(javafx.event.ActionEvent e) {
+        showTab(Integer.parseInt(String.valueOf(((MenuItem) e.getSource()).getUserData())));
     }
 
     @FXML

@@ -17,10 +17,6 @@ public final class RolePalette {
         colourBlindSafe = on;
     }
 
-    public static boolean colourBlindSafe() {
-        return colourBlindSafe;
-    }
-
     public static Color fill(String displayRole) {
         if (displayRole.startsWith("Observer (")) {
             return Color.web("#BBBBBB");

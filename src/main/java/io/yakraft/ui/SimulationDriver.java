@@ -79,7 +79,11 @@ public final class SimulationDriver implements AutoCloseable, io.yakraft.api.Liv
                 .withNetwork(io.yakraft.sim.LinkConfig.DEFAULT.withLatency(15, 40));
     }
 
+    /** A fresh cluster of this config, wired to the event log, the exported trace and the timeline (all emptied). */
     private Cluster build(ClusterConfig config) {
+        recent.clear();
+        fullTrace.clear();
+        traceRecords = 0;
         markers.clear();
         markersChanged = true;
         Cluster c = new Cluster(config);
@@ -152,7 +156,7 @@ public final class SimulationDriver implements AutoCloseable, io.yakraft.api.Liv
         control.add(c -> {
             recording.forkAt(c.now()); // acting in the past forks a new future
             recording.add(c.now(), action);
-            c.at(c.now(), LiveAction.describe(action), cl -> outcome.accept(LiveAction.apply(action, cl, replies)));
+            LiveAction.asInput(action, c, outcome, replies);
             c.runUntil(c.now());
         });
     }
@@ -237,14 +241,8 @@ public final class SimulationDriver implements AutoCloseable, io.yakraft.api.Liv
 
     private void rebuild(long t, long maxEvents) {
         paused = true;
-        recent.clear();
-        fullTrace.clear();
-        traceRecords = 0;
         if (player != null) {
-            Scenario scenario = player.scenario();
-            cluster = build(scenario.cluster());
-            player = new ScenarioPlayer(scenario, cluster);
-            player.onSpeed(this::setSpeed);
+            startScenario(player.scenario());
             player.fastForward(t);
         } else {
             cluster = build(recording.cluster());
@@ -255,9 +253,6 @@ public final class SimulationDriver implements AutoCloseable, io.yakraft.api.Liv
     /** Replaces the running cluster with a fresh one. */
     public void restart(ClusterConfig config) {
         control.add(c -> {
-            recent.clear();
-            fullTrace.clear();
-            traceRecords = 0;
             player = null;
             horizon = 0;
             cluster = build(config);
@@ -268,16 +263,17 @@ public final class SimulationDriver implements AutoCloseable, io.yakraft.api.Liv
     /** Starts a scenario from its beginning on a fresh cluster of its own, paused at the start. */
     public void play(Scenario scenario) {
         control.add(c -> {
-            recent.clear();
-            fullTrace.clear();
-            traceRecords = 0;
             horizon = 0;
-            cluster = build(scenario.cluster());
             recording = new SessionRecording(scenario.cluster());
-            player = new ScenarioPlayer(scenario, cluster);
-            player.onSpeed(this::setSpeed);
+            startScenario(scenario);
             paused = false;
         });
+    }
+
+    private void startScenario(Scenario scenario) {
+        cluster = build(scenario.cluster());
+        player = new ScenarioPlayer(scenario, cluster);
+        player.onSpeed(this::setSpeed);
     }
 
     /** Runs straight to simulated time {@code t} (through the scenario's steps when one plays, captions not holding). */

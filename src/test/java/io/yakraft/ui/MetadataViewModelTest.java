@@ -1,9 +1,7 @@
 package io.yakraft.ui;
 
 import io.yakraft.cluster.Cluster;
-import io.yakraft.cluster.LogView;
 import io.yakraft.metadata.ControllerCommand;
-import io.yakraft.raft.OffsetAndEpoch;
 import io.yakraft.sim.TraceEvent;
 import io.yakraft.sim.TraceKind;
 import org.junit.jupiter.api.Test;
@@ -52,17 +50,6 @@ class MetadataViewModelTest {
         m.update(frame(c, 5, leader), 3_000_000_000L + FlashingList.FLASH_NANOS);
         assertFalse(m.topics().fresh(m.topics().items().get(0)), "and stops flashing on time");
         assertTrue(m.records().items().stream().anyMatch(r -> r.type().equals("TopicRecord") && r.committed()));
-    }
-
-    @Test
-    void logViewAnswersEpochsFromRuns() {
-        LogView log = new LogView(3, 10, 8, List.of(new OffsetAndEpoch(3, 2), new OffsetAndEpoch(6, 5)), 0, -1, -1);
-        assertEquals(-1, log.epochAt(2), "before the start: in the snapshot");
-        assertEquals(2, log.epochAt(3));
-        assertEquals(2, log.epochAt(5));
-        assertEquals(5, log.epochAt(6));
-        assertEquals(5, log.epochAt(9));
-        assertEquals(-1, log.epochAt(10));
     }
 
     @Test
