@@ -536,6 +536,14 @@ public class RaftNode {
             out.send(from, new VoteResponse(epoch, leaderId, false, req.preVote(), req.correlation(), RaftError.FENCED_LEADER_EPOCH));
             return;
         }
+        if (req.preVote() && role == Role.LEADER && req.epoch() > epoch) {
+            // A voter stranded in a newer epoch (its Vote requests were lost) cannot follow us: it
+            // rejects our epoch and we never hear from it again. Kafka's voters find the leader by
+            // fetching; here the leader that hears of the newer epoch steps down so the quorum
+            // moves past it (stepping down on a newer epoch is always safe).
+            becomeUnattached(now, req.epoch(), "pre-vote from n" + req.candidateId() + " in newer epoch " + req.epoch()
+                    + ": a voter is stranded there");
+        }
         if (req.preVote()) {
             boolean ok;
             String reason;
