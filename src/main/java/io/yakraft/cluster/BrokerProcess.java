@@ -7,18 +7,13 @@ import io.yakraft.metadata.ControllerCommand.BrokerHeartbeat;
 import io.yakraft.metadata.ControllerCommand.RegisterBroker;
 import io.yakraft.metadata.ControllerError;
 import io.yakraft.metadata.ControllerReply;
-import io.yakraft.metadata.MetadataImage;
-import io.yakraft.metadata.PartitionRegistration;
-import io.yakraft.metadata.TopicImage;
 import io.yakraft.metadata.Uuid;
 import io.yakraft.raft.RaftConfig;
 import io.yakraft.sim.Simulation;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -27,9 +22,8 @@ import java.util.function.Consumer;
  * observer: register with the active controller (a fresh incarnation id per start), heartbeat
  * with the offset it has applied (fast while fenced and catching up, every
  * broker.heartbeat.interval.ms once unfenced), re-register when the controller has forgotten
- * it, and as a partition leader ask (AlterPartition) to bring unfenced replicas back into the
- * ISR. The simulation carries no partition data, so "caught up" for a replica means
- * registered and unfenced.
+ * it, and carry its {@link ReplicaManager}'s AlterPartition requests (ISR shrink and expand)
+ * to the controller.
  */
 final class BrokerProcess implements NodeProcess {
     private final int id;
@@ -45,7 +39,6 @@ final class BrokerProcess implements NodeProcess {
     private final Map<Long, Consumer<ControllerReply>> callers = new TreeMap<>();
     /** correlation id → command, for requests still unanswered. */
     private final Map<Long, ControllerCommand> inFlight = new TreeMap<>();
-    private final Set<String> alterInFlight = new HashSet<>();
     private long nextCorrelation = 1;
     private long brokerEpoch = -1;
     private boolean fenced = true;
@@ -86,7 +79,7 @@ final class BrokerProcess implements NodeProcess {
         }
         // an answer not back by the next contact is lost: stop waiting, the next request replaces it
         inFlight.entrySet().removeIf(e -> !(e.getValue() instanceof AllocateProducerIds));
-        alterInFlight.clear();
+        callers.keySet().retainAll(inFlight.keySet());
         if (brokerEpoch < 0) {
             send(new RegisterBroker(id, incarnationId, identity.listeners(), identity.rack()));
             nextContactAt = now + raftConfig.requestTimeoutMs();
@@ -94,9 +87,6 @@ final class BrokerProcess implements NodeProcess {
         }
         send(new BrokerHeartbeat(id, brokerEpoch, images.appliedOffset(id), false, false));
         nextContactAt = now + (fenced ? config.fencedHeartbeatMs() : config.heartbeatIntervalMs());
-        if (!fenced) {
-            askToExpandIsrs();
-        }
     }
 
     /**
@@ -124,9 +114,6 @@ final class BrokerProcess implements NodeProcess {
         Consumer<ControllerReply> caller = callers.remove(r.correlationId());
         if (caller != null) {
             caller.accept(reply);
-        }
-        if (asked instanceof AlterPartition a) {
-            alterInFlight.remove(a.topicId() + "-" + a.partitionId());
         }
         if (reply.error() == ControllerError.NOT_CONTROLLER) {
             controllerHint = reply.body() instanceof ControllerReply.NotController n ? n.leaderId() : -1;
@@ -159,30 +146,18 @@ final class BrokerProcess implements NodeProcess {
         return true;
     }
 
-    /** For each partition this broker leads, bring back replicas that are registered and unfenced again. */
-    private void askToExpandIsrs() {
-        MetadataImage image = images.image(id);
-        for (TopicImage t : image.topics().values()) {
-            for (Map.Entry<Integer, PartitionRegistration> e : t.partitions().entrySet()) {
-                PartitionRegistration p = e.getValue();
-                String key = t.id() + "-" + e.getKey();
-                if (p.leader() != id || alterInFlight.contains(key)) {
-                    continue;
-                }
-                List<Integer> isr = new ArrayList<>();
-                for (int r : p.replicas()) {
-                    boolean back = image.brokers().containsKey(r) && !image.brokers().get(r).fenced()
-                            && !image.brokers().get(r).inControlledShutdown();
-                    if (p.isr().contains(r) || back) {
-                        isr.add(r);
-                    }
-                }
-                if (isr.size() > p.isr().size()) {
-                    alterInFlight.add(key);
-                    send(new AlterPartition(id, brokerEpoch, t.id(), e.getKey(), p.leaderEpoch(), p.partitionEpoch(), isr));
-                }
-            }
+    /**
+     * Asks the controller to set a partition's ISR (Kafka: AlterPartition, sent by the
+     * partition's leader); {@code onReply} hears the answer if one comes. False when the broker is
+     * not registered.
+     */
+    boolean alterPartition(Uuid topicId, int partition, int leaderEpoch, int partitionEpoch, List<Integer> isr,
+                           Consumer<ControllerReply> onReply) {
+        if (brokerEpoch < 0 || shutDown) {
+            return false;
         }
+        callers.put(send(new AlterPartition(id, brokerEpoch, topicId, partition, leaderEpoch, partitionEpoch, isr)), onReply);
+        return true;
     }
 
     private long send(ControllerCommand command) {

@@ -33,6 +33,9 @@ public final class Cluster {
     private final ClusterConfig config;
     private final Simulation sim;
     private final Map<Integer, DurableState> disks = new TreeMap<>();
+    /** Each broker's partition replica logs: on disk, so they outlive a crash (not a disk loss). */
+    private final Map<Integer, Map<TopicPartition, PartitionLog>> dataDisks = new TreeMap<>();
+    private final List<Feed> feeds = new ArrayList<>();
     private final Map<Integer, RaftHost> hosts = new TreeMap<>();
     private final List<ClusterObserver> observers = new ArrayList<>();
     private final List<String> violations = new ArrayList<>();
@@ -82,9 +85,11 @@ public final class Cluster {
 
     private void addNode(int id) {
         disks.put(id, new DurableState());
+        dataDisks.put(id, new TreeMap<>(ReplicaManager::compare));
         sim.addNode(id, (nodeId, incarnation, diskLost) -> {
             if (diskLost) {
                 disks.put(nodeId, new DurableState());
+                dataDisks.put(nodeId, new TreeMap<>(ReplicaManager::compare));
             }
             RaftHost host = new RaftHost(nodeId, sim, observers);
             host.attach(factory.create(nodeId, voterIds, config.raft(), disks.get(nodeId),
@@ -94,8 +99,15 @@ public final class Cluster {
                 host.add(new ControllerProcess(nodeId, host, sim, images, controllerFactory.create(meta.sessionTimeoutMs(),
                         sim.randomFor("controller", nodeId, incarnation)), observers));
             } else {
-                host.add(new BrokerProcess(nodeId, host, sim, images, meta, config.raft(), voterIds,
-                        Uuid.random(sim.randomFor("incarnation", nodeId, incarnation)), brokers.get(nodeId), sim.now()));
+                BrokerProcess broker = new BrokerProcess(nodeId, host, sim, images, meta, config.raft(), voterIds,
+                        Uuid.random(sim.randomFor("incarnation", nodeId, incarnation)), brokers.get(nodeId), sim.now());
+                host.add(broker);
+                host.add(new ReplicaManager(nodeId, sim, images, config.data(), dataDisks.get(nodeId), broker, observers));
+                for (Feed f : feeds) {
+                    if (f.home() < 0 && !f.status().done()) {
+                        runProducer(f, nodeId, host); // a feed whose brokers were all down resumes here
+                    }
+                }
             }
             if (meta.snapshotEveryRecords() > 0) {
                 host.add(new SnapshotPolicy(nodeId, this, meta.snapshotEveryRecords()));
@@ -230,6 +242,11 @@ public final class Cluster {
         sim.crash(id);
         for (ClusterObserver o : observers) {
             o.fault(id, "crash", false);
+        }
+        for (Feed f : feeds) {
+            if (f.home() == id) {
+                placeProducer(f);
+            }
         }
     }
 
@@ -397,6 +414,76 @@ public final class Cluster {
         return done;
     }
 
+    // ------------------------------------------------------------- data
+
+    /**
+     * Starts feeding records into a topic: a producer runs beside the requested broker (else the
+     * lowest-numbered live one) and sends them at the requested pace. Call between events.
+     */
+    public Feed feed(FeedRequest request) {
+        if (request.viaBroker() >= 0 && !brokers.containsKey(request.viaBroker())) {
+            throw new IllegalArgumentException("no broker " + request.viaBroker() + " to run the producer beside");
+        }
+        Feed f = new Feed(feeds.size() + 1, request, sim.now());
+        feeds.add(f);
+        placeProducer(f);
+        return f;
+    }
+
+    public List<FeedStatus> feeds() {
+        List<FeedStatus> out = new ArrayList<>();
+        for (Feed f : feeds) {
+            out.add(f.status());
+        }
+        return out;
+    }
+
+    /** Runs the feed's producer beside its chosen broker if that is up, else the lowest-numbered live broker, else nowhere yet. */
+    private void placeProducer(Feed f) {
+        int home = -1;
+        int wanted = f.request().viaBroker();
+        if (wanted >= 0 && sim.status(wanted) != NodeStatus.DOWN) {
+            home = wanted;
+        } else {
+            for (int b : brokers.keySet()) {
+                if (sim.status(b) != NodeStatus.DOWN) {
+                    home = b;
+                    break;
+                }
+            }
+        }
+        f.setHome(-1);
+        if (home >= 0) {
+            runProducer(f, home, hosts.get(home));
+            sim.refreshWake(home);
+        }
+        sim.trace().record(sim.now(), home, io.yakraft.sim.TraceKind.DATA, "feed " + f.id() + " into '"
+                + f.request().topic() + "': " + (home >= 0 ? "producer runs beside b" + home : "no broker is up to run its producer"));
+    }
+
+    private void runProducer(Feed f, int home, RaftHost host) {
+        f.setHome(home);
+        host.add(new ProducerProcess(home, sim, images, config.data(), f, observers));
+    }
+
+    /** The broker's partition replicas (a down broker's from its disk), by partition. */
+    public Map<TopicPartition, ReplicaView> replicas(int brokerId) {
+        RaftHost h = hosts.get(brokerId);
+        ReplicaManager rm = h == null || sim.status(brokerId) == NodeStatus.DOWN ? null : h.process(ReplicaManager.class);
+        if (rm != null) {
+            return rm.views();
+        }
+        Map<TopicPartition, ReplicaView> out = new TreeMap<>(ReplicaManager::compare);
+        dataDisks.getOrDefault(brokerId, Map.of()).forEach((tp, log) ->
+                out.put(tp, new ReplicaView(tp, false, -1, -1, log.endOffset(), log.highWatermark())));
+        return out;
+    }
+
+    /** The broker's replica log of a partition, or null when it holds none. */
+    public PartitionLog partitionLog(int brokerId, TopicPartition partition) {
+        return dataDisks.getOrDefault(brokerId, Map.of()).get(partition);
+    }
+
     // ------------------------------------------------------------- network
 
     public void cut(int from, int to) {
@@ -494,10 +581,15 @@ public final class Cluster {
             logs.put(v.id(), logView(v.id(), v.highWatermark()));
             nodeImages.put(v.id(), images.image(v.id()));
         }
+        Map<Integer, Map<TopicPartition, ReplicaView>> replicaViews = new TreeMap<>();
+        for (int b : brokers.keySet()) {
+            replicaViews.put(b, replicas(b));
+        }
         int leader = leaderId();
         return new ClusterSnapshot(config.seed(), sim.now(), sim.eventCount(), List.copyOf(views), List.copyOf(flying),
                 sim.network().cutLinks(), leader, leader < 0 ? -1 : raft(leader).epoch(), violations(),
-                java.util.Collections.unmodifiableMap(logs), java.util.Collections.unmodifiableMap(nodeImages));
+                java.util.Collections.unmodifiableMap(logs), java.util.Collections.unmodifiableMap(nodeImages),
+                java.util.Collections.unmodifiableMap(replicaViews), feeds());
     }
 
     /** The node's log for the replication view: what it holds, as epoch runs, and its last truncation. */

@@ -8,7 +8,7 @@ import io.yakraft.sim.LinkConfig;
  * quorum's observers) get ids 101, 102, ... so a glance at an id tells which kind it is.
  */
 public record ClusterConfig(long seed, int controllers, int observers, RaftConfig raft, LinkConfig network,
-                            boolean trace, MetadataConfig metadata) {
+                            boolean trace, MetadataConfig metadata, DataConfig data) {
 
     public static final int FIRST_OBSERVER_ID = 101;
 
@@ -23,23 +23,27 @@ public record ClusterConfig(long seed, int controllers, int observers, RaftConfi
 
     public static ClusterConfig defaults(long seed, int controllers, int observers) {
         return new ClusterConfig(seed, controllers, observers, RaftConfig.kafkaDefaults(), LinkConfig.DEFAULT, true,
-                MetadataConfig.kafkaDefaults());
+                MetadataConfig.kafkaDefaults(), DataConfig.defaults());
     }
 
     public ClusterConfig withTrace(boolean on) {
-        return new ClusterConfig(seed, controllers, observers, raft, network, on, metadata);
+        return new ClusterConfig(seed, controllers, observers, raft, network, on, metadata, data);
     }
 
     public ClusterConfig withRaft(RaftConfig r) {
-        return new ClusterConfig(seed, controllers, observers, r, network, trace, metadata);
+        return new ClusterConfig(seed, controllers, observers, r, network, trace, metadata, data);
     }
 
     public ClusterConfig withNetwork(LinkConfig n) {
-        return new ClusterConfig(seed, controllers, observers, raft, n, trace, metadata);
+        return new ClusterConfig(seed, controllers, observers, raft, n, trace, metadata, data);
     }
 
     public ClusterConfig withMetadata(MetadataConfig m) {
-        return new ClusterConfig(seed, controllers, observers, raft, network, trace, m);
+        return new ClusterConfig(seed, controllers, observers, raft, network, trace, m, data);
+    }
+
+    public ClusterConfig withData(DataConfig d) {
+        return new ClusterConfig(seed, controllers, observers, raft, network, trace, metadata, d);
     }
 
     /** True when {@code id} names one of this cluster's controllers or brokers. */

@@ -34,6 +34,18 @@ public interface ClusterObserver {
                                    io.yakraft.metadata.ControllerReply reply, long lastRecord, long highWatermark) {
     }
 
+    /** A broker became leader of a partition in {@code leaderEpoch}; {@code log} is its replica's log at that moment. */
+    default void partitionLeaderStarted(int broker, TopicPartition partition, int leaderEpoch, PartitionLog log) {
+    }
+
+    /** A follower truncated its replica of a partition where the leader said the logs diverge. */
+    default void partitionTruncated(int broker, TopicPartition partition, long newEndOffset, int removed) {
+    }
+
+    /** A producer got its answer: these records (offsets filled in) are acknowledged with {@code acks}. */
+    default void recordsAcked(TopicPartition partition, Acks acks, java.util.List<DataRecord> records) {
+    }
+
     /** "crash"; "restarting" just before the new incarnation boots, "restarted" just after. */
     default void fault(int node, String what, boolean diskLost) {
     }

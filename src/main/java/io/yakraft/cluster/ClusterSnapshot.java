@@ -9,11 +9,13 @@ import java.util.Map;
  * Everything a view needs at one simulated instant, immutable, so a UI thread can draw it
  * while the simulation runs on. {@code cutLinks} holds directed [from, to] pairs; {@code logs}
  * and {@code images} give each node's log (as epoch runs) and its own metadata image (images
- * are immutable and shared, so this costs a reference per node).
+ * are immutable and shared, so this costs a reference per node); {@code replicas} each broker's
+ * partition replicas and {@code feeds} how every feed is doing.
  */
 public record ClusterSnapshot(long seed, long now, long events, List<NodeView> nodes, List<MessageView> inFlight,
                               List<int[]> cutLinks, int leaderId, int leaderEpoch, List<String> violations,
-                              Map<Integer, LogView> logs, Map<Integer, MetadataImage> images) {
+                              Map<Integer, LogView> logs, Map<Integer, MetadataImage> images,
+                              Map<Integer, Map<TopicPartition, ReplicaView>> replicas, List<FeedStatus> feeds) {
 
     /** The committed metadata as {@link Cluster#committedImage()} defines it, at this instant. */
     public MetadataImage committedImage() {

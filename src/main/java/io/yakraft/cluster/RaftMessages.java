@@ -22,7 +22,49 @@ final class RaftMessages implements MessageDescriber {
         if (payload instanceof ControllerResponse r) {
             return commandKind(r.command()) + "Response";
         }
+        if (payload instanceof DataMessage.ProduceRequest) {
+            return "Produce";
+        }
+        if (payload instanceof DataMessage.ProduceResponse) {
+            return "ProduceResponse";
+        }
+        if (payload instanceof DataMessage.ReplicaFetchRequest) {
+            return "ReplicaFetch";
+        }
+        if (payload instanceof DataMessage.ReplicaFetchResponse) {
+            return "ReplicaFetchResponse";
+        }
         return payload instanceof RaftMessage m ? m.kind() : payload.getClass().getSimpleName();
+    }
+
+    private static String describeData(DataMessage m) {
+        if (m instanceof DataMessage.ProduceRequest p) {
+            return "Produce(" + p.partition() + ", " + p.records().size() + " record(s), acks=" + p.acks().label() + ")";
+        }
+        if (m instanceof DataMessage.ProduceResponse p) {
+            return "ProduceResponse(" + p.partition() + ", " + (p.error() == DataMessage.Error.NONE ? "offset " + p.baseOffset()
+                    : p.error().toString()) + ")";
+        }
+        if (m instanceof DataMessage.ReplicaFetchRequest f) {
+            StringBuilder sb = new StringBuilder("ReplicaFetch(");
+            for (DataMessage.PartitionFetch pf : f.partitions()) {
+                sb.append(sb.length() > 13 ? ", " : "").append(pf.partition()).append('@').append(pf.fetchOffset());
+            }
+            return sb.append(')').toString();
+        }
+        DataMessage.ReplicaFetchResponse f = (DataMessage.ReplicaFetchResponse) m;
+        StringBuilder sb = new StringBuilder("ReplicaFetchResponse(");
+        for (DataMessage.PartitionData d : f.partitions()) {
+            sb.append(sb.length() > 21 ? ", " : "").append(d.partition()).append(": ");
+            if (d.error() != DataMessage.Error.NONE) {
+                sb.append(d.error());
+            } else if (d.divergingEndOffset() >= 0) {
+                sb.append("diverging at ").append(d.divergingEndOffset());
+            } else {
+                sb.append(d.records().size()).append(" record(s), hw ").append(d.highWatermark());
+            }
+        }
+        return sb.append(')').toString();
     }
 
     private static String commandKind(io.yakraft.metadata.ControllerCommand c) {
@@ -71,6 +113,9 @@ final class RaftMessages implements MessageDescriber {
         }
         if (payload instanceof ControllerRequest r) {
             return r.command().describe();
+        }
+        if (payload instanceof DataMessage m) {
+            return describeData(m);
         }
         if (payload instanceof ControllerResponse r) {
             return commandKind(r.command()) + "Response(" + (r.reply().ok() ? "ok" : r.reply().error() + ": "

@@ -1,0 +1,100 @@
+package io.yakraft.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A partition replica's log on a broker's disk: records from offset 0, the high watermark this
+ * replica knows, and the leader-epoch cache (epoch → first offset) that Kafka keeps beside every
+ * log (KIP-101) so a follower can find where it diverged from the leader instead of
+ * truncating to its high watermark.
+ */
+public final class PartitionLog {
+    private final List<DataRecord> records = new ArrayList<>();
+    private final TreeMap<Integer, Long> epochStarts = new TreeMap<>();
+    private long highWatermark;
+
+    public long endOffset() {
+        return records.size();
+    }
+
+    public long highWatermark() {
+        return highWatermark;
+    }
+
+    void setHighWatermark(long hw) {
+        highWatermark = Math.min(hw, endOffset());
+    }
+
+    /** Epoch of the last record, -1 when empty. */
+    public int lastEpoch() {
+        return epochStarts.isEmpty() ? -1 : epochStarts.lastKey();
+    }
+
+    public DataRecord get(long offset) {
+        return records.get((int) offset);
+    }
+
+    DataRecord append(int leaderEpoch, long id, String key, String value) {
+        DataRecord r = new DataRecord(endOffset(), leaderEpoch, id, key, value);
+        add(r);
+        return r;
+    }
+
+    /** Appends records fetched from the leader; they must start at this log's end. */
+    void appendFetched(List<DataRecord> fetched) {
+        for (DataRecord r : fetched) {
+            if (r.offset() != endOffset()) {
+                throw new IllegalStateException("fetched record at " + r.offset() + " does not follow the log end " + endOffset());
+            }
+            add(r);
+        }
+    }
+
+    private void add(DataRecord r) {
+        if (epochStarts.isEmpty() || r.leaderEpoch() > epochStarts.lastKey()) {
+            epochStarts.put(r.leaderEpoch(), r.offset());
+        }
+        records.add(r);
+    }
+
+    /** Removes the records at and after {@code offset}; returns how many went. */
+    int truncateTo(long offset) {
+        int removed = 0;
+        while (endOffset() > offset) {
+            records.remove(records.size() - 1);
+            removed++;
+        }
+        epochStarts.values().removeIf(start -> start >= offset);
+        highWatermark = Math.min(highWatermark, endOffset());
+        return removed;
+    }
+
+    /**
+     * The largest epoch in this log not above {@code epoch}, and the offset where it ends (where a
+     * later epoch starts, else the log end): the leader's answer to a follower's OffsetsForLeaderEpoch.
+     * {-1, 0} when the log holds no such epoch.
+     */
+    long[] endOffsetForEpoch(int epoch) {
+        Map.Entry<Integer, Long> e = epochStarts.floorEntry(epoch);
+        if (e == null) {
+            return new long[] {-1, 0};
+        }
+        Map.Entry<Integer, Long> next = epochStarts.higherEntry(e.getKey());
+        return new long[] {e.getKey(), next == null ? endOffset() : next.getValue()};
+    }
+
+    List<DataRecord> read(long from, int max) {
+        if (from >= endOffset()) {
+            return List.of();
+        }
+        return List.copyOf(records.subList((int) from, (int) Math.min(endOffset(), from + max)));
+    }
+
+    /** Every record, oldest first (for checks and views). */
+    public List<DataRecord> records() {
+        return java.util.Collections.unmodifiableList(records);
+    }
+}

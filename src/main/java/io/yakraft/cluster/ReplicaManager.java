@@ -1,0 +1,569 @@
+package io.yakraft.cluster;
+
+import io.yakraft.cluster.DataMessage.Error;
+import io.yakraft.cluster.DataMessage.PartitionData;
+import io.yakraft.cluster.DataMessage.PartitionFetch;
+import io.yakraft.cluster.DataMessage.ProduceRequest;
+import io.yakraft.cluster.DataMessage.ProduceResponse;
+import io.yakraft.cluster.DataMessage.ReplicaFetchRequest;
+import io.yakraft.cluster.DataMessage.ReplicaFetchResponse;
+import io.yakraft.metadata.BrokerRegistration;
+import io.yakraft.metadata.MetadataImage;
+import io.yakraft.metadata.PartitionRegistration;
+import io.yakraft.metadata.TopicImage;
+import io.yakraft.sim.Simulation;
+import io.yakraft.sim.TraceKind;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A broker's partition replicas, as Kafka's ReplicaManager runs them. The broker's metadata
+ * image says which partitions it hosts and who leads each; this process follows it:
+ * <ul>
+ * <li>as leader it appends produced records in its leader epoch, answers acks=1 at once and
+ *     acks=all when the high watermark (the lowest log end of the ISR) passes them, serves
+ *     followers' fetches (long-polled up to replica.fetch.wait.max.ms), tells a follower where
+ *     its log diverges, and asks the controller (AlterPartition) to drop followers that lag
+ *     more than replica.lag.time.max.ms and to take back the ones that caught up;</li>
+ * <li>as follower it fetches from the leader, one request for every partition it follows
+ *     there, and truncates where the leader says its log diverged.</li>
+ * </ul>
+ * While an ISR change is in flight the high watermark is computed over the larger of the old
+ * and the asked-for ISR (Kafka's "maximal ISR"), so a shrink is never trusted before it commits.
+ */
+final class ReplicaManager implements NodeProcess {
+    private final int id;
+    private final Simulation sim;
+    private final NodeImages images;
+    private final DataConfig config;
+    private final Map<TopicPartition, PartitionLog> disk;
+    private final BrokerProcess broker;
+    private final List<ClusterObserver> observers;
+    private final Map<TopicPartition, Replica> replicas = new TreeMap<>(ReplicaManager::compare);
+    /** leader broker → the fetch we have out to it. */
+    private final Map<Integer, OutstandingFetch> outstanding = new TreeMap<>();
+    /** Follower fetches held until there is something to say, oldest first. */
+    private final List<ParkedFetch> parked = new ArrayList<>();
+    private final List<PendingProduce> purgatory = new ArrayList<>();
+    private MetadataImage seen;
+    private long nextFetchId = 1;
+    private long nextIsrCheckAt;
+
+    ReplicaManager(int id, Simulation sim, NodeImages images, DataConfig config, Map<TopicPartition, PartitionLog> disk,
+                   BrokerProcess broker, List<ClusterObserver> observers) {
+        this.id = id;
+        this.sim = sim;
+        this.images = images;
+        this.config = config;
+        this.disk = disk;
+        this.broker = broker;
+        this.observers = observers;
+    }
+
+    static int compare(TopicPartition a, TopicPartition b) {
+        int c = a.topic().compareTo(b.topic());
+        if (c == 0) {
+            c = Integer.compare(a.partition(), b.partition());
+        }
+        return c != 0 ? c : a.topicId().toString().compareTo(b.topicId().toString());
+    }
+
+    /** This broker's replicas as views can show them. */
+    Map<TopicPartition, ReplicaView> views() {
+        Map<TopicPartition, ReplicaView> out = new TreeMap<>(ReplicaManager::compare);
+        for (Replica r : replicas.values()) {
+            out.put(r.tp, new ReplicaView(r.tp, r.leader, r.leaderEpoch, r.leaderId, r.log.endOffset(),
+                    r.log.highWatermark()));
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------- following the metadata image
+
+    @Override
+    public void afterEvent(long now) {
+        MetadataImage image = images.image(id);
+        if (image != seen) {
+            seen = image;
+            reconcile(now, image);
+        }
+        sendFetches(now);
+    }
+
+    private void reconcile(long now, MetadataImage image) {
+        Set<TopicPartition> hosted = new LinkedHashSet<>();
+        for (TopicImage t : image.topics().values()) {
+            for (Map.Entry<Integer, PartitionRegistration> e : t.partitions().entrySet()) {
+                PartitionRegistration p = e.getValue();
+                if (!p.replicas().contains(id)) {
+                    continue;
+                }
+                TopicPartition tp = new TopicPartition(t.id(), t.name(), e.getKey());
+                hosted.add(tp);
+                Replica r = replicas.computeIfAbsent(tp, k -> new Replica(k, disk.computeIfAbsent(k, x -> new PartitionLog())));
+                follow(now, r, p);
+            }
+        }
+        for (Iterator<Replica> it = replicas.values().iterator(); it.hasNext(); ) {
+            Replica r = it.next();
+            if (!hosted.contains(r.tp)) {
+                it.remove();
+                disk.remove(r.tp);
+                failProduces(r, Error.UNKNOWN_TOPIC_OR_PARTITION, "the partition is gone from this broker");
+                trace(r.tp + ": replica deleted (the topic was deleted or the replica moved)");
+            }
+        }
+    }
+
+    private void follow(long now, Replica r, PartitionRegistration p) {
+        boolean newEpoch = p.leaderEpoch() > r.leaderEpoch;
+        r.registration = p;
+        if (p.leader() == id) {
+            if (!r.leader || newEpoch) {
+                becomeLeader(now, r, p);
+            } else if (r.askedIsr != null && p.partitionEpoch() > r.askedAtPartitionEpoch) {
+                r.askedIsr = null; // the partition changed: the image holds the ISR now
+            }
+            advanceHighWatermark(r);
+        } else if (r.leader || newEpoch || r.leaderId != p.leader()) {
+            if (r.leader) {
+                failProduces(r, Error.NOT_LEADER_OR_FOLLOWER, "leadership moved to b" + p.leader());
+            }
+            r.leader = false;
+            r.leaderEpoch = p.leaderEpoch();
+            r.leaderId = p.leader();
+            r.askedIsr = null;
+            r.retryAt = 0;
+            trace(r.tp + ": follows " + (p.leader() < 0 ? "no leader" : "b" + p.leader()) + " in leader epoch "
+                    + p.leaderEpoch() + " from offset " + r.log.endOffset());
+        }
+    }
+
+    private void becomeLeader(long now, Replica r, PartitionRegistration p) {
+        r.leader = true;
+        r.leaderEpoch = p.leaderEpoch();
+        r.leaderId = id;
+        r.askedIsr = null;
+        r.epochStartOffset = r.log.endOffset();
+        r.followers.clear();
+        for (int replica : p.replicas()) {
+            if (replica != id) {
+                // an ISR member counts as caught up now: it gets replica.lag.time.max.ms to fetch
+                r.followers.put(replica, new FollowerState(p.isr().contains(replica) ? now : Long.MIN_VALUE / 2));
+            }
+        }
+        trace(r.tp + ": leads in leader epoch " + p.leaderEpoch() + " from offset " + r.log.endOffset()
+                + " (high watermark " + r.log.highWatermark() + ", ISR " + p.isr() + ")");
+        for (ClusterObserver o : observers) {
+            o.partitionLeaderStarted(id, r.tp, p.leaderEpoch(), r.log);
+        }
+    }
+
+    // ------------------------------------------------------------- leader: produce
+
+    @Override
+    public boolean handle(long now, int from, Object payload) {
+        if (payload instanceof ProduceRequest p) {
+            produce(now, from, p);
+            return true;
+        }
+        if (payload instanceof ReplicaFetchRequest f) {
+            serveFetch(now, from, f);
+            return true;
+        }
+        if (payload instanceof ReplicaFetchResponse f) {
+            fetched(now, from, f);
+            return true;
+        }
+        return false;
+    }
+
+    private void produce(long now, int from, ProduceRequest req) {
+        Replica r = replicas.get(req.partition());
+        Error error = r == null ? Error.UNKNOWN_TOPIC_OR_PARTITION : !r.leader ? Error.NOT_LEADER_OR_FOLLOWER : Error.NONE;
+        if (error == Error.NONE && req.acks() == Acks.ALL && isr(r).size() < config.minInsyncReplicas()) {
+            error = Error.NOT_ENOUGH_REPLICAS;
+        }
+        if (error != Error.NONE) {
+            trace(req.partition() + ": produce from n" + from + " refused: " + error);
+            answer(from, req, error, -1, r == null ? "b" + id + " hosts no " + req.partition()
+                    : error == Error.NOT_ENOUGH_REPLICAS ? "ISR " + isr(r) + " is smaller than min.insync.replicas "
+                    + config.minInsyncReplicas() : "b" + id + " does not lead " + req.partition() + " (leader "
+                    + (r.leaderId < 0 ? "unknown" : "b" + r.leaderId) + ")");
+            return;
+        }
+        long base = r.log.endOffset();
+        for (int i = 0; i < req.records().size(); i++) {
+            FeedRecord rec = req.records().get(i);
+            r.log.append(r.leaderEpoch, req.recordIds().get(i), rec.key(), rec.value());
+        }
+        long end = r.log.endOffset();
+        trace(r.tp + ": appended offsets " + base + ".." + (end - 1) + " in leader epoch " + r.leaderEpoch
+                + " (produce from n" + from + ", acks=" + req.acks().label() + ")");
+        if (req.acks() == Acks.LEADER) {
+            answer(from, req, Error.NONE, base, "");
+        } else if (req.acks() == Acks.ALL) {
+            purgatory.add(new PendingProduce(from, req, r, base, end, now + config.requestTimeoutMs()));
+        }
+        advanceHighWatermark(r);
+        answerParkedFetches(now);
+    }
+
+    private void answer(int to, ProduceRequest req, Error error, long base, String message) {
+        if (req.acks() != Acks.NONE) {
+            sim.send(id, to, new ProduceResponse(req.correlationId(), req.partition(), error, base, message));
+        }
+    }
+
+    private void failProduces(Replica r, Error error, String why) {
+        for (Iterator<PendingProduce> it = purgatory.iterator(); it.hasNext(); ) {
+            PendingProduce p = it.next();
+            if (p.replica == r) {
+                it.remove();
+                answer(p.from, p.request, error, -1, why);
+            }
+        }
+    }
+
+    private List<Integer> isr(Replica r) {
+        return r.registration == null ? List.of() : r.registration.isr();
+    }
+
+    /**
+     * The leader's high watermark: the lowest log end over the ISR (and the asked-for ISR while a
+     * change is in flight). It only moves forward; acks=all produces it passes are answered.
+     */
+    private void advanceHighWatermark(Replica r) {
+        if (!r.leader) {
+            return;
+        }
+        Set<Integer> members = new LinkedHashSet<>(isr(r));
+        if (r.askedIsr != null) {
+            members.addAll(r.askedIsr);
+        }
+        long low = r.log.endOffset();
+        for (int m : members) {
+            if (m != id) {
+                FollowerState f = r.followers.get(m);
+                low = Math.min(low, f == null ? 0 : f.logEndOffset);
+            }
+        }
+        if (low <= r.log.highWatermark()) {
+            return;
+        }
+        r.log.setHighWatermark(low);
+        for (Iterator<PendingProduce> it = purgatory.iterator(); it.hasNext(); ) {
+            PendingProduce p = it.next();
+            if (p.replica == r && p.endOffset <= low) {
+                it.remove();
+                trace(r.tp + ": offsets " + p.baseOffset + ".." + (p.endOffset - 1) + " are on every ISR replica "
+                        + members + " (high watermark " + low + "): acks=all answered");
+                answer(p.from, p.request, Error.NONE, p.baseOffset, "");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------- leader: serving follower fetches
+
+    private void serveFetch(long now, int from, ReplicaFetchRequest req) {
+        parked.removeIf(p -> p.from == from); // a follower has one fetch out; a newer one replaces it
+        for (PartitionFetch pf : req.partitions()) {
+            Replica r = replicas.get(pf.partition());
+            if (r == null || !r.leader || pf.leaderEpoch() != r.leaderEpoch || diverges(r, pf)) {
+                continue;
+            }
+            FollowerState f = r.followers.get(from);
+            if (f == null) {
+                continue;
+            }
+            // Kafka's rule: caught up if at the leader's end now, or at the end the leader had at the previous fetch
+            if (pf.fetchOffset() >= r.log.endOffset()) {
+                f.lastCaughtUpAt = now;
+            } else if (pf.fetchOffset() >= f.endAtLastFetch) {
+                f.lastCaughtUpAt = Math.max(f.lastCaughtUpAt, f.lastFetchAt);
+            }
+            f.endAtLastFetch = r.log.endOffset();
+            f.lastFetchAt = now;
+            f.logEndOffset = pf.fetchOffset();
+            advanceHighWatermark(r);
+        }
+        ParkedFetch p = new ParkedFetch(from, req, now + config.fetchMaxWaitMs());
+        if (!respondIfWorthIt(p, false)) {
+            parked.add(p);
+        }
+    }
+
+    private static boolean diverges(Replica r, PartitionFetch pf) {
+        if (pf.fetchOffset() == 0) {
+            return false;
+        }
+        long[] end = r.log.endOffsetForEpoch(pf.lastFetchedEpoch());
+        return end[0] != pf.lastFetchedEpoch() || end[1] < pf.fetchOffset();
+    }
+
+    /** Sends the fetch's answer if it carries records, news or an error (or {@code force}); true if sent. */
+    private boolean respondIfWorthIt(ParkedFetch p, boolean force) {
+        List<PartitionData> data = new ArrayList<>();
+        boolean worth = force;
+        for (PartitionFetch pf : p.request.partitions()) {
+            Replica r = replicas.get(pf.partition());
+            PartitionData d;
+            if (r == null) {
+                d = PartitionData.failed(pf.partition(), Error.UNKNOWN_TOPIC_OR_PARTITION);
+            } else if (!r.leader) {
+                d = PartitionData.failed(pf.partition(), Error.NOT_LEADER_OR_FOLLOWER);
+            } else if (pf.leaderEpoch() != r.leaderEpoch) {
+                d = PartitionData.failed(pf.partition(), pf.leaderEpoch() > r.leaderEpoch ? Error.UNKNOWN_LEADER_EPOCH
+                        : Error.FENCED_LEADER_EPOCH);
+            } else if (diverges(r, pf)) {
+                long[] end = r.log.endOffsetForEpoch(pf.lastFetchedEpoch());
+                d = new PartitionData(pf.partition(), Error.NONE, r.log.highWatermark(), List.of(), (int) Math.max(end[0], 0),
+                        end[1]);
+            } else {
+                FollowerState f = r.followers.get(p.from);
+                List<DataRecord> records = r.log.read(pf.fetchOffset(), config.maxBatchRecords());
+                d = new PartitionData(pf.partition(), Error.NONE, r.log.highWatermark(), records, -1, -1);
+                if (records.isEmpty() && (f == null || f.highWatermarkSent >= r.log.highWatermark())) {
+                    data.add(d);
+                    continue; // nothing new for this partition
+                }
+                if (f != null) {
+                    f.highWatermarkSent = r.log.highWatermark();
+                }
+            }
+            worth = true;
+            data.add(d);
+        }
+        if (worth) {
+            sim.send(id, p.from, new ReplicaFetchResponse(p.request.fetchId(), data));
+        }
+        return worth;
+    }
+
+    private void answerParkedFetches(long now) {
+        parked.removeIf(p -> respondIfWorthIt(p, p.deadline <= now));
+    }
+
+    // ------------------------------------------------------------- follower: fetching
+
+    private void sendFetches(long now) {
+        Map<Integer, List<PartitionFetch>> byLeader = new TreeMap<>();
+        for (Replica r : replicas.values()) {
+            if (!r.leader && r.leaderId >= 0 && r.retryAt <= now) {
+                byLeader.computeIfAbsent(r.leaderId, k -> new ArrayList<>()).add(new PartitionFetch(r.tp, r.leaderEpoch,
+                        r.log.endOffset(), lastFetchedEpoch(r.log)));
+            }
+        }
+        for (Map.Entry<Integer, List<PartitionFetch>> e : byLeader.entrySet()) {
+            if (!outstanding.containsKey(e.getKey())) {
+                long fetchId = nextFetchId++;
+                outstanding.put(e.getKey(), new OutstandingFetch(fetchId, now + config.requestTimeoutMs()));
+                sim.send(id, e.getKey(), new ReplicaFetchRequest(fetchId, id, e.getValue()));
+            }
+        }
+    }
+
+    private static int lastFetchedEpoch(PartitionLog log) {
+        return log.endOffset() == 0 ? -1 : log.get(log.endOffset() - 1).leaderEpoch();
+    }
+
+    private void fetched(long now, int from, ReplicaFetchResponse resp) {
+        OutstandingFetch out = outstanding.get(from);
+        if (out == null || out.fetchId != resp.fetchId()) {
+            return; // a duplicate, or an answer we stopped waiting for
+        }
+        outstanding.remove(from);
+        for (PartitionData d : resp.partitions()) {
+            Replica r = replicas.get(d.partition());
+            if (r == null || r.leader || r.leaderId != from) {
+                continue;
+            }
+            if (d.error() != Error.NONE) {
+                r.retryAt = now + config.retryBackoffMs();
+            } else if (d.divergingEndOffset() >= 0) {
+                long to = Math.min(d.divergingEndOffset(), r.log.endOffset());
+                int removed = r.log.truncateTo(to);
+                trace(r.tp + ": log diverges from b" + from + "'s after epoch " + d.divergingEpoch() + ": truncated "
+                        + removed + " record(s) to offset " + to);
+                for (ClusterObserver o : observers) {
+                    o.partitionTruncated(id, r.tp, to, removed);
+                }
+            } else {
+                if (!d.records().isEmpty() && d.records().get(0).offset() == r.log.endOffset()) {
+                    r.log.appendFetched(d.records());
+                }
+                r.log.setHighWatermark(d.highWatermark());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------- timers
+
+    @Override
+    public long nextWakeAt() {
+        long next = nextIsrCheckAt;
+        for (OutstandingFetch o : outstanding.values()) {
+            next = Math.min(next, o.deadline);
+        }
+        for (ParkedFetch p : parked) {
+            next = Math.min(next, p.deadline);
+        }
+        for (PendingProduce p : purgatory) {
+            next = Math.min(next, p.deadline);
+        }
+        for (Replica r : replicas.values()) {
+            if (!r.leader && r.retryAt > sim.now()) {
+                next = Math.min(next, r.retryAt);
+            }
+        }
+        return next;
+    }
+
+    @Override
+    public void wake(long now) {
+        outstanding.values().removeIf(o -> o.deadline <= now); // lost: the next fetch replaces it
+        answerParkedFetches(now);
+        for (Iterator<PendingProduce> it = purgatory.iterator(); it.hasNext(); ) {
+            PendingProduce p = it.next();
+            if (p.deadline <= now) {
+                it.remove();
+                trace(p.replica.tp + ": offsets " + p.baseOffset + ".." + (p.endOffset - 1) + " not on the whole ISR "
+                        + isr(p.replica) + " within request.timeout.ms: REQUEST_TIMED_OUT");
+                answer(p.from, p.request, Error.REQUEST_TIMED_OUT, -1, "the ISR did not replicate the records in time");
+            }
+        }
+        if (now >= nextIsrCheckAt) {
+            nextIsrCheckAt = now + config.replicaLagMaxMs() / 6;
+            for (Replica r : replicas.values()) {
+                if (r.leader) {
+                    maintainIsr(now, r);
+                }
+            }
+        }
+    }
+
+    /**
+     * Asks the controller to drop laggards from the ISR and take back caught-up replicas. One
+     * change is asked at a time; it counts (for the high watermark) until the image shows a new
+     * partition epoch or the controller refuses it for good. Unanswered, it is asked again: it
+     * may have been committed, and only the image can tell.
+     */
+    private void maintainIsr(long now, Replica r) {
+        PartitionRegistration p = r.registration;
+        if (r.askedIsr != null) {
+            if (now >= r.askDeadline) {
+                ask(now, r, r.askedIsr);
+            }
+            return;
+        }
+        List<Integer> wanted = new ArrayList<>();
+        for (int replica : p.replicas()) {
+            FollowerState f = r.followers.get(replica);
+            if (replica == id) {
+                wanted.add(replica);
+            } else if (f == null) {
+                continue;
+            } else if (p.isr().contains(replica)) {
+                if (now - f.lastCaughtUpAt <= config.replicaLagMaxMs()) {
+                    wanted.add(replica);
+                }
+            } else if (f.logEndOffset >= Math.max(r.log.highWatermark(), r.epochStartOffset) && usable(replica)) {
+                wanted.add(replica);
+            }
+        }
+        if (!wanted.equals(p.isr())) {
+            trace(r.tp + ": asks the controller to change the ISR " + p.isr() + " → " + wanted);
+            ask(now, r, wanted);
+        }
+    }
+
+    private void ask(long now, Replica r, List<Integer> isr) {
+        PartitionRegistration p = r.registration;
+        r.askedIsr = isr;
+        r.askedAtPartitionEpoch = p.partitionEpoch();
+        r.askDeadline = now + config.requestTimeoutMs();
+        int askedAt = p.partitionEpoch();
+        boolean sent = broker.alterPartition(r.tp.topicId(), r.tp.partition(), p.leaderEpoch(), askedAt, isr, reply -> {
+            if (!reply.ok() && refusedForGood(reply.error()) && r.askedIsr != null && r.askedAtPartitionEpoch == askedAt) {
+                r.askedIsr = null;
+            }
+        });
+        if (!sent) {
+            r.askedIsr = null; // not registered (yet): nothing went out
+        }
+    }
+
+    /**
+     * NOT_CONTROLLER may come after the change was written (a new controller can still commit it)
+     * and INVALID_UPDATE_VERSION when it already was; only the image settles those.
+     */
+    private static boolean refusedForGood(io.yakraft.metadata.ControllerError e) {
+        return e != io.yakraft.metadata.ControllerError.NOT_CONTROLLER
+                && e != io.yakraft.metadata.ControllerError.INVALID_UPDATE_VERSION;
+    }
+
+    /** The controller only lets registered, unfenced brokers that are not shutting down join an ISR. */
+    private boolean usable(int broker) {
+        BrokerRegistration b = seen.brokers().get(broker);
+        return b != null && !b.fenced() && !b.inControlledShutdown();
+    }
+
+    private void trace(String what) {
+        if (sim.trace().enabled()) {
+            sim.trace().record(sim.now(), id, TraceKind.DATA, what);
+        }
+    }
+
+    // ------------------------------------------------------------- state
+
+    private static final class Replica {
+        final TopicPartition tp;
+        final PartitionLog log;
+        PartitionRegistration registration;
+        boolean leader;
+        int leaderEpoch = -1;
+        int leaderId = -1;
+        /** leader: where its own epoch starts (a replica is caught up only past it). */
+        long epochStartOffset;
+        final Map<Integer, FollowerState> followers = new TreeMap<>();
+        List<Integer> askedIsr;
+        int askedAtPartitionEpoch;
+        long askDeadline;
+        /** follower: no fetch for this partition before then (after an error). */
+        long retryAt;
+
+        Replica(TopicPartition tp, PartitionLog log) {
+            this.tp = tp;
+            this.log = log;
+        }
+    }
+
+    /** What a leader knows of one follower of one partition. */
+    private static final class FollowerState {
+        long logEndOffset = -1;
+        long lastCaughtUpAt;
+        long lastFetchAt;
+        long endAtLastFetch;
+        long highWatermarkSent = -1;
+
+        FollowerState(long lastCaughtUpAt) {
+            this.lastCaughtUpAt = lastCaughtUpAt;
+        }
+    }
+
+    private record OutstandingFetch(long fetchId, long deadline) {
+    }
+
+    private record ParkedFetch(int from, ReplicaFetchRequest request, long deadline) {
+    }
+
+    private record PendingProduce(int from, ProduceRequest request, Replica replica, long baseOffset, long endOffset,
+                                  long deadline) {
+    }
+}

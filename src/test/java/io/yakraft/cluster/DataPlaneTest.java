@@ -1,0 +1,73 @@
+package io.yakraft.cluster;
+
+import io.yakraft.check.InvariantChecker;
+import io.yakraft.metadata.ControllerCommand;
+import io.yakraft.metadata.ControllerError;
+import io.yakraft.metadata.ControllerReply;
+import io.yakraft.metadata.PartitionRegistration;
+import io.yakraft.metadata.TopicImage;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Partition replicas, produce and replica fetch on the simulated cluster. */
+class DataPlaneTest {
+
+    static Cluster clusterWithTopic(long seed, String topic, int partitions, int rf) {
+        Cluster c = new Cluster(ClusterConfig.defaults(seed, 3, 3));
+        new InvariantChecker(c);
+        c.start();
+        c.runUntil(6_000);
+        List<ControllerReply> replies = new ArrayList<>();
+        for (int attempt = 0; attempt < 20 && (replies.isEmpty() || !replies.get(0).ok()); attempt++) {
+            replies.clear();
+            c.submit(new ControllerCommand.CreateTopic(topic, partitions, rf), replies::add);
+            c.runFor(1_000);
+        }
+        assertTrue(!replies.isEmpty() && replies.get(0).ok(), "topic created: " + replies);
+        c.runFor(1_000);
+        return c;
+    }
+
+    static List<FeedRecord> records(int n) {
+        List<FeedRecord> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new FeedRecord("key-" + (i % 17), "{\"n\":" + i + "}"));
+        }
+        return out;
+    }
+
+    @Test
+    void acksAllFeedReachesEveryReplicaOfEveryPartition() {
+        Cluster c = clusterWithTopic(3, "orders", 3, 3);
+        Feed f = c.feed(new FeedRequest("orders", records(200), Acks.ALL, 100, -1));
+        c.runFor(6_000);
+        FeedStatus s = f.status();
+        assertEquals(200, s.acked(), "all acknowledged: " + s);
+        assertEquals(0, s.failed());
+        assertTrue(c.violations().isEmpty(), c.violations().toString());
+        TopicImage t = c.committedImage().topics().get("orders");
+        int total = 0;
+        for (Map.Entry<Integer, PartitionRegistration> e : t.partitions().entrySet()) {
+            TopicPartition tp = new TopicPartition(t.id(), "orders", e.getKey());
+            long leo = -1;
+            for (int b : e.getValue().replicas()) {
+                PartitionLog log = c.partitionLog(b, tp);
+                if (leo < 0) {
+                    leo = log.endOffset();
+                }
+                assertEquals(leo, log.endOffset(), tp + " on b" + b);
+                assertEquals(leo, log.highWatermark(), tp + " hw on b" + b);
+            }
+            total += leo;
+            assertEquals(s.ackedByPartition().getOrDefault(e.getKey(), 0).longValue(), leo, tp + " holds what was acked");
+        }
+        assertEquals(200, total);
+    }
+}
