@@ -2,13 +2,20 @@ package io.yakraft.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.yakraft.cluster.Acks;
 import io.yakraft.cluster.BrokerIdentity;
 import io.yakraft.cluster.Cluster;
+import io.yakraft.cluster.Feed;
+import io.yakraft.cluster.FeedRecord;
+import io.yakraft.cluster.FeedRequest;
+import io.yakraft.ingest.FeedSource;
+import io.yakraft.ingest.PipelineSpec;
 import io.yakraft.metadata.ControllerCommand;
 import io.yakraft.metadata.ControllerReply;
 import io.yakraft.sim.LinkConfig;
 import io.yakraft.sim.NodeStatus;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -125,10 +132,43 @@ final class Actions {
                 });
                 return sent ? "b" + b + " asks for producer ids" : "registerProducer: b" + b + " is down or not registered";
             }
+            case "feed":
+                return feed(a, c);
             case "setSpeed":
                 return "speed " + a.get("speed").asDouble() + "×";
             default:
                 throw new IllegalArgumentException("unknown action " + step.action()); // the reader rejects these first
+        }
+    }
+
+    /**
+     * Starts a feed: the records of {@code file} run through {@code spec} (paths as the reader
+     * resolved them), else {@code count} synthetic records over {@code keys} keys; acks "all"
+     * unless told, {@code rate} records per simulated second (default 20, 0 as fast as possible),
+     * the producer beside {@code via} if given.
+     */
+    private static String feed(ObjectNode a, Cluster c) {
+        String topic = a.get("topic").asText();
+        List<FeedRecord> records;
+        String source;
+        try {
+            if (a.has("file")) {
+                if (!a.has("spec")) {
+                    return "feed: a file needs its pipeline spec (\"spec\")";
+                }
+                FeedSource.Prepared p = FeedSource.prepare(Path.of(a.get("file").asText()), Path.of(a.get("spec").asText()), n -> { });
+                records = p.records();
+                source = a.get("file").asText() + " (" + p.report().clean() + " clean of " + p.report().read() + " read)";
+            } else {
+                records = FeedSource.synthetic(a.path("count").asInt(100), a.path("keys").asInt(16));
+                source = records.size() + " generated records";
+            }
+            Acks acks = Acks.parse(a.path("acks").asText("all"));
+            int via = a.has("via") ? NodeRef.resolve(a.get("via").asText(), c) : -1;
+            Feed f = c.feed(new FeedRequest(topic, records, acks, a.path("rate").asDouble(20), via));
+            return "feed " + f.id() + ": " + source + " into '" + topic + "' with acks=" + acks.label();
+        } catch (java.io.IOException | PipelineSpec.SpecException | IllegalArgumentException e) {
+            return "feed: " + e.getMessage();
         }
     }
 

@@ -94,6 +94,9 @@ final class Vocabulary {
         ACTIONS.put("createPartitions", args("topic", Kind.TEXT, true, "total", Kind.INT, true));
         ACTIONS.put("deleteTopic", args("name", Kind.TEXT, true));
         ACTIONS.put("registerProducer", args("broker", Kind.NODE, true));
+        ACTIONS.put("feed", args("topic", Kind.TEXT, true, "file", Kind.TEXT, false, "spec", Kind.TEXT, false,
+                "count", Kind.INT, false, "keys", Kind.INT, false, "acks", Kind.TEXT, false, "rate", Kind.NUMBER, false,
+                "via", Kind.NODE, false));
         ACTIONS.put("setSpeed", args("speed", Kind.NUMBER, true));
         ACTIONS.put("expect", args("check", Kind.TEXT, true));
 
