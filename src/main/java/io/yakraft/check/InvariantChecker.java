@@ -16,7 +16,7 @@ import java.util.Map;
  * RaftEventSimulationTest plus the Raft paper's: one leader per epoch, monotonic epochs and
  * high watermarks, a high watermark never beyond what a majority of voters hold, committed
  * entries identical wherever held, leader completeness, and nothing committed ever lost.
- * The metadata layer's rules ride along ({@link MetadataInvariants}). The first violation
+ * The metadata layer's rules ride along ({@link MetadataInvariants}), and the data plane's ({@link DataInvariants}). The first violation
  * stops the run and names the seed, event number and rule.
  *
  * <p>Work per event is proportional to the number of voters; the committed log is tracked
@@ -46,6 +46,7 @@ public final class InvariantChecker implements ClusterObserver {
     private final List<Violation> violations = new ArrayList<>();
     private long checks;
     private final MetadataInvariants metadata;
+    private final DataInvariants data;
 
     public InvariantChecker(Cluster cluster) {
         this.cluster = cluster;
@@ -53,6 +54,8 @@ public final class InvariantChecker implements ClusterObserver {
         cluster.addObserver(this);
         this.metadata = new MetadataInvariants(cluster, this::fail);
         cluster.addObserver(metadata);
+        this.data = new DataInvariants(cluster, this::fail);
+        cluster.addObserver(data);
     }
 
     public List<Violation> violations() {
@@ -66,7 +69,7 @@ public final class InvariantChecker implements ClusterObserver {
 
     /** How many rule evaluations ran (shows the checker actually worked). */
     public long checks() {
-        return checks + metadata.checks();
+        return checks + metadata.checks() + data.checks();
     }
 
     private void fail(String rule, int node, String detail) {

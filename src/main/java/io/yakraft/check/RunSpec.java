@@ -5,38 +5,44 @@ import io.yakraft.cluster.QuorumControllerFactory;
 import io.yakraft.cluster.RaftNodeFactory;
 
 /**
- * One headless run: the cluster, how long faults, client writes and the metadata workload
- * (null for none) last, and how long the calm after them may take to elect a leader and catch
+ * One headless run: the cluster, how long faults, client writes, the metadata workload and the
+ * data feed (null for none) last, and how long the calm after them may take to elect a leader and catch
  * every node up (the liveness bound).
  */
 public record RunSpec(ClusterConfig cluster, long durationMs, boolean faults, long faultGapMs, long writePeriodMs,
                       long livenessBoundMs, boolean checkInvariants, RaftNodeFactory factory,
-                      QuorumControllerFactory controllerFactory, TopicWorkload.Spec workload) {
+                      QuorumControllerFactory controllerFactory, TopicWorkload.Spec workload,
+                      FeedWorkload.Spec feed) {
 
     public static RunSpec of(ClusterConfig cluster, long durationMs, boolean faults) {
         return new RunSpec(cluster, durationMs, faults, 700, 100,
-                20L * cluster.raft().electionTimeoutMs(), true, RaftNodeFactory.KRAFT, QuorumControllerFactory.KAFKA, null);
+                20L * cluster.raft().electionTimeoutMs(), true, RaftNodeFactory.KRAFT, QuorumControllerFactory.KAFKA, null, null);
     }
 
     public RunSpec withControllerFactory(QuorumControllerFactory f) {
         return new RunSpec(cluster, durationMs, faults, faultGapMs, writePeriodMs, livenessBoundMs, checkInvariants, factory,
-                f, workload);
+                f, workload, feed);
     }
 
     public RunSpec withWorkload(TopicWorkload.Spec w) {
         return new RunSpec(cluster, durationMs, faults, faultGapMs, writePeriodMs, livenessBoundMs, checkInvariants, factory,
-                controllerFactory, w);
+                controllerFactory, w, feed);
     }
 
     public RunSpec withInvariants(boolean on) {
-        return new RunSpec(cluster, durationMs, faults, faultGapMs, writePeriodMs, livenessBoundMs, on, factory, controllerFactory, workload);
+        return new RunSpec(cluster, durationMs, faults, faultGapMs, writePeriodMs, livenessBoundMs, on, factory, controllerFactory, workload, feed);
     }
 
     public RunSpec withFactory(RaftNodeFactory f) {
-        return new RunSpec(cluster, durationMs, faults, faultGapMs, writePeriodMs, livenessBoundMs, checkInvariants, f, controllerFactory, workload);
+        return new RunSpec(cluster, durationMs, faults, faultGapMs, writePeriodMs, livenessBoundMs, checkInvariants, f, controllerFactory, workload, feed);
+    }
+
+    public RunSpec withFeed(FeedWorkload.Spec f) {
+        return new RunSpec(cluster, durationMs, faults, faultGapMs, writePeriodMs, livenessBoundMs, checkInvariants, factory,
+                controllerFactory, workload, f);
     }
 
     public RunSpec withWritePeriod(long ms) {
-        return new RunSpec(cluster, durationMs, faults, faultGapMs, ms, livenessBoundMs, checkInvariants, factory, controllerFactory, workload);
+        return new RunSpec(cluster, durationMs, faults, faultGapMs, ms, livenessBoundMs, checkInvariants, factory, controllerFactory, workload, feed);
     }
 }

@@ -43,6 +43,7 @@ public final class Runner {
             Workload.schedule(cluster, 0, end, spec.writePeriodMs());
         }
         TopicWorkload workload = spec.workload() == null ? null : TopicWorkload.schedule(cluster, spec.workload(), 0, end);
+        FeedWorkload feed = spec.feed() == null ? null : FeedWorkload.schedule(cluster, spec.feed(), 0, end);
         if (spec.faults()) {
             RandomFaults.schedule(cluster, 2_000, end, spec.faultGapMs());
         }
@@ -68,7 +69,8 @@ public final class Runner {
                 cluster.now(), cluster.simulation().eventCount(), leaderChanges[0], epoch, leader, hws,
                 checker == null ? List.of() : checker.violations(), cluster.simulation().trace().sha256(),
                 checker == null ? -1 : checker.committedOffset(), liveness, checker == null ? 0 : checker.checks(),
-                metadata, NodeMetadata.converged(metadata), workload == null ? null : workload.outcome());
+                metadata, NodeMetadata.converged(metadata), workload == null ? null : workload.outcome(),
+                feed == null ? null : feed.outcome());
     }
 
     /**

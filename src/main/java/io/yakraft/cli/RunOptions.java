@@ -1,6 +1,7 @@
 package io.yakraft.cli;
 
 import io.yakraft.check.RunSpec;
+import io.yakraft.check.FeedWorkload;
 import io.yakraft.check.TopicWorkload;
 import io.yakraft.cluster.ClusterConfig;
 import io.yakraft.sim.Durations;
@@ -36,6 +37,10 @@ final class RunOptions {
     @Option(names = "--workload", paramLabel = "SPEC",
             description = "metadata workload, e.g. topics=20,partitions=6,rf=3[,producers=5][,every=250] (needs --brokers)")
     String workload;
+
+    @Option(names = "--feed", paramLabel = "SPEC",
+            description = "data feed into topic 'feed', e.g. records=2000,rate=100,partitions=3,rf=3,acks=all (needs --brokers)")
+    String feed;
 
     @Option(names = "--snapshot-every", paramLabel = "RECORDS", defaultValue = "500",
             description = "each node snapshots its image after this many applied records; 0 for never (default ${DEFAULT-VALUE})")
@@ -74,6 +79,18 @@ final class RunOptions {
                 throw bad("--workload", "rf=" + w.rf() + " needs at least " + w.rf() + " broker(s); --brokers is " + brokers);
             }
             run = run.withWorkload(w);
+        }
+        if (feed != null) {
+            FeedWorkload.Spec f;
+            try {
+                f = FeedWorkload.Spec.parse(feed);
+            } catch (IllegalArgumentException e) {
+                throw bad("--feed", e.getMessage());
+            }
+            if (f.rf() > brokers) {
+                throw bad("--feed", "rf=" + f.rf() + " needs at least " + f.rf() + " broker(s); --brokers is " + brokers);
+            }
+            run = run.withFeed(f);
         }
         return run;
     }

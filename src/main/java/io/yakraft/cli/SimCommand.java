@@ -101,6 +101,16 @@ public final class SimCommand implements Callable<Integer> {
             w.put("errors", new java.util.TreeMap<>(r.workload().errors()));
             out.put("workload", w);
         }
+        if (r.feed() != null) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("total", r.feed().total());
+            f.put("acked", r.feed().acked());
+            f.put("failed", r.feed().failed());
+            f.put("sentWithoutAck", r.feed().sentWithoutAck());
+            f.put("retries", r.feed().retries());
+            f.put("ackedByPartition", new java.util.TreeMap<>(r.feed().ackedByPartition()));
+            out.put("feed", f);
+        }
         out.put("traceSha256", r.traceSha256());
         try {
             return new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out);

@@ -1,5 +1,6 @@
 package io.yakraft.cluster;
 
+import io.yakraft.metadata.BrokerRegistration;
 import io.yakraft.metadata.ControllerCommand;
 import io.yakraft.metadata.ControllerCommand.AllocateProducerIds;
 import io.yakraft.metadata.ControllerCommand.AlterPartition;
@@ -60,6 +61,16 @@ final class BrokerProcess implements NodeProcess {
         this.incarnationId = incarnationId;
         this.identity = identity;
         this.nextContactAt = now; // register at once
+    }
+
+    /**
+     * True once this incarnation's metadata has caught up with its own registration: only then
+     * does the broker act on its image (Kafka's brokers wait for the initial metadata catch-up
+     * before their replica manager starts), so a restarted broker never leads on a stale image.
+     */
+    boolean caughtUp() {
+        BrokerRegistration own = images.image(id).brokers().get(id);
+        return brokerEpoch >= 0 && own != null && own.epoch() == brokerEpoch;
     }
 
     /** First ids of the producer-id blocks the controller granted this incarnation. */

@@ -36,6 +36,8 @@ final class ProducerProcess implements NodeProcess {
     private final Map<Integer, InFlight> inFlight = new TreeMap<>();
     private final Map<Integer, Long> retryAt = new TreeMap<>();
     private long nextCorrelation;
+    /** When to look for the topic in the image again while records wait for it. */
+    private long unassignedRetryAt;
     private boolean dead;
 
     private record InFlight(long correlationId, TopicPartition partition, int leader, List<Feed.Outgoing> batch,
@@ -62,16 +64,17 @@ final class ProducerProcess implements NodeProcess {
         if (dead) {
             return Long.MAX_VALUE;
         }
+        // fixed times only: a time computed from "now" would move away each time it is reached
         long next = feed.nextReleaseAt();
         if (!unassigned.isEmpty()) {
-            next = Math.min(next, sim.now() + config.retryBackoffMs());
+            next = Math.min(next, unassignedRetryAt);
         }
         for (InFlight f : inFlight.values()) {
             next = Math.min(next, f.deadline);
         }
         for (Map.Entry<Integer, ArrayDeque<Feed.Outgoing>> q : queues.entrySet()) {
             if (!q.getValue().isEmpty() && !inFlight.containsKey(q.getKey())) {
-                next = Math.min(next, Math.max(retryAt.getOrDefault(q.getKey(), 0L), sim.now() + 1));
+                next = Math.min(next, retryAt.getOrDefault(q.getKey(), 0L));
             }
         }
         return next;
@@ -153,6 +156,9 @@ final class ProducerProcess implements NodeProcess {
                 }
                 queues.computeIfAbsent(o.partition, k -> new ArrayDeque<>()).add(o);
             }
+        }
+        if (!unassigned.isEmpty() && unassignedRetryAt <= now) {
+            unassignedRetryAt = now + config.retryBackoffMs();
         }
         expire(now, unassigned, "topic '" + feed.request().topic() + "' is not in b" + home + "'s metadata");
         for (Map.Entry<Integer, ArrayDeque<Feed.Outgoing>> e : queues.entrySet()) {

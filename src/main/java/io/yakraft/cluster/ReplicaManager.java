@@ -34,7 +34,8 @@ import java.util.TreeMap;
  * <li>as follower it fetches from the leader, one request for every partition it follows
  *     there, and truncates where the leader says its log diverged.</li>
  * </ul>
- * While an ISR change is in flight the high watermark is computed over the larger of the old
+ * It starts acting on the image only once the broker's metadata has caught up with its own
+ * registration. While an ISR change is in flight the high watermark is computed over the larger of the old
  * and the asked-for ISR (Kafka's "maximal ISR"), so a shrink is never trusted before it commits.
  */
 final class ReplicaManager implements NodeProcess {
@@ -89,7 +90,7 @@ final class ReplicaManager implements NodeProcess {
     @Override
     public void afterEvent(long now) {
         MetadataImage image = images.image(id);
-        if (image != seen) {
+        if (image != seen && broker.caughtUp()) {
             seen = image;
             reconcile(now, image);
         }
@@ -407,7 +408,13 @@ final class ReplicaManager implements NodeProcess {
 
     @Override
     public long nextWakeAt() {
-        long next = nextIsrCheckAt;
+        long next = Long.MAX_VALUE;
+        for (Replica r : replicas.values()) {
+            if (r.leader) {
+                next = nextIsrCheckAt; // only leaders watch their followers' lag
+                break;
+            }
+        }
         for (OutstandingFetch o : outstanding.values()) {
             next = Math.min(next, o.deadline);
         }

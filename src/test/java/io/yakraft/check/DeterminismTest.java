@@ -12,7 +12,8 @@ class DeterminismTest {
 
     private static RunResult run(long seed) {
         return Runner.run(RunSpec.of(ClusterConfig.defaults(seed, 5, 2), 30_000, true)
-                .withWorkload(TopicWorkload.Spec.parse("topics=5,partitions=3,rf=2,producers=2")));
+                .withWorkload(TopicWorkload.Spec.parse("topics=5,partitions=3,rf=2,producers=2"))
+                .withFeed(FeedWorkload.Spec.parse("records=600,rate=40,partitions=3,rf=2,acks=all")));
     }
 
     @Test
@@ -24,6 +25,8 @@ class DeterminismTest {
         assertEquals(a.events(), b.events());
         assertEquals(a.highWatermarks(), b.highWatermarks());
         assertEquals(a.metadata(), b.metadata(), "every node's final image, hash included");
+        assertTrue(a.feed().acked() > 0, "records flowed: " + a.feed());
+        assertEquals(a.feed(), b.feed(), "the same records acknowledged, failed and retried");
     }
 
     @Test

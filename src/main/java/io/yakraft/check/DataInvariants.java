@@ -1,0 +1,130 @@
+package io.yakraft.check;
+
+import io.yakraft.cluster.Acks;
+import io.yakraft.cluster.Cluster;
+import io.yakraft.cluster.ClusterObserver;
+import io.yakraft.cluster.DataRecord;
+import io.yakraft.cluster.PartitionLog;
+import io.yakraft.cluster.TopicPartition;
+import io.yakraft.metadata.TopicImage;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The data plane's promise: a record acknowledged with acks=all is never lost while a replica of
+ * the ISR survives. Checked where a loss would show:
+ * <ul>
+ * <li>whenever a broker starts leading a partition in the committed leader epoch, its log must
+ *     hold every acknowledged record of that partition at the offset it was acknowledged at
+ *     (leaders never truncate, so what a leader holds when it starts it keeps);</li>
+ * <li>no two different records are ever acknowledged at the same offset of a partition.</li>
+ * </ul>
+ * A broker that restarts with an empty disk no longer "survives" with its data: the partitions
+ * it hosted are exempt from then on (Kafka itself cannot tell such a broker from a healthy one
+ * when it was the last ISR member; KIP-966 is about that).
+ */
+final class DataInvariants implements ClusterObserver {
+    static final String NO_ACKED_LOSS = "AcknowledgedRecordNeverLost";
+    static final String ONE_RECORD_PER_OFFSET = "OneAcknowledgedRecordPerOffset";
+
+    private final Cluster cluster;
+    private final MetadataInvariants.Reporter reporter;
+    /** The acks setting whose records are held to the promise: all; tests also hold acks=1 to it, to see it broken. */
+    private final Acks promised;
+    /** partition → offset → id of the record acknowledged (acks=all) there. */
+    private final Map<TopicPartition, TreeMap<Long, Long>> acked = new TreeMap<>(DataInvariants::compare);
+    private final Set<TopicPartition> exempt = new HashSet<>();
+    private long checks;
+
+    DataInvariants(Cluster cluster, MetadataInvariants.Reporter reporter) {
+        this(cluster, reporter, Acks.ALL);
+    }
+
+    DataInvariants(Cluster cluster, MetadataInvariants.Reporter reporter, Acks promised) {
+        this.cluster = cluster;
+        this.reporter = reporter;
+        this.promised = promised;
+    }
+
+    private static int compare(TopicPartition a, TopicPartition b) {
+        int c = a.toString().compareTo(b.toString());
+        return c != 0 ? c : a.topicId().toString().compareTo(b.topicId().toString());
+    }
+
+    long checks() {
+        return checks;
+    }
+
+    /** How many acks=all records are being watched. */
+    long watched() {
+        long n = 0;
+        for (TreeMap<Long, Long> m : acked.values()) {
+            n += m.size();
+        }
+        return n;
+    }
+
+    @Override
+    public void recordsAcked(TopicPartition partition, Acks acks, java.util.List<DataRecord> records) {
+        if (acks != promised) {
+            return; // acks=0 and acks=1 promise nothing once the leader dies
+        }
+        TreeMap<Long, Long> m = acked.computeIfAbsent(partition, k -> new TreeMap<>());
+        for (DataRecord r : records) {
+            checks++;
+            Long before = m.put(r.offset(), r.id());
+            if (before != null && before != r.id() && !exempt.contains(partition)) {
+                reporter.fail(ONE_RECORD_PER_OFFSET, -1, partition + " offset " + r.offset() + " acknowledged for record "
+                        + Long.toHexString(before) + " and later for record " + Long.toHexString(r.id())
+                        + ": the first acknowledged record was lost");
+            }
+        }
+    }
+
+    @Override
+    public void partitionLeaderStarted(int broker, TopicPartition partition, int leaderEpoch, PartitionLog log) {
+        TreeMap<Long, Long> m = acked.get(partition);
+        if (m == null || exempt.contains(partition) || !currentLeader(broker, partition, leaderEpoch)) {
+            return;
+        }
+        for (Map.Entry<Long, Long> e : m.entrySet()) {
+            checks++;
+            long offset = e.getKey();
+            if (offset >= log.endOffset() || log.get(offset).id() != e.getValue()) {
+                reporter.fail(NO_ACKED_LOSS, broker, "b" + broker + " leads " + partition + " in leader epoch " + leaderEpoch
+                        + " but its log " + (offset >= log.endOffset() ? "ends at " + log.endOffset() + ", before"
+                        : "holds another record at") + " offset " + offset + ", acknowledged with acks=" + promised.label());
+                return;
+            }
+        }
+    }
+
+    /**
+     * Whether the broker is the partition's leader in the committed metadata: a broker acting on a
+     * stale image may believe it leads an old epoch, but nobody acknowledges through it then
+     * (its followers know the newer epoch).
+     */
+    private boolean currentLeader(int broker, TopicPartition partition, int leaderEpoch) {
+        TopicImage t = cluster.committedImage().topic(partition.topicId());
+        io.yakraft.metadata.PartitionRegistration p = t == null ? null : t.partitions().get(partition.partition());
+        return p != null && p.leader() == broker && p.leaderEpoch() == leaderEpoch;
+    }
+
+    @Override
+    public void fault(int node, String what, boolean diskLost) {
+        if (!diskLost || !what.equals("restarting") || cluster.isVoter(node)) {
+            return;
+        }
+        exempt.addAll(cluster.replicas(node).keySet()); // what its lost disk held
+        for (TopicImage t : cluster.committedImage().topics().values()) {
+            t.partitions().forEach((p, reg) -> {
+                if (reg.replicas().contains(node)) {
+                    exempt.add(new TopicPartition(t.id(), t.name(), p));
+                }
+            });
+        }
+    }
+}

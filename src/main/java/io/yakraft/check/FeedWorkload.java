@@ -1,0 +1,106 @@
+package io.yakraft.check;
+
+import io.yakraft.cluster.Acks;
+import io.yakraft.cluster.Cluster;
+import io.yakraft.cluster.Feed;
+import io.yakraft.cluster.FeedRecord;
+import io.yakraft.cluster.FeedRequest;
+import io.yakraft.cluster.FeedStatus;
+import io.yakraft.metadata.ControllerCommand;
+import io.yakraft.metadata.ControllerError;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Data traffic for a headless run: creates the topic "feed" (asking again until the controller
+ * takes it) and then feeds generated records into it, so the data plane's invariants are
+ * exercised under whatever faults the run brings.
+ */
+public final class FeedWorkload {
+    /** The parsed {@code --feed} option. */
+    public record Spec(int records, double rate, int partitions, int rf, Acks acks) {
+        public Spec {
+            if (records < 1 || rate < 0 || partitions < 1 || rf < 1) {
+                throw new IllegalArgumentException("records, partitions and rf must be at least 1 and the rate 0 or more");
+            }
+        }
+
+        /** "records=2000,rate=100,partitions=3,rf=3,acks=all"; unnamed keys keep these defaults. */
+        public static Spec parse(String text) {
+            Map<String, String> v = new LinkedHashMap<>(Map.of("records", "1000", "rate", "100", "partitions", "3", "rf", "3",
+                    "acks", "all"));
+            for (String part : text.split(",")) {
+                String[] kv = part.trim().split("=", 2);
+                if (kv.length != 2 || !v.containsKey(kv[0].trim())) {
+                    throw new IllegalArgumentException("'" + part.trim() + "' is not one of records=N, rate=N, partitions=N, rf=N,"
+                            + " acks=0|1|all");
+                }
+                v.put(kv[0].trim(), kv[1].trim());
+            }
+            try {
+                return new Spec(Integer.parseInt(v.get("records")), Double.parseDouble(v.get("rate")),
+                        Integer.parseInt(v.get("partitions")), Integer.parseInt(v.get("rf")), Acks.parse(v.get("acks")));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("records, partitions and rf must be whole numbers and rate a number: " + text);
+            }
+        }
+    }
+
+    public static final String TOPIC = "feed";
+    private static final long RETRY_MS = 250;
+
+    private final Spec spec;
+    private Feed feed;
+    private boolean asking;
+
+    private FeedWorkload(Spec spec) {
+        this.spec = spec;
+    }
+
+    public static FeedWorkload schedule(Cluster cluster, Spec spec, long from, long until) {
+        FeedWorkload w = new FeedWorkload(spec);
+        w.tick(cluster, from, until);
+        return w;
+    }
+
+    /** The feed's tally, or null when the topic was never created. */
+    public FeedStatus outcome() {
+        return feed == null ? null : feed.status();
+    }
+
+    private void tick(Cluster cluster, long at, long until) {
+        if (at >= until) {
+            return;
+        }
+        cluster.at(at, "feed workload", c -> {
+            if (feed != null) {
+                return;
+            }
+            if (!asking) {
+                asking = true;
+                c.submit(new ControllerCommand.CreateTopic(TOPIC, spec.partitions(), spec.rf()), reply -> {
+                    asking = false;
+                    if (feed == null && (reply.ok() || reply.error() == ControllerError.TOPIC_ALREADY_EXISTS)) {
+                        // start from an input, not from inside the controller's answer
+                        c.at(c.now(), "feed " + spec.records() + " records into '" + TOPIC + "'", cl -> start(cl));
+                    }
+                });
+            }
+            tick(c, at + RETRY_MS, until);
+        });
+    }
+
+    private void start(Cluster c) {
+        if (feed != null) {
+            return;
+        }
+        List<FeedRecord> records = new ArrayList<>(spec.records());
+        for (int i = 0; i < spec.records(); i++) {
+            records.add(new FeedRecord("key-" + (i % 64), "{\"seq\":" + i + "}"));
+        }
+        feed = c.feed(new FeedRequest(TOPIC, records, spec.acks(), spec.rate(), -1));
+    }
+}
