@@ -70,4 +70,99 @@ class DataPlaneTest {
         }
         assertEquals(200, total);
     }
+
+    private static TopicPartition tp(Cluster c, String topic, int p) {
+        TopicImage t = c.committedImage().topics().get(topic);
+        return new TopicPartition(t.id(), topic, p);
+    }
+
+    private static PartitionRegistration partition(Cluster c, String topic, int p) {
+        return c.committedImage().topics().get(topic).partitions().get(p);
+    }
+
+    @Test
+    void killingThePartitionLeaderStallsProduceUntilTheControllerMovesLeadershipThenRetriesSucceed() {
+        Cluster c = clusterWithTopic(5, "payments", 1, 3);
+        Feed f = c.feed(new FeedRequest("payments", records(300), Acks.ALL, 30, -1));
+        c.runFor(3_000);
+        int oldLeader = partition(c, "payments", 0).leader();
+        int ackedBefore = f.status().acked();
+        assertTrue(ackedBefore > 0, "records flow before the crash");
+        c.crash(oldLeader);
+        c.runFor(4_000);
+        assertTrue(f.status().acked() - ackedBefore <= 5, "produce stalls while the dead broker still leads: " + f.status());
+        assertTrue(f.status().retries() > 0, "the producer retried");
+        c.runFor(25_000);
+        PartitionRegistration p = partition(c, "payments", 0);
+        assertTrue(p.leader() != oldLeader && p.hasLeader(), "leadership moved: " + p);
+        assertFalse(p.isr().contains(oldLeader), "the dead broker left the ISR");
+        assertEquals(300, f.status().acked(), "every record acknowledged in the end: " + f.status());
+        assertEquals(0, f.status().failed());
+        assertTrue(c.violations().isEmpty(), c.violations().toString());
+        c.restart(oldLeader, false);
+        c.runFor(8_000);
+        assertTrue(partition(c, "payments", 0).isr().contains(oldLeader), "back in the ISR after catching up");
+        PartitionLog back = c.partitionLog(oldLeader, tp(c, "payments", 0));
+        assertEquals(c.partitionLog(p.leader(), tp(c, "payments", 0)).endOffset(), back.endOffset(), "caught up");
+    }
+
+    @Test
+    void aFollowerThatStopsFetchingLeavesTheIsrAndRejoinsAfterCatchingUp() {
+        Cluster c = clusterWithTopic(6, "clicks", 1, 3);
+        int leader = partition(c, "clicks", 0).leader();
+        int follower = partition(c, "clicks", 0).replicas().stream().filter(r -> r != leader).findFirst().orElseThrow();
+        Feed f = c.feed(new FeedRequest("clicks", records(400), Acks.ALL, 40, -1));
+        c.runFor(2_000);
+        c.cutBoth(follower, leader); // it still heartbeats to the controller, so it stays unfenced
+        c.runFor(5_000);
+        PartitionRegistration shrunk = partition(c, "clicks", 0);
+        assertFalse(shrunk.isr().contains(follower), "lagging follower dropped after replica.lag.time.max.ms: " + shrunk);
+        assertEquals(0, f.status().failed(), "acks=all goes on with the smaller ISR");
+        c.healAll();
+        c.runFor(4_000);
+        assertTrue(partition(c, "clicks", 0).isr().contains(follower), "rejoined after catching up");
+        c.runFor(10_000);
+        assertEquals(400, f.status().acked());
+        assertTrue(c.violations().isEmpty(), c.violations().toString());
+    }
+
+    @Test
+    void anAcksOneLeaderThatDiesAloneWithRecordsTruncatesThemWhenItReturns() {
+        Cluster c = clusterWithTopic(7, "logs", 1, 2);
+        int leader = partition(c, "logs", 0).leader();
+        int other = partition(c, "logs", 0).replicas().stream().filter(r -> r != leader).findFirst().orElseThrow();
+        c.cutBoth(other, leader); // the follower cannot fetch; the leader takes acks=1 writes alone
+        Feed f = c.feed(new FeedRequest("logs", records(20), Acks.LEADER, 0, leader));
+        c.runFor(500);
+        long leaderEnd = c.partitionLog(leader, tp(c, "logs", 0)).endOffset();
+        assertEquals(20, leaderEnd, "appended at the leader: " + f.status());
+        c.crash(leader);
+        c.healAll();
+        c.runFor(15_000); // fenced; the follower, still in the ISR, takes over
+        assertEquals(other, partition(c, "logs", 0).leader());
+        c.feed(new FeedRequest("logs", records(5), Acks.ALL, 0, other));
+        c.runFor(2_000);
+        c.restart(leader, false);
+        c.runFor(8_000);
+        PartitionLog returned = c.partitionLog(leader, tp(c, "logs", 0));
+        PartitionLog current = c.partitionLog(other, tp(c, "logs", 0));
+        assertEquals(current.endOffset(), returned.endOffset(), "the returning replica matches the new leader");
+        for (long o = 0; o < current.endOffset(); o++) {
+            assertEquals(current.get(o).id(), returned.get(o).id(), "offset " + o);
+        }
+        assertTrue(c.violations().isEmpty(), c.violations().toString());
+    }
+
+    @Test
+    void aFeedMovesToAnotherBrokerWhenItsProducersBrokerDies() {
+        Cluster c = clusterWithTopic(8, "orders", 3, 3);
+        Feed f = c.feed(new FeedRequest("orders", records(200), Acks.ALL, 40, 101));
+        c.runFor(2_000);
+        assertEquals(101, f.status().homeBroker());
+        c.crash(101);
+        assertEquals(102, f.status().homeBroker(), "the lowest-numbered live broker takes over");
+        c.runFor(30_000);
+        assertEquals(200, f.status().acked(), f.status().toString());
+        assertTrue(c.violations().isEmpty(), c.violations().toString());
+    }
 }
