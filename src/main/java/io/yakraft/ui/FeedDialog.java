@@ -83,6 +83,8 @@ final class FeedDialog {
         dialog.setTitle("Feed data into a topic");
         dialog.setHeaderText("Send the clean records of a raw file into a topic through a producer");
         dialog.setResizable(true);
+        // the window's colours (light or dark) are looked up under .studio; its sheets reach the dialog through the owner
+        dialog.getDialogPane().getStyleClass().add("studio");
         raw.setId("feedRaw");
         spec.setId("feedSpec");
         raw.setPrefColumnCount(34);
