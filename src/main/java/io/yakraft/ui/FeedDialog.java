@@ -60,7 +60,7 @@ final class FeedDialog {
     private final TextField raw = new TextField();
     private final TextField spec = new TextField();
     private final ProgressBar previewProgress = new ProgressBar(0);
-    private final Label summary = new Label("Preview first: the file runs through its spec and nothing is sent yet.");
+    private final Label summary = threeLines("Preview first: the file runs through its spec and nothing is sent yet.");
     private final ObservableList<Reject> rejects = FXCollections.observableArrayList();
     private final ComboBox<String> topic = new ComboBox<>();
     private final ComboBox<String> acks = new ComboBox<>(FXCollections.observableArrayList("all", "1", "0"));
@@ -70,7 +70,7 @@ final class FeedDialog {
     private final Button feed = new Button("Feed");
     private final Label error = new Label();
     private final ProgressBar feedProgress = new ProgressBar(0);
-    private final Label feedText = new Label("Not started.");
+    private final Label feedText = threeLines("Not started.");
     private final BooleanProperty previewed = new SimpleBooleanProperty(false);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final Timeline follow = new Timeline(new KeyFrame(Duration.millis(150), e -> followFeed()));
@@ -115,8 +115,9 @@ final class FeedDialog {
         TableView<Reject> table = new TableView<>(rejects);
         table.setId("feedRejects");
         table.getColumns().setAll(List.of(column("Row", Reject::row, 50), column("Field", Reject::field, 90),
-                column("Rule", Reject::rule, 75), column("Value", Reject::value, 120), column("Reason", Reject::message, 300)));
-        table.setPrefHeight(170);
+                column("Rule", Reject::rule, 95), column("Value", Reject::value, 110), column("Reason", Reject::message, 300)));
+        table.setPrefHeight(150);
+        table.setMinHeight(Region.USE_PREF_SIZE);
         table.setPlaceholder(new Label("No rejects to show yet."));
 
         topic.setId("feedTopic");
@@ -152,6 +153,8 @@ final class FeedDialog {
         wrap(error);
         feedProgress.setId("feedProgress");
         feedProgress.setMaxWidth(Double.MAX_VALUE);
+        feedProgress.setMinHeight(Region.USE_PREF_SIZE);
+        previewProgress.setMinHeight(Region.USE_PREF_SIZE);
         feedText.setId("feedProgressText");
         wrap(feedText);
 
@@ -160,6 +163,9 @@ final class FeedDialog {
                 feedProgress, feedText);
         box.setPrefWidth(720);
         dialog.getDialogPane().setContent(box);
+        for (Label l : new Label[] {summary, error, feedText}) {
+            l.textProperty().addListener((o, a, b) -> grow());
+        }
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         // closing the dialog leaves the feed running in the cluster; only the following stops
         dialog.setOnHidden(e -> follow.stop());
@@ -168,6 +174,27 @@ final class FeedDialog {
 
     void show() {
         dialog.show();
+    }
+
+    /** Lets the dialog grow when a longer report, error or progress text no longer fits. */
+    private void grow() {
+        var scene = dialog.getDialogPane().getScene();
+        if (scene != null && scene.getWindow() != null
+                && dialog.getDialogPane().prefHeight(dialog.getDialogPane().getWidth()) > dialog.getDialogPane().getHeight() + 0.5) {
+            scene.getWindow().sizeToScene();
+        }
+    }
+
+    /** A label at least three lines tall, so the report and the progress have room from the start and the dialog need not jump. */
+    private static Label threeLines(String text) {
+        Label l = new Label(text) {
+            @Override
+            protected double computePrefHeight(double width) {
+                return Math.max(3 * 18, super.computePrefHeight(width));
+            }
+        };
+        l.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        return l;
     }
 
     private static GridPane grid() {
@@ -302,12 +329,6 @@ final class FeedDialog {
             problem[0] = "Topic: choose the topic to feed.";
             return null;
         }
-        if (!committedTopics().contains(t)) {
-            problem[0] = "Topic '" + t + "' does not exist in the cluster's metadata (the committed image has "
-                    + (committedTopics().isEmpty() ? "no topic" : "only " + String.join(", ", committedTopics()))
-                    + "). Create it first with Metadata → Create topic… (Ctrl+Alt+T), then feed.";
-            return null;
-        }
         double r;
         try {
             r = Double.parseDouble(rate.getText().trim());
@@ -318,6 +339,13 @@ final class FeedDialog {
         if (!(r >= 0 && r <= MAX_RATE)) {
             problem[0] = "Rate: " + rate.getText().trim() + " is outside 0.." + (long) MAX_RATE
                     + " records per simulated second (0 for as fast as possible).";
+            return null;
+        }
+        // the fields first, then what the cluster knows
+        if (!committedTopics().contains(t)) {
+            problem[0] = "Topic '" + t + "' does not exist in the cluster's metadata (the committed image has "
+                    + (committedTopics().isEmpty() ? "no topic" : "only " + String.join(", ", committedTopics()))
+                    + "). Create it first with Metadata → Create topic… (Ctrl+Alt+T), then feed.";
             return null;
         }
         ObjectNode s = Steps.of("feed", "topic", t, "file", Path.of(raw.getText().trim()).toAbsolutePath().normalize(),

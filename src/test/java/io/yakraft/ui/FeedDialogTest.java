@@ -101,6 +101,11 @@ class FeedDialogTest extends WindowTestBase {
         assertTrue(error.getText().contains("Create topic"), "suggests creating it: " + error.getText());
         TextField rate = robot.lookup("#feedRate").query();
         robot.interact(() -> rate.setText("fast"));
+        robot.clickOn("#feedStart");
+        waitUntil("a bad rate is named", () -> error.getText().startsWith("Rate: 'fast' is not a number"));
+        robot.interact(() -> rate.setText("-5"));
+        robot.clickOn("#feedStart");
+        waitUntil("a negative rate is refused", () -> error.getText().startsWith("Rate: -5 is outside"));
         robot.interact(() -> topic.getEditor().setText(""));
         assertTrue(robot.lookup("#feedStart").queryButton().isDisabled(), "no topic, no Feed");
         assertTrue(snapshot().feeds().isEmpty(), "nothing was fed");
