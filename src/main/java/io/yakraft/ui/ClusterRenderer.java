@@ -179,15 +179,22 @@ public final class ClusterRenderer {
             double r = 5 * scale;
             g.setFill(RolePalette.message(m.kind()));
             g.setGlobalAlpha(lost ? 0.35 : 1.0);
-            g.fillOval(p.x() - r, p.y() - r, 2 * r, 2 * r);
+            boolean data = RolePalette.isData(m.kind());
+            if (data) {
+                dataMark(g, m.kind(), p, r, ink);
+            } else {
+                g.fillOval(p.x() - r, p.y() - r, 2 * r, 2 * r);
+            }
             if (highlight != null && highlight.messageId() == m.id()) {
                 g.setStroke(Color.web("#0072B2"));
                 g.setLineWidth(3 * scale);
                 g.strokeOval(p.x() - r - 4 * scale, p.y() - r - 4 * scale, 2 * r + 8 * scale, 2 * r + 8 * scale);
             }
-            g.setStroke(Color.web("#333333"));
-            g.setLineWidth(0.8);
-            g.strokeOval(p.x() - r, p.y() - r, 2 * r, 2 * r);
+            if (!data) {
+                g.setStroke(Color.web("#333333"));
+                g.setLineWidth(0.8);
+                g.strokeOval(p.x() - r, p.y() - r, 2 * r, 2 * r);
+            }
             if (lost) {
                 cross(g, p, r + 2);
             }
@@ -196,6 +203,37 @@ public final class ClusterRenderer {
                 g.fillText(m.kind(), p.x() + r + 2, p.y());
             }
             g.setGlobalAlpha(1.0);
+        }
+    }
+
+    /**
+     * A data-plane message: a square for Produce and its response, a diamond for ReplicaFetch and
+     * its response; requests filled, responses hollow, outlined in the ink colour so the dark
+     * theme shows them too.
+     */
+    private void dataMark(GraphicsContext g, String kind, Point p, double r, Color ink) {
+        double[] xs;
+        double[] ys;
+        if (kind.startsWith("Produce")) {
+            double h = r * 0.9;
+            xs = new double[] {p.x() - h, p.x() + h, p.x() + h, p.x() - h};
+            ys = new double[] {p.y() - h, p.y() - h, p.y() + h, p.y() + h};
+        } else {
+            double h = r * 1.2;
+            xs = new double[] {p.x(), p.x() + h, p.x(), p.x() - h};
+            ys = new double[] {p.y() - h, p.y(), p.y() + h, p.y()};
+        }
+        boolean response = kind.endsWith("Response");
+        if (!response) {
+            g.fillPolygon(xs, ys, 4);
+        }
+        g.setStroke(response ? RolePalette.data() : ink);
+        g.setLineWidth((response ? 2.2 : 1.0) * scale);
+        g.strokePolygon(xs, ys, 4);
+        if (response && dark) {
+            g.setStroke(ink);
+            g.setLineWidth(0.8);
+            g.strokePolygon(xs, ys, 4);
         }
     }
 

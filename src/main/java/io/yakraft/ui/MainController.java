@@ -51,6 +51,7 @@ public final class MainController {
     @FXML private TableView<TraceEvent> eventTable;
     @FXML private TextField filterField;
     @FXML private Label statusLabel;
+    @FXML private Label feedStatusLabel;
     @FXML private Label speedLabel;
     @FXML private Label selectionLabel;
     @FXML private Slider speedSlider;
@@ -336,10 +337,25 @@ public final class MainController {
                 : "Selected n" + sel.id() + ": " + sel.displayRole() + ", epoch " + sel.epoch()
                 + ", log " + sel.logStartOffset() + ".." + sel.logEndOffset() + ", high watermark " + sel.highWatermark()
                 + ", incarnation " + sel.incarnation());
+        showFeeds(f.snapshot().feeds());
         // keep the newest event in view unless the person is reading older ones
         if (!model.events().isEmpty() && eventTable.getSelectionModel().isEmpty()) {
             eventTable.scrollTo(model.events().size() - 1);
         }
+    }
+
+    /** The status bar's feed line: every unfinished feed, hidden when there is none. */
+    private void showFeeds(List<io.yakraft.cluster.FeedStatus> feeds) {
+        StringBuilder sb = new StringBuilder();
+        for (io.yakraft.cluster.FeedStatus s : feeds) {
+            if (!s.done()) {
+                sb.append(sb.length() == 0 ? "" : "   |   ").append(FeedDialog.statusLine(s));
+            }
+        }
+        boolean on = sb.length() > 0;
+        feedStatusLabel.setText(sb.toString());
+        feedStatusLabel.setVisible(on);
+        feedStatusLabel.setManaged(on);
     }
 
     private void drawCanvas(long nanos) {
@@ -605,6 +621,12 @@ public final class MainController {
     @FXML
     void preprocessFile() {
         new PreprocessDialog(root.getScene().getWindow(), fileTarget()).show();
+    }
+
+    /** Data → Feed data into a topic: preview a file through its spec, then feed it as a traced, recorded action. */
+    @FXML
+    void feedData() {
+        new FeedDialog(root.getScene().getWindow(), fileTarget(), driver).show();
     }
 
     @FXML

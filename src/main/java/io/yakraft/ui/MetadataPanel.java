@@ -27,7 +27,8 @@ final class MetadataPanel {
                 column("Topic", PartitionRow::topic, 90), column("P", PartitionRow::partition, 30),
                 column("Leader", PartitionRow::leader, 55), column("Replicas", PartitionRow::replicas, 95),
                 column("ISR", PartitionRow::isr, 95), column("Leader epoch", PartitionRow::leaderEpoch, 80),
-                column("Partition epoch", PartitionRow::partitionEpoch, 90));
+                column("Partition epoch", PartitionRow::partitionEpoch, 90),
+                column("LEO", PartitionRow::logEnd, 50), column("HW", PartitionRow::highWatermark, 50));
         Tables.flashing(producers, m.producers(),
                 column("Broker", r -> "b" + r.broker(), 60), column("Broker epoch", ProducerRow::brokerEpoch, 90),
                 column("First id", ProducerRow::firstProducerId, 80), column("Next id", ProducerRow::nextProducerId, 80));

@@ -1,6 +1,8 @@
 package io.yakraft.ui;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.yakraft.cluster.ReplicaView;
+import io.yakraft.cluster.TopicPartition;
 import io.yakraft.metadata.BrokerRegistration;
 import io.yakraft.metadata.MetadataImage;
 import io.yakraft.metadata.MetadataJson;
@@ -40,8 +42,12 @@ public final class MetadataRows {
         }
     }
 
+    /**
+     * {@code logEnd} and {@code highWatermark} are those of one replica of the partition (see
+     * {@link #partitions(MetadataImage, Map, int)}), "—" when none is known.
+     */
     public record PartitionRow(String topic, int partition, String leader, String replicas, String isr, int leaderEpoch,
-                               int partitionEpoch) implements Row {
+                               int partitionEpoch, String logEnd, String highWatermark) implements Row {
         public String key() {
             return topic + "-" + partition;
         }
@@ -86,15 +92,36 @@ public final class MetadataRows {
     }
 
     public static List<PartitionRow> partitions(MetadataImage image) {
+        return partitions(image, Map.of(), -1);
+    }
+
+    /**
+     * The partitions of {@code image} with a replica's log end offset and high watermark: the
+     * replica on {@code seenBy} when that broker hosts the partition, else the replica on the
+     * partition's leader (as the image names it); "—" when {@code replicas} has neither.
+     */
+    public static List<PartitionRow> partitions(MetadataImage image, Map<Integer, Map<TopicPartition, ReplicaView>> replicas,
+                                                int seenBy) {
         List<PartitionRow> rows = new ArrayList<>();
         for (TopicImage t : image.topics().values()) {
             for (Map.Entry<Integer, PartitionRegistration> e : t.partitions().entrySet()) {
                 PartitionRegistration p = e.getValue();
+                TopicPartition tp = new TopicPartition(t.id(), t.name(), e.getKey());
+                ReplicaView r = replica(replicas, seenBy, tp);
+                if (r == null && p.hasLeader()) {
+                    r = replica(replicas, p.leader(), tp);
+                }
                 rows.add(new PartitionRow(t.name(), e.getKey(), p.hasLeader() ? "b" + p.leader() : "none",
-                        p.replicas().toString(), p.isr().toString(), p.leaderEpoch(), p.partitionEpoch()));
+                        p.replicas().toString(), p.isr().toString(), p.leaderEpoch(), p.partitionEpoch(),
+                        r == null ? "—" : String.valueOf(r.logEndOffset()), r == null ? "—" : String.valueOf(r.highWatermark())));
             }
         }
         return rows;
+    }
+
+    private static ReplicaView replica(Map<Integer, Map<TopicPartition, ReplicaView>> replicas, int broker, TopicPartition tp) {
+        Map<TopicPartition, ReplicaView> hosted = replicas.get(broker);
+        return hosted == null ? null : hosted.get(tp);
     }
 
     public static List<ProducerRow> producers(MetadataImage image) {

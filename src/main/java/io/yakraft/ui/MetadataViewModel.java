@@ -36,6 +36,8 @@ public final class MetadataViewModel {
     private final FlashingList<RecordRow> records = new FlashingList<>();
     private int shownNode = Integer.MIN_VALUE;
     private MetadataImage shownImage;
+    private MetadataImage partitionsImage;
+    private Object partitionsReplicas;
     private String shownRecords;
 
     public MetadataViewModel() {
@@ -67,13 +69,19 @@ public final class MetadataViewModel {
             shownImage = image;
             brokers.update(MetadataRows.brokers(image), nowNanos);
             topics.update(MetadataRows.topics(image), nowNanos);
-            partitions.update(MetadataRows.partitions(image), nowNanos);
             producers.update(MetadataRows.producers(image), nowNanos);
         } else {
             brokers.tick(nowNanos);
             topics.tick(nowNanos);
-            partitions.tick(nowNanos);
             producers.tick(nowNanos);
+        }
+        // log ends and high watermarks move without the image changing: rows are compared by value
+        if (image != partitionsImage || s.replicas() != partitionsReplicas) {
+            partitionsImage = image;
+            partitionsReplicas = s.replicas();
+            partitions.update(MetadataRows.partitions(image, s.replicas(), node), nowNanos);
+        } else {
+            partitions.tick(nowNanos);
         }
         long hw = s.logs().get(node).highWatermark();
         String recordsKey = recordsKey(f, hw);
@@ -126,6 +134,8 @@ public final class MetadataViewModel {
 
     private void forget() {
         shownImage = null;
+        partitionsImage = null;
+        partitionsReplicas = null;
         shownRecords = null;
         shownNode = Integer.MIN_VALUE;
         brokers.reset();

@@ -50,6 +50,8 @@ final class PreprocessDialog {
     PreprocessDialog(Window owner, FileTarget files) {
         dialog.initOwner(owner);
         dialog.setTitle("Preprocess a data file");
+        // the window's colours (light or dark) are looked up under .studio; its sheets reach the dialog through the owner
+        dialog.getDialogPane().getStyleClass().add("studio");
         dialog.setHeaderText("Clean, transform and validate a raw CSV / JSON Lines / JSON array file");
         raw.setId("preprocessRaw");
         spec.setId("preprocessSpec");

@@ -74,8 +74,25 @@ public final class RolePalette {
         };
     }
 
+    /** Data-plane messages (records produced and replicated between brokers), as opposed to metadata and Raft traffic. */
+    public static boolean isData(String kind) {
+        return kind.startsWith("Produce") || kind.startsWith("ReplicaFetch");
+    }
+
+    /**
+     * The colour of data-plane messages: Okabe–Ito's black (its one colour not taken by Raft or
+     * metadata traffic) with the safe palette, a brown otherwise. They are drawn as squares
+     * (produce) and diamonds (replica fetch) too, so the shape tells them apart as well.
+     */
+    public static Color data() {
+        return colourBlindSafe ? Color.web("#000000") : Color.web("#8D6E63");
+    }
+
     /** Message dot colours by kind. */
     public static Color message(String kind) {
+        if (isData(kind)) {
+            return data();
+        }
         if (kind.startsWith("PreVote")) {
             return Color.web("#F0E442");
         }

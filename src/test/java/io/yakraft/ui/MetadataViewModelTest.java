@@ -53,6 +53,31 @@ class MetadataViewModelTest {
     }
 
     @Test
+    void thePartitionsTabShowsTheSeenByBrokersReplicaElseTheLeaders() {
+        Cluster c = new Cluster(SimulationDriver.defaultConfig(5, 3, 3)).start();
+        c.runUntil(6_000);
+        c.submit(new ControllerCommand.CreateTopic("orders", 1, 3), r -> { });
+        c.runFor(2_000);
+        var image = c.snapshot().committedImage();
+        var partition = image.topics().get("orders").partitions().get(0);
+        int leader = partition.leader();
+        int follower = partition.replicas().stream().filter(b -> b != leader).findFirst().orElseThrow();
+        c.pause(follower);
+        c.feed(new io.yakraft.cluster.FeedRequest("orders", io.yakraft.ingest.FeedSource.synthetic(10, 4),
+                io.yakraft.cluster.Acks.LEADER, 0, leader));
+        c.runFor(2_000);
+        var s = c.snapshot();
+        image = s.committedImage();
+        MetadataRows.PartitionRow asController = MetadataRows.partitions(image, s.replicas(), c.voterIds()[0]).get(0);
+        assertEquals("10", asController.logEnd(), "a controller hosts no replica: the leader's log end");
+        MetadataRows.PartitionRow asLeader = MetadataRows.partitions(image, s.replicas(), leader).get(0);
+        assertEquals("10", asLeader.logEnd());
+        MetadataRows.PartitionRow asPaused = MetadataRows.partitions(image, s.replicas(), follower).get(0);
+        assertEquals("0", asPaused.logEnd(), "the paused follower's own replica has nothing yet");
+        assertEquals("—", MetadataRows.partitions(image).get(0).logEnd(), "without replicas nothing is known");
+    }
+
+    @Test
     void clickingNearALinkFindsItAndItsNearerEnd() {
         ClusterLayout layout = new ClusterLayout(List.of(1, 2, 3), List.of(101), 800, 600);
         var p1 = layout.position(1);
