@@ -28,11 +28,6 @@ class FeedDialogTest extends WindowTestBase {
         open(stage);
     }
 
-    private void brokersUnfenced() throws TimeoutException {
-        waitUntil("an active controller and three unfenced brokers", () -> snapshot().nodes().stream()
-                .filter(n -> n.metadataRole().equals("unfenced")).count() == 3);
-    }
-
     private void createOrders(FxRobot robot) throws TimeoutException {
         robot.clickOn("Create topic…");
         robot.clickOn("#topicName").write("orders");

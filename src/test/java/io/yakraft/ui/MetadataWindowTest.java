@@ -30,11 +30,6 @@ class MetadataWindowTest extends WindowTestBase {
         open(stage);
     }
 
-    private void brokersUnfenced() throws TimeoutException {
-        waitUntil("an active controller and three unfenced brokers", () -> snapshot().nodes().stream()
-                .filter(n -> n.metadataRole().equals("unfenced")).count() == 3);
-    }
-
     private void seeAs(FxRobot robot, String choice) {
         ComboBox<String> box = robot.lookup("#seenByBox").queryComboBox();
         robot.interact(() -> box.getSelectionModel().select(choice));

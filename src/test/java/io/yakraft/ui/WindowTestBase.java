@@ -39,6 +39,11 @@ abstract class WindowTestBase {
         return driver.latest().snapshot();
     }
 
+    void brokersUnfenced() throws TimeoutException {
+        waitUntil("an active controller and three unfenced brokers", () -> snapshot().nodes().stream()
+                .filter(n -> n.metadataRole().equals("unfenced")).count() == 3);
+    }
+
     void waitUntil(String what, Callable<Boolean> condition) throws TimeoutException {
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
