@@ -69,9 +69,11 @@ final class ProducerProcess implements NodeProcess {
         for (InFlight f : inFlight.values()) {
             next = Math.min(next, f.deadline);
         }
+        // an idle partition with records wakes the producer once its backoff is over (now, if it is): the host
+        // wakes a process only when this is not after the wake-up's time, so a floor of now + 1 never sent them
         for (Map.Entry<Integer, ArrayDeque<Feed.Outgoing>> q : queues.entrySet()) {
             if (!q.getValue().isEmpty() && !inFlight.containsKey(q.getKey())) {
-                next = Math.min(next, Math.max(retryAt.getOrDefault(q.getKey(), 0L), sim.now() + 1));
+                next = Math.min(next, Math.max(retryAt.getOrDefault(q.getKey(), 0L), sim.now()));
             }
         }
         return next;

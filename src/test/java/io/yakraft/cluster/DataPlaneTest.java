@@ -70,4 +70,22 @@ class DataPlaneTest {
         }
         assertEquals(200, total);
     }
+
+    @Test
+    void retriesReachTheNewLeaderAfterEveryRecordIsOut() {
+        Cluster c = clusterWithTopic(5, "orders", 3, 3);
+        PartitionRegistration p0 = c.committedImage().topics().get("orders").partitions().get(0);
+        int victim = p0.leader();
+        int home = p0.isr().stream().filter(b -> b != victim).findFirst().orElseThrow();
+        // as fast as possible: every record is let out at once, so only the backoff can send the retries
+        Feed f = c.feed(new FeedRequest("orders", records(60), Acks.ALL, 0, home));
+        c.crash(victim);
+        c.runFor(25_000);
+        FeedStatus s = f.status();
+        assertTrue(s.retries() > 0, "the dead leader's batches were retried: " + s);
+        assertEquals(60, s.acked(), "retries went to the new leader and were acknowledged: " + s);
+        assertEquals(0, s.failed(), s.toString());
+        assertFalse(c.committedImage().topics().get("orders").partitions().get(0).leader() == victim);
+        assertTrue(c.violations().isEmpty(), c.violations().toString());
+    }
 }
