@@ -35,6 +35,8 @@ final class ProducerProcess implements NodeProcess {
     private final Map<Integer, ArrayDeque<Feed.Outgoing>> queues = new TreeMap<>();
     private final Map<Integer, InFlight> inFlight = new TreeMap<>();
     private final Map<Integer, Long> retryAt = new TreeMap<>();
+    /** When to look for the topic in the home broker's image again, while records wait unassigned. */
+    private long metadataRetryAt;
     private long nextCorrelation;
     private boolean dead;
 
@@ -64,7 +66,7 @@ final class ProducerProcess implements NodeProcess {
         }
         long next = feed.nextReleaseAt();
         if (!unassigned.isEmpty()) {
-            next = Math.min(next, sim.now() + config.retryBackoffMs());
+            next = Math.min(next, Math.max(metadataRetryAt, sim.now()));
         }
         for (InFlight f : inFlight.values()) {
             next = Math.min(next, f.deadline);
@@ -157,6 +159,7 @@ final class ProducerProcess implements NodeProcess {
             }
         }
         expire(now, unassigned, "topic '" + feed.request().topic() + "' is not in b" + home + "'s metadata");
+        metadataRetryAt = now + config.retryBackoffMs(); // records still unassigned wait for the topic until then
         for (Map.Entry<Integer, ArrayDeque<Feed.Outgoing>> e : queues.entrySet()) {
             int partition = e.getKey();
             ArrayDeque<Feed.Outgoing> q = e.getValue();
