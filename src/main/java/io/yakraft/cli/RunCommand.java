@@ -8,11 +8,13 @@ import io.yakraft.scenario.ScenarioReader;
 import io.yakraft.scenario.ScenarioRun;
 import io.yakraft.scenario.StepReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +34,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object instead of the step list")
     boolean json;
 
+    @Option(names = "--trace", paramLabel = "FILE", description = "write the trace as JSON lines to FILE")
+    Path traceFile;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         Scenario scenario;
@@ -41,7 +49,17 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 2;
         }
-        ScenarioRun run = ScenarioRun.play(scenario);
+        ScenarioRun run;
+        try (TraceFile trace = traceFile == null ? null : new TraceFile(traceFile)) {
+            run = ScenarioRun.play(scenario, c -> {
+                if (trace != null) {
+                    c.simulation().trace().addListener(trace::write);
+                }
+            });
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--trace': cannot write " + traceFile
+                    + ": " + e.getMessage());
+        }
         if (json) {
             System.out.println(new ObjectMapper().writeValueAsString(toJson(run)));
         } else {
@@ -53,7 +71,7 @@ public final class RunCommand implements Callable<Integer> {
     static Scenario load(String source) throws ScenarioException, IOException {
         Path file = Path.of(source);
         if (Files.isRegularFile(file)) {
-            return ScenarioReader.read(source, Files.readString(file, StandardCharsets.UTF_8));
+            return ScenarioReader.read(file);
         }
         String lesson = source.replaceFirst("^.*lessons/", "");
         lesson = lesson.endsWith(".json") ? lesson : lesson + ".json";

@@ -12,11 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -163,28 +160,5 @@ public final class SimCommand implements Callable<Integer> {
             r.violations().forEach(v -> System.out.println("VIOLATION: " + v));
         }
         System.out.println("trace sha256 " + r.traceSha256());
-    }
-
-    /** Writes trace records as JSON lines; buffered, closed with the run. */
-    private static final class TraceFile implements AutoCloseable {
-        private final BufferedWriter out;
-
-        TraceFile(Path path) throws IOException {
-            this.out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
-        }
-
-        void write(io.yakraft.sim.TraceEvent e) {
-            try {
-                out.write(e.toJsonLine());
-                out.write('\n');
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.close();
-        }
     }
 }

@@ -3,6 +3,9 @@ package io.yakraft.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.yakraft.cluster.Cluster;
+import io.yakraft.cluster.FeedStatus;
+import io.yakraft.cluster.ReplicaView;
+import io.yakraft.cluster.TopicPartition;
 import io.yakraft.metadata.BrokerRegistration;
 import io.yakraft.metadata.PartitionRegistration;
 import io.yakraft.metadata.TopicImage;
@@ -10,6 +13,7 @@ import io.yakraft.sim.NodeStatus;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Evaluates a {@link Check} against the cluster now; the message says what was seen either way. */
 final class Checks {
@@ -156,6 +160,10 @@ final class Checks {
                 long start = n < 0 ? -1 : c.disk(n).log().startOffset();
                 return of(start >= a.get("value").asLong(), name(n) + "'s log starts at " + start + ", expected at least " + a.get("value").asLong());
             }
+            case "fed":
+                return fed(a, c);
+            case "replicasInSync":
+                return replicasInSync(a.get("topic").asText(), c);
             case "invariantsHold":
                 return of(c.violations().isEmpty(), c.violations().isEmpty() ? "all invariants hold" : c.violations().get(0));
             default:
@@ -198,4 +206,74 @@ final class Checks {
         return t == null ? null : t.partitions().get(partition);
     }
 
+
+    /** A feed's tally: at least {@code acked} acknowledged and, if given, at most {@code failed} failed. */
+    private static Outcome fed(ObjectNode a, Cluster c) {
+        List<FeedStatus> feeds = c.feeds();
+        if (feeds.isEmpty()) {
+            return of(false, "no feed has started");
+        }
+        int id = a.has("feed") ? a.get("feed").asInt() : feeds.get(feeds.size() - 1).id();
+        FeedStatus f = feeds.stream().filter(s -> s.id() == id).findFirst().orElse(null);
+        if (f == null) {
+            return of(false, "no feed " + id + " (feeds 1 to " + feeds.size() + ")");
+        }
+        int atLeast = a.get("acked").asInt();
+        int atMost = a.path("failed").asInt(Integer.MAX_VALUE);
+        boolean ok = f.acked() >= atLeast && f.failed() <= atMost;
+        StringBuilder m = new StringBuilder("feed " + id + ": " + f.acked() + " of " + f.total() + " acknowledged, "
+                + f.failed() + " failed, " + f.retries() + (f.retries() == 1 ? " retry" : " retries"));
+        if (f.sentWithoutAck() > 0) {
+            m.append(", ").append(f.sentWithoutAck()).append(" sent without an answer (acks=0)");
+        }
+        if (!ok) {
+            m.append("; expected at least ").append(atLeast).append(" acknowledged")
+                    .append(a.has("failed") ? " and at most " + atMost + " failed" : "");
+            if (!f.lastError().isEmpty()) {
+                m.append("; last error: ").append(f.lastError());
+            }
+        }
+        return of(ok, m.toString());
+    }
+
+    /**
+     * Every partition of the topic: each live replica in its ISR (per the committed image) has
+     * the leader's log end offset and high watermark.
+     */
+    private static Outcome replicasInSync(String topic, Cluster c) {
+        TopicImage t = c.committedImage().topics().get(topic);
+        if (t == null) {
+            return of(false, "no topic " + topic + " in the leader's image");
+        }
+        List<String> ends = new ArrayList<>();
+        for (Map.Entry<Integer, PartitionRegistration> e : t.partitions().entrySet()) {
+            TopicPartition tp = new TopicPartition(t.id(), topic, e.getKey());
+            PartitionRegistration p = e.getValue();
+            if (!p.hasLeader()) {
+                return of(false, tp + " has no leader (ISR " + p.isr() + ")");
+            }
+            int leader = p.leader();
+            ReplicaView lead = c.status(leader) == NodeStatus.DOWN ? null : c.replicas(leader).get(tp);
+            if (lead == null) {
+                return of(false, tp + ": its leader b" + leader + (c.status(leader) == NodeStatus.DOWN ? " is down" : " holds no replica yet"));
+            }
+            for (int b : p.isr()) {
+                if (b == leader || c.status(b) == NodeStatus.DOWN) {
+                    continue;
+                }
+                ReplicaView r = c.replicas(b).get(tp);
+                if (r == null) {
+                    return of(false, tp + ": b" + b + " is in the ISR " + p.isr() + " but holds no replica yet");
+                }
+                if (r.logEndOffset() != lead.logEndOffset() || r.highWatermark() != lead.highWatermark()) {
+                    boolean behind = r.logEndOffset() <= lead.logEndOffset() && r.highWatermark() <= lead.highWatermark();
+                    return of(false, tp + ": b" + b + (behind ? " is behind" : " differs from") + " leader b" + leader
+                            + " (log end " + r.logEndOffset() + ", high watermark " + r.highWatermark() + "; leader's "
+                            + lead.logEndOffset() + ", " + lead.highWatermark() + ")");
+                }
+            }
+            ends.add(tp + " " + lead.logEndOffset() + "/" + lead.highWatermark() + " ISR " + p.isr());
+        }
+        return of(true, "every live ISR replica matches its leader (log end/high watermark): " + String.join(", ", ends));
+    }
 }

@@ -13,6 +13,9 @@ import io.yakraft.sim.Durations;
 import io.yakraft.sim.LinkConfig;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -36,14 +39,32 @@ public final class ScenarioReader {
     private static final Set<String> NETWORK = Set.of("minLatencyMs", "maxLatencyMs", "loss", "duplication");
 
     private final String file;
+    /** The scenario file's folder, against which a feed's relative paths resolve; null: not read from a file. */
+    private final Path folder;
     private final Map<String, JsonLocation> where = new HashMap<>();
 
-    private ScenarioReader(String file) {
+    private ScenarioReader(String file, Path folder) {
         this.file = file;
+        this.folder = folder;
     }
 
+    /** Reads a scenario from text that comes from no file on disk (a built-in lesson, a test). */
     public static Scenario read(String file, String text) throws ScenarioException {
-        return new ScenarioReader(file).parse(text);
+        return new ScenarioReader(file, null).parse(text);
+    }
+
+    /**
+     * Reads a scenario file. A feed's relative {@code file} and {@code spec} resolve against the
+     * scenario's folder when a file is there, else stay relative to the working directory.
+     */
+    public static Scenario read(Path path) throws ScenarioException {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ScenarioException(path.toString(), 1, 1, "cannot read: " + e.getMessage());
+        }
+        return new ScenarioReader(path.toString(), path.getParent()).parse(text);
     }
 
     private Scenario parse(String text) throws ScenarioException {
@@ -141,6 +162,10 @@ public final class ScenarioReader {
             allowed.putAll(checkSpec);
         }
         validateArgs(args, allowed, at, "step " + (i + 1) + " (" + (action == null ? "wait" : action) + ")");
+        if ("feed".equals(action)) {
+            resolveBesideScenario(args, "file");
+            resolveBesideScenario(args, "spec");
+        }
         Check waitFor = s.has("waitFor") ? check(s.get("waitFor"), at, i) : null;
         long atMs = s.has("at") ? duration(s, "at", at, i) : -1;
         long afterMs = s.has("after") ? duration(s, "after", at, i) : -1;
@@ -189,6 +214,26 @@ public final class ScenarioReader {
             if (e.getValue().required() && !args.has(e.getKey()) && !e.getKey().equals("check")) {
                 throw error(at, what + ": '" + e.getKey() + "' is required");
             }
+        }
+    }
+
+    /** A relative path names the file beside the scenario when there is one there; otherwise it is left as written. */
+    private void resolveBesideScenario(ObjectNode args, String field) {
+        if (folder == null || !args.has(field)) {
+            return;
+        }
+        Path written;
+        try {
+            written = Path.of(args.get(field).asText());
+        } catch (java.nio.file.InvalidPathException e) {
+            return; // the feed says so when it runs
+        }
+        if (written.isAbsolute()) {
+            return;
+        }
+        Path beside = folder.resolve(written).normalize();
+        if (Files.exists(beside)) {
+            args.put(field, beside.toString());
         }
     }
 

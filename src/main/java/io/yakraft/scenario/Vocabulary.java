@@ -14,7 +14,7 @@ import java.util.TreeSet;
  */
 final class Vocabulary {
     enum Kind {
-        TEXT, NODE, NODES, INT, NUMBER, BOOL, GROUPS;
+        TEXT, NODE, NODES, INT, NUMBER, BOOL, GROUPS, ACKS;
 
         /** Why the value does not fit this kind, or null. */
         String problem(JsonNode v) {
@@ -26,6 +26,7 @@ final class Vocabulary {
                 case NUMBER -> v.isNumber() ? null : "a number";
                 case BOOL -> v.isBoolean() ? null : "true or false";
                 case GROUPS -> groups(v);
+                case ACKS -> v.isTextual() && acks(v.asText()) ? null : "\"0\", \"1\" or \"all\" (a string)";
             };
         }
 
@@ -40,6 +41,15 @@ final class Vocabulary {
                 }
             }
             return null;
+        }
+
+        private static boolean acks(String text) {
+            try {
+                io.yakraft.cluster.Acks.parse(text);
+                return true;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
         }
 
         private static String groups(JsonNode v) {
@@ -95,7 +105,7 @@ final class Vocabulary {
         ACTIONS.put("deleteTopic", args("name", Kind.TEXT, true));
         ACTIONS.put("registerProducer", args("broker", Kind.NODE, true));
         ACTIONS.put("feed", args("topic", Kind.TEXT, true, "file", Kind.TEXT, false, "spec", Kind.TEXT, false,
-                "count", Kind.INT, false, "keys", Kind.INT, false, "acks", Kind.TEXT, false, "rate", Kind.NUMBER, false,
+                "count", Kind.INT, false, "keys", Kind.INT, false, "acks", Kind.ACKS, false, "rate", Kind.NUMBER, false,
                 "via", Kind.NODE, false));
         ACTIONS.put("setSpeed", args("speed", Kind.NUMBER, true));
         ACTIONS.put("expect", args("check", Kind.TEXT, true));
@@ -123,6 +133,8 @@ final class Vocabulary {
         CHECKS.put("logStartAtLeast", args("node", Kind.NODE, true, "value", Kind.INT, true));
         CHECKS.put("invariantsHold", args());
         CHECKS.put("answered", args("text", Kind.TEXT, true));
+        CHECKS.put("fed", args("acked", Kind.INT, true, "failed", Kind.INT, false, "feed", Kind.INT, false));
+        CHECKS.put("replicasInSync", args("topic", Kind.TEXT, true));
     }
 
     static final List<String> STEP_FIELDS = List.of("at", "after", "waitFor", "timeout", "action", "comment");

@@ -687,13 +687,11 @@ public final class MainController {
             return;
         }
         try {
-            play(io.yakraft.scenario.ScenarioReader.read(file.toString(),
-                    java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8)));
+            // read from its path, so a feed's data file beside the scenario is found
+            play(io.yakraft.scenario.ScenarioReader.read(file));
             statusFlash("Playing " + file.getFileName());
         } catch (io.yakraft.scenario.ScenarioException e) {
             error("This scenario cannot be played", e.getMessage());
-        } catch (java.io.IOException e) {
-            error("Could not read " + file, e.getMessage());
         }
     }
 

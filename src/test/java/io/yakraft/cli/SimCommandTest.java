@@ -131,6 +131,33 @@ class SimCommandTest {
     }
 
     @Test
+    void runWritesItsTraceAndFeedsAFileBesideTheScenario(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("class"));
+        Files.copy(Path.of("data/orders.csv"), folder.resolve("orders.csv"));
+        Files.copy(Path.of("data/orders.spec.json"), folder.resolve("orders.spec.json"));
+        Path scenario = folder.resolve("feed.json");
+        Files.writeString(scenario, """
+                {"name": "feed a file", "cluster": {"controllers": 3, "brokers": 3, "seed": 42}, "steps": [
+                  {"waitFor": {"check": "brokerUnfenced", "broker": "b103"}, "timeout": "10s"},
+                  {"waitFor": {"check": "brokerUnfenced", "broker": "b102"}, "timeout": "10s"},
+                  {"action": "createTopic", "name": "orders", "partitions": 2, "rf": 3},
+                  {"waitFor": {"check": "topicOnAllNodes", "topic": "orders"}, "timeout": "5s"},
+                  {"action": "feed", "topic": "orders", "file": "orders.csv", "spec": "orders.spec.json", "rate": 0},
+                  {"waitFor": {"check": "fed", "acked": 1, "failed": 0}, "timeout": "10s"},
+                  {"after": "2s", "action": "expect", "check": "replicasInSync", "topic": "orders"}
+                ]}""");
+        Path trace = dir.resolve("run.jsonl");
+        int code = Main.run("run", scenario.toString(), "--json", "--trace", trace.toString());
+        assertEquals(0, code, out + " " + err);
+        JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertTrue(json.get("steps").get(4).get("message").asText().contains("clean of"), json.get("steps").get(4).toString());
+        String fileHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(trace)));
+        assertEquals(json.get("traceSha256").asText(), fileHash, "the trace file is the run's trace");
+        String lines = Files.readString(trace);
+        assertTrue(lines.contains("\"kind\":\"DATA\"") && lines.contains("acks=all answered"), "the data plane is traced");
+    }
+
+    @Test
     void preprocessReportsCountsAndExitsTwoOnABadSpec(@TempDir Path dir) throws Exception {
         Path clean = dir.resolve("clean.jsonl");
         Path rejects = dir.resolve("rejects.jsonl");

@@ -165,4 +165,40 @@ class DataPlaneTest {
         assertEquals(200, f.status().acked(), f.status().toString());
         assertTrue(c.violations().isEmpty(), c.violations().toString());
     }
+
+    @Test
+    void retriesReachTheNewLeaderAfterEveryRecordIsOut() {
+        Cluster c = clusterWithTopic(5, "orders", 3, 3);
+        PartitionRegistration p0 = c.committedImage().topics().get("orders").partitions().get(0);
+        int victim = p0.leader();
+        int home = p0.isr().stream().filter(b -> b != victim).findFirst().orElseThrow();
+        // as fast as possible: every record is let out at once, so only the backoff can send the retries
+        Feed f = c.feed(new FeedRequest("orders", records(60), Acks.ALL, 0, home));
+        c.crash(victim);
+        c.runFor(25_000);
+        FeedStatus s = f.status();
+        assertTrue(s.retries() > 0, "the dead leader's batches were retried: " + s);
+        assertEquals(60, s.acked(), "retries went to the new leader and were acknowledged: " + s);
+        assertEquals(0, s.failed(), s.toString());
+        assertFalse(c.committedImage().topics().get("orders").partitions().get(0).leader() == victim);
+        assertTrue(c.violations().isEmpty(), c.violations().toString());
+    }
+
+    @Test
+    void aFeedWaitsForItsTopicThenSendsOrGivesUpAfterTheDeliveryTimeout() {
+        Cluster c = clusterWithTopic(7, "orders", 1, 1);
+        // every record is out at once, before the topic exists: only the producer's own wake-ups can send them
+        Feed early = c.feed(new FeedRequest("later", records(10), Acks.ALL, 0, -1));
+        Feed never = c.feed(new FeedRequest("missing", records(3), Acks.ALL, 0, -1));
+        c.runFor(2_000);
+        List<ControllerReply> replies = new ArrayList<>();
+        c.submit(new ControllerCommand.CreateTopic("later", 2, 3), replies::add);
+        c.runFor(5_000);
+        assertTrue(!replies.isEmpty() && replies.get(0).ok(), replies.toString());
+        assertEquals(10, early.status().acked(), "sent once the topic reached the producer's broker: " + early.status());
+        assertEquals(0, never.status().failed(), "still within delivery.timeout.ms");
+        c.runFor(25_000);
+        assertEquals(3, never.status().failed(), "failed for good after delivery.timeout.ms: " + never.status());
+        assertTrue(never.status().lastError().contains("'missing' is not in"), never.status().lastError());
+    }
 }

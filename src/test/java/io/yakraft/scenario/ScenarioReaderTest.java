@@ -1,6 +1,11 @@
 package io.yakraft.scenario;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -77,5 +82,67 @@ class ScenarioReaderTest {
         assertEquals(20, s.cluster().raft().retryBackoffMs(), "unset timings keep Kafka's defaults");
         assertTrue(problem("{\"name\": \"t\", \"cluster\": {\"raft\": {\"electionTimeout\": 1}}, \"steps\": [{\"action\": \"heal\"}]}")
                 .contains("unknown field 'electionTimeout'"));
+    }
+
+    @Test
+    void aFeedStepIsCheckedFieldByField() {
+        String unknown = problem(scenario("    {\"action\": \"feed\", \"topic\": \"t\", \"rates\": 5}"));
+        assertTrue(unknown.startsWith("bad.json:5:") && unknown.contains("unknown field 'rates'") && unknown.contains("rate"), unknown);
+        String acksNumber = problem(scenario("    {\"action\": \"feed\", \"topic\": \"t\", \"acks\": 1}"));
+        assertTrue(acksNumber.contains("'acks' must be \"0\", \"1\" or \"all\""), acksNumber);
+        assertTrue(problem(scenario("    {\"action\": \"feed\", \"topic\": \"t\", \"acks\": \"most\"}")).contains("'acks' must be"));
+        assertTrue(problem(scenario("    {\"action\": \"feed\", \"count\": 5}")).contains("'topic' is required"));
+        assertTrue(problem(scenario("    {\"action\": \"feed\", \"topic\": \"t\", \"count\": \"many\"}"))
+                .contains("'count' must be a whole number"));
+        assertTrue(problem(scenario("    {\"action\": \"feed\", \"topic\": \"t\", \"via\": \"the fast one\"}")).contains("is not a node"));
+    }
+
+    @Test
+    void theNewChecksAndThePartitionLeaderNodeAreChecked() throws ScenarioException {
+        assertTrue(problem(scenario("    {\"action\": \"expect\", \"check\": \"fed\", \"failed\": 0}")).contains("'acked' is required"));
+        assertTrue(problem(scenario("    {\"waitFor\": {\"check\": \"fed\", \"acked\": \"all\"}}")).contains("'acked' must be a whole number"));
+        assertTrue(problem(scenario("    {\"action\": \"expect\", \"check\": \"replicasInSync\"}")).contains("'topic' is required"));
+        assertTrue(problem(scenario("    {\"action\": \"kill\", \"node\": \"leader of payments\"}")).contains("is not a node"));
+        Scenario s = ScenarioReader.read("ok.json", scenario("""
+                    {"action": "kill", "node": "leader of payments-0"},
+                    {"action": "kill", "node": "leader of my-topic.v2-11"}"""));
+        assertEquals("leader of my-topic.v2-11", s.steps().get(1).args().get("node").asText());
+    }
+
+    private static String feedScenario(String file, String spec) {
+        return scenario("    {\"action\": \"feed\", \"topic\": \"t\", \"file\": \"" + file + "\", \"spec\": \"" + spec + "\"}");
+    }
+
+    @Test
+    void aFeedsFilesResolveBesideTheScenarioFileWhenTheyAreThere(@TempDir Path dir) throws IOException, ScenarioException {
+        Path folder = Files.createDirectories(dir.resolve("class"));
+        Files.createDirectories(folder.resolve("data"));
+        Files.writeString(folder.resolve("data/raw.csv"), "id\n1\n");
+        Files.writeString(folder.resolve("spec.json"), "{}");
+        Path file = folder.resolve("feed.json");
+        Files.writeString(file, feedScenario("data/raw.csv", "spec.json"));
+        Step step = ScenarioReader.read(file).steps().get(0);
+        assertEquals(folder.resolve("data/raw.csv").toString(), step.args().get("file").asText());
+        assertEquals(folder.resolve("spec.json").toString(), step.args().get("spec").asText());
+
+        // not beside the scenario: relative to the working directory, as written
+        Files.writeString(file, feedScenario("elsewhere/raw.csv", "spec.json"));
+        step = ScenarioReader.read(file).steps().get(0);
+        assertEquals("elsewhere/raw.csv", step.args().get("file").asText());
+        assertEquals(folder.resolve("spec.json").toString(), step.args().get("spec").asText());
+
+        // an absolute path stays; text that comes from no file resolves nothing
+        String absolute = dir.resolve("abs.csv").toAbsolutePath().toString();
+        Files.writeString(file, feedScenario(absolute, "spec.json"));
+        assertEquals(absolute, ScenarioReader.read(file).steps().get(0).args().get("file").asText());
+        assertEquals("data/raw.csv", ScenarioReader.read("lessons/x.json", feedScenario("data/raw.csv", "spec.json"))
+                .steps().get(0).args().get("file").asText());
+    }
+
+    @Test
+    void anUnreadableScenarioFileIsNamed(@TempDir Path dir) {
+        Path missing = dir.resolve("nope.json");
+        String m = assertThrows(ScenarioException.class, () -> ScenarioReader.read(missing)).getMessage();
+        assertTrue(m.startsWith(missing + ":1:1") && m.contains("cannot read"), m);
     }
 }
