@@ -65,12 +65,21 @@ public final class ClusterLayout {
         return -1;
     }
 
-    /** Position of a message {@code fraction} (0..1) of the way from one node to another. */
+    /**
+     * Position of a message {@code fraction} (0..1) of the way from one node to another. It
+     * travels a little to the right of the link (seen in its direction of travel), so a request
+     * and its answer crossing on one link do not cover each other.
+     */
     public Point along(int from, int to, double fraction) {
         Point a = positions.get(from);
         Point b = positions.get(to);
         double f = Math.max(0, Math.min(1, fraction));
-        return new Point(a.x + (b.x - a.x) * f, a.y + (b.y - a.y) * f);
+        double length = Math.max(1e-9, a.distance(b));
+        double side = Math.min(nodeRadius * 0.3, 8);
+        // the right-hand normal of (dx, dy) on a canvas whose y grows downward is (-dy, dx)
+        double nx = -(b.y - a.y) / length;
+        double ny = (b.x - a.x) / length;
+        return new Point(a.x + (b.x - a.x) * f + nx * side, a.y + (b.y - a.y) * f + ny * side);
     }
 
     /**

@@ -24,11 +24,12 @@ final class MetadataPanel {
                 column("Topic", TopicRow::name, 120), column("Topic id", TopicRow::id, 170),
                 column("Partitions", TopicRow::partitions, 70), column("RF", TopicRow::replicationFactor, 40));
         Tables.flashing(partitions, m.partitions(),
-                column("Topic", PartitionRow::topic, 90), column("P", PartitionRow::partition, 30),
-                column("Leader", PartitionRow::leader, 55), column("Replicas", PartitionRow::replicas, 95),
-                column("ISR", PartitionRow::isr, 95), column("Leader epoch", PartitionRow::leaderEpoch, 80),
-                column("Partition epoch", PartitionRow::partitionEpoch, 90),
-                column("LEO", PartitionRow::logEnd, 50), column("HW", PartitionRow::highWatermark, 50));
+                // two-line headers keep the log end and high watermark in view beside the ISR
+                column("Topic", PartitionRow::topic, 80), column("P", PartitionRow::partition, 28),
+                column("Leader", PartitionRow::leader, 52), column("Replicas", PartitionRow::replicas, 90),
+                column("ISR", PartitionRow::isr, 90), column("Leader\nepoch", PartitionRow::leaderEpoch, 55),
+                column("Partition\nepoch", PartitionRow::partitionEpoch, 68),
+                column("LEO", PartitionRow::logEnd, 45), column("HW", PartitionRow::highWatermark, 45));
         Tables.flashing(producers, m.producers(),
                 column("Broker", r -> "b" + r.broker(), 60), column("Broker epoch", ProducerRow::brokerEpoch, 90),
                 column("First id", ProducerRow::firstProducerId, 80), column("Next id", ProducerRow::nextProducerId, 80));

@@ -58,8 +58,13 @@ class ClusterLayoutTest {
         Point p = l.position(2);
         assertEquals(2, l.nodeAt(p.x() + 3, p.y() - 3));
         assertEquals(-1, l.nodeAt(1, 1));
-        Point mid = l.along(1, 2, 0.5);
-        assertEquals((l.position(1).x() + p.x()) / 2, mid.x(), 1e-9);
-        assertEquals(l.position(2), l.along(1, 2, 7.0), "a late message is drawn at its destination");
+        Point a = l.position(1);
+        Point middle = new Point((a.x() + p.x()) / 2, (a.y() + p.y()) / 2);
+        Point there = l.along(1, 2, 0.5);
+        Point back = l.along(2, 1, 0.5);
+        assertTrue(there.distance(middle) <= 8.0001 && back.distance(middle) <= 8.0001, "near the link's middle");
+        assertTrue(there.distance(back) > 10, "a request and its answer crossing do not cover each other");
+        assertEquals(l.along(1, 2, 1.0), l.along(1, 2, 7.0), "a late message is drawn at its destination");
+        assertTrue(l.along(1, 2, 1.0).distance(p) <= 8.0001, "beside its destination");
     }
 }
