@@ -37,4 +37,13 @@ class LessonsTest {
         Scenario s = Lessons.load("07-divergent-follower-truncates.json");
         assertEquals(ScenarioRun.play(s).traceSha256(), ScenarioRun.play(s).traceSha256());
     }
+
+    @Test
+    void theSampleFeedScenarioBesideTheDataPasses() throws ScenarioException {
+        ScenarioRun run = ScenarioRun.play(ScenarioReader.read(java.nio.file.Path.of("data", "feed-orders.scenario.json")));
+        assertTrue(run.expectations().size() >= 5);
+        for (StepReport r : run.expectations()) {
+            assertTrue(r.passed(), () -> "step " + r.step() + ": " + r.description() + " — " + r.message());
+        }
+    }
 }
