@@ -122,6 +122,15 @@ public final class ApiServer implements AutoCloseable {
                 committed().producerBlocks().values().forEach(b -> out.add(SeedViews.producer(b)));
                 return out;
             }
+            case "POST feed":
+                return feed(body(ex));
+            case "GET feeds":
+                return cluster.snapshot().feeds().stream().map(ApiServer::feedView).toList();
+            case "GET feeds {}": {
+                int id = intArg("feedId", arg);
+                return cluster.snapshot().feeds().stream().filter(f -> f.id() == id).findFirst().map(ApiServer::feedView)
+                        .orElseThrow(() -> new ApiError(404, "UNKNOWN_FEED", "no feed " + id));
+            }
             case "GET cluster":
                 return quorum(cluster.snapshot());
             case "GET metadata":
@@ -232,6 +241,63 @@ public final class ApiServer implements AutoCloseable {
         check(r);
         TopicImage after = committed().topics().get(t.name());
         return new Created(after == null ? Map.of("name", t.name()) : SeedViews.topic(after));
+    }
+
+    /**
+     * Starts a feed, as the scenario action does: {"topic", and "file" + "spec" (paths on the
+     * server) or "count" (+ "keys"), "acks", "rate", "via"}. 201 with its id: it runs on; GET /feeds/{id}
+     * follows it.
+     */
+    private Object feed(JsonNode b) throws ApiError {
+        String topic = requiredText(b, "topic");
+        topicOrThrow(topic);
+        ObjectNode step = json.createObjectNode().put("action", "feed").put("topic", topic);
+        for (String text : List.of("file", "spec", "acks", "via")) {
+            if (b.hasNonNull(text)) {
+                step.put(text, requiredText(b, text));
+            }
+        }
+        if (b.hasNonNull("file") != b.hasNonNull("spec")) {
+            throw new ApiError(400, "MISSING_FIELD", "'file' and 'spec' go together: a raw file is fed through its pipeline spec");
+        }
+        if (b.hasNonNull("count")) {
+            step.put("count", requiredInt(b, "count"));
+        }
+        if (b.hasNonNull("keys")) {
+            step.put("keys", requiredInt(b, "keys"));
+        }
+        if (b.hasNonNull("rate")) {
+            if (!b.get("rate").isNumber() || b.get("rate").asDouble() < 0) {
+                throw new ApiError(400, "INVALID_TYPE", "'rate' must be a number of records per simulated second, 0 or more");
+            }
+            step.put("rate", b.get("rate").asDouble());
+        }
+        String outcome = await(perform(step).outcome);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^feed (\\d+): ").matcher(outcome);
+        if (!m.find()) {
+            throw new ApiError(400, "INVALID_FEED", outcome.replaceFirst("^feed: ", ""));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("feedId", Integer.parseInt(m.group(1)));
+        out.put("outcome", outcome);
+        return new Created(out);
+    }
+
+    private static Map<String, Object> feedView(io.yakraft.cluster.FeedStatus f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("feedId", f.id());
+        m.put("topic", f.topic());
+        m.put("acks", f.acks().label());
+        m.put("total", f.total());
+        m.put("acked", f.acked());
+        m.put("failed", f.failed());
+        m.put("sentWithoutAck", f.sentWithoutAck());
+        m.put("retries", f.retries());
+        m.put("ackedByPartition", new java.util.TreeMap<>(f.ackedByPartition()));
+        m.put("producerBroker", f.homeBroker());
+        m.put("done", f.done());
+        m.put("lastError", f.lastError());
+        return m;
     }
 
     // ---------------------------------------------------------------- reads

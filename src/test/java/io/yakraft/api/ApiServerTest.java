@@ -125,6 +125,28 @@ class ApiServerTest {
     }
 
     @Test
+    void aFeedStartsOverRestAndItsProgressIsReadBack() throws Exception {
+        assertEquals(201, post("/create-topic", "{\"name\": \"orders\", \"partitions\": 3, \"replicationFactor\": 3}").status());
+        Answer started = post("/feed", "{\"topic\": \"orders\", \"file\": \"data/orders.csv\", \"spec\": \"data/orders.spec.json\","
+                + " \"acks\": \"all\", \"rate\": 0}");
+        assertEquals(201, started.status(), started.body().toString());
+        int id = started.body().get("feedId").asInt();
+        long deadline = System.currentTimeMillis() + 20_000;
+        JsonNode feed = get("/feeds/" + id).body();
+        while (!feed.get("done").asBoolean() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+            feed = get("/feeds/" + id).body();
+        }
+        assertEquals(41, feed.get("total").asInt(), feed.toString());
+        assertEquals(41, feed.get("acked").asInt(), feed.toString());
+        assertEquals(1, get("/feeds").body().size());
+        assertEquals("UNKNOWN_TOPIC_OR_PARTITION", post("/feed", "{\"topic\": \"nope\", \"count\": 5}").body().get("error").asText());
+        assertEquals("MISSING_FIELD", post("/feed", "{\"topic\": \"orders\", \"file\": \"data/orders.csv\"}").body().get("error").asText());
+        assertEquals("INVALID_FEED", post("/feed", "{\"topic\": \"orders\", \"count\": 5, \"acks\": \"2\"}").body().get("error").asText());
+        assertEquals(404, get("/feeds/9").status());
+    }
+
+    @Test
     void badRequestsNeverReachTheCluster() throws Exception {
         Answer bad = post("/create-topic", "{bad");
         assertEquals(400, bad.status());
