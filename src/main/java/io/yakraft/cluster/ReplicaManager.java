@@ -31,8 +31,7 @@ import java.util.TreeMap;
  *     followers' fetches (long-polled up to replica.fetch.wait.max.ms), tells a follower where
  *     its log diverges, and asks the controller (AlterPartition) to drop followers that lag
  *     more than replica.lag.time.max.ms and to take back the ones that caught up;</li>
- * <li>as follower it fetches from the leader, one request for every partition it follows
- *     there, and truncates where the leader says its log diverged.</li>
+ * <li>as follower it fetches from the leader ({@link ReplicaFetcher}).</li>
  * </ul>
  * It starts acting on the image only once the broker's metadata has caught up with its own
  * registration. While an ISR change is in flight the high watermark is computed over the larger of the old
@@ -46,14 +45,12 @@ final class ReplicaManager implements NodeProcess {
     private final Map<TopicPartition, PartitionLog> disk;
     private final BrokerProcess broker;
     private final List<ClusterObserver> observers;
-    private final Map<TopicPartition, Replica> replicas = new TreeMap<>(ReplicaManager::compare);
-    /** leader broker → the fetch we have out to it. */
-    private final Map<Integer, OutstandingFetch> outstanding = new TreeMap<>();
+    private final Map<TopicPartition, PartitionReplica> replicas = new TreeMap<>(ReplicaManager::compare);
     /** Follower fetches held until there is something to say, oldest first. */
     private final List<ParkedFetch> parked = new ArrayList<>();
     private final List<PendingProduce> purgatory = new ArrayList<>();
+    private final ReplicaFetcher fetcher;
     private MetadataImage seen;
-    private long nextFetchId = 1;
     private long nextIsrCheckAt;
 
     ReplicaManager(int id, Simulation sim, NodeImages images, DataConfig config, Map<TopicPartition, PartitionLog> disk,
@@ -65,6 +62,7 @@ final class ReplicaManager implements NodeProcess {
         this.disk = disk;
         this.broker = broker;
         this.observers = observers;
+        this.fetcher = new ReplicaFetcher(id, sim, config, observers);
     }
 
     static int compare(TopicPartition a, TopicPartition b) {
@@ -78,7 +76,7 @@ final class ReplicaManager implements NodeProcess {
     /** This broker's replicas as views can show them. */
     Map<TopicPartition, ReplicaView> views() {
         Map<TopicPartition, ReplicaView> out = new TreeMap<>(ReplicaManager::compare);
-        for (Replica r : replicas.values()) {
+        for (PartitionReplica r : replicas.values()) {
             out.put(r.tp, new ReplicaView(r.tp, r.leader, r.leaderEpoch, r.leaderId, r.log.endOffset(),
                     r.log.highWatermark()));
         }
@@ -94,7 +92,7 @@ final class ReplicaManager implements NodeProcess {
             seen = image;
             reconcile(now, image);
         }
-        sendFetches(now);
+        fetcher.send(now, replicas.values());
     }
 
     private void reconcile(long now, MetadataImage image) {
@@ -107,12 +105,12 @@ final class ReplicaManager implements NodeProcess {
                 }
                 TopicPartition tp = new TopicPartition(t.id(), t.name(), e.getKey());
                 hosted.add(tp);
-                Replica r = replicas.computeIfAbsent(tp, k -> new Replica(k, disk.computeIfAbsent(k, x -> new PartitionLog())));
+                PartitionReplica r = replicas.computeIfAbsent(tp, k -> new PartitionReplica(k, disk.computeIfAbsent(k, x -> new PartitionLog())));
                 follow(now, r, p);
             }
         }
-        for (Iterator<Replica> it = replicas.values().iterator(); it.hasNext(); ) {
-            Replica r = it.next();
+        for (Iterator<PartitionReplica> it = replicas.values().iterator(); it.hasNext(); ) {
+            PartitionReplica r = it.next();
             if (!hosted.contains(r.tp)) {
                 it.remove();
                 disk.remove(r.tp);
@@ -122,7 +120,7 @@ final class ReplicaManager implements NodeProcess {
         }
     }
 
-    private void follow(long now, Replica r, PartitionRegistration p) {
+    private void follow(long now, PartitionReplica r, PartitionRegistration p) {
         boolean newEpoch = p.leaderEpoch() > r.leaderEpoch;
         r.registration = p;
         if (p.leader() == id) {
@@ -146,7 +144,7 @@ final class ReplicaManager implements NodeProcess {
         }
     }
 
-    private void becomeLeader(long now, Replica r, PartitionRegistration p) {
+    private void becomeLeader(long now, PartitionReplica r, PartitionRegistration p) {
         r.leader = true;
         r.leaderEpoch = p.leaderEpoch();
         r.leaderId = id;
@@ -156,7 +154,7 @@ final class ReplicaManager implements NodeProcess {
         for (int replica : p.replicas()) {
             if (replica != id) {
                 // an ISR member counts as caught up now: it gets replica.lag.time.max.ms to fetch
-                r.followers.put(replica, new FollowerState(p.isr().contains(replica) ? now : Long.MIN_VALUE / 2));
+                r.followers.put(replica, new PartitionReplica.FollowerState(p.isr().contains(replica) ? now : Long.MIN_VALUE / 2));
             }
         }
         trace(r.tp + ": leads in leader epoch " + p.leaderEpoch() + " from offset " + r.log.endOffset()
@@ -179,14 +177,14 @@ final class ReplicaManager implements NodeProcess {
             return true;
         }
         if (payload instanceof ReplicaFetchResponse f) {
-            fetched(now, from, f);
+            fetcher.fetched(now, from, f, replicas::get);
             return true;
         }
         return false;
     }
 
     private void produce(long now, int from, ProduceRequest req) {
-        Replica r = replicas.get(req.partition());
+        PartitionReplica r = replicas.get(req.partition());
         Error error = r == null ? Error.UNKNOWN_TOPIC_OR_PARTITION : !r.leader ? Error.NOT_LEADER_OR_FOLLOWER : Error.NONE;
         if (error == Error.NONE && req.acks() == Acks.ALL && isr(r).size() < config.minInsyncReplicas()) {
             error = Error.NOT_ENOUGH_REPLICAS;
@@ -222,7 +220,7 @@ final class ReplicaManager implements NodeProcess {
         }
     }
 
-    private void failProduces(Replica r, Error error, String why) {
+    private void failProduces(PartitionReplica r, Error error, String why) {
         for (Iterator<PendingProduce> it = purgatory.iterator(); it.hasNext(); ) {
             PendingProduce p = it.next();
             if (p.replica == r) {
@@ -232,7 +230,7 @@ final class ReplicaManager implements NodeProcess {
         }
     }
 
-    private List<Integer> isr(Replica r) {
+    private List<Integer> isr(PartitionReplica r) {
         return r.registration == null ? List.of() : r.registration.isr();
     }
 
@@ -240,7 +238,7 @@ final class ReplicaManager implements NodeProcess {
      * The leader's high watermark: the lowest log end over the ISR (and the asked-for ISR while a
      * change is in flight). It only moves forward; acks=all produces it passes are answered.
      */
-    private void advanceHighWatermark(Replica r) {
+    private void advanceHighWatermark(PartitionReplica r) {
         if (!r.leader) {
             return;
         }
@@ -251,7 +249,7 @@ final class ReplicaManager implements NodeProcess {
         long low = r.log.endOffset();
         for (int m : members) {
             if (m != id) {
-                FollowerState f = r.followers.get(m);
+                PartitionReplica.FollowerState f = r.followers.get(m);
                 low = Math.min(low, f == null ? 0 : f.logEndOffset);
             }
         }
@@ -275,11 +273,11 @@ final class ReplicaManager implements NodeProcess {
     private void serveFetch(long now, int from, ReplicaFetchRequest req) {
         parked.removeIf(p -> p.from == from); // a follower has one fetch out; a newer one replaces it
         for (PartitionFetch pf : req.partitions()) {
-            Replica r = replicas.get(pf.partition());
+            PartitionReplica r = replicas.get(pf.partition());
             if (r == null || !r.leader || pf.leaderEpoch() != r.leaderEpoch || diverges(r, pf)) {
                 continue;
             }
-            FollowerState f = r.followers.get(from);
+            PartitionReplica.FollowerState f = r.followers.get(from);
             if (f == null) {
                 continue;
             }
@@ -300,7 +298,7 @@ final class ReplicaManager implements NodeProcess {
         }
     }
 
-    private static boolean diverges(Replica r, PartitionFetch pf) {
+    private static boolean diverges(PartitionReplica r, PartitionFetch pf) {
         if (pf.fetchOffset() == 0) {
             return false;
         }
@@ -313,7 +311,7 @@ final class ReplicaManager implements NodeProcess {
         List<PartitionData> data = new ArrayList<>();
         boolean worth = force;
         for (PartitionFetch pf : p.request.partitions()) {
-            Replica r = replicas.get(pf.partition());
+            PartitionReplica r = replicas.get(pf.partition());
             PartitionData d;
             if (r == null) {
                 d = PartitionData.failed(pf.partition(), Error.UNKNOWN_TOPIC_OR_PARTITION);
@@ -327,7 +325,7 @@ final class ReplicaManager implements NodeProcess {
                 d = new PartitionData(pf.partition(), Error.NONE, r.log.highWatermark(), List.of(), (int) Math.max(end[0], 0),
                         end[1]);
             } else {
-                FollowerState f = r.followers.get(p.from);
+                PartitionReplica.FollowerState f = r.followers.get(p.from);
                 List<DataRecord> records = r.log.read(pf.fetchOffset(), config.maxBatchRecords());
                 d = new PartitionData(pf.partition(), Error.NONE, r.log.highWatermark(), records, -1, -1);
                 if (records.isEmpty() && (f == null || f.highWatermarkSent >= r.log.highWatermark())) {
@@ -351,80 +349,25 @@ final class ReplicaManager implements NodeProcess {
         parked.removeIf(p -> respondIfWorthIt(p, p.deadline <= now));
     }
 
-    // ------------------------------------------------------------- follower: fetching
-
-    private void sendFetches(long now) {
-        Map<Integer, List<PartitionFetch>> byLeader = new TreeMap<>();
-        for (Replica r : replicas.values()) {
-            if (!r.leader && r.leaderId >= 0 && r.retryAt <= now) {
-                byLeader.computeIfAbsent(r.leaderId, k -> new ArrayList<>()).add(new PartitionFetch(r.tp, r.leaderEpoch,
-                        r.log.endOffset(), lastFetchedEpoch(r.log)));
-            }
-        }
-        for (Map.Entry<Integer, List<PartitionFetch>> e : byLeader.entrySet()) {
-            if (!outstanding.containsKey(e.getKey())) {
-                long fetchId = nextFetchId++;
-                outstanding.put(e.getKey(), new OutstandingFetch(fetchId, now + config.requestTimeoutMs()));
-                sim.send(id, e.getKey(), new ReplicaFetchRequest(fetchId, id, e.getValue()));
-            }
-        }
-    }
-
-    private static int lastFetchedEpoch(PartitionLog log) {
-        return log.endOffset() == 0 ? -1 : log.get(log.endOffset() - 1).leaderEpoch();
-    }
-
-    private void fetched(long now, int from, ReplicaFetchResponse resp) {
-        OutstandingFetch out = outstanding.get(from);
-        if (out == null || out.fetchId != resp.fetchId()) {
-            return; // a duplicate, or an answer we stopped waiting for
-        }
-        outstanding.remove(from);
-        for (PartitionData d : resp.partitions()) {
-            Replica r = replicas.get(d.partition());
-            if (r == null || r.leader || r.leaderId != from) {
-                continue;
-            }
-            if (d.error() != Error.NONE) {
-                r.retryAt = now + config.retryBackoffMs();
-            } else if (d.divergingEndOffset() >= 0) {
-                long to = Math.min(d.divergingEndOffset(), r.log.endOffset());
-                int removed = r.log.truncateTo(to);
-                trace(r.tp + ": log diverges from b" + from + "'s after epoch " + d.divergingEpoch() + ": truncated "
-                        + removed + " record(s) to offset " + to);
-                for (ClusterObserver o : observers) {
-                    o.partitionTruncated(id, r.tp, to, removed);
-                }
-            } else {
-                if (!d.records().isEmpty() && d.records().get(0).offset() == r.log.endOffset()) {
-                    r.log.appendFetched(d.records());
-                }
-                r.log.setHighWatermark(d.highWatermark());
-            }
-        }
-    }
-
     // ------------------------------------------------------------- timers
 
     @Override
     public long nextWakeAt() {
         long next = Long.MAX_VALUE;
-        for (Replica r : replicas.values()) {
+        for (PartitionReplica r : replicas.values()) {
             if (r.leader) {
                 next = nextIsrCheckAt; // only leaders watch their followers' lag
                 break;
             }
         }
-        for (OutstandingFetch o : outstanding.values()) {
-            next = Math.min(next, o.deadline);
-        }
+        next = Math.min(next, fetcher.nextWakeAt());
         for (ParkedFetch p : parked) {
             next = Math.min(next, p.deadline);
         }
         for (PendingProduce p : purgatory) {
             next = Math.min(next, p.deadline);
         }
-        for (Replica r : replicas.values()) {
+        for (PartitionReplica r : replicas.values()) {
             if (!r.leader && r.retryAt > sim.now()) {
                 next = Math.min(next, r.retryAt);
             }
@@ -434,7 +377,7 @@ final class ReplicaManager implements NodeProcess {
 
     @Override
     public void wake(long now) {
-        outstanding.values().removeIf(o -> o.deadline <= now); // lost: the next fetch replaces it
+        fetcher.expire(now);
         answerParkedFetches(now);
         for (Iterator<PendingProduce> it = purgatory.iterator(); it.hasNext(); ) {
             PendingProduce p = it.next();
@@ -447,7 +390,7 @@ final class ReplicaManager implements NodeProcess {
         }
         if (now >= nextIsrCheckAt) {
             nextIsrCheckAt = now + config.replicaLagMaxMs() / 6;
-            for (Replica r : replicas.values()) {
+            for (PartitionReplica r : replicas.values()) {
                 if (r.leader) {
                     maintainIsr(now, r);
                 }
@@ -461,7 +404,7 @@ final class ReplicaManager implements NodeProcess {
      * partition epoch or the controller refuses it for good. Unanswered, it is asked again: it
      * may have been committed, and only the image can tell.
      */
-    private void maintainIsr(long now, Replica r) {
+    private void maintainIsr(long now, PartitionReplica r) {
         PartitionRegistration p = r.registration;
         if (r.askedIsr != null) {
             if (now >= r.askDeadline) {
@@ -471,7 +414,7 @@ final class ReplicaManager implements NodeProcess {
         }
         List<Integer> wanted = new ArrayList<>();
         for (int replica : p.replicas()) {
-            FollowerState f = r.followers.get(replica);
+            PartitionReplica.FollowerState f = r.followers.get(replica);
             if (replica == id) {
                 wanted.add(replica);
             } else if (f == null) {
@@ -490,7 +433,7 @@ final class ReplicaManager implements NodeProcess {
         }
     }
 
-    private void ask(long now, Replica r, List<Integer> isr) {
+    private void ask(long now, PartitionReplica r, List<Integer> isr) {
         PartitionRegistration p = r.registration;
         r.askedIsr = isr;
         r.askedAtPartitionEpoch = p.partitionEpoch();
@@ -529,48 +472,10 @@ final class ReplicaManager implements NodeProcess {
 
     // ------------------------------------------------------------- state
 
-    private static final class Replica {
-        final TopicPartition tp;
-        final PartitionLog log;
-        PartitionRegistration registration;
-        boolean leader;
-        int leaderEpoch = -1;
-        int leaderId = -1;
-        /** leader: where its own epoch starts (a replica is caught up only past it). */
-        long epochStartOffset;
-        final Map<Integer, FollowerState> followers = new TreeMap<>();
-        List<Integer> askedIsr;
-        int askedAtPartitionEpoch;
-        long askDeadline;
-        /** follower: no fetch for this partition before then (after an error). */
-        long retryAt;
-
-        Replica(TopicPartition tp, PartitionLog log) {
-            this.tp = tp;
-            this.log = log;
-        }
-    }
-
-    /** What a leader knows of one follower of one partition. */
-    private static final class FollowerState {
-        long logEndOffset = -1;
-        long lastCaughtUpAt;
-        long lastFetchAt;
-        long endAtLastFetch;
-        long highWatermarkSent = -1;
-
-        FollowerState(long lastCaughtUpAt) {
-            this.lastCaughtUpAt = lastCaughtUpAt;
-        }
-    }
-
-    private record OutstandingFetch(long fetchId, long deadline) {
-    }
-
     private record ParkedFetch(int from, ReplicaFetchRequest request, long deadline) {
     }
 
-    private record PendingProduce(int from, ProduceRequest request, Replica replica, long baseOffset, long endOffset,
+    private record PendingProduce(int from, ProduceRequest request, PartitionReplica replica, long baseOffset, long endOffset,
                                   long deadline) {
     }
 }

@@ -1,0 +1,48 @@
+package io.yakraft.cluster;
+
+import io.yakraft.metadata.PartitionRegistration;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One partition replica on a broker: its log, what the broker's image says of the partition,
+ * and its role. As leader it tracks each follower and an ISR change it asked for; as follower,
+ * when it may fetch again after an error.
+ */
+final class PartitionReplica {
+    final TopicPartition tp;
+    final PartitionLog log;
+    PartitionRegistration registration;
+    boolean leader;
+    int leaderEpoch = -1;
+    int leaderId = -1;
+    /** leader: where its own epoch starts (a replica is caught up only past it). */
+    long epochStartOffset;
+    final Map<Integer, FollowerState> followers = new TreeMap<>();
+    /** leader: the ISR asked of the controller and not yet seen in the image, or null. */
+    List<Integer> askedIsr;
+    int askedAtPartitionEpoch;
+    long askDeadline;
+    /** follower: no fetch for this partition before then (after an error). */
+    long retryAt;
+
+    PartitionReplica(TopicPartition tp, PartitionLog log) {
+        this.tp = tp;
+        this.log = log;
+    }
+
+    /** What a leader knows of one follower of one partition. */
+    static final class FollowerState {
+        long logEndOffset = -1;
+        long lastCaughtUpAt;
+        long lastFetchAt;
+        long endAtLastFetch;
+        long highWatermarkSent = -1;
+
+        FollowerState(long lastCaughtUpAt) {
+            this.lastCaughtUpAt = lastCaughtUpAt;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.yakraft.cluster;
+
+import io.yakraft.cluster.DataMessage.Error;
+import io.yakraft.cluster.DataMessage.PartitionData;
+import io.yakraft.cluster.DataMessage.PartitionFetch;
+import io.yakraft.cluster.DataMessage.ReplicaFetchRequest;
+import io.yakraft.cluster.DataMessage.ReplicaFetchResponse;
+import io.yakraft.sim.Simulation;
+import io.yakraft.sim.TraceKind;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * A broker's follower side, as Kafka's replica fetcher threads: one fetch out to each leader
+ * broker at a time, covering every partition followed there, sent again as soon as its answer
+ * came (the leader long-polls) or after request.timeout.ms without one. Answers append the
+ * leader's records, take its high watermark, or truncate where the leader says the logs diverge.
+ */
+final class ReplicaFetcher {
+    private final int id;
+    private final Simulation sim;
+    private final DataConfig config;
+    private final List<ClusterObserver> observers;
+    /** leader broker → the fetch out to it. */
+    private final Map<Integer, Outstanding> outstanding = new TreeMap<>();
+    private long nextFetchId = 1;
+
+    private record Outstanding(long fetchId, long deadline) {
+    }
+
+    ReplicaFetcher(int id, Simulation sim, DataConfig config, List<ClusterObserver> observers) {
+        this.id = id;
+        this.sim = sim;
+        this.config = config;
+        this.observers = observers;
+    }
+
+    /** Sends a fetch to every leader that some of {@code replicas} follow and that has none out. */
+    void send(long now, Collection<PartitionReplica> replicas) {
+        Map<Integer, List<PartitionFetch>> byLeader = new TreeMap<>();
+        for (PartitionReplica r : replicas) {
+            if (!r.leader && r.leaderId >= 0 && r.retryAt <= now) {
+                byLeader.computeIfAbsent(r.leaderId, k -> new ArrayList<>()).add(new PartitionFetch(r.tp, r.leaderEpoch,
+                        r.log.endOffset(), lastFetchedEpoch(r.log)));
+            }
+        }
+        for (Map.Entry<Integer, List<PartitionFetch>> e : byLeader.entrySet()) {
+            if (!outstanding.containsKey(e.getKey())) {
+                long fetchId = nextFetchId++;
+                outstanding.put(e.getKey(), new Outstanding(fetchId, now + config.requestTimeoutMs()));
+                sim.send(id, e.getKey(), new ReplicaFetchRequest(fetchId, id, e.getValue()));
+            }
+        }
+    }
+
+    private static int lastFetchedEpoch(PartitionLog log) {
+        return log.endOffset() == 0 ? -1 : log.get(log.endOffset() - 1).leaderEpoch();
+    }
+
+    void fetched(long now, int from, ReplicaFetchResponse resp, Function<TopicPartition, PartitionReplica> replicas) {
+        Outstanding out = outstanding.get(from);
+        if (out == null || out.fetchId != resp.fetchId()) {
+            return; // a duplicate, or an answer we stopped waiting for
+        }
+        outstanding.remove(from);
+        for (PartitionData d : resp.partitions()) {
+            PartitionReplica r = replicas.apply(d.partition());
+            if (r == null || r.leader || r.leaderId != from) {
+                continue;
+            }
+            if (d.error() != Error.NONE) {
+                r.retryAt = now + config.retryBackoffMs();
+            } else if (d.divergingEndOffset() >= 0) {
+                long to = Math.min(d.divergingEndOffset(), r.log.endOffset());
+                int removed = r.log.truncateTo(to);
+                if (sim.trace().enabled()) {
+                    sim.trace().record(now, id, TraceKind.DATA, r.tp + ": log diverges from b" + from + "'s after epoch "
+                            + d.divergingEpoch() + ": truncated " + removed + " record(s) to offset " + to);
+                }
+                for (ClusterObserver o : observers) {
+                    o.partitionTruncated(id, r.tp, to, removed);
+                }
+            } else {
+                if (!d.records().isEmpty() && d.records().get(0).offset() == r.log.endOffset()) {
+                    r.log.appendFetched(d.records());
+                }
+                r.log.setHighWatermark(d.highWatermark());
+            }
+        }
+    }
+
+    long nextWakeAt() {
+        long next = Long.MAX_VALUE;
+        for (Outstanding o : outstanding.values()) {
+            next = Math.min(next, o.deadline);
+        }
+        return next;
+    }
+
+    /** Fetches unanswered in time are given up: the next send replaces them. */
+    void expire(long now) {
+        outstanding.values().removeIf(o -> o.deadline <= now);
+    }
+}
