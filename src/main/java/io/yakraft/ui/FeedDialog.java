@@ -108,9 +108,9 @@ final class FeedDialog {
         raw.textProperty().addListener((o, a, b) -> previewed.set(false));
         spec.textProperty().addListener((o, a, b) -> previewed.set(false));
 
-        GridPane files2 = grid();
-        files2.addRow(0, new Label("Raw file"), raw, browseRaw);
-        files2.addRow(1, new Label("Spec"), spec, browseSpec);
+        GridPane fileGrid = grid();
+        fileGrid.addRow(0, new Label("Raw file"), raw, browseRaw);
+        fileGrid.addRow(1, new Label("Spec"), spec, browseSpec);
 
         TableView<Reject> table = new TableView<>(rejects);
         table.setId("feedRejects");
@@ -158,7 +158,7 @@ final class FeedDialog {
         feedText.setId("feedProgressText");
         wrap(feedText);
 
-        VBox box = new VBox(8, files2, new HBox(8, preview, previewProgress), summary, new Label("Sample rejects"), table,
+        VBox box = new VBox(8, fileGrid, new HBox(8, preview, previewProgress), summary, new Label("Sample rejects"), table,
                 new Separator(), send, new HBox(8, feed), error, new Separator(), new Label("Progress of this feed"),
                 feedProgress, feedText);
         box.setPrefWidth(720);
