@@ -58,15 +58,6 @@ final class DataInvariants implements ClusterObserver {
         return checks;
     }
 
-    /** How many acks=all records are being watched. */
-    long watched() {
-        long n = 0;
-        for (TreeMap<Long, Long> m : acked.values()) {
-            n += m.size();
-        }
-        return n;
-    }
-
     @Override
     public void recordsAcked(TopicPartition partition, Acks acks, java.util.List<DataRecord> records) {
         if (acks != promised) {

@@ -2,7 +2,6 @@ package io.yakraft.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.yakraft.cluster.FeedRecord;
 
 import java.io.IOException;
@@ -25,7 +24,7 @@ public final class FeedSource {
     /** The most records kept for one feed: the simulation holds every record in memory. */
     public static final int MAX_RECORDS = 100_000;
 
-    private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, false);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** {@code records} holds at most {@link #MAX_RECORDS} of the report's clean records, in file order. */
     public record Prepared(Report report, List<FeedRecord> records, List<Reject> firstRejects) {

@@ -206,7 +206,6 @@ final class Checks {
         return t == null ? null : t.partitions().get(partition);
     }
 
-
     /** A feed's tally: at least {@code acked} acknowledged and, if given, at most {@code failed} failed. */
     private static Outcome fed(ObjectNode a, Cluster c) {
         List<FeedStatus> feeds = c.feeds();
