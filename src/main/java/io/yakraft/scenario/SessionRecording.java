@@ -72,11 +72,8 @@ public final class SessionRecording {
             c.runUntil(untilMs);
             return true;
         }
-        while (c.simulation().nextEventTime() <= untilMs) {
-            if (c.simulation().eventCount() >= maxEvents) {
-                return false;
-            }
-            if (!c.step()) {
+        while (c.simulation().eventCount() < maxEvents) {
+            if (!c.simulation().stepUntil(untilMs)) {
                 break;
             }
         }

@@ -282,18 +282,30 @@ public final class Simulation {
         return false;
     }
 
-    /** Runs every event up to and including {@code until}, then sets the clock to {@code until}. */
-    public void runUntil(long until) {
+    /**
+     * Processes the next event if it is due by {@code until}; false when none is (or the run
+     * stopped). Stale timers on the way are dropped without counting, and never make it run an
+     * event past {@code until} (as {@link #step()} would).
+     */
+    public boolean stepUntil(long until) {
         while (!stopped) {
             Event e = queue.peek();
             if (e == null || e.time > until) {
-                break;
+                return false;
             }
-            // one event at a time: step() would skip a stale timer and run the next event even past `until`
             queue.poll();
             if (dispatch(e)) {
                 eventCount++;
+                return true;
             }
+        }
+        return false;
+    }
+
+    /** Runs every event up to and including {@code until}, then sets the clock to {@code until}. */
+    public void runUntil(long until) {
+        while (stepUntil(until)) {
+            // one event at a time
         }
         if (!stopped && until > now) {
             now = until;
