@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongConsumer;
 
 /**
  * The feeder's input: a raw file run through its pipeline, its clean records turned into
@@ -36,12 +35,18 @@ public final class FeedSource {
     private FeedSource() {
     }
 
+    /** How far a preparation got: rows read, and bytes of the file read (against its size, a progress bar). */
+    public interface Progress {
+        void at(long rows, long bytes);
+    }
+
     /** Reads the spec and runs the pipeline over the raw file; the errors name the file and line. */
-    public static Prepared prepare(Path raw, Path specFile, LongConsumer progress) throws IOException, PipelineSpec.SpecException {
+    public static Prepared prepare(Path raw, Path specFile, Progress progress) throws IOException, PipelineSpec.SpecException {
         PipelineSpec spec = PipelineSpec.read(specFile.toString(), Files.readString(specFile, StandardCharsets.UTF_8));
         List<FeedRecord> records = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
-        Report report = new Preprocessor(spec).run(raw, r -> {
+        Preprocessor preprocessor = new Preprocessor(spec);
+        Report report = preprocessor.run(raw, r -> {
             if (records.size() < MAX_RECORDS) {
                 records.add(toFeedRecord(r));
             }
@@ -49,7 +54,7 @@ public final class FeedSource {
             if (rejects.size() < SAMPLE_REJECTS) {
                 rejects.add(j);
             }
-        }, progress);
+        }, rows -> progress.at(rows, preprocessor.bytesRead()));
         return new Prepared(report, List.copyOf(records), List.copyOf(rejects));
     }
 

@@ -156,7 +156,8 @@ final class Actions {
                 if (!a.has("spec")) {
                     return "feed: a file needs its pipeline spec (\"spec\")";
                 }
-                FeedSource.Prepared p = FeedSource.prepare(Path.of(a.get("file").asText()), Path.of(a.get("spec").asText()), n -> { });
+                FeedSource.Prepared p = FeedSource.prepare(Path.of(a.get("file").asText()), Path.of(a.get("spec").asText()),
+                        (rows, bytes) -> { });
                 records = p.records();
                 source = a.get("file").asText() + " (" + p.report().clean() + " clean of " + p.report().read() + " read)";
             } else {

@@ -31,8 +31,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.Duration;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -238,9 +236,9 @@ final class FeedDialog {
         Task<FeedSource.Prepared> task = new Task<>() {
             @Override
             protected FeedSource.Prepared call() throws Exception {
-                long lines = Math.max(1, lineCount(rawPath));
-                return FeedSource.prepare(rawPath, specPath, rows -> {
-                    updateProgress(Math.min(rows, lines), lines);
+                long size = Math.max(1, Files.size(rawPath));
+                return FeedSource.prepare(rawPath, specPath, (rows, bytes) -> {
+                    updateProgress(Math.min(bytes, size), size);
                     updateMessage(String.format(Locale.ROOT, "%,d rows read…", rows));
                 });
             }
@@ -303,23 +301,6 @@ final class FeedDialog {
         }
         String m = t.getMessage();
         return m == null || m.isBlank() ? t.getClass().getSimpleName() + " reading " + raw : m;
-    }
-
-    /** Lines in the file, for a progress estimate (a CSV's rows are its lines less the header). */
-    private static long lineCount(Path p) throws IOException {
-        long n = 0;
-        byte[] buf = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(p)) {
-            int k;
-            while ((k = in.read(buf)) > 0) {
-                for (int i = 0; i < k; i++) {
-                    if (buf[i] == '\n') {
-                        n++;
-                    }
-                }
-            }
-        }
-        return n;
     }
 
     /** Checks the fields (the first problem in words, or null) and builds the feed step. */
