@@ -29,6 +29,13 @@ final class ReplicaFetcher {
     /** leader broker → the fetch out to it. */
     private final Map<Integer, Outstanding> outstanding = new TreeMap<>();
     private long nextFetchId = 1;
+    /**
+     * Whether a send could find something to do now: only an answer, a given-up fetch, a change
+     * of roles or a partition's retry time can free one, so the broker's other events skip the scan.
+     */
+    private boolean due = true;
+    /** The earliest time a partition held back after an error may be fetched again. */
+    private long retryDueAt = Long.MAX_VALUE;
 
     private record Outstanding(long fetchId, long deadline) {
     }
@@ -40,11 +47,26 @@ final class ReplicaFetcher {
         this.observers = observers;
     }
 
-    /** Sends a fetch to every leader that some of {@code replicas} follow and that has none out. */
-    void send(long now, Collection<PartitionReplica> replicas) {
+    /** The replicas' roles changed: the next {@link #sendIfDue} looks again. */
+    void due() {
+        due = true;
+    }
+
+    /** Sends a fetch to every leader that some of {@code replicas} follow and that has none out, when one may be needed. */
+    void sendIfDue(long now, Collection<PartitionReplica> replicas) {
+        if (!due && now < retryDueAt) {
+            return;
+        }
+        due = false;
+        retryDueAt = Long.MAX_VALUE;
         Map<Integer, List<PartitionFetch>> byLeader = new TreeMap<>();
         for (PartitionReplica r : replicas) {
-            if (!r.leader && r.leaderId >= 0 && r.retryAt <= now) {
+            if (r.leader || r.leaderId < 0) {
+                continue;
+            }
+            if (r.retryAt > now) {
+                retryDueAt = Math.min(retryDueAt, r.retryAt);
+            } else {
                 byLeader.computeIfAbsent(r.leaderId, k -> new ArrayList<>()).add(new PartitionFetch(r.tp, r.leaderEpoch,
                         r.log.endOffset(), lastFetchedEpoch(r.log)));
             }
@@ -68,6 +90,7 @@ final class ReplicaFetcher {
             return; // a duplicate, or an answer we stopped waiting for
         }
         outstanding.remove(from);
+        due = true;
         for (PartitionData d : resp.partitions()) {
             PartitionReplica r = replicas.apply(d.partition());
             if (r == null || r.leader || r.leaderId != from) {
@@ -95,7 +118,7 @@ final class ReplicaFetcher {
     }
 
     long nextWakeAt() {
-        long next = Long.MAX_VALUE;
+        long next = retryDueAt;
         for (Outstanding o : outstanding.values()) {
             next = Math.min(next, o.deadline);
         }
@@ -104,6 +127,8 @@ final class ReplicaFetcher {
 
     /** Fetches unanswered in time are given up: the next send replaces them. */
     void expire(long now) {
-        outstanding.values().removeIf(o -> o.deadline <= now);
+        if (outstanding.values().removeIf(o -> o.deadline <= now)) {
+            due = true;
+        }
     }
 }

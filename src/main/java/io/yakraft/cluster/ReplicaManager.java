@@ -91,8 +91,9 @@ final class ReplicaManager implements NodeProcess {
         if (image != seen && broker.caughtUp()) {
             seen = image;
             reconcile(now, image);
+            fetcher.due(); // roles may have changed: who to fetch from
         }
-        fetcher.send(now, replicas.values());
+        fetcher.sendIfDue(now, replicas.values());
     }
 
     private void reconcile(long now, MetadataImage image) {
@@ -366,11 +367,6 @@ final class ReplicaManager implements NodeProcess {
         }
         for (PendingProduce p : purgatory) {
             next = Math.min(next, p.deadline);
-        }
-        for (PartitionReplica r : replicas.values()) {
-            if (!r.leader && r.retryAt > sim.now()) {
-                next = Math.min(next, r.retryAt);
-            }
         }
         return next;
     }
