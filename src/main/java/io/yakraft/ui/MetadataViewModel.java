@@ -75,8 +75,8 @@ public final class MetadataViewModel {
             topics.tick(nowNanos);
             producers.tick(nowNanos);
         }
-        // log ends and high watermarks move without the image changing: rows are compared by value
-        if (image != partitionsImage || s.replicas() != partitionsReplicas) {
+        // log ends and high watermarks move without the image changing; each snapshot holds a new map, so compare by value
+        if (image != partitionsImage || !s.replicas().equals(partitionsReplicas)) {
             partitionsImage = image;
             partitionsReplicas = s.replicas();
             partitions.update(MetadataRows.partitions(image, s.replicas(), node), nowNanos);
