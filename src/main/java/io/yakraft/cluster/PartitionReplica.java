@@ -15,13 +15,20 @@ final class PartitionReplica {
     final TopicPartition tp;
     final PartitionLog log;
     PartitionRegistration registration;
+    /**
+     * The ISR this replica acts on, and its partition epoch: the image's, or (leader) the
+     * controller's answer to its AlterPartition when that is newer, as Kafka's leaders take the
+     * answer without waiting for their metadata to catch up.
+     */
+    List<Integer> isr = List.of();
+    int partitionEpoch = -1;
     boolean leader;
     int leaderEpoch = -1;
     int leaderId = -1;
     /** leader: where its own epoch starts (a replica is caught up only past it). */
     long epochStartOffset;
     final Map<Integer, FollowerState> followers = new TreeMap<>();
-    /** leader: the ISR asked of the controller and not yet seen in the image, or null. */
+    /** leader: the ISR asked of the controller and not yet answered or seen in the image, or null. */
     List<Integer> askedIsr;
     int askedAtPartitionEpoch;
     long askDeadline;
@@ -31,6 +38,18 @@ final class PartitionReplica {
     PartitionReplica(TopicPartition tp, PartitionLog log) {
         this.tp = tp;
         this.log = log;
+    }
+
+    /** Takes the ISR of a newer partition epoch; an ask it settles is done. */
+    void adoptIsr(List<Integer> newIsr, int newPartitionEpoch) {
+        if (newPartitionEpoch < partitionEpoch) {
+            return;
+        }
+        isr = List.copyOf(newIsr);
+        partitionEpoch = newPartitionEpoch;
+        if (askedIsr != null && partitionEpoch > askedAtPartitionEpoch) {
+            askedIsr = null;
+        }
     }
 
     /** What a leader knows of one follower of one partition. */

@@ -55,10 +55,6 @@ final class ProducerProcess implements NodeProcess {
         this.nextCorrelation = ((long) feed.id() << 40) + 1;
     }
 
-    Feed feed() {
-        return feed;
-    }
-
     @Override
     public long nextWakeAt() {
         if (dead) {

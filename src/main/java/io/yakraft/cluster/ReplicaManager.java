@@ -8,6 +8,7 @@ import io.yakraft.cluster.DataMessage.ProduceResponse;
 import io.yakraft.cluster.DataMessage.ReplicaFetchRequest;
 import io.yakraft.cluster.DataMessage.ReplicaFetchResponse;
 import io.yakraft.metadata.BrokerRegistration;
+import io.yakraft.metadata.ControllerReply;
 import io.yakraft.metadata.MetadataImage;
 import io.yakraft.metadata.PartitionRegistration;
 import io.yakraft.metadata.TopicImage;
@@ -35,7 +36,8 @@ import java.util.TreeMap;
  * </ul>
  * It starts acting on the image only once the broker's metadata has caught up with its own
  * registration. While an ISR change is in flight the high watermark is computed over the larger of the old
- * and the asked-for ISR (Kafka's "maximal ISR"), so a shrink is never trusted before it commits.
+ * and the asked-for ISR (Kafka's "maximal ISR"), so a shrink is never trusted before it commits;
+ * the controller's answer, sent once the change is committed, is acted on at once.
  */
 final class ReplicaManager implements NodeProcess {
     private final int id;
@@ -124,11 +126,10 @@ final class ReplicaManager implements NodeProcess {
     private void follow(long now, PartitionReplica r, PartitionRegistration p) {
         boolean newEpoch = p.leaderEpoch() > r.leaderEpoch;
         r.registration = p;
+        r.adoptIsr(p.isr(), p.partitionEpoch());
         if (p.leader() == id) {
             if (!r.leader || newEpoch) {
                 becomeLeader(now, r, p);
-            } else if (r.askedIsr != null && p.partitionEpoch() > r.askedAtPartitionEpoch) {
-                r.askedIsr = null; // the partition changed: the image holds the ISR now
             }
             advanceHighWatermark(r);
         } else if (r.leader || newEpoch || r.leaderId != p.leader()) {
@@ -155,11 +156,11 @@ final class ReplicaManager implements NodeProcess {
         for (int replica : p.replicas()) {
             if (replica != id) {
                 // an ISR member counts as caught up now: it gets replica.lag.time.max.ms to fetch
-                r.followers.put(replica, new PartitionReplica.FollowerState(p.isr().contains(replica) ? now : Long.MIN_VALUE / 2));
+                r.followers.put(replica, new PartitionReplica.FollowerState(r.isr.contains(replica) ? now : Long.MIN_VALUE / 2));
             }
         }
         trace(r.tp + ": leads in leader epoch " + p.leaderEpoch() + " from offset " + r.log.endOffset()
-                + " (high watermark " + r.log.highWatermark() + ", ISR " + p.isr() + ")");
+                + " (high watermark " + r.log.highWatermark() + ", ISR " + r.isr + ")");
         for (ClusterObserver o : observers) {
             o.partitionLeaderStarted(id, r.tp, p.leaderEpoch(), r.log);
         }
@@ -231,8 +232,8 @@ final class ReplicaManager implements NodeProcess {
         }
     }
 
-    private List<Integer> isr(PartitionReplica r) {
-        return r.registration == null ? List.of() : r.registration.isr();
+    private static List<Integer> isr(PartitionReplica r) {
+        return r.isr;
     }
 
     /**
@@ -396,12 +397,11 @@ final class ReplicaManager implements NodeProcess {
 
     /**
      * Asks the controller to drop laggards from the ISR and take back caught-up replicas. One
-     * change is asked at a time; it counts (for the high watermark) until the image shows a new
-     * partition epoch or the controller refuses it for good. Unanswered, it is asked again: it
-     * may have been committed, and only the image can tell.
+     * change is asked at a time; it counts (for the high watermark) until the controller's answer
+     * or the image brings a newer partition epoch, or the controller refuses it for good.
+     * Unanswered, it is asked again: it may have been committed, and only the image can tell.
      */
     private void maintainIsr(long now, PartitionReplica r) {
-        PartitionRegistration p = r.registration;
         if (r.askedIsr != null) {
             if (now >= r.askDeadline) {
                 ask(now, r, r.askedIsr);
@@ -409,34 +409,46 @@ final class ReplicaManager implements NodeProcess {
             return;
         }
         List<Integer> wanted = new ArrayList<>();
-        for (int replica : p.replicas()) {
+        for (int replica : r.registration.replicas()) {
             PartitionReplica.FollowerState f = r.followers.get(replica);
             if (replica == id) {
                 wanted.add(replica);
-            } else if (f == null) {
                 continue;
-            } else if (p.isr().contains(replica)) {
-                if (now - f.lastCaughtUpAt <= config.replicaLagMaxMs()) {
-                    wanted.add(replica);
-                }
-            } else if (f.logEndOffset >= Math.max(r.log.highWatermark(), r.epochStartOffset) && usable(replica)) {
+            }
+            if (f == null) {
+                continue;
+            }
+            // in sync: caught up with the leader within replica.lag.time.max.ms; one that is out also
+            // needs the high watermark and the leader's epoch start, and the controller's leave
+            boolean recent = now - f.lastCaughtUpAt <= config.replicaLagMaxMs();
+            if (r.isr.contains(replica) ? recent : recent && usable(replica)
+                    && f.logEndOffset >= Math.max(r.log.highWatermark(), r.epochStartOffset)) {
                 wanted.add(replica);
             }
         }
-        if (!wanted.equals(p.isr())) {
-            trace(r.tp + ": asks the controller to change the ISR " + p.isr() + " → " + wanted);
+        if (!new java.util.HashSet<>(wanted).equals(new java.util.HashSet<>(r.isr))) { // order carries no meaning
+            trace(r.tp + ": asks the controller to change the ISR " + r.isr + " → " + wanted);
             ask(now, r, wanted);
         }
     }
 
     private void ask(long now, PartitionReplica r, List<Integer> isr) {
-        PartitionRegistration p = r.registration;
         r.askedIsr = isr;
-        r.askedAtPartitionEpoch = p.partitionEpoch();
+        r.askedAtPartitionEpoch = r.partitionEpoch;
         r.askDeadline = now + config.requestTimeoutMs();
-        int askedAt = p.partitionEpoch();
-        boolean sent = broker.alterPartition(r.tp.topicId(), r.tp.partition(), p.leaderEpoch(), askedAt, isr, reply -> {
-            if (!reply.ok() && refusedForGood(reply.error()) && r.askedIsr != null && r.askedAtPartitionEpoch == askedAt) {
+        int askedAt = r.partitionEpoch;
+        boolean sent = broker.alterPartition(r.tp.topicId(), r.tp.partition(), r.leaderEpoch, askedAt, isr, reply -> {
+            if (reply.body() instanceof ControllerReply.PartitionChanged changed) {
+                if (r.leader && changed.leaderEpoch() == r.leaderEpoch) {
+                    // committed: act on it now, before this broker's image catches up
+                    r.adoptIsr(changed.isr(), changed.partitionEpoch());
+                    trace(r.tp + ": the controller committed ISR " + changed.isr() + " (partition epoch "
+                            + changed.partitionEpoch() + ")");
+                    advanceHighWatermark(r);
+                    answerParkedFetches(sim.now());
+                }
+            } else if (!reply.ok() && refusedForGood(reply.error()) && r.askedIsr != null
+                    && r.askedAtPartitionEpoch == askedAt) {
                 r.askedIsr = null;
             }
         });

@@ -201,4 +201,31 @@ class DataPlaneTest {
         assertEquals(3, never.status().failed(), "failed for good after delivery.timeout.ms: " + never.status());
         assertTrue(never.status().lastError().contains("'missing' is not in"), never.status().lastError());
     }
+
+    @Test
+    void belowMinInsyncReplicasAcksAllIsRefusedWhileAcksOneGoesOn() {
+        Cluster c = new Cluster(ClusterConfig.defaults(9, 3, 2).withData(DataConfig.defaults().withMinInsyncReplicas(2)));
+        new InvariantChecker(c);
+        c.start();
+        c.runUntil(6_000);
+        List<ControllerReply> replies = new ArrayList<>();
+        c.submit(new ControllerCommand.CreateTopic("audit", 1, 2), replies::add);
+        c.runFor(2_000);
+        assertTrue(!replies.isEmpty() && replies.get(0).ok(), replies.toString());
+        int leader = partition(c, "audit", 0).leader();
+        int follower = partition(c, "audit", 0).replicas().stream().filter(r -> r != leader).findFirst().orElseThrow();
+        c.crash(follower);
+        c.runFor(5_000); // the leader drops it from the ISR after replica.lag.time.max.ms
+        assertEquals(List.of(leader), partition(c, "audit", 0).isr());
+        Feed all = c.feed(new FeedRequest("audit", records(5), Acks.ALL, 0, leader));
+        Feed one = c.feed(new FeedRequest("audit", records(5), Acks.LEADER, 0, leader));
+        c.runFor(2_000);
+        assertEquals(0, all.status().acked(), all.status().toString());
+        assertTrue(all.status().lastError().contains("NOT_ENOUGH_REPLICAS"), all.status().lastError());
+        assertEquals(5, one.status().acked(), one.status().toString());
+        c.restart(follower, false);
+        c.runFor(10_000);
+        assertEquals(5, all.status().acked(), "answered once the ISR is back to two: " + all.status());
+        assertTrue(c.violations().isEmpty(), c.violations().toString());
+    }
 }
