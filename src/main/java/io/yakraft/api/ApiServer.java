@@ -1,5 +1,8 @@
 package io.yakraft.api;
 
+import io.yakraft.session.CommittedLog;
+import io.yakraft.session.LiveSession;
+import io.yakraft.session.Session;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,11 +40,11 @@ public final class ApiServer implements AutoCloseable {
     static final int MAX_BODY_BYTES = 64 * 1024;
     static final long ANSWER_TIMEOUT_SECONDS = 15;
 
-    private final LiveCluster cluster;
+    private final LiveSession cluster;
     private final HttpServer server;
     private final ObjectMapper json = io.yakraft.metadata.MetadataJson.mapper();
 
-    public ApiServer(LiveCluster cluster, String bind, int port) throws IOException {
+    public ApiServer(LiveSession cluster, String bind, int port) throws IOException {
         this.cluster = cluster;
         this.server = HttpServer.create(new InetSocketAddress(bind, port), 0);
         server.createContext("/", this::handle);
@@ -125,14 +128,14 @@ public final class ApiServer implements AutoCloseable {
             case "POST feed":
                 return feed(body(ex));
             case "GET feeds":
-                return cluster.snapshot().feeds().stream().map(ApiServer::feedView).toList();
+                return snapshot().feeds().stream().map(ApiServer::feedView).toList();
             case "GET feeds {}": {
                 int id = intArg("feedId", arg);
-                return cluster.snapshot().feeds().stream().filter(f -> f.id() == id).findFirst().map(ApiServer::feedView)
+                return snapshot().feeds().stream().filter(f -> f.id() == id).findFirst().map(ApiServer::feedView)
                         .orElseThrow(() -> new ApiError(404, "UNKNOWN_FEED", "no feed " + id));
             }
             case "GET cluster":
-                return quorum(cluster.snapshot());
+                return quorum(snapshot());
             case "GET metadata":
                 return committedSince(ex.getRequestURI().getQuery());
             default:
@@ -144,7 +147,7 @@ public final class ApiServer implements AutoCloseable {
 
     private Object registerBroker(JsonNode b) throws ApiError {
         int id = requiredInt(b, "brokerId");
-        if (committed().brokers().containsKey(id) || cluster.snapshot().nodes().stream().anyMatch(n -> n.id() == id)) {
+        if (committed().brokers().containsKey(id) || snapshot().nodes().stream().anyMatch(n -> n.id() == id)) {
             throw new ApiError(409, "DUPLICATE_BROKER_REGISTRATION", "broker " + id + " is already registered");
         }
         ObjectNode step = json.createObjectNode().put("action", "registerBroker").put("id", id)
@@ -152,26 +155,24 @@ public final class ApiServer implements AutoCloseable {
         if (b.hasNonNull("rackId")) {
             step.put("rack", b.get("rackId").asText());
         }
-        String outcome = await(perform(step).outcome);
+        String outcome = await(perform(step, false).outcome());
         if (!outcome.startsWith("broker b")) {
             throw new ApiError(409, "DUPLICATE_BROKER_REGISTRATION", outcome);
         }
         // the broker registers itself; answer once its RegisterBrokerRecord is committed
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ANSWER_TIMEOUT_SECONDS);
-        while (System.nanoTime() < deadline) {
-            var reg = committed().brokers().get(id);
-            if (reg != null) {
-                return new Created(SeedViews.broker(reg));
-            }
-            sleep();
-        }
-        throw new ApiError(504, "TIMEOUT", "broker " + id + " started but its registration was not committed within "
-                + ANSWER_TIMEOUT_SECONDS + " s (is there a quorum?)", "1");
+        await(cluster.when(s -> s.committedImage().brokers().containsKey(id)), "broker " + id
+                + " started but its registration was not committed within " + ANSWER_TIMEOUT_SECONDS + " s (is there a quorum?)");
+        return new Created(SeedViews.broker(committed().brokers().get(id)));
     }
 
+    /**
+     * Removes the broker from the cluster: its process stops first, as an operator shuts a broker
+     * down before unregistering it (a running broker would register again at its next heartbeat).
+     */
     private Object unregister(int id) throws ApiError {
         brokerOrThrow(id);
-        ControllerReply r = await(perform(json.createObjectNode().put("action", "unregisterBroker").put("broker", "b" + id)).reply);
+        perform(json.createObjectNode().put("action", "kill").put("node", "b" + id), false);
+        ControllerReply r = await(perform(json.createObjectNode().put("action", "unregisterBroker").put("broker", "b" + id), true).reply());
         check(r);
         return Map.of("brokerId", id, "brokerStatus", "UNREGISTERED");
     }
@@ -185,7 +186,7 @@ public final class ApiServer implements AutoCloseable {
         }
         brokerOrThrow(id);
         String outcome = await(perform(json.createObjectNode().put("action", status.equals("CLOSED") ? "kill" : "restart")
-                .put("node", "b" + id)).outcome);
+                .put("node", "b" + id), false).outcome());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("brokerId", id);
         m.put("brokerStatus", status);
@@ -196,14 +197,13 @@ public final class ApiServer implements AutoCloseable {
     private Object registerProducer(JsonNode b) throws ApiError {
         int id = requiredInt(b, "brokerId");
         brokerOrThrow(id);
-        Pending p = perform(json.createObjectNode().put("action", "registerProducer").put("broker", "b" + id));
-        CompletableFuture<Object> either = CompletableFuture.anyOf(p.reply, p.outcome.thenApply(o -> o.startsWith("registerProducer:") ? o : null)
-                .thenCompose(o -> o == null ? new CompletableFuture<>() : CompletableFuture.completedFuture(o)));
-        Object answer = await(either);
-        if (answer instanceof String s) {
-            throw new ApiError(409, "BROKER_NOT_AVAILABLE", s);
+        LiveSession.Pending p = perform(json.createObjectNode().put("action", "registerProducer").put("broker", "b" + id), true);
+        String outcome = await(p.outcome());
+        if (outcome.startsWith("registerProducer:")) {
+            p.noReplyComing();
+            throw new ApiError(409, "BROKER_NOT_AVAILABLE", outcome);
         }
-        ControllerReply r = (ControllerReply) answer;
+        ControllerReply r = await(p.reply());
         check(r);
         var block = (ControllerReply.ProducerIdBlock) r.body();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -217,7 +217,7 @@ public final class ApiServer implements AutoCloseable {
     private Object createTopic(JsonNode b) throws ApiError {
         String name = requiredText(b, "name");
         ControllerReply r = await(perform(json.createObjectNode().put("action", "createTopic").put("name", name)
-                .put("partitions", optionalInt(b, "partitions", 1)).put("rf", optionalInt(b, "replicationFactor", 1))).reply);
+                .put("partitions", optionalInt(b, "partitions", 1)).put("rf", optionalInt(b, "replicationFactor", 1)), true).reply());
         check(r);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("topicUUID", ((ControllerReply.TopicCreated) r.body()).topicId().toString());
@@ -237,7 +237,7 @@ public final class ApiServer implements AutoCloseable {
         }
         int total = optionalInt(b, "total", t.partitions().size() + 1);
         ControllerReply r = await(perform(json.createObjectNode().put("action", "createPartitions").put("topic", t.name())
-                .put("total", total)).reply);
+                .put("total", total), true).reply());
         check(r);
         TopicImage after = committed().topics().get(t.name());
         return new Created(after == null ? Map.of("name", t.name()) : SeedViews.topic(after));
@@ -272,7 +272,7 @@ public final class ApiServer implements AutoCloseable {
             }
             step.put("rate", b.get("rate").asDouble());
         }
-        String outcome = await(perform(step).outcome);
+        String outcome = await(perform(step, false).outcome());
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("^feed (\\d+): ").matcher(outcome);
         if (!m.find()) {
             throw new ApiError(400, "INVALID_FEED", outcome.replaceFirst("^feed: ", ""));
@@ -303,7 +303,7 @@ public final class ApiServer implements AutoCloseable {
     // ---------------------------------------------------------------- reads
 
     private Object metadataOf(int id) throws ApiError {
-        ClusterSnapshot s = cluster.snapshot();
+        ClusterSnapshot s = snapshot();
         MetadataImage image = s.images().get(id);
         if (image == null) {
             throw new ApiError(404, "BROKER_ID_NOT_REGISTERED", "no broker " + id + " runs in this cluster");
@@ -349,9 +349,8 @@ public final class ApiServer implements AutoCloseable {
                 }
             }
         }
-        CompletableFuture<LiveCluster.CommittedLog> f = new CompletableFuture<>();
-        cluster.committedSince(since, 1000, f::complete);
-        LiveCluster.CommittedLog log = await(f);
+        long from = since;
+        CommittedLog log = await(cluster.query(s -> s.committedSince(from, 1000)));
         if (log == null) {
             throw new ApiError(503, "NOT_CONTROLLER", "no leader is known: there is no quorum right now", "1");
         }
@@ -376,8 +375,13 @@ public final class ApiServer implements AutoCloseable {
         return m;
     }
 
-    private MetadataImage committed() {
-        return cluster.snapshot().committedImage();
+    /** Reads go through the session, in order after the writes before them: a read never misses a write it followed. */
+    private MetadataImage committed() throws ApiError {
+        return await(cluster.query(Session::committedImage));
+    }
+
+    private ClusterSnapshot snapshot() throws ApiError {
+        return await(cluster.query(Session::snapshot));
     }
 
     private io.yakraft.metadata.BrokerRegistration brokerOrThrow(int id) throws ApiError {
@@ -398,21 +402,20 @@ public final class ApiServer implements AutoCloseable {
 
     // ---------------------------------------------------------------- plumbing
 
-    private record Pending(CompletableFuture<String> outcome, CompletableFuture<ControllerReply> reply) {
-    }
-
-    private Pending perform(ObjectNode step) {
-        Pending p = new Pending(new CompletableFuture<>(), new CompletableFuture<>());
-        cluster.perform(step, p.outcome::complete, p.reply::complete);
-        return p;
+    private LiveSession.Pending perform(ObjectNode step, boolean expectsReply) {
+        return cluster.perform(step, expectsReply);
     }
 
     private static <T> T await(CompletableFuture<T> f) throws ApiError {
+        return await(f, "no answer within " + ANSWER_TIMEOUT_SECONDS
+                + " s: the request or its answer was lost, or the simulation is paused");
+    }
+
+    private static <T> T await(CompletableFuture<T> f, String timeoutMessage) throws ApiError {
         try {
             return f.get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            throw new ApiError(504, "TIMEOUT", "no answer within " + ANSWER_TIMEOUT_SECONDS
-                    + " s: the request or its answer was lost, or the simulation is paused", "1");
+            throw new ApiError(504, "TIMEOUT", timeoutMessage, "1");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiError(503, "INTERRUPTED", "the server is stopping");
@@ -489,15 +492,6 @@ public final class ApiServer implements AutoCloseable {
 
     private static ApiError notFound(String what) {
         return new ApiError(404, "NOT_FOUND", "no route " + what + " (see README: REST API)");
-    }
-
-    private static void sleep() throws ApiError {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiError(503, "INTERRUPTED", "the server is stopping");
-        }
     }
 
     private void send(HttpExchange ex, int status, Object body, String retryAfter) throws IOException {

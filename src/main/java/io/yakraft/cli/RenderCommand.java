@@ -1,10 +1,11 @@
 package io.yakraft.cli;
 
+import io.yakraft.session.Session;
+import io.yakraft.session.LiveSession;
 import io.yakraft.check.TopicWorkload;
 import io.yakraft.cluster.ClusterConfig;
 import io.yakraft.sim.Durations;
 import io.yakraft.ui.HeadlessWindow;
-import io.yakraft.ui.SimulationDriver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,7 +57,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long atMs = parse("--at", () -> Durations.parseMillis(at));
-        ClusterConfig config = parse("--controllers", () -> SimulationDriver.defaultConfig(seed, controllers, brokers));
+        ClusterConfig config = parse("--controllers", () -> Session.defaultConfig(seed, controllers, brokers));
         TopicWorkload.Spec w = workload == null ? null : parse("--workload", () -> TopicWorkload.Spec.parse(workload));
         int tabIndex = java.util.List.of("nodes", "brokers", "topics", "partitions", "producers", "records").indexOf(tab);
         if (tabIndex < 0) {
@@ -76,7 +77,7 @@ public final class RenderCommand implements Callable<Integer> {
             }
             config = played.cluster();
         }
-        SimulationDriver driver = new SimulationDriver(config, 1, true);
+        LiveSession driver = new LiveSession(config, 1, true);
         if (played != null) {
             driver.play(played);
             driver.setPaused(true);

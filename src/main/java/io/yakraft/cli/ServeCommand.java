@@ -1,10 +1,12 @@
 package io.yakraft.cli;
 
+import io.yakraft.session.Session;
+import io.yakraft.session.LiveSession;
+import io.yakraft.session.Pacer;
 import io.yakraft.api.ApiServer;
 import io.yakraft.cluster.ClusterConfig;
 import io.yakraft.scenario.Scenario;
 import io.yakraft.scenario.ScenarioException;
-import io.yakraft.ui.SimulationDriver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,7 +44,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        SimulationDriver driver;
+        LiveSession live;
         if (scenario != null) {
             Scenario s;
             try {
@@ -50,24 +52,22 @@ public final class ServeCommand implements Callable<Integer> {
             } catch (ScenarioException e) {
                 throw new ParameterException(spec.commandLine(), "Invalid value for option '--scenario': " + e.getMessage());
             }
-            driver = new SimulationDriver(s.cluster(), 1, false);
-            driver.play(s);
+            live = new LiveSession(s.cluster(), 1, false);
+            live.play(s);
         } else {
             ClusterConfig config;
             try {
-                config = SimulationDriver.defaultConfig(seed, controllers, brokers);
+                config = Session.defaultConfig(seed, controllers, brokers);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            driver = new SimulationDriver(config, 1, false);
+            live = new LiveSession(config, 1, false);
         }
-        try (ApiServer api = new ApiServer(driver, bind, port)) {
-            System.out.println("YAKRaft REST API on " + api.address() + " (seed " + driver.config().seed() + "); Ctrl+C stops");
+        try (Pacer pacer = new Pacer(live); ApiServer api = new ApiServer(live, bind, port)) {
+            System.out.println("YAKRaft REST API on " + api.address() + " (seed " + live.config().seed() + "); Ctrl+C stops");
             CountDownLatch forever = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
             forever.await();
-        } finally {
-            driver.close();
         }
         return 0;
     }

@@ -1,5 +1,7 @@
 package io.yakraft.ui;
 
+import io.yakraft.session.Frame;
+import io.yakraft.session.LiveSession;
 import io.yakraft.cluster.ClusterSnapshot;
 import io.yakraft.cluster.NodeView;
 import io.yakraft.sim.TraceEvent;
@@ -154,14 +156,14 @@ public final class ClusterViewModel {
 
     /** Slider position (0..1) on a log scale from 0.01× to 1000×. */
     public static double speedFromSlider(double position) {
-        double lo = Math.log10(SimulationDriver.MIN_SPEED);
-        double hi = Math.log10(SimulationDriver.MAX_SPEED);
+        double lo = Math.log10(LiveSession.MIN_SPEED);
+        double hi = Math.log10(LiveSession.MAX_SPEED);
         return Math.pow(10, lo + (hi - lo) * position);
     }
 
     public static double sliderFromSpeed(double speed) {
-        double lo = Math.log10(SimulationDriver.MIN_SPEED);
-        double hi = Math.log10(SimulationDriver.MAX_SPEED);
+        double lo = Math.log10(LiveSession.MIN_SPEED);
+        double hi = Math.log10(LiveSession.MAX_SPEED);
         return (Math.log10(speed) - lo) / (hi - lo);
     }
 

@@ -1,5 +1,7 @@
 package io.yakraft.ui;
 
+import io.yakraft.session.Frame;
+import io.yakraft.session.LiveSession;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.yakraft.cluster.Acks;
 import io.yakraft.cluster.FeedStatus;
@@ -53,7 +55,8 @@ final class FeedDialog {
     /** The fastest pace accepted, in records per simulated second (0 means as fast as possible). */
     static final double MAX_RATE = 100_000;
 
-    private final SimulationDriver driver;
+    private final BackgroundWork background;
+    private final LiveSession driver;
     private final Dialog<ButtonType> dialog = new Dialog<>();
     private final TextField raw = new TextField();
     private final TextField spec = new TextField();
@@ -75,7 +78,8 @@ final class FeedDialog {
     /** The feed this dialog started (its id in the cluster), or -1. */
     private volatile int feedId = -1;
 
-    FeedDialog(Window owner, FileTarget files, SimulationDriver driver) {
+    FeedDialog(Window owner, FileTarget files, LiveSession driver, BackgroundWork background) {
+        this.background = background;
         this.driver = driver;
         dialog.initOwner(owner);
         dialog.setTitle("Feed data into a topic");
@@ -267,9 +271,7 @@ final class FeedDialog {
             error.setText("Could not read the input: " + describe(t, rawPath));
             busy.set(false);
         });
-        Thread t = new Thread(task, "yakraft-feed-preview");
-        t.setDaemon(true);
-        t.start();
+        background.start("yakraft-feed-preview", task);
     }
 
     /** The preview's words: counts, counts by rule, and what would be sent. */

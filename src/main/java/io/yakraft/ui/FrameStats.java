@@ -1,5 +1,6 @@
 package io.yakraft.ui;
 
+import io.yakraft.session.Frame;
 import java.util.Arrays;
 
 /** Frame times (gaps between frames, or work per frame) of the last 600 frames, for the FPS overlay and the UI benchmark. */

@@ -1,5 +1,6 @@
 package io.yakraft.ui;
 
+import io.yakraft.session.LiveSession;
 import io.yakraft.cluster.Cluster;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -17,12 +18,12 @@ import java.util.function.Consumer;
  * One per JVM: JavaFX starts once.
  */
 public final class HeadlessWindow implements AutoCloseable {
-    private final SimulationDriver driver;
+    private final LiveSession driver;
     private final MainController controller;
     private Stage stage;
 
     /** Starts JavaFX headless (unless a display platform was chosen already) and shows the window on {@code driver}. */
-    public HeadlessWindow(SimulationDriver driver, int width, int height) throws InterruptedException {
+    public HeadlessWindow(LiveSession driver, int width, int height) throws InterruptedException {
         useMonocle(width, height);
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
@@ -87,15 +88,23 @@ public final class HeadlessWindow implements AutoCloseable {
         }
     }
 
-    /** Runs the simulation (paused for the window) until simulated time {@code atMs}, then lets the window catch up. */
+    /**
+     * Runs the session (paused for the window) to simulated time {@code atMs} on the calling thread,
+     * which drives it (this window has no pacer), then lets the window catch up.
+     */
     public void runTo(long atMs, Consumer<Cluster> beforeRun) throws InterruptedException {
         driver.setPaused(true);
-        driver.control(beforeRun);
+        driver.setUp(beforeRun);
         driver.fastForward(atMs);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while ((driver.latest() == null || driver.latest().snapshot().now() < atMs) && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        driver.runPending();
+        driver.setPaused(true); // a scenario started by play() unpaused it
+        driver.runPending();
+        awaitFrames(6);
+    }
+
+    /** Runs whatever the window queued (on the calling thread, the session's driver) and lets the window catch up. */
+    public void settle() throws InterruptedException {
+        driver.runPending();
         awaitFrames(6);
     }
 

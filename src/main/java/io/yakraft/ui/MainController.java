@@ -1,5 +1,9 @@
 package io.yakraft.ui;
 
+import io.yakraft.session.ScenarioStatus;
+import io.yakraft.session.Frame;
+import io.yakraft.session.Session;
+import io.yakraft.session.LiveSession;
 import io.yakraft.cluster.Cluster;
 import io.yakraft.cluster.ClusterConfig;
 import io.yakraft.cluster.NodeView;
@@ -86,7 +90,9 @@ public final class MainController {
     @FXML private Slider latencySlider;
     @FXML private Label latencyLabel;
 
-    private final SimulationDriver driver;
+    private final LiveSession driver;
+    /** File work run off the JavaFX thread (preprocessing, feed previews). */
+    private final BackgroundWork background = new BackgroundWork();
     private static final javafx.css.PseudoClass PICKED = javafx.css.PseudoClass.getPseudoClass("picked");
     private final ClusterViewModel model = new ClusterViewModel();
     private final MetadataViewModel metadata = new MetadataViewModel();
@@ -109,7 +115,7 @@ public final class MainController {
     static final long TABLE_PERIOD_NANOS = 120_000_000L;
     private long lastTablesNanos = Long.MIN_VALUE / 2;
 
-    public MainController(SimulationDriver driver) {
+    public MainController(LiveSession driver) {
         this.driver = driver;
     }
 
@@ -204,13 +210,7 @@ public final class MainController {
                 long start = System.nanoTime();
                 frameStats.tick(nanos);
                 if (model.update(driver.latest(), nanos) && nanos - lastTablesNanos >= TABLE_PERIOD_NANOS) {
-                    lastTablesNanos = nanos;
-                    model.updateTables();
-                    metadata.update(model.frameProperty().get(), nanos);
-                    if (seenByBox.getSelectionModel().isEmpty() && !seenByBox.getItems().isEmpty()) {
-                        seenByBox.getSelectionModel().selectFirst();
-                    }
-                    refresh();
+                    updateTables(nanos);
                 }
                 drawCanvas(nanos);
                 workStats.sample(System.nanoTime() - start);
@@ -220,6 +220,31 @@ public final class MainController {
             }
         };
         timer.start();
+    }
+
+    private void updateTables(long nanos) {
+        lastTablesNanos = nanos;
+        model.updateTables();
+        metadata.update(model.frameProperty().get(), nanos);
+        if (seenByBox.getSelectionModel().isEmpty() && !seenByBox.getItems().isEmpty()) {
+            seenByBox.getSelectionModel().selectFirst();
+        }
+        refresh();
+    }
+
+    /**
+     * Shows the session's latest frame at once, tables and canvas included, instead of at the
+     * animation timer's pace (FX thread): tests move simulated time, then look.
+     */
+    BackgroundWork background() {
+        return background;
+    }
+
+    void showLatestFrame() {
+        long nanos = System.nanoTime();
+        model.update(driver.latest(), nanos);
+        updateTables(nanos);
+        drawCanvas(nanos);
     }
 
     private void setUpNodeTable() {
@@ -453,7 +478,7 @@ public final class MainController {
         d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
             replication.reset();
             driver.restart(
-                SimulationDriver.defaultConfig(Long.parseLong(seed.getText().trim()), controllers.getValue(), observers.getValue()));
+                Session.defaultConfig(Long.parseLong(seed.getText().trim()), controllers.getValue(), observers.getValue()));
         });
     }
 
@@ -620,13 +645,13 @@ public final class MainController {
 
     @FXML
     void preprocessFile() {
-        new PreprocessDialog(root.getScene().getWindow(), fileTarget()).show();
+        new PreprocessDialog(root.getScene().getWindow(), fileTarget(), background).show();
     }
 
     /** Data → Feed data into a topic: preview a file through its spec, then feed it as a traced, recorded action. */
     @FXML
     void feedData() {
-        new FeedDialog(root.getScene().getWindow(), fileTarget(), driver).show();
+        new FeedDialog(root.getScene().getWindow(), fileTarget(), driver, background).show();
     }
 
     @FXML
@@ -865,6 +890,5 @@ public final class MainController {
             api.close();
         }
         timer.stop();
-        driver.close();
     }
 }

@@ -1,5 +1,6 @@
 package io.yakraft.ui;
 
+import io.yakraft.session.LiveSession;
 import io.yakraft.cluster.BrokerIdentity;
 import io.yakraft.metadata.ControllerReply;
 import javafx.scene.control.ComboBox;
@@ -11,11 +12,11 @@ import java.util.function.Consumer;
 
 /** The Metadata menu's forms: each becomes a timed input of the simulation through the driver. */
 final class MetadataForms {
-    private final SimulationDriver driver;
+    private final LiveSession driver;
     private final Window owner;
     private final Consumer<String> status;
 
-    MetadataForms(SimulationDriver driver, Window owner, Consumer<String> status) {
+    MetadataForms(LiveSession driver, Window owner, Consumer<String> status) {
         this.driver = driver;
         this.owner = owner;
         this.status = status;

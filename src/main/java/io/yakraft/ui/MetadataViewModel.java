@@ -1,5 +1,6 @@
 package io.yakraft.ui;
 
+import io.yakraft.session.Frame;
 import io.yakraft.cluster.ClusterSnapshot;
 import io.yakraft.cluster.NodeView;
 import io.yakraft.metadata.MetadataImage;
@@ -24,7 +25,7 @@ import java.util.List;
  * from that node's own image and log, rebuilt only when that image or log changes.
  */
 public final class MetadataViewModel {
-    public static final int FOLLOW_LEADER = -1;
+    public static final int FOLLOW_LEADER = io.yakraft.session.Session.FOLLOW_LEADER;
 
     private final IntegerProperty seenBy = new SimpleIntegerProperty(FOLLOW_LEADER);
     private final StringProperty summary = new SimpleStringProperty("");

@@ -40,6 +40,7 @@ import static io.yakraft.ui.Tables.column;
 final class PreprocessDialog {
     static final int REJECTS_SHOWN = 50;
 
+    private final BackgroundWork background;
     private final Dialog<ButtonType> dialog = new Dialog<>();
     private final TextField raw = new TextField("data/orders.csv");
     private final TextField spec = new TextField("data/orders.spec.json");
@@ -47,7 +48,8 @@ final class PreprocessDialog {
     private final Label summary = new Label();
     private final ObservableList<Reject> rejects = FXCollections.observableArrayList();
 
-    PreprocessDialog(Window owner, FileTarget files) {
+    PreprocessDialog(Window owner, FileTarget files, BackgroundWork background) {
+        this.background = background;
         dialog.initOwner(owner);
         dialog.setTitle("Preprocess a data file");
         // the window's colours (light or dark) are looked up under .studio; its sheets reach the dialog through the owner
@@ -146,9 +148,7 @@ final class PreprocessDialog {
             progress.setProgress(0);
             run.setDisable(false);
         });
-        Thread t = new Thread(task, "yakraft-preprocess");
-        t.setDaemon(true);
-        t.start();
+        background.start("yakraft-preprocess", task);
     }
 
     private static Path sibling(Path raw, String suffix) {

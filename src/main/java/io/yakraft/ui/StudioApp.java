@@ -1,5 +1,8 @@
 package io.yakraft.ui;
 
+import io.yakraft.session.Session;
+import io.yakraft.session.LiveSession;
+import io.yakraft.session.Pacer;
 import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -16,6 +19,7 @@ public final class StudioApp extends Application {
     public static final double DEFAULT_SPEED = 0.3;
 
     private MainController controller;
+    private Pacer pacer;
 
     /** Entry point used by the command line ({@code gui}, or no command). */
     public static void launchGui(String[] args) {
@@ -24,8 +28,9 @@ public final class StudioApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        SimulationDriver driver = new SimulationDriver(SimulationDriver.defaultConfig(42, 3, 3), DEFAULT_SPEED, false);
-        controller = new MainController(driver);
+        LiveSession session = new LiveSession(Session.defaultConfig(42, 3, 3), DEFAULT_SPEED, false);
+        pacer = new Pacer(session);
+        controller = new MainController(session);
         stage.setTitle("YAKRaft Studio — KRaft laboratory");
         stage.setScene(createScene(controller));
         stage.setMinWidth(1000);
@@ -39,6 +44,9 @@ public final class StudioApp extends Application {
     public void stop() {
         if (controller != null) {
             controller.stop();
+        }
+        if (pacer != null) {
+            pacer.close();
         }
     }
 

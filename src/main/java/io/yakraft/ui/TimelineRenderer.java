@@ -1,5 +1,6 @@
 package io.yakraft.ui;
 
+import io.yakraft.session.TimelineMarker;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;

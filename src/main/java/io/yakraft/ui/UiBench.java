@@ -1,5 +1,8 @@
 package io.yakraft.ui;
 
+import io.yakraft.session.Session;
+import io.yakraft.session.LiveSession;
+import io.yakraft.session.Pacer;
 import io.yakraft.check.Workload;
 import io.yakraft.cluster.ClusterConfig;
 import io.yakraft.cluster.MetadataConfig;
@@ -30,10 +33,10 @@ public final class UiBench {
     }
 
     public static Result run(int seconds, long logEntries) throws InterruptedException {
-        ClusterConfig config = SimulationDriver.defaultConfig(42, 9, 6)
+        ClusterConfig config = Session.defaultConfig(42, 9, 6)
                 .withNetwork(LinkConfig.DEFAULT.withLatency(5, 20)) // ~1,000 messages per simulated second among 15 nodes
                 .withMetadata(MetadataConfig.kafkaDefaults().withSnapshotEvery(0)); // keep every entry in the logs
-        SimulationDriver driver = new SimulationDriver(config, 1, true);
+        LiveSession driver = new LiveSession(config, 1, true);
         try (HeadlessWindow window = new HeadlessWindow(driver, 1366, 800)) {
             window.awaitFrames(1);
             long coldStart = window.controller().firstFrameWallMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -44,7 +47,7 @@ public final class UiBench {
                 }
             }));
             // fill the logs: batches of client writes until the leader's log holds logEntries entries
-            driver.control(c -> {
+            driver.setUp(c -> {
                 while (c.leaderId() >= 0 && c.raft(c.leaderId()).log().endOffset() < logEntries) {
                     List<String> batch = new ArrayList<>(1_000);
                     for (int i = 0; i < 1_000; i++) {
@@ -56,12 +59,14 @@ public final class UiBench {
                 c.runFor(2_000);
                 Workload.schedule(c, c.now(), Long.MAX_VALUE, WRITE_PERIOD_MS);
             });
-            window.awaitFrames(30);
+            window.settle();
             long simStart = driver.latest().snapshot().now();
             long sendsStart = sends.get();
             driver.setPaused(false);
             int framesBefore = window.controller().frameStats().frames();
-            Thread.sleep(seconds * 1_000L);
+            try (Pacer pacer = new Pacer(driver)) {
+                Thread.sleep(seconds * 1_000L);
+            }
             long simEnd = driver.latest().snapshot().now();
             long messages = (sends.get() - sendsStart) * 1_000 / Math.max(1, simEnd - simStart);
             long entries = driver.latest().snapshot().logs().values().stream().mapToLong(l -> l.endOffset()).max().orElse(0);

@@ -1,5 +1,6 @@
 package io.yakraft.ui;
 
+import io.yakraft.session.Frame;
 import io.yakraft.cluster.Cluster;
 import io.yakraft.sim.TraceEvent;
 import io.yakraft.sim.TraceKind;
@@ -38,9 +39,9 @@ class ClusterViewModelTest {
 
     @Test
     void statusLineAndRowsComeFromTheSnapshot() {
-        Cluster c = new Cluster(SimulationDriver.defaultConfig(42, 3, 1)).start();
+        Cluster c = new Cluster(io.yakraft.session.Session.defaultConfig(42, 3, 1)).start();
         c.runUntil(5_000);
-        Frame f = new Frame(c.snapshot(), List.of(), 0, 0.3, true, 1, -1, List.of(), null, List.of(), 0);
+        Frame f = new Frame(c.snapshot(), List.of(), 0, 0.3, true, 1, -1, List.of(), null, List.of(), 0, c.config());
         String status = ClusterViewModel.statusLine(f);
         assertTrue(status.contains("leader n" + c.leaderId()), status);
         assertTrue(status.contains("(paused)"), status);

@@ -28,19 +28,19 @@ class FeedDialogTest extends WindowTestBase {
         open(stage);
     }
 
-    private void createOrders(FxRobot robot) throws TimeoutException {
+    private void createOrders(FxRobot robot) throws Exception {
         robot.clickOn("Create topic…");
         robot.clickOn("#topicName").write("orders");
         robot.clickOn("#topicRf").eraseText(1).write("3");
         robot.clickOn("#formSubmit");
-        waitUntil("the form closes after the commit", () -> robot.lookup("#formSubmit").tryQuery().isEmpty());
-        waitUntil("orders has three partitions with leaders in the committed image", () -> {
-            var t = snapshot().committedImage().topics().get("orders");
+        advanceUntilShown("the form closes after the commit", () -> robot.lookup("#formSubmit").tryQuery().isEmpty());
+        advanceUntil("orders has three partitions with leaders in the committed image", s -> {
+            var t = s.committedImage().topics().get("orders");
             return t != null && t.partitions().size() == 3 && t.partitions().values().stream().allMatch(p -> p.hasLeader());
         });
     }
 
-    private void previewOrders(FxRobot robot) throws TimeoutException {
+    private void previewOrders(FxRobot robot) throws Exception {
         robot.interact(controller::feedData);
         TextField raw = robot.lookup("#feedRaw").query();
         TextField spec = robot.lookup("#feedSpec").query();
@@ -49,7 +49,8 @@ class FeedDialogTest extends WindowTestBase {
         assertTrue(robot.lookup("#feedStart").queryButton().isDisabled(), "Feed waits for a preview");
         robot.clickOn("#feedPreview");
         Label summary = robot.lookup("#feedSummary").query();
-        waitUntil("the preview's report shows", () -> summary.getText().startsWith("read 53"));
+        awaitBackgroundWork();
+        assertTrue(summary.getText().startsWith("read 53"), summary.getText());
         assertTrue(summary.getText().contains("clean 41") && summary.getText().contains("rejected 12"), summary.getText());
         TableView<?> rejects = robot.lookup("#feedRejects").queryTableView();
         assertEquals(12, rejects.getItems().size());
@@ -69,7 +70,7 @@ class FeedDialogTest extends WindowTestBase {
 
         ProgressBar progress = robot.lookup("#feedProgress").query();
         Label text = robot.lookup("#feedProgressText").query();
-        waitUntil("the dialog shows 41 of 41 acknowledged", () -> text.getText().contains("41/41 acked") && progress.getProgress() == 1.0);
+        advanceUntilShown("the dialog shows 41 of 41 acknowledged", () -> text.getText().contains("41/41 acked") && progress.getProgress() == 1.0);
         FeedStatus feed = snapshot().feeds().get(0);
         assertEquals(41, feed.acked());
         assertEquals(0, feed.failed());
@@ -77,7 +78,7 @@ class FeedDialogTest extends WindowTestBase {
 
         robot.interact(() -> controller.showTab(3));
         TableView<MetadataRows.PartitionRow> partitions = robot.lookup("#partitionTable").queryTableView();
-        waitUntil("the Partitions tab's log end offsets add up to 41", () -> leoSum(partitions) == 41);
+        advanceUntilShown("the Partitions tab's log end offsets add up to 41", () -> leoSum(partitions) == 41);
         assertTrue(partitions.getItems().stream().allMatch(p -> p.logEnd().equals(p.highWatermark())),
                 "with acks=all every acknowledged record is under the high watermark: " + partitions.getItems());
         assertTrue(snapshot().violations().isEmpty(), () -> snapshot().violations().toString());
@@ -91,16 +92,16 @@ class FeedDialogTest extends WindowTestBase {
         robot.interact(() -> topic.getEditor().setText("nosuch"));
         robot.clickOn("#feedStart");
         Label error = robot.lookup("#feedError").query();
-        waitUntil("the dialog names the problem", () -> !error.getText().isEmpty());
+        advanceUntilShown("the dialog names the problem", () -> !error.getText().isEmpty());
         assertTrue(error.getText().contains("'nosuch' does not exist in the cluster's metadata"), error.getText());
         assertTrue(error.getText().contains("Create topic"), "suggests creating it: " + error.getText());
         TextField rate = robot.lookup("#feedRate").query();
         robot.interact(() -> rate.setText("fast"));
         robot.clickOn("#feedStart");
-        waitUntil("a bad rate is named", () -> error.getText().startsWith("Rate: 'fast' is not a number"));
+        advanceUntilShown("a bad rate is named", () -> error.getText().startsWith("Rate: 'fast' is not a number"));
         robot.interact(() -> rate.setText("-5"));
         robot.clickOn("#feedStart");
-        waitUntil("a negative rate is refused", () -> error.getText().startsWith("Rate: -5 is outside"));
+        advanceUntilShown("a negative rate is refused", () -> error.getText().startsWith("Rate: -5 is outside"));
         robot.interact(() -> topic.getEditor().setText(""));
         assertTrue(robot.lookup("#feedStart").queryButton().isDisabled(), "no topic, no Feed");
         assertTrue(snapshot().feeds().isEmpty(), "nothing was fed");

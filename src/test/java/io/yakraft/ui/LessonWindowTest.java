@@ -1,6 +1,7 @@
 package io.yakraft.ui;
 
 import io.yakraft.scenario.Lessons;
+import io.yakraft.session.ScenarioStatus;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A lesson plays in the window: the caption bar narrates, holds at a pausing caption, and shows expectations pass. */
@@ -18,25 +20,27 @@ class LessonWindowTest extends WindowTestBase {
     }
 
     private ScenarioStatus status() {
-        return driver.latest().scenario();
+        return session.latest().scenario();
     }
 
     @Test
     void theFirstLessonHoldsAtItsCaptionThenPlaysToTheEndWithEveryExpectationPassing(FxRobot robot) throws Exception {
         var lesson = Lessons.load("01-first-election.json");
         robot.interact(() -> controller.play(lesson));
-        waitUntil("the lesson holds at its first caption", () -> status() != null && status().heldByCaption());
+        advanceUntilShown("the lesson holds at its first caption", () -> status() != null && status().heldByCaption());
         Label caption = robot.lookup("#captionLabel").query();
-        waitUntil("the caption bar shows the narration", () -> caption.getText().startsWith("Three controllers start Unattached"));
+        advanceUntilShown("the caption bar shows the narration", () -> caption.getText().startsWith("Three controllers start Unattached"));
         long held = snapshot().now();
-        Thread.sleep(300);
+        session.tick(300);
         assertEquals(held, snapshot().now(), "simulated time stands still while the caption waits");
-        driver.setSpeed(20);
+        assertTrue(session.paused(), "the caption paused the session for the presenter");
         robot.clickOn("#continueButton");
-        waitUntil("the lesson finishes", () -> status().finished());
+        settle();
+        assertFalse(session.paused(), "Continue plays on");
+        advanceUntilShown("the lesson finishes", 120_000, () -> status().finished());
         assertEquals(0, status().failed(), () -> "failed: " + status().lastExpectation());
         assertTrue(status().passed() >= 5, "expectations passed: " + status().passed());
-        waitUntil("the progress line says so", () -> robot.lookup("#scenarioProgress").queryAs(Label.class).getText()
+        advanceUntilShown("the progress line says so", () -> robot.lookup("#scenarioProgress").queryAs(Label.class).getText()
                 .contains("(finished)"));
     }
 }

@@ -1,5 +1,6 @@
 package io.yakraft.ui;
 
+import io.yakraft.session.Frame;
 import io.yakraft.cluster.Cluster;
 import io.yakraft.metadata.ControllerCommand;
 import io.yakraft.sim.TraceEvent;
@@ -19,12 +20,12 @@ class MetadataViewModelTest {
     private static Frame frame(Cluster c, long number, int recordsNode) {
         var log = c.disk(recordsNode).log();
         return new Frame(c.snapshot(), List.of(), number, 1, false, number, recordsNode,
-                log.slice(log.startOffset(), log.endOffset()), null, List.of(), 0);
+                log.slice(log.startOffset(), log.endOffset()), null, List.of(), 0, c.config());
     }
 
     @Test
     void aLaggingNodesTabsShowItsStaleImageAndChangedRowsFlash() {
-        Cluster c = new Cluster(SimulationDriver.defaultConfig(5, 3, 3)).start();
+        Cluster c = new Cluster(io.yakraft.session.Session.defaultConfig(5, 3, 3)).start();
         c.runUntil(6_000);
         int leader = c.leaderId();
         int lagging = leader == 1 ? 2 : 1;
@@ -54,7 +55,7 @@ class MetadataViewModelTest {
 
     @Test
     void thePartitionsTabShowsTheSeenByBrokersReplicaElseTheLeaders() {
-        Cluster c = new Cluster(SimulationDriver.defaultConfig(5, 3, 3)).start();
+        Cluster c = new Cluster(io.yakraft.session.Session.defaultConfig(5, 3, 3)).start();
         c.runUntil(6_000);
         c.submit(new ControllerCommand.CreateTopic("orders", 1, 3), r -> { });
         c.runFor(2_000);

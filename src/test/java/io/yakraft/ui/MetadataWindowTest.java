@@ -42,17 +42,17 @@ class MetadataWindowTest extends WindowTestBase {
         robot.clickOn("#topicName").write("orders");
         robot.clickOn("#topicPartitions").eraseText(1).write("4");
         robot.clickOn("#formSubmit");
-        waitUntil("the form closes after the commit", () -> robot.lookup("#formSubmit").tryQuery().isEmpty());
+        advanceUntilShown("the form closes after the commit", () -> robot.lookup("#formSubmit").tryQuery().isEmpty());
         robot.clickOn("#topicsTab");
         TableView<MetadataRows.TopicRow> topics = robot.lookup("#topicTable").queryTableView();
         for (NodeView n : snapshot().nodes()) {
             seeAs(robot, "n" + n.id());
-            waitUntil("n" + n.id() + "'s Topics tab shows orders", () -> topics.getItems().stream()
+            advanceUntilShown("n" + n.id() + "'s Topics tab shows orders", () -> topics.getItems().stream()
                     .anyMatch(t -> t.name().equals("orders") && t.partitions() == 4));
         }
         robot.clickOn("#partitionsTab");
         TableView<MetadataRows.PartitionRow> partitions = robot.lookup("#partitionTable").queryTableView();
-        waitUntil("four partitions with leaders", () -> partitions.getItems().stream()
+        advanceUntilShown("four partitions with leaders", () -> partitions.getItems().stream()
                 .filter(p -> p.topic().equals("orders") && !p.leader().equals("none")).count() == 4);
     }
 
@@ -63,21 +63,20 @@ class MetadataWindowTest extends WindowTestBase {
         robot.clickOn("#topicName").write("bad name!");
         robot.clickOn("#formSubmit");
         Label error = robot.lookup("#formError").query();
-        waitUntil("the controller's answer shows in the form", () -> error.getText().contains("INVALID_TOPIC_EXCEPTION"));
+        advanceUntilShown("the controller's answer shows in the form", () -> error.getText().contains("INVALID_TOPIC_EXCEPTION"));
         assertTrue(error.getText().contains("' '"), "the message names the bad character: " + error.getText());
         robot.clickOn("#topicPartitions").eraseText(1).write("x");
         robot.clickOn("#topicName").eraseText(9).write("fine");
         robot.clickOn("#formSubmit");
-        waitUntil("a bad field is named before anything is sent", () -> error.getText().startsWith("Partitions:"));
+        advanceUntilShown("a bad field is named before anything is sent", () -> error.getText().startsWith("Partitions:"));
         robot.clickOn("Cancel");
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        advance(2_000);
         assertTrue(snapshot().images().get(snapshot().leaderId()).topics().isEmpty(), "no topic was created");
     }
 
     @Test
     void aRegisteredBrokerAppearsFencedThenUnfenced(FxRobot robot) throws Exception {
         brokersUnfenced();
-        driver.setSpeed(1); // real time, so the short fenced phase spans many frames
         robot.clickOn("#brokersTab");
         TableView<MetadataRows.BrokerRow> brokers = robot.lookup("#brokerTable").queryTableView();
         List<String> seen = new CopyOnWriteArrayList<>();
@@ -90,7 +89,7 @@ class MetadataWindowTest extends WindowTestBase {
         robot.clickOn("Metadata").clickOn("Register broker…");
         robot.clickOn("#brokerRack").write("rack-b");
         robot.clickOn("#formSubmit");
-        waitUntil("b104 is unfenced once it caught up", () -> brokers.getItems().stream()
+        advanceUntilShown("b104 is unfenced once it caught up", () -> brokers.getItems().stream()
                 .anyMatch(b -> b.id() == 104 && b.state().equals("unfenced") && b.rack().equals("rack-b")));
         assertEquals(List.of("fenced", "unfenced"), seen, "the Brokers tab showed b104 fenced, then unfenced");
         assertTrue(snapshot().violations().isEmpty(), () -> snapshot().violations().toString());

@@ -31,7 +31,8 @@ class PreprocessDialogTest extends WindowTestBase {
         robot.interact(() -> rawField.setText(raw.toString()));
         robot.clickOn("#preprocessRun");
         Label summary = robot.lookup("#preprocessSummary").query();
-        waitUntil("the report shows", () -> summary.getText().startsWith("read 53"));
+        awaitBackgroundWork();
+        assertTrue(summary.getText().startsWith("read 53"), summary.getText());
         assertTrue(summary.getText().contains("clean 41") && summary.getText().contains("rejected 12"), summary.getText());
         TableView<?> rejects = robot.lookup("#preprocessRejects").queryTableView();
         assertEquals(12, rejects.getItems().size());

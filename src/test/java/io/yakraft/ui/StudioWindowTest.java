@@ -12,6 +12,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -27,49 +28,56 @@ class StudioWindowTest extends WindowTestBase {
 
     @Test
     void killingTheLeaderShowsItDeadAndElectsANewOne(FxRobot robot) throws Exception {
-        waitUntil("a leader is elected", () -> snapshot().leaderId() > 0);
+        advanceUntil("a leader is elected", s -> s.leaderId() > 0);
         int oldLeader = snapshot().leaderId();
         int oldEpoch = snapshot().leaderEpoch();
         TableView<?> table = robot.lookup("#nodeTable").queryAs(TableView.class);
-        waitUntil("the nodes table lists all six nodes", () -> table.getItems().size() == 6);
+        advanceUntilShown("the nodes table lists all six nodes", () -> table.getItems().size() == 6);
 
         robot.press(KeyCode.SHIFT).type(KeyCode.K).release(KeyCode.SHIFT);
 
-        waitUntil("the old leader shows Dead", () -> snapshot().node(oldLeader).displayRole().equals("Dead"));
-        waitUntil("a new leader in a higher epoch", () -> snapshot().leaderId() > 0 && snapshot().leaderId() != oldLeader
-                && snapshot().leaderEpoch() > oldEpoch);
-        waitUntil("the table shows the old leader Dead", () -> table.getItems().stream()
+        advanceUntil("the old leader shows Dead", s -> s.node(oldLeader).displayRole().equals("Dead"));
+        advanceUntil("a new leader in a higher epoch", s -> s.leaderId() > 0 && s.leaderId() != oldLeader
+                && s.leaderEpoch() > oldEpoch);
+        advanceUntilShown("the table shows the old leader Dead", () -> table.getItems().stream()
                 .anyMatch(r -> ((NodeRow) r).id() == oldLeader && ((NodeRow) r).role().equals("Dead")));
         assertTrue(snapshot().violations().isEmpty(), () -> "invariants: " + snapshot().violations());
     }
 
     @Test
     void pauseFreezesTimeAndStepProcessesOneEvent(FxRobot robot) throws Exception {
-        waitUntil("a leader is elected", () -> snapshot().leaderId() > 0);
+        advanceUntil("a leader is elected", s -> s.leaderId() > 0);
+        assertTrue(session.paused(), "the test's window starts paused (the test moves time)");
         robot.clickOn("#playButton");
-        waitUntil("the driver is paused", () -> driver.latest().paused());
-        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        assertFalse(session.paused(), "Play runs the session");
+        long running = snapshot().now();
+        session.tick(100); // what the pacer does after 100 ms of wall time
+        assertEquals(running + 100, snapshot().now(), "at 1x, 100 ms of wall time are 100 ms of simulated time");
+
+        robot.clickOn("#playButton");
+        assertTrue(session.paused(), "Pause stops it");
         long events = snapshot().events();
         long time = snapshot().now();
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        session.tick(300);
         assertEquals(events, snapshot().events(), "no events while paused");
         assertEquals(time, snapshot().now(), "simulated time stands still while paused");
 
         robot.type(KeyCode.PERIOD);
-        waitUntil("one step was processed", () -> snapshot().events() == events + 1);
-        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        settle();
         assertEquals(events + 1, snapshot().events(), "a step processes exactly one event");
+        session.tick(300);
+        assertEquals(events + 1, snapshot().events(), "and the session stays paused after it");
     }
 
     @Test
     void isolatingTheLeaderMakesItResignThroughCheckQuorum(FxRobot robot) throws Exception {
-        waitUntil("a leader is elected", () -> snapshot().leaderId() > 0);
+        advanceUntil("a leader is elected", s -> s.leaderId() > 0);
         int oldLeader = snapshot().leaderId();
         int oldEpoch = snapshot().leaderEpoch();
         robot.type(KeyCode.I);
-        waitUntil("the majority elects a newer epoch", () -> snapshot().leaderEpoch() > oldEpoch);
-        waitUntil("the isolated leader resigns", () -> {
-            NodeView n = snapshot().node(oldLeader);
+        advanceUntil("the majority elects a newer epoch", s -> s.leaderEpoch() > oldEpoch);
+        advanceUntil("the isolated leader resigns", s -> {
+            NodeView n = s.node(oldLeader);
             return !n.displayRole().equals("Leader");
         });
         assertTrue(snapshot().cutLinks().size() > 0, "the leader's links are drawn cut");
@@ -78,10 +86,10 @@ class StudioWindowTest extends WindowTestBase {
     @Test
     void brokersShowUnfencedInTheTableOnceRegistered(FxRobot robot) throws Exception {
         TableView<?> table = robot.lookup("#nodeTable").queryAs(TableView.class);
-        waitUntil("the three brokers are unfenced in the table", () -> table.getItems().stream()
+        advanceUntilShown("the three brokers are unfenced in the table", () -> table.getItems().stream()
                 .filter(r -> ((NodeRow) r).kind().equals("broker"))
                 .filter(r -> ((NodeRow) r).metadata().equals("unfenced")).count() == 3);
-        waitUntil("one controller is the active one", () -> table.getItems().stream()
+        advanceUntilShown("one controller is the active one", () -> table.getItems().stream()
                 .filter(r -> ((NodeRow) r).metadata().equals("active")).count() == 1);
         assertTrue(table.getColumns().stream().anyMatch(c -> c.getText().equals("Metadata")), "a Metadata column");
     }

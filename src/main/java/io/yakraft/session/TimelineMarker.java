@@ -1,4 +1,4 @@
-package io.yakraft.ui;
+package io.yakraft.session;
 
 import io.yakraft.sim.TraceEvent;
 import io.yakraft.sim.TraceKind;
@@ -8,7 +8,7 @@ public record TimelineMarker(long time, Kind kind, String label) {
     public enum Kind { LEADER, FAULT, ACTION, VIOLATION }
 
     /** The marker for a trace record, or null when it is not one worth showing. */
-    static TimelineMarker of(TraceEvent e) {
+    public static TimelineMarker of(TraceEvent e) {
         if (e.kind() == TraceKind.ROLE && e.reason().contains("→ Leader")) {
             return new TimelineMarker(e.time(), Kind.LEADER, "n" + e.node() + " leads");
         }

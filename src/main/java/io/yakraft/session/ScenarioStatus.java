@@ -1,4 +1,4 @@
-package io.yakraft.ui;
+package io.yakraft.session;
 
 import io.yakraft.scenario.ScenarioPlayer;
 import io.yakraft.scenario.StepReport;
@@ -7,7 +7,7 @@ import io.yakraft.scenario.StepReport;
 public record ScenarioStatus(String name, String caption, boolean heldByCaption, int stepsPlayed, int totalSteps,
                              int passed, int failed, String lastExpectation) {
 
-    static ScenarioStatus of(ScenarioPlayer p) {
+    public static ScenarioStatus of(ScenarioPlayer p) {
         int passed = 0;
         int failed = 0;
         String last = "";

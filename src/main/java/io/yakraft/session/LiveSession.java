@@ -1,0 +1,367 @@
+package io.yakraft.session;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.yakraft.cluster.ClusterConfig;
+import io.yakraft.cluster.ClusterSnapshot;
+import io.yakraft.metadata.ControllerReply;
+import io.yakraft.scenario.Scenario;
+import io.yakraft.sim.TraceEvent;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * A {@link Session} shared between the window or the REST API and whoever drives it. Other
+ * threads never touch the session: they queue commands, which run in order on the driving
+ * thread at the simulated time the session has then reached, and they read the latest immutable
+ * {@link Frame}. The driver is a {@link Pacer} in the app (wall clock × speed) and the test or
+ * the command itself elsewhere ({@link #advanceBy}); this class has no thread and no clock.
+ */
+public final class LiveSession {
+    public static final double MIN_SPEED = 0.01;
+    public static final double MAX_SPEED = 1000;
+
+    private final Session session;
+    private final ConcurrentLinkedQueue<Consumer<Session>> commands = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<Frame> latest = new AtomicReference<>();
+    private volatile double speed;
+    private volatile boolean paused;
+    /** Simulated milliseconds owed to the session but not yet whole. */
+    private double carry;
+    private long frames;
+    /** Conditions someone waits for, checked on the driving thread after every move. */
+    private final List<Waiter> waiters = new ArrayList<>();
+    /** Answers handed out that the simulation has yet to give (controller replies, conditions). */
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private final Object signal = new Object();
+
+    private record Waiter(Predicate<Session> condition, CompletableFuture<Void> done) {
+    }
+
+    public LiveSession(ClusterConfig config, double speed, boolean paused) {
+        this.session = new Session(config);
+        this.speed = clamp(speed);
+        this.paused = paused;
+        session.onSpeedRequest(this::setSpeed);
+        publish();
+    }
+
+    // ------------------------------------------------------------------ driving (one thread at a time)
+
+    /**
+     * Runs the queued commands, then, unless paused, lets {@code wallMillis} × speed of simulated
+     * time pass, and publishes a frame. A pausing caption pauses (the presenter continues).
+     */
+    public void tick(double wallMillis) {
+        runCommands();
+        if (!paused && !session.stopped()) {
+            carry += wallMillis * speed;
+            long advance = (long) carry;
+            carry -= advance;
+            if (advance > 0) {
+                session.advance(advance);
+                if (session.heldByCaption()) {
+                    paused = true;
+                }
+            }
+        }
+        publish();
+    }
+
+    /** Runs the queued commands, then {@code simMillis} of simulated time whether paused or not, and publishes. */
+    public void advanceBy(long simMillis) {
+        runCommands();
+        session.advance(simMillis);
+        publish();
+    }
+
+    /** Runs the queued commands and publishes, without moving time. */
+    public void runPending() {
+        runCommands();
+        publish();
+    }
+
+    /** True when commands wait for the driving thread. */
+    public boolean hasPendingCommands() {
+        return !commands.isEmpty();
+    }
+
+    private void runCommands() {
+        Consumer<Session> c;
+        while ((c = commands.poll()) != null) {
+            c.accept(session);
+        }
+        checkWaiters();
+    }
+
+    private void checkWaiters() {
+        for (var it = waiters.iterator(); it.hasNext(); ) {
+            Waiter w = it.next();
+            if (w.condition().test(session)) {
+                it.remove();
+                answered();
+                w.done().complete(null);
+            }
+        }
+    }
+
+    private void publish() {
+        checkWaiters();
+        latest.set(session.frame(speed, paused, frames++));
+    }
+
+    private void answered() {
+        outstanding.decrementAndGet();
+        wake();
+    }
+
+    // ------------------------------------------------------------------ for drivers that move time only when asked
+
+    /**
+     * True while the simulation owes someone something: a queued command, a controller's reply or a
+     * condition being waited for. A driver that is not a pacer lets simulated time pass only then.
+     */
+    public boolean owesAnswers() {
+        return !commands.isEmpty() || outstanding.get() > 0;
+    }
+
+    /**
+     * Blocks the driving thread until {@link #owesAnswers} or {@link #wake} is called, at most
+     * {@code timeoutMillis}; returns whether the simulation owes answers now. A synchronisation with
+     * the threads that ask, never a way to let time pass (this class reads no clock).
+     */
+    public boolean awaitWork(long timeoutMillis) throws InterruptedException {
+        synchronized (signal) {
+            if (!owesAnswers()) {
+                signal.wait(timeoutMillis);
+            }
+            return owesAnswers();
+        }
+    }
+
+    /** Wakes a driver blocked in {@link #awaitWork} (for example: the answer it waited for went out). */
+    public void wake() {
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    // ------------------------------------------------------------------ from any thread
+
+    /** Queues {@code command} to run on the driving thread between events (for setting a run up). */
+    public void submit(Consumer<Session> command) {
+        commands.add(command);
+        wake();
+    }
+
+    /** Reads the session on the driving thread, in order with the commands before it (so a read follows a write). */
+    public <T> CompletableFuture<T> query(Function<Session, T> read) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        submit(s -> answer.complete(read.apply(s)));
+        return answer;
+    }
+
+    /** Completes once {@code condition} holds on the session (checked after every command and move). */
+    public CompletableFuture<Void> when(Predicate<Session> condition) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        outstanding.incrementAndGet();
+        submit(s -> waiters.add(new Waiter(condition, done)));
+        return done;
+    }
+
+    public Frame latest() {
+        return latest.get();
+    }
+
+    public ClusterSnapshot snapshot() {
+        return latest().snapshot();
+    }
+
+    /** The configuration of the cluster in the latest frame. */
+    public ClusterConfig config() {
+        return latest().config();
+    }
+
+    public double speed() {
+        return speed;
+    }
+
+    public void setSpeed(double s) {
+        speed = clamp(s);
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    public void setPaused(boolean p) {
+        paused = p;
+    }
+
+    /** See {@link Session#perform}: the callbacks run on the driving thread. */
+    public void perform(ObjectNode action, Consumer<String> outcome, Consumer<ControllerReply> replies) {
+        submit(s -> s.perform(action, outcome, replies));
+    }
+
+    public void perform(ObjectNode action) {
+        perform(action, o -> { }, r -> { });
+    }
+
+    /**
+     * Performs {@code action}; the outcome completes when it ran, the reply when the controller
+     * answered. With {@code expectsReply} the simulation {@link #owesAnswers} until the reply came
+     * or the caller says none will ({@link Pending#noReplyComing}).
+     */
+    public Pending perform(ObjectNode action, boolean expectsReply) {
+        java.util.concurrent.atomic.AtomicBoolean owed = new java.util.concurrent.atomic.AtomicBoolean(expectsReply);
+        if (expectsReply) {
+            outstanding.incrementAndGet();
+        }
+        Runnable settle = () -> {
+            if (owed.compareAndSet(true, false)) {
+                answered();
+            }
+        };
+        Pending p = new Pending(new CompletableFuture<>(), new CompletableFuture<>(), settle);
+        perform(action, p.outcome()::complete, r -> {
+            p.reply().complete(r);
+            settle.run();
+        });
+        return p;
+    }
+
+    /** What an action gives back, as it becomes known. */
+    public record Pending(CompletableFuture<String> outcome, CompletableFuture<ControllerReply> reply, Runnable settle) {
+        /** The action was refused before it reached the controller: no reply is owed. */
+        public void noReplyComing() {
+            settle.run();
+        }
+    }
+
+    /** Pauses and processes exactly one event. */
+    public void step() {
+        paused = true;
+        submit(Session::step);
+    }
+
+    /** Pauses and steps back one event. */
+    public void stepBack() {
+        paused = true;
+        submit(Session::stepBack);
+    }
+
+    /** Pauses and rewinds to simulated time {@code t}. */
+    public void rewindTo(long t) {
+        paused = true;
+        submit(s -> s.rewindTo(t));
+    }
+
+    public void fastForward(long t) {
+        submit(s -> s.fastForward(t));
+    }
+
+    public void restart(ClusterConfig config) {
+        submit(s -> s.restart(config));
+    }
+
+    /** Plays {@code scenario} from its start on a fresh cluster, running. */
+    public void play(Scenario scenario) {
+        submit(s -> {
+            s.play(scenario);
+            paused = false;
+        });
+    }
+
+    /** After a pausing caption: go on playing. */
+    public void proceed() {
+        submit(s -> {
+            s.proceed();
+            paused = false;
+        });
+    }
+
+    /** Pauses and plays exactly the next scenario step. */
+    public void nextStep() {
+        submit(s -> {
+            if (s.nextStep()) {
+                paused = true;
+            }
+        });
+    }
+
+    /** Queues {@link Session#setUp}: a workload or listener for a headless run, outside the recording. */
+    public void setUp(Consumer<io.yakraft.cluster.Cluster> setup) {
+        submit(s -> s.setUp(setup));
+    }
+
+    public void showRecordsOf(int node) {
+        submit(s -> s.showRecordsOf(node));
+    }
+
+    public void traceSha256(Consumer<String> hash) {
+        submit(s -> hash.accept(s.traceSha256()));
+    }
+
+    public void committedSince(long since, int max, Consumer<CommittedLog> answer) {
+        submit(s -> answer.accept(s.committedSince(since, max)));
+    }
+
+    /** Writes the session so far as a scenario file; {@code done} gets null or the error. */
+    public void saveRecording(Path file, Consumer<String> done) {
+        submit(s -> {
+            String json = s.recordingJson();
+            try {
+                Files.writeString(file, json, StandardCharsets.UTF_8);
+                done.accept(null);
+            } catch (IOException e) {
+                done.accept(e.getMessage());
+            }
+        });
+    }
+
+    /** Writes every trace record so far as JSON lines (as {@code sim --trace}); {@code done} gets null or the error. */
+    public void exportTrace(Path file, Consumer<String> done) {
+        submit(s -> {
+            List<TraceEvent> events = s.trace();
+            try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                for (TraceEvent e : events) {
+                    w.write(e.toJsonLine());
+                    w.write('\n');
+                }
+                done.accept(null);
+            } catch (IOException e) {
+                done.accept(e.getMessage());
+            }
+        });
+    }
+
+    /** Broker ids in the latest frame, ascending. */
+    public List<Integer> latestBrokerIds() {
+        List<Integer> ids = new ArrayList<>();
+        snapshot().nodes().stream().filter(n -> !n.voter()).forEach(n -> ids.add(n.id()));
+        return ids;
+    }
+
+    /** Topic names the leader's (else any) image of the latest frame knows. */
+    public List<String> latestTopicNames() {
+        ClusterSnapshot s = snapshot();
+        var image = s.images().get(s.leaderId() >= 0 ? s.leaderId() : s.nodes().get(0).id());
+        return image == null ? List.of() : List.copyOf(image.topics().keySet());
+    }
+
+    private static double clamp(double s) {
+        return Math.max(MIN_SPEED, Math.min(MAX_SPEED, s));
+    }
+}

@@ -1,0 +1,306 @@
+package io.yakraft.session;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.yakraft.check.InvariantChecker;
+import io.yakraft.cluster.Cluster;
+import io.yakraft.cluster.ClusterConfig;
+import io.yakraft.cluster.ClusterSnapshot;
+import io.yakraft.metadata.ControllerReply;
+import io.yakraft.raft.LogEntry;
+import io.yakraft.scenario.LiveAction;
+import io.yakraft.scenario.Scenario;
+import io.yakraft.scenario.ScenarioPlayer;
+import io.yakraft.scenario.SessionRecording;
+import io.yakraft.sim.LinkConfig;
+import io.yakraft.sim.TraceEvent;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
+
+/**
+ * One live session, deterministic and thread-free: it owns the running {@link Cluster}, the
+ * recording of what a person did, rewind and step back, the scenario being played and the
+ * event history the window shows. It moves only when told: by simulated time
+ * ({@link #advance}) or by one event ({@link #step}). The same calls in the same order give the
+ * same trace, whichever thread makes them and however fast; {@link LiveSession} makes it safe
+ * to share and {@link Pacer} drives it against the wall clock.
+ */
+public final class Session {
+    /** The newest trace records a frame carries, for the event log. */
+    public static final int RECENT_EVENTS = 2_000;
+    /** Every trace record is kept for export, up to this many (a very long session cannot exhaust memory). */
+    public static final int MAX_EXPORTED_EVENTS = 2_000_000;
+    /** How many of the newest log entries a frame carries for the Records tab. */
+    public static final int RECORDS_SHOWN = 300;
+    /** The Records tab follows whoever leads. */
+    public static final int FOLLOW_LEADER = -1;
+    static final int MAX_MARKERS = 5_000;
+
+    private final ArrayDeque<TraceEvent> recent = new ArrayDeque<>();
+    private final ArrayList<TraceEvent> fullTrace = new ArrayList<>();
+    private final ArrayList<TimelineMarker> markers = new ArrayList<>();
+    private List<TimelineMarker> publishedMarkers = List.of();
+    private boolean markersChanged;
+    private long traceRecords;
+    private Cluster cluster;
+    private SessionRecording recording;
+    /** The scenario being played on the current cluster, or null. */
+    private ScenarioPlayer player;
+    /** The farthest simulated time this session has reached; rewinding does not shrink it. */
+    private long horizon;
+    private int recordsNode = FOLLOW_LEADER;
+    private DoubleConsumer speedRequests = s -> { };
+
+    public Session(ClusterConfig config) {
+        restart(config);
+    }
+
+    /** The cluster a person sees when the app opens: classroom-visible latency (15–40 ms) so messages can be followed. */
+    public static ClusterConfig defaultConfig(long seed, int controllers, int brokers) {
+        return ClusterConfig.defaults(seed, controllers, brokers).withNetwork(LinkConfig.DEFAULT.withLatency(15, 40));
+    }
+
+    /** Where a scenario's {@code setSpeed} steps go (the pacer); ignored when nobody listens. */
+    public void onSpeedRequest(DoubleConsumer sink) {
+        speedRequests = sink;
+        if (player != null) {
+            player.onSpeed(sink);
+        }
+    }
+
+    public ClusterConfig config() {
+        return cluster.config();
+    }
+
+    public long now() {
+        return cluster.now();
+    }
+
+    /** True once an invariant violation stopped the simulation: time no longer moves. */
+    public boolean stopped() {
+        return cluster.simulation().stopped();
+    }
+
+    // ------------------------------------------------------------------ moving
+
+    /**
+     * Lets {@code millis} of simulated time pass: the scenario's due steps play on the way (stopping
+     * at a pausing caption), or, after a rewind, the recorded future replays as time passes.
+     */
+    public void advance(long millis) {
+        if (millis <= 0 || stopped()) {
+            return;
+        }
+        long until = cluster.now() + millis;
+        if (player != null) {
+            player.advance(until);
+        } else {
+            recording.replay(cluster, cluster.now(), until, Long.MAX_VALUE);
+        }
+    }
+
+    /** Processes exactly one event; false when none is left or the run stopped. */
+    public boolean step() {
+        return cluster.step();
+    }
+
+    /** Runs straight to simulated time {@code t} (through the scenario's steps when one plays, captions not holding). */
+    public void fastForward(long t) {
+        if (player != null) {
+            player.fastForward(t);
+        } else {
+            recording.replay(cluster, cluster.now(), t, Long.MAX_VALUE);
+        }
+    }
+
+    /**
+     * Rewinds to simulated time {@code t}: the session is rebuilt on a fresh cluster from the start,
+     * replaying the recorded actions up to {@code t} exactly as they happened (or the scenario, when
+     * one plays). The recorded future stays until the person acts.
+     */
+    public void rewindTo(long t) {
+        rebuild(Math.max(0, t), Long.MAX_VALUE);
+    }
+
+    /** Steps back one event: the session rebuilt up to the event before the current one. */
+    public void stepBack() {
+        long events = cluster.simulation().eventCount();
+        if (events > 0) {
+            rebuild(cluster.now(), events - 1);
+        }
+    }
+
+    private void rebuild(long t, long maxEvents) {
+        horizon = Math.max(horizon, cluster.now()); // going back never forgets how far the session got
+        if (player != null) {
+            startScenario(player.scenario());
+            player.fastForward(t);
+        } else {
+            cluster = build(recording.cluster());
+            recording.replay(cluster, -1, t, maxEvents);
+        }
+    }
+
+    // ------------------------------------------------------------------ what a person does
+
+    /**
+     * What a person does, in the scenario vocabulary ({"action": "kill", "node": "n2"}): applied as a
+     * timed input at the current simulated time and recorded, so the session can be saved as a
+     * scenario that replays to the same trace. Acting in the past forks a new future.
+     * {@code outcome} hears what happened, {@code replies} a controller command's later answer.
+     */
+    public void perform(ObjectNode action, Consumer<String> outcome, Consumer<ControllerReply> replies) {
+        recording.forkAt(cluster.now());
+        recording.add(cluster.now(), action);
+        LiveAction.asInput(action, cluster, outcome, replies);
+        cluster.runUntil(cluster.now());
+    }
+
+    /** Replaces the running cluster with a fresh one of {@code config}; the recording starts anew. */
+    public void restart(ClusterConfig config) {
+        player = null;
+        horizon = 0;
+        cluster = build(config);
+        recording = new SessionRecording(config);
+    }
+
+    /** Starts a scenario from its beginning on a fresh cluster of its own. */
+    public void play(Scenario scenario) {
+        horizon = 0;
+        recording = new SessionRecording(scenario.cluster());
+        startScenario(scenario);
+    }
+
+    private void startScenario(Scenario scenario) {
+        cluster = build(scenario.cluster());
+        player = new ScenarioPlayer(scenario, cluster);
+        player.onSpeed(speedRequests);
+    }
+
+    /** True while a pausing caption waits for the presenter. */
+    public boolean heldByCaption() {
+        return player != null && player.heldByCaption();
+    }
+
+    /** After a pausing caption: the scenario goes on. */
+    public void proceed() {
+        if (player != null) {
+            player.proceed();
+        }
+    }
+
+    /** Plays exactly the next scenario step; false when no scenario plays. */
+    public boolean nextStep() {
+        if (player == null) {
+            return false;
+        }
+        player.advanceOneStep();
+        return true;
+    }
+
+    /**
+     * Runs {@code setup} on the cluster outside the recorded inputs: for setting a headless run up
+     * (a workload, a trace listener), never for what a person does (that is {@link #perform}).
+     */
+    public void setUp(Consumer<Cluster> setup) {
+        setup.accept(cluster);
+    }
+
+    /** Which node's newest log entries the frames carry ({@link #FOLLOW_LEADER}: the leader's). */
+    public void showRecordsOf(int node) {
+        recordsNode = node;
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    /** The session so far as a scenario file's text: replaying it gives this trace. */
+    public String recordingJson() {
+        return recording.toScenarioJson("Recorded session (seed " + cluster.config().seed() + ")", cluster.now());
+    }
+
+    /** The cluster's state now, immutable. */
+    public ClusterSnapshot snapshot() {
+        return cluster.snapshot();
+    }
+
+    /** The committed metadata now: the leader's image (see {@link Cluster#committedImage()}). */
+    public io.yakraft.metadata.MetadataImage committedImage() {
+        return cluster.committedImage();
+    }
+
+    public String traceSha256() {
+        return cluster.simulation().trace().sha256();
+    }
+
+    /** Every trace record so far (up to {@link #MAX_EXPORTED_EVENTS}). */
+    public List<TraceEvent> trace() {
+        return List.copyOf(fullTrace);
+    }
+
+    /**
+     * The leader's committed log after {@code since} (at most {@code max} entries), or null when no
+     * leader is known; with the leader's image when {@code since} lies before its log start.
+     */
+    public CommittedLog committedSince(long since, int max) {
+        int leader = cluster.leaderId();
+        if (leader < 0) {
+            return null;
+        }
+        var log = cluster.disk(leader).log();
+        long hw = cluster.raft(leader).highWatermark();
+        long from = Math.max(since + 1, log.startOffset());
+        List<LogEntry> entries = from >= hw ? List.of() : log.slice(from, Math.min(hw, from + max));
+        return new CommittedLog(hw, log.startOffset(), entries, since + 1 < log.startOffset() ? cluster.image(leader) : null);
+    }
+
+    /** An immutable picture of now, for the window; {@code speed} and {@code paused} are the pacer's. */
+    public Frame frame(double speed, boolean paused, long frameNumber) {
+        ClusterSnapshot snapshot = cluster.snapshot();
+        int node = recordsNode;
+        if (node == FOLLOW_LEADER || !cluster.allIds().contains(node)) {
+            node = snapshot.leaderId() >= 0 ? snapshot.leaderId() : cluster.voterIds()[0];
+        }
+        var log = cluster.disk(node).log();
+        List<LogEntry> records = log.slice(Math.max(log.startOffset(), log.endOffset() - RECORDS_SHOWN), log.endOffset());
+        horizon = Math.max(horizon, Math.max(cluster.now(), recording.lastAtMs()));
+        if (markersChanged) {
+            publishedMarkers = List.copyOf(markers);
+            markersChanged = false;
+        }
+        return new Frame(snapshot, List.copyOf(recent), traceRecords, speed, paused, frameNumber, node, records,
+                player == null ? null : ScenarioStatus.of(player), publishedMarkers, horizon, cluster.config());
+    }
+
+    /** A fresh cluster of this config, wired to the event history and the timeline (all emptied). */
+    private Cluster build(ClusterConfig config) {
+        recent.clear();
+        fullTrace.clear();
+        traceRecords = 0;
+        markers.clear();
+        markersChanged = true;
+        Cluster c = new Cluster(config);
+        new InvariantChecker(c);
+        c.simulation().trace().addListener(this::heard);
+        c.start();
+        return c;
+    }
+
+    private void heard(TraceEvent e) {
+        if (recent.size() == RECENT_EVENTS) {
+            recent.removeFirst();
+        }
+        recent.addLast(e);
+        if (fullTrace.size() < MAX_EXPORTED_EVENTS) {
+            fullTrace.add(e);
+        }
+        TimelineMarker m = TimelineMarker.of(e);
+        if (m != null && markers.size() < MAX_MARKERS) {
+            markers.add(m);
+            markersChanged = true;
+        }
+        traceRecords++;
+    }
+}

@@ -1,0 +1,44 @@
+package io.yakraft.session;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+
+/**
+ * Drives a {@link LiveSession} from a test, in place of the pacer: simulated time passes only
+ * while the simulation owes someone an answer, in small slices, so what the test sees depends on
+ * the order of requests and never on how fast the machine is. Every wait is bounded: in
+ * simulated time while the simulation works, and in wall time only while nobody asks it anything.
+ */
+public final class Driving {
+    /** Simulated time per slice while an answer is owed. */
+    public static final long SLICE_MS = 10;
+    /** A wait fails when the simulation is owed nothing and nothing arrives within this long. */
+    private static final long IDLE_LIMIT_MS = 60_000;
+
+    private Driving() {
+    }
+
+    /** Drives until {@code answer} completes; fails after {@code maxSimMillis} of simulated time. */
+    public static <T> T await(LiveSession live, CompletableFuture<T> answer, long maxSimMillis) throws InterruptedException {
+        answer.whenComplete((a, e) -> live.wake());
+        long start = live.latest().snapshot().now();
+        while (!answer.isDone()) {
+            if (live.hasPendingCommands()) {
+                live.runPending();
+            } else if (live.owesAnswers()) {
+                if (live.latest().snapshot().now() - start > maxSimMillis) {
+                    throw new AssertionError("no answer within " + maxSimMillis + " ms of simulated time");
+                }
+                live.advanceBy(SLICE_MS);
+            } else if (!live.awaitWork(IDLE_LIMIT_MS) && !answer.isDone()) {
+                throw new AssertionError("nothing asked the simulation for an answer and none came");
+            }
+        }
+        return answer.join();
+    }
+
+    /** Drives until {@code condition} holds on the session; fails after {@code maxSimMillis} of simulated time. */
+    public static void until(LiveSession live, Predicate<Session> condition, long maxSimMillis) throws InterruptedException {
+        await(live, live.when(condition), maxSimMillis);
+    }
+}
