@@ -41,7 +41,8 @@ class RaftNodeTest {
         }
 
         @Override
-        public void voteDecision(int candidateId, int epoch, boolean preVote, boolean granted, String reason) {
+        public void voteDecision(int candidateId, int epoch, boolean preVote, boolean granted, VoteReason code,
+                                 String reason) {
             votes.add(reason);
         }
 
