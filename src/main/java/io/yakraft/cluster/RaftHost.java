@@ -5,6 +5,7 @@ import io.yakraft.raft.RaftMessage;
 import io.yakraft.raft.RaftNode;
 import io.yakraft.raft.RaftOutputs;
 import io.yakraft.raft.Role;
+import io.yakraft.raft.VoteReason;
 import io.yakraft.sim.Envelope;
 import io.yakraft.sim.SimNode;
 import io.yakraft.sim.Simulation;
@@ -132,7 +133,8 @@ final class RaftHost implements SimNode, RaftOutputs {
     }
 
     @Override
-    public void voteDecision(int candidateId, int epoch, boolean preVote, boolean granted, String reason) {
+    public void voteDecision(int candidateId, int epoch, boolean preVote, boolean granted,
+                             VoteReason code, String reason) {
         if (trace().enabled()) {
             trace().record(sim.now(), id, TraceKind.VOTE, "n" + candidateId + " epoch " + epoch + ": " + reason);
         }

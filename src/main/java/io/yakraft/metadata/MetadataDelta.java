@@ -4,6 +4,8 @@ import io.yakraft.metadata.MetadataRecord.BrokerRegistrationChangeRecord;
 import io.yakraft.metadata.MetadataRecord.ConfigRecord;
 import io.yakraft.metadata.MetadataRecord.FeatureLevelRecord;
 import io.yakraft.metadata.MetadataRecord.FenceBrokerRecord;
+import io.yakraft.metadata.MetadataRecord.LeaderChangeRecord;
+import io.yakraft.metadata.MetadataRecord.NoOpRecord;
 import io.yakraft.metadata.MetadataRecord.PartitionChangeRecord;
 import io.yakraft.metadata.MetadataRecord.PartitionRecord;
 import io.yakraft.metadata.MetadataRecord.ProducerIdsRecord;
@@ -107,8 +109,13 @@ public final class MetadataDelta {
             producerBlocks.put(r.brokerId(), new ProducerIdBlock(r.brokerId(), r.brokerEpoch(), nextProducerId,
                     r.nextProducerId()));
             nextProducerId = r.nextProducerId();
+        } else if (record instanceof NoOpRecord || record instanceof LeaderChangeRecord) {
+            // Only move the offset: a no-op keeps the log alive, a leader change is for display.
+        } else {
+            // Java 17 has no pattern switch: every type of the sealed hierarchy is named above, and
+            // a type added later must be handled here, not skipped.
+            throw new IllegalStateException("unhandled metadata record at " + recordOffset + ": " + record);
         }
-        // NoOpRecord and LeaderChangeRecord only move the offset.
         return this;
     }
 

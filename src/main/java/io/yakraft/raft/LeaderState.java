@@ -3,26 +3,27 @@ package io.yakraft.raft;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Volatile bookkeeping of a leader for one epoch: replica progress (for the high watermark
- * and describe-quorum), BeginQuorumEpoch acknowledgements, the check-quorum window, and
- * fetches held for long polling.
+ * The leader of one epoch: replica progress (for the high watermark and describe-quorum),
+ * BeginQuorumEpoch acknowledgements, the check-quorum window, and fetches held for long polling.
  */
-final class LeaderState {
-    final int epoch;
+final class LeaderState implements EpochState {
+    private final int epoch;
     /** Offset of the leader-change record: the first offset of this epoch. */
-    final long epochStartOffset;
-    final List<Integer> grantingVoters;
+    private final long epochStartOffset;
+    private final List<Integer> grantingVoters;
     private final int localId;
     private final int[] voters;
     private final Map<Integer, ReplicaState> replicas = new TreeMap<>();
     /** Voters heard from since the check-quorum window last reset (the leader counts itself). */
-    private final java.util.Set<Integer> fetchedThisWindow = new java.util.TreeSet<>();
-    long checkQuorumDeadline;
-    long beginEpochResendAt;
-    final List<HeldFetch> held = new ArrayList<>();
+    private final Set<Integer> fetchedThisWindow = new TreeSet<>();
+    private long checkQuorumDeadline;
+    private long beginEpochResendAt;
+    private final List<HeldFetch> held = new ArrayList<>();
 
     /** A fetch parked until data arrives, the high watermark moves, or max wait expires. */
     record HeldFetch(int replicaId, RaftMessage.FetchRequest request, long expiresAt) {
@@ -40,6 +41,29 @@ final class LeaderState {
         }
         this.checkQuorumDeadline = now + config.checkQuorumTimeoutMs();
         this.beginEpochResendAt = now + config.fetchTimeoutMs() / 2;
+    }
+
+    @Override
+    public Role role() {
+        return Role.LEADER;
+    }
+
+    @Override
+    public int epoch() {
+        return epoch;
+    }
+
+    @Override
+    public int leaderId() {
+        return localId;
+    }
+
+    long epochStartOffset() {
+        return epochStartOffset;
+    }
+
+    List<Integer> grantingVoters() {
+        return grantingVoters;
     }
 
     void updateLocalEnd(long endOffset, long now) {
@@ -95,6 +119,23 @@ final class LeaderState {
         return voters.length == 1;
     }
 
+    long checkQuorumDeadline() {
+        return checkQuorumDeadline;
+    }
+
+    void checkQuorumAgainAt(long at) {
+        checkQuorumDeadline = at;
+    }
+
+    /** Whether BeginQuorumEpoch is due again for the voters that have not acknowledged it. */
+    boolean beginEpochResendDue(long now) {
+        return !unacknowledgedVoters().isEmpty() && beginEpochResendAt <= now;
+    }
+
+    void beginEpochResentAt(long at) {
+        beginEpochResendAt = at;
+    }
+
     /** Voters ordered by end offset, most caught-up first; the preferred successors on resign. */
     List<Integer> preferredSuccessors() {
         List<ReplicaState> vs = new ArrayList<>();
@@ -116,7 +157,57 @@ final class LeaderState {
         return List.copyOf(replicas.values());
     }
 
-    long nextDeadline() {
+    // ------------------------------------------------------------------ long polls
+
+    void hold(HeldFetch fetch) {
+        held.add(fetch);
+    }
+
+    /** A new fetch from a replica replaces the one it had parked. */
+    void dropHeld(int replicaId) {
+        held.removeIf(h -> h.replicaId() == replicaId);
+    }
+
+    /** Parked fetches to answer now: those below {@code logEnd}, or all of them. */
+    List<HeldFetch> takeHeld(long logEnd, boolean all) {
+        return take(h -> all || h.request().fetchOffset() < logEnd);
+    }
+
+    /** Parked fetches whose max wait has passed. */
+    List<HeldFetch> takeExpired(long now) {
+        return take(h -> h.expiresAt() <= now);
+    }
+
+    /** Every parked fetch (the leader is leaving its role). */
+    List<HeldFetch> takeAllHeld() {
+        return take(h -> true);
+    }
+
+    private List<HeldFetch> take(java.util.function.Predicate<HeldFetch> which) {
+        List<HeldFetch> ready = new ArrayList<>();
+        for (HeldFetch h : held) {
+            if (which.test(h)) {
+                ready.add(h);
+            }
+        }
+        held.removeAll(ready);
+        return ready;
+    }
+
+    // ------------------------------------------------------------------ timers
+
+    @Override
+    public long electionDeadline() {
+        return Long.MAX_VALUE;
+    }
+
+    @Override
+    public long timerDeadline() {
+        return checkQuorumDeadline;
+    }
+
+    @Override
+    public long nextWakeAt() {
         long d = Math.min(checkQuorumDeadline, unacknowledgedVoters().isEmpty() ? Long.MAX_VALUE : beginEpochResendAt);
         for (HeldFetch h : held) {
             d = Math.min(d, h.expiresAt());

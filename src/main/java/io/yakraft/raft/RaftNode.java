@@ -1,5 +1,6 @@
 package io.yakraft.raft;
 
+import io.yakraft.raft.LeaderState.HeldFetch;
 import io.yakraft.raft.RaftMessage.BeginQuorumEpochRequest;
 import io.yakraft.raft.RaftMessage.BeginQuorumEpochResponse;
 import io.yakraft.raft.RaftMessage.EndQuorumEpochRequest;
@@ -15,16 +16,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
-
-import io.yakraft.raft.LeaderState.HeldFetch;
 
 /**
  * One KRaft replica as a pure state machine: inputs are messages, timer wake-ups, local appends
  * and resign requests, each with the current simulated time; outputs go to {@link RaftOutputs}.
  * No I/O, no clock, no threads; randomness comes from the injected stream.
  *
- * <p>Follows Kafka 4.x: pre-vote (KIP-996), pull-based Fetch with divergence detection, a
+ * <p>Shaped like Kafka 4.x's KafkaRaftClient: this class dispatches each input to the handler
+ * for it; {@link QuorumState} owns the role and every transition; one class per role
+ * ({@link UnattachedState}, {@link ProspectiveState}, {@link CandidateState},
+ * {@link LeaderState}, {@link FollowerState}, {@link ResignedState}) holds that role's state and
+ * timers. Follows pre-vote (KIP-996), pull-based Fetch with divergence detection, a
  * leader-change record at the start of each epoch, the high watermark from voters' fetch
  * offsets, check-quorum, BeginQuorumEpoch/EndQuorumEpoch, and observers that only fetch.
  *
@@ -34,45 +36,13 @@ import io.yakraft.raft.LeaderState.HeldFetch;
 public class RaftNode {
     private final int id;
     private final int[] voters;
-    private final boolean voter;
     private final RaftConfig config;
     private final DurableState disk;
-    private final SplittableRandom random;
     private final RaftOutputs out;
+    private final QuorumState quorum;
+    private final VoteHandler votes;
 
-    private Role role = Role.UNATTACHED;
-    private int epoch;
-    private int leaderId = -1;
     private long highWatermark;
-
-    /** Election timer (Unattached, Prospective, Candidate, Resigned) or fetch timer (Follower). */
-    private long electionDeadline = Long.MAX_VALUE;
-    /** Candidate that lost waits until here before trying again (exponential backoff). */
-    private long backoffDeadline = Long.MAX_VALUE;
-    private int failedElections;
-
-    /** Follower / observer fetch loop. */
-    private long fetchDeadline = Long.MAX_VALUE;
-    private long nextFetchAt = Long.MAX_VALUE;
-    private long fetchCorrelation = -1;
-    private long fetchRequestExpiresAt = Long.MAX_VALUE;
-    private long lastLeaderContact = Long.MIN_VALUE;
-    private boolean leaderResigned;
-    private int bootstrapCursor;
-
-    /** Prospective / Candidate tally. */
-    private long electionRound = -1;
-    private final TreeSet<Integer> granted = new TreeSet<>();
-    private final TreeSet<Integer> rejected = new TreeSet<>();
-    /** The leader a Prospective was following before (it returns to it after losing). */
-    private int prospectiveFormerLeader = -1;
-
-    /** Resigned: voters still to acknowledge EndQuorumEpoch. */
-    private final TreeSet<Integer> endEpochPending = new TreeSet<>();
-    private List<Integer> resignSuccessors = List.of();
-    private long endEpochResendAt = Long.MAX_VALUE;
-
-    private LeaderState leader;
     private long nextCorrelation;
 
     public RaftNode(int id, int[] voters, RaftConfig config, DurableState disk, SplittableRandom random,
@@ -80,11 +50,11 @@ public class RaftNode {
         this.id = id;
         this.voters = voters.clone();
         Arrays.sort(this.voters);
-        this.voter = Arrays.binarySearch(this.voters, id) >= 0;
         this.config = config;
         this.disk = disk;
-        this.random = random;
         this.out = out;
+        this.quorum = new QuorumState(id, this.voters, config, disk, random, out);
+        this.votes = new VoteHandler(id, config, disk, quorum, this::candidateLogUpToDate);
         // Correlation ids are unique across restarts so a response to a previous life is ignored.
         this.nextCorrelation = ((long) incarnation) << 32;
     }
@@ -96,23 +66,23 @@ public class RaftNode {
     }
 
     public boolean isVoter() {
-        return voter;
+        return quorum.isVoter();
     }
 
     public Role role() {
-        return role;
+        return quorum.role();
     }
 
     public int epoch() {
-        return epoch;
+        return quorum.epoch();
     }
 
     public int leaderId() {
-        return leaderId;
+        return quorum.leaderId();
     }
 
     public int votedId() {
-        return disk.election().epoch() == epoch ? disk.election().votedId() : -1;
+        return quorum.votedId();
     }
 
     public long highWatermark() {
@@ -131,80 +101,42 @@ public class RaftNode {
         return voters.clone();
     }
 
-    /** The running timer a view should draw: election or fetch deadline, whichever applies. */
+    /** The running timer a view should draw: election, backoff, fetch or check-quorum deadline. */
     public long timerDeadline() {
-        if (role == Role.LEADER) {
-            return leader.checkQuorumDeadline;
-        }
-        if (role == Role.CANDIDATE && backoffDeadline != Long.MAX_VALUE) {
-            return backoffDeadline;
-        }
-        return role == Role.FOLLOWER ? fetchDeadline : electionDeadline;
+        return quorum.state().timerDeadline();
     }
 
     /** The leader's view of every replica, or an empty list when not leader. */
     public List<ReplicaState> replicaStates() {
-        return role == Role.LEADER ? leader.replicaStates() : List.of();
+        return quorum.state() instanceof LeaderState leader ? leader.replicaStates() : List.of();
     }
 
     /** Epoch start offset when leader, else -1. */
     public long epochStartOffset() {
-        return role == Role.LEADER ? leader.epochStartOffset : -1;
+        return quorum.state() instanceof LeaderState leader ? leader.epochStartOffset() : -1;
     }
 
     public long nextWakeAt() {
-        long d = Math.min(electionDeadline, backoffDeadline);
-        d = Math.min(d, fetchDeadline);
-        d = Math.min(d, nextFetchAt);
-        d = Math.min(d, fetchRequestExpiresAt);
-        d = Math.min(d, endEpochResendAt);
-        if (role == Role.LEADER) {
-            d = Math.min(d, leader.nextDeadline());
-        }
-        return d;
+        return quorum.state().nextWakeAt();
     }
 
     // ------------------------------------------------------------------ start
 
     /** Boots from the durable state, as Kafka's QuorumState.initialize does. */
     public void start(long now) {
-        ElectionState saved = disk.election();
-        RaftLog log = disk.log();
-        epoch = Math.max(saved.epoch(), log.lastEpoch());
         if (disk.snapshot() != null) {
             // Everything in a snapshot was committed, so the high watermark starts at its end.
             highWatermark = disk.snapshot().id().offset();
             out.snapshotLoaded(disk.snapshot(), "loaded the latest snapshot from disk");
         }
-        if (!voter) {
-            leaderId = -1;
-            becomeObserverUnattached(now, "observer started; looking for the leader");
-            return;
-        }
-        if (saved.epoch() < log.lastEpoch()) {
-            enter(Role.UNATTACHED, -1, "log holds a newer epoch than the quorum-state file");
-            electionDeadline = now + randomElectionTimeout();
-        } else if (saved.leaderId() == id) {
-            // A restarted leader resigns its epoch: it must not vote in it or write in it again.
-            enter(Role.RESIGNED, -1, "was leader of epoch " + epoch + " before restart; resigning it");
-            electionDeadline = now + randomElectionTimeout();
-        } else if (saved.votedId() == id) {
-            enter(Role.UNATTACHED, -1, "was candidate in epoch " + epoch + " before restart");
-            electionDeadline = now + randomElectionTimeout();
-        } else if (saved.hasLeader()) {
-            becomeFollower(now, saved.epoch(), saved.leaderId(), "restarted knowing leader n" + saved.leaderId());
-        } else {
-            enter(Role.UNATTACHED, -1, saved.hasVoted()
-                    ? "restarted having voted for n" + saved.votedId() + " in epoch " + epoch
-                    : "started with no known leader");
-            electionDeadline = now + randomElectionTimeout();
-        }
+        quorum.initialize(now);
     }
 
     // ------------------------------------------------------------------ inputs
 
     public void handle(long now, int from, RaftMessage message) {
-        // Java 17 has no pattern switch; the sealed hierarchy keeps this chain complete.
+        // Java 17 has no pattern switch: the chain names every type of the sealed hierarchy and
+        // anything else fails loudly rather than being dropped.
         if (message instanceof VoteRequest m) {
             onVoteRequest(now, from, m);
         } else if (message instanceof VoteResponse m) {
@@ -222,66 +154,68 @@ public class RaftNode {
         } else if (message instanceof FetchResponse m) {
             onFetchResponse(now, from, m);
         } else if (message instanceof FetchSnapshotRequest m) {
-            onFetchSnapshotRequest(now, from, m);
+            onFetchSnapshotRequest(from, m);
         } else if (message instanceof FetchSnapshotResponse m) {
             onFetchSnapshotResponse(now, from, m);
+        } else {
+            throw new IllegalStateException("unhandled raft message from n" + from + ": " + message);
         }
     }
 
     /** Fires whatever deadlines have passed. */
     public void wake(long now) {
-        if (role == Role.LEADER) {
-            pollLeader(now);
+        EpochState state = quorum.state();
+        if (state instanceof LeaderState leader) {
+            pollLeader(now, leader);
             return;
         }
-        if (fetchRequestExpiresAt <= now) {
-            fetchRequestExpiresAt = Long.MAX_VALUE;
-            fetchCorrelation = -1;
+        FetchLoop fetch = fetchLoopOf(state);
+        if (fetch != null && fetch.requestExpired(now)) {
+            fetch.settled();
             out.note("fetch request timed out after " + config.requestTimeoutMs() + " ms; retrying");
-            nextFetchAt = Math.min(nextFetchAt, now + config.retryBackoffMs());
+            fetch.fetchNoLaterThan(now + config.retryBackoffMs());
         }
-        if (role == Role.FOLLOWER && fetchDeadline <= now) {
-            out.timerExpired("fetch timeout: no successful fetch from leader n" + leaderId + " for "
+        if (state instanceof FollowerState follower && follower.fetchDeadline() <= now) {
+            out.timerExpired("fetch timeout: no successful fetch from leader n" + follower.leaderId() + " for "
                     + config.fetchTimeoutMs() + " ms");
-            if (voter) {
-                becomeProspective(now, leaderId, "fetch timeout expired");
+            if (quorum.isVoter()) {
+                becomeProspective(now, follower.leaderId(), "fetch timeout expired");
             } else {
-                becomeObserverUnattached(now, "fetch timeout expired; looking for the leader again");
+                quorum.transitionToObserverUnattached(now, "fetch timeout expired; looking for the leader again");
             }
             return;
         }
-        if (role == Role.CANDIDATE && backoffDeadline <= now) {
-            backoffDeadline = Long.MAX_VALUE;
+        if (state instanceof CandidateState candidate && candidate.backoffDeadline() <= now) {
+            candidate.endBackoffAt(Long.MAX_VALUE);
             out.timerExpired("election backoff over");
             becomeProspective(now, -1, "retrying after a lost election");
             return;
         }
-        if (electionDeadline <= now) {
-            electionDeadline = Long.MAX_VALUE;
-            switch (role) {
-                case UNATTACHED, RESIGNED -> {
-                    out.timerExpired("election timeout expired");
-                    becomeProspective(now, -1, "election timeout expired");
-                }
-                case PROSPECTIVE -> {
-                    out.timerExpired("pre-vote timed out without a majority");
-                    prospectiveLost(now, "pre-vote timed out");
-                }
-                case CANDIDATE -> {
-                    out.timerExpired("election timed out without a majority");
-                    startBackoff(now);
-                }
-                default -> {
-                }
-            }
+        if (state.electionDeadline() <= now) {
+            onElectionTimeout(now, state);
             return;
         }
-        if (role == Role.RESIGNED && endEpochResendAt <= now) {
-            sendEndQuorumEpoch(now);
+        if (state instanceof ResignedState resigned && resigned.endEpochResendAt() <= now) {
+            sendEndQuorumEpoch(now, resigned);
         }
-        if (nextFetchAt <= now) {
-            nextFetchAt = Long.MAX_VALUE;
-            sendFetch(now);
+        if (fetch != null && fetch.nextFetchAt() <= now) {
+            fetch.fetchAt(Long.MAX_VALUE);
+            sendFetch(now, state, fetch);
+        }
+    }
+
+    private void onElectionTimeout(long now, EpochState state) {
+        if (state instanceof UnattachedState || state instanceof ResignedState) {
+            out.timerExpired("election timeout expired");
+            becomeProspective(now, -1, "election timeout expired");
+        } else if (state instanceof ProspectiveState prospective) {
+            out.timerExpired("pre-vote timed out without a majority");
+            prospectiveLost(now, prospective, "pre-vote timed out");
+        } else if (state instanceof CandidateState candidate) {
+            out.timerExpired("election timed out without a majority");
+            startBackoff(now, candidate);
+        } else {
+            throw new IllegalStateException("unhandled election timeout in " + state.role());
         }
     }
 
@@ -290,232 +224,148 @@ public class RaftNode {
      * is not the leader (the caller answers NOT_CONTROLLER).
      */
     public long append(long now, List<?> payloads) {
-        if (role != Role.LEADER || payloads.isEmpty()) {
+        if (!(quorum.state() instanceof LeaderState leader) || payloads.isEmpty()) {
             return -1;
         }
-        long base = disk.log().endOffset();
+        RaftLog log = disk.log();
+        long base = log.endOffset();
         List<LogEntry> added = new ArrayList<>(payloads.size());
         for (Object p : payloads) {
-            LogEntry e = new LogEntry(disk.log().endOffset(), epoch, p);
-            disk.log().append(e);
+            LogEntry e = new LogEntry(log.endOffset(), leader.epoch(), p);
+            log.append(e);
             added.add(e);
         }
         out.appended(added, "leader appended " + added.size() + " record(s)");
-        leader.updateLocalEnd(disk.log().endOffset(), now);
-        maybeAdvanceHighWatermark(now);
-        completeHeldFetches(now, false);
+        leader.updateLocalEnd(log.endOffset(), now);
+        maybeAdvanceHighWatermark(now, leader);
+        answerHeldFetches(leader, false);
         return base;
     }
 
     /** Graceful resignation (shutdown or an operator's request): Resigned plus EndQuorumEpoch. */
     public void resign(long now, String why) {
-        if (role != Role.LEADER) {
-            return;
+        if (quorum.state() instanceof LeaderState leader) {
+            resignTo(now, leader, why);
         }
-        List<Integer> successors = leader.preferredSuccessors();
-        resignTo(now, successors, why);
     }
 
     /** Makes the current election/fetch timer expire now (the "force timeout" control). */
     public void forceTimeout(long now) {
-        switch (role) {
-            case FOLLOWER -> fetchDeadline = now;
-            case CANDIDATE -> {
-                if (backoffDeadline != Long.MAX_VALUE) {
-                    backoffDeadline = now;
-                } else {
-                    electionDeadline = now;
-                }
+        EpochState state = quorum.state();
+        if (state instanceof FollowerState follower) {
+            follower.fetchTimeoutAt(now);
+        } else if (state instanceof CandidateState candidate) {
+            if (candidate.backingOff()) {
+                candidate.endBackoffAt(now);
+            } else {
+                candidate.electAt(now);
             }
-            case LEADER -> {
-            }
-            default -> electionDeadline = now;
+        } else if (state instanceof UnattachedState unattached) {
+            unattached.electAt(now);
+        } else if (state instanceof ProspectiveState prospective) {
+            prospective.electAt(now);
+        } else if (state instanceof ResignedState resigned) {
+            resigned.electAt(now);
+        } else if (!(state instanceof LeaderState)) {
+            throw new IllegalStateException("unhandled role for a forced timeout: " + state.role());
         }
         wake(now);
     }
 
-    // ------------------------------------------------------------------ transitions
-
-    private void enter(Role next, int leader, String reason) {
-        Role prev = role;
-        role = next;
-        leaderId = leader;
-        electionDeadline = Long.MAX_VALUE;
-        backoffDeadline = Long.MAX_VALUE;
-        fetchDeadline = Long.MAX_VALUE;
-        nextFetchAt = Long.MAX_VALUE;
-        fetchRequestExpiresAt = Long.MAX_VALUE;
-        fetchCorrelation = -1;
-        endEpochResendAt = Long.MAX_VALUE;
-        endEpochPending.clear();
-        granted.clear();
-        rejected.clear();
-        electionRound = -1;
-        leaderResigned = false;
-        if (next != Role.LEADER) {
-            this.leader = null;
-        }
-        out.roleChanged(prev, next, epoch, leader, reason);
-    }
-
-    private void persist(int newEpoch, int newLeader, int newVoted) {
-        disk.writeElection(new ElectionState(newEpoch, newLeader, newVoted));
-    }
-
-    /** A newer epoch was seen and its leader (if any) is not known to be us. */
-    private void becomeUnattached(long now, int newEpoch, String reason) {
-        long remaining = electionDeadline;
-        epoch = newEpoch;
-        persist(newEpoch, -1, -1);
-        if (!voter) {
-            becomeObserverUnattached(now, reason);
-            return;
-        }
-        enter(Role.UNATTACHED, -1, reason);
-        // Kafka keeps a running election timer when the epoch moves on without a leader.
-        electionDeadline = remaining != Long.MAX_VALUE && remaining > now ? remaining : now + randomElectionTimeout();
-    }
-
-    private void becomeObserverUnattached(long now, String reason) {
-        int lost = leaderId;
-        enter(Role.UNATTACHED, -1, reason);
-        if (lost >= 0) {
-            // ask the other voters first: the leader we lost is the least likely to answer
-            bootstrapCursor = Arrays.binarySearch(voters, lost) + 1;
-        }
-        nextFetchAt = now; // observers discover the leader by fetching from a bootstrap voter
-    }
-
-    private void becomeFollower(long now, int newEpoch, int newLeader, String reason) {
-        ElectionState saved = disk.election();
-        epoch = newEpoch;
-        if (saved.epoch() != newEpoch || saved.leaderId() != newLeader) {
-            persist(newEpoch, newLeader, saved.epoch() == newEpoch ? saved.votedId() : -1);
-        }
-        enter(Role.FOLLOWER, newLeader, reason);
-        fetchDeadline = now + config.fetchTimeoutMs();
-        // Learning of a leader second-hand is not contact with it: only its own fetch answers
-        // (or BeginQuorumEpoch) count, else a stale belief could block pre-votes forever.
-        lastLeaderContact = Long.MIN_VALUE;
-        nextFetchAt = now;
-    }
+    // ------------------------------------------------------------------ elections
 
     private void becomeProspective(long now, int formerLeader, String reason) {
-        enter(Role.PROSPECTIVE, -1, reason + "; asking for pre-votes in epoch " + epoch);
-        prospectiveFormerLeader = formerLeader;
-        electionRound = nextCorrelation++;
-        electionDeadline = now + randomElectionTimeout();
-        granted.add(id);
-        if (granted.size() >= majority()) {
+        ProspectiveState prospective = quorum.transitionToProspective(now, formerLeader, nextCorrelation++, reason);
+        if (prospective.tally().won()) {
             becomeCandidate(now, "won the pre-vote alone (single voter)");
             return;
         }
-        RaftLog log = disk.log();
-        for (int v : voters) {
-            if (v != id) {
-                out.send(v, new VoteRequest(epoch, id, log.lastEpoch(), log.endOffset(), true, electionRound));
-            }
-        }
+        requestVotes(prospective.epoch(), prospective.tally().round(), true);
     }
 
-    private void prospectiveLost(long now, String why) {
-        int former = prospectiveFormerLeader;
-        prospectiveFormerLeader = -1;
-        if (former >= 0 && disk.election().epoch() == epoch && disk.election().leaderId() == former) {
-            // KIP-996: go back to the leader we had, which may still be fine.
-            becomeFollower(now, epoch, former, why + "; returning to leader n" + former);
+    /** KIP-996: a Prospective that lost goes back to the leader it had, which may still be fine. */
+    private void prospectiveLost(long now, ProspectiveState prospective, String why) {
+        int former = prospective.formerLeader();
+        ElectionState saved = disk.election();
+        if (former >= 0 && saved.epoch() == prospective.epoch() && saved.leaderId() == former) {
+            quorum.transitionToFollower(now, prospective.epoch(), former, why + "; returning to leader n" + former);
         } else {
-            enter(Role.UNATTACHED, -1, why + "; waiting for another election timeout");
-            electionDeadline = now + randomElectionTimeout();
+            quorum.transitionToUnattachedInEpoch(now, why + "; waiting for another election timeout");
         }
     }
 
     private void becomeCandidate(long now, String reason) {
-        epoch = epoch + 1;
-        persist(epoch, -1, id);
-        enter(Role.CANDIDATE, -1, reason + "; epoch " + epoch + ", voting for itself");
-        electionRound = nextCorrelation++;
-        electionDeadline = now + randomElectionTimeout();
-        granted.add(id);
-        if (granted.size() >= majority()) {
+        CandidateState candidate = quorum.transitionToCandidate(now, nextCorrelation++, reason);
+        if (candidate.tally().won()) {
             becomeLeader(now);
             return;
         }
+        requestVotes(candidate.epoch(), candidate.tally().round(), false);
+    }
+
+    private void requestVotes(int epoch, long round, boolean preVote) {
         RaftLog log = disk.log();
         for (int v : voters) {
             if (v != id) {
-                out.send(v, new VoteRequest(epoch, id, log.lastEpoch(), log.endOffset(), false, electionRound));
+                out.send(v, new VoteRequest(epoch, id, log.lastEpoch(), log.endOffset(), preVote, round));
             }
         }
     }
 
-    private void startBackoff(long now) {
-        failedElections++;
-        long cap = Math.min((long) config.electionBackoffMaxMs(),
-                (long) config.retryBackoffMs() << Math.min(20, failedElections));
-        backoffDeadline = now + 1 + random.nextLong(Math.max(1, cap));
-        electionDeadline = Long.MAX_VALUE;
-        out.note("election lost in epoch " + epoch + "; backing off until " + backoffDeadline);
+    private void startBackoff(long now, CandidateState candidate) {
+        candidate.backOffUntil(quorum.backoffDeadlineFrom(now));
+        out.note("election lost in epoch " + candidate.epoch() + "; backing off until " + candidate.backoffDeadline());
     }
 
     private void becomeLeader(long now) {
-        List<Integer> granting = new ArrayList<>(granted);
-        persist(epoch, id, id);
-        failedElections = 0;
-        long start = disk.log().endOffset();
-        this.leader = new LeaderState(id, epoch, start, voters, granting, now, config);
-        enter(Role.LEADER, id, "won the vote of " + granting + " in epoch " + epoch);
+        LeaderState leader = quorum.transitionToLeader(now);
         List<Integer> voterList = Arrays.stream(voters).boxed().toList();
-        append(now, List.of(new LeaderChangeMessage(id, voterList, granting)));
+        append(now, List.of(new LeaderChangeMessage(id, voterList, leader.grantingVoters())));
         for (int v : voters) {
             if (v != id) {
-                out.send(v, new BeginQuorumEpochRequest(epoch, id));
+                out.send(v, new BeginQuorumEpochRequest(leader.epoch(), id));
             }
         }
     }
 
-    private void resignTo(long now, List<Integer> successors, String why) {
-        List<HeldFetch> held = List.copyOf(leader.held);
-        enter(Role.RESIGNED, -1, why + "; resigning epoch " + epoch);
+    private void resignTo(long now, LeaderState leader, String why) {
+        List<Integer> successors = leader.preferredSuccessors();
+        List<HeldFetch> held = leader.takeAllHeld();
+        ResignedState resigned = quorum.transitionToResigned(now, successors, why);
         for (HeldFetch h : held) {
             respondNotLeader(h.replicaId(), h.request());
         }
-        resignSuccessors = List.copyOf(successors);
-        for (int v : voters) {
-            if (v != id) {
-                endEpochPending.add(v);
-            }
-        }
-        electionDeadline = now + randomElectionTimeout();
-        sendEndQuorumEpoch(now);
+        sendEndQuorumEpoch(now, resigned);
     }
 
-    private void sendEndQuorumEpoch(long now) {
-        for (int v : endEpochPending) {
-            out.send(v, new EndQuorumEpochRequest(epoch, id, resignSuccessors));
+    private void sendEndQuorumEpoch(long now, ResignedState resigned) {
+        for (int v : resigned.unacknowledged()) {
+            out.send(v, new EndQuorumEpochRequest(resigned.epoch(), id, resigned.successors()));
         }
-        endEpochResendAt = endEpochPending.isEmpty() ? Long.MAX_VALUE : now + config.fetchTimeoutMs() / 2;
+        resigned.sentEndEpoch(now + config.fetchTimeoutMs() / 2);
     }
 
     /**
      * Any message from a newer epoch moves us there: as follower when it names a leader other
-     * than us, else unattached. Returns true when the epoch changed.
+     * than us, else unattached. Returns true when the role changed.
      */
     private boolean observeEpoch(long now, int msgEpoch, int msgLeader, String why) {
-        if (msgEpoch > epoch) {
+        EpochState state = quorum.state();
+        if (msgEpoch > state.epoch()) {
             if (msgLeader >= 0 && msgLeader != id) {
-                becomeFollower(now, msgEpoch, msgLeader, why + ": epoch " + msgEpoch + " has leader n" + msgLeader);
+                quorum.transitionToFollower(now, msgEpoch, msgLeader, why + ": epoch " + msgEpoch + " has leader n" + msgLeader);
             } else {
-                becomeUnattached(now, msgEpoch, why + ": saw newer epoch " + msgEpoch);
+                quorum.transitionToUnattached(now, msgEpoch, why + ": saw newer epoch " + msgEpoch);
             }
             return true;
         }
         // A Prospective still counts the leader it came from as known (as Kafka's ProspectiveState
         // does), so hearing that leader's name again does not send it back to following.
-        boolean knowsThatLeader = role == Role.PROSPECTIVE && prospectiveFormerLeader == msgLeader;
-        if (msgEpoch == epoch && msgLeader >= 0 && msgLeader != id && leaderId < 0 && !knowsThatLeader
-                && role != Role.LEADER && role != Role.RESIGNED) {
-            becomeFollower(now, epoch, msgLeader, why + ": learned leader n" + msgLeader + " of epoch " + epoch);
+        boolean knowsThatLeader = state instanceof ProspectiveState p && p.formerLeader() == msgLeader;
+        if (msgEpoch == state.epoch() && msgLeader >= 0 && msgLeader != id && state.leaderId() < 0 && !knowsThatLeader
+                && !(state instanceof LeaderState) && !(state instanceof ResignedState)) {
+            quorum.transitionToFollower(now, msgEpoch, msgLeader, why + ": learned leader n" + msgLeader + " of epoch "
+                    + msgEpoch);
             return true;
         }
         return false;
@@ -524,93 +374,37 @@ public class RaftNode {
     // ------------------------------------------------------------------ votes
 
     private void onVoteRequest(long now, int from, VoteRequest req) {
-        String kind = req.preVote() ? "pre-vote" : "vote";
-        if (!voter) {
-            out.voteDecision(req.candidateId(), req.epoch(), req.preVote(), false, kind + " rejected: n" + id + " is an observer");
-            out.send(from, new VoteResponse(epoch, leaderId, false, req.preVote(), req.correlation(), RaftError.INCONSISTENT_VOTER_SET));
-            return;
-        }
-        if (req.epoch() < epoch) {
-            out.voteDecision(req.candidateId(), req.epoch(), req.preVote(), false,
-                    kind + " rejected: candidate's epoch " + req.epoch() + " < ours " + epoch);
-            out.send(from, new VoteResponse(epoch, leaderId, false, req.preVote(), req.correlation(), RaftError.FENCED_LEADER_EPOCH));
-            return;
-        }
-        if (req.preVote() && role == Role.LEADER && req.epoch() > epoch) {
+        if (quorum.isVoter() && req.preVote() && quorum.role() == Role.LEADER && req.epoch() > quorum.epoch()) {
             // A voter stranded in a newer epoch (its Vote requests were lost) cannot follow us: it
             // rejects our epoch and we never hear from it again. Kafka's voters find the leader by
             // fetching; here the leader that hears of the newer epoch steps down so the quorum
             // moves past it (stepping down on a newer epoch is always safe).
-            becomeUnattached(now, req.epoch(), "pre-vote from n" + req.candidateId() + " in newer epoch " + req.epoch()
-                    + ": a voter is stranded there");
+            quorum.transitionToUnattached(now, req.epoch(), "pre-vote from n" + req.candidateId() + " in newer epoch "
+                    + req.epoch() + ": a voter is stranded there");
+        } else if (quorum.isVoter() && !req.preVote() && req.epoch() > quorum.epoch()) {
+            quorum.transitionToUnattached(now, req.epoch(), "vote request from n" + req.candidateId() + " in newer epoch "
+                    + req.epoch());
         }
-        if (req.preVote()) {
-            boolean ok;
-            String reason;
-            if (role == Role.LEADER) {
-                ok = false;
-                reason = "pre-vote rejected: n" + id + " is the leader of epoch " + epoch;
-            } else if (role == Role.FOLLOWER && !leaderResigned && req.candidateId() != leaderId
-                    && lastLeaderContact != Long.MIN_VALUE && now - lastLeaderContact < config.fetchTimeoutMs()) {
-                ok = false;
-                reason = "pre-vote rejected: heard from leader n" + leaderId + " " + (now - lastLeaderContact)
-                        + " ms ago (< fetch timeout " + config.fetchTimeoutMs() + " ms)";
-            } else {
-                ok = candidateLogUpToDate(req.lastOffsetEpoch(), req.lastOffset());
-                reason = ok ? "pre-vote granted: candidate's log " + logPos(req) + " is at least as up to date as ours " + ourPos()
-                        : "pre-vote rejected: " + whyNotUpToDate(req);
-            }
-            out.voteDecision(req.candidateId(), req.epoch(), true, ok, reason);
-            out.send(from, new VoteResponse(epoch, leaderId, ok, true, req.correlation(), RaftError.NONE));
-            return;
+        VoteHandler.Decision d = votes.decide(now, req);
+        if (d.reason() == VoteReason.GRANTED && !req.preVote()) {
+            grantVote(now, req.candidateId());
         }
-        if (req.epoch() > epoch) {
-            becomeUnattached(now, req.epoch(), "vote request from n" + req.candidateId() + " in newer epoch " + req.epoch());
-        }
-        ElectionState saved = disk.election();
-        boolean ok;
-        String reason;
-        if (saved.votedId() == req.candidateId() && saved.epoch() == epoch) {
-            ok = true;
-            reason = "vote granted again: already voted for n" + req.candidateId() + " in epoch " + epoch;
-        } else if (saved.epoch() == epoch && saved.hasVoted()) {
-            ok = false;
-            reason = "vote rejected: already voted for n" + saved.votedId() + " in epoch " + epoch;
-        } else if (role != Role.UNATTACHED && role != Role.PROSPECTIVE) {
-            ok = false;
-            reason = "vote rejected: n" + id + " is " + role.label() + " in epoch " + epoch
-                    + (leaderId >= 0 ? " with leader n" + leaderId : "");
-        } else if (!candidateLogUpToDate(req.lastOffsetEpoch(), req.lastOffset())) {
-            ok = false;
-            reason = "vote rejected: " + whyNotUpToDate(req);
+        out.voteDecision(req.candidateId(), req.epoch(), req.preVote(), d.reason().granted(), d.reason(), d.words());
+        out.send(from, new VoteResponse(quorum.epoch(), quorum.leaderId(), d.reason().granted(), req.preVote(),
+                req.correlation(), d.error()));
+    }
+
+    /** Persist the vote, then give the candidate a full election timeout to win (as Kafka does). */
+    private void grantVote(long now, int candidateId) {
+        quorum.recordVote(candidateId);
+        EpochState state = quorum.state();
+        if (state instanceof ProspectiveState) {
+            quorum.transitionToUnattachedInEpoch(now, "voted for n" + candidateId + " in epoch " + state.epoch());
+        } else if (state instanceof UnattachedState unattached) {
+            unattached.electAt(quorum.electionTimeoutFrom(now));
         } else {
-            ok = true;
-            reason = "vote granted: candidate's log " + logPos(req) + " is at least as up to date as ours " + ourPos();
-            persist(epoch, -1, req.candidateId());
-            if (role == Role.PROSPECTIVE) {
-                enter(Role.UNATTACHED, -1, "voted for n" + req.candidateId() + " in epoch " + epoch);
-            }
-            // Kafka resets the election timer after voting: the candidate deserves its chance.
-            electionDeadline = now + randomElectionTimeout();
+            throw new IllegalStateException("a vote granted in role " + state.role());
         }
-        out.voteDecision(req.candidateId(), req.epoch(), false, ok, reason);
-        out.send(from, new VoteResponse(epoch, leaderId, ok, false, req.correlation(), RaftError.NONE));
-    }
-
-    private String logPos(VoteRequest req) {
-        return "(epoch " + req.lastOffsetEpoch() + ", end " + req.lastOffset() + ")";
-    }
-
-    private String ourPos() {
-        return "(epoch " + disk.log().lastEpoch() + ", end " + disk.log().endOffset() + ")";
-    }
-
-    private String whyNotUpToDate(VoteRequest req) {
-        RaftLog log = disk.log();
-        if (req.lastOffsetEpoch() < log.lastEpoch()) {
-            return "candidate's last epoch " + req.lastOffsetEpoch() + " < ours " + log.lastEpoch();
-        }
-        return "candidate's log ends at " + req.lastOffset() + " < ours " + log.endOffset() + " in epoch " + log.lastEpoch();
     }
 
     /**
@@ -629,110 +423,107 @@ public class RaftNode {
         if (observeEpoch(now, resp.epoch(), resp.leaderId(), "vote response from n" + from)) {
             return;
         }
-        boolean expected = resp.correlation() == electionRound
-                && ((resp.preVote() && role == Role.PROSPECTIVE) || (!resp.preVote() && role == Role.CANDIDATE));
-        if (!expected || resp.epoch() != epoch) {
+        EpochState state = quorum.state();
+        if (resp.epoch() != state.epoch()) {
             return;
         }
-        if (resp.granted()) {
-            granted.add(from);
-        } else {
-            rejected.add(from);
-        }
-        if (role == Role.PROSPECTIVE) {
-            if (granted.size() >= majority()) {
-                becomeCandidate(now, "won the pre-vote with " + granted);
-            } else if (rejected.size() >= majority()) {
-                prospectiveLost(now, "pre-vote rejected by " + rejected);
+        if (resp.preVote() && state instanceof ProspectiveState prospective && prospective.tally().round() == resp.correlation()) {
+            VoteTally tally = prospective.tally();
+            tally.record(from, resp.granted());
+            if (tally.won()) {
+                becomeCandidate(now, "won the pre-vote with " + tally.granted());
+            } else if (tally.lost()) {
+                prospectiveLost(now, prospective, "pre-vote rejected by " + tally.rejected());
             }
-        } else {
-            if (granted.size() >= majority()) {
+        } else if (!resp.preVote() && state instanceof CandidateState candidate
+                && candidate.tally().round() == resp.correlation()) {
+            VoteTally tally = candidate.tally();
+            tally.record(from, resp.granted());
+            if (tally.won()) {
                 becomeLeader(now);
-            } else if (rejected.size() >= majority() && backoffDeadline == Long.MAX_VALUE) {
-                out.note("vote rejected by a majority " + rejected);
-                startBackoff(now);
+            } else if (tally.lost() && !candidate.backingOff()) {
+                out.note("vote rejected by a majority " + tally.rejected());
+                startBackoff(now, candidate);
             }
         }
+        // else: an answer to an earlier round or another kind of request, no longer awaited
     }
 
     // ------------------------------------------------------------------ begin / end epoch
 
     private void onBeginQuorumEpoch(long now, int from, BeginQuorumEpochRequest req) {
-        if (req.epoch() < epoch) {
-            out.send(from, new BeginQuorumEpochResponse(epoch, leaderId, RaftError.FENCED_LEADER_EPOCH));
+        if (req.epoch() < quorum.epoch()) {
+            out.send(from, new BeginQuorumEpochResponse(quorum.epoch(), quorum.leaderId(), RaftError.FENCED_LEADER_EPOCH));
             return;
         }
         observeEpoch(now, req.epoch(), req.leaderId(), "BeginQuorumEpoch from n" + from);
-        if (role == Role.FOLLOWER && leaderId == req.leaderId() && from == req.leaderId()) {
-            lastLeaderContact = now;
+        if (quorum.state() instanceof FollowerState follower && follower.leaderId() == req.leaderId()
+                && from == req.leaderId()) {
+            follower.touchedByLeader(now);
         }
-        out.send(from, new BeginQuorumEpochResponse(epoch, leaderId, RaftError.NONE));
+        out.send(from, new BeginQuorumEpochResponse(quorum.epoch(), quorum.leaderId(), RaftError.NONE));
     }
 
     private void onBeginQuorumEpochResponse(long now, int from, BeginQuorumEpochResponse resp) {
         if (observeEpoch(now, resp.epoch(), resp.leaderId(), "BeginQuorumEpoch response from n" + from)) {
             return;
         }
-        if (role == Role.LEADER && resp.epoch() == epoch && resp.error() == RaftError.NONE) {
+        if (quorum.state() instanceof LeaderState leader && resp.epoch() == leader.epoch()
+                && resp.error() == RaftError.NONE) {
             leader.acknowledge(from);
         }
     }
 
     private void onEndQuorumEpoch(long now, int from, EndQuorumEpochRequest req) {
-        if (req.epoch() < epoch) {
-            out.send(from, new EndQuorumEpochResponse(epoch, leaderId, RaftError.FENCED_LEADER_EPOCH));
+        if (req.epoch() < quorum.epoch()) {
+            out.send(from, new EndQuorumEpochResponse(quorum.epoch(), quorum.leaderId(), RaftError.FENCED_LEADER_EPOCH));
             return;
         }
-        if (req.epoch() > epoch) {
-            becomeUnattached(now, req.epoch(), "EndQuorumEpoch for newer epoch " + req.epoch());
+        if (req.epoch() > quorum.epoch()) {
+            quorum.transitionToUnattached(now, req.epoch(), "EndQuorumEpoch for newer epoch " + req.epoch());
         }
-        if (voter && role == Role.FOLLOWER && leaderId == req.leaderId()) {
+        EpochState state = quorum.state();
+        int position = req.preferredSuccessors().indexOf(id);
+        if (quorum.isVoter() && state instanceof FollowerState follower && follower.leaderId() == req.leaderId()) {
             // The leader stepped down: stop trusting it and elect soon, preferred successors first.
-            leaderResigned = true;
-            int position = req.preferredSuccessors().indexOf(id);
             long backoff = position < 0 ? config.electionBackoffMaxMs()
                     : Math.min(config.electionBackoffMaxMs(), (long) config.retryBackoffMs() << position);
-            fetchDeadline = now + backoff;
-            out.note("leader n" + req.leaderId() + " resigned epoch " + epoch + "; successor rank "
+            follower.leaderResigned(now + backoff);
+            out.note("leader n" + req.leaderId() + " resigned epoch " + state.epoch() + "; successor rank "
                     + (position < 0 ? "none" : position) + ", electing in " + backoff + " ms");
-        } else if (voter && role == Role.UNATTACHED) {
-            int position = req.preferredSuccessors().indexOf(id);
-            if (position == 0) {
-                electionDeadline = Math.min(electionDeadline, now + config.retryBackoffMs());
-            }
+        } else if (quorum.isVoter() && state instanceof UnattachedState unattached && position == 0) {
+            unattached.electAt(Math.min(unattached.electionDeadline(), now + config.retryBackoffMs()));
         }
-        out.send(from, new EndQuorumEpochResponse(epoch, leaderId, RaftError.NONE));
+        out.send(from, new EndQuorumEpochResponse(quorum.epoch(), quorum.leaderId(), RaftError.NONE));
     }
 
     private void onEndQuorumEpochResponse(long now, int from, EndQuorumEpochResponse resp) {
         if (observeEpoch(now, resp.epoch(), resp.leaderId(), "EndQuorumEpoch response from n" + from)) {
             return;
         }
-        if (role == Role.RESIGNED) {
-            endEpochPending.remove(from);
-            if (endEpochPending.isEmpty()) {
-                endEpochResendAt = Long.MAX_VALUE;
-            }
+        if (quorum.state() instanceof ResignedState resigned) {
+            resigned.acknowledged(from);
         }
     }
 
     // ------------------------------------------------------------------ fetch: leader side
 
     private void onFetchRequest(long now, int from, FetchRequest req) {
-        if (req.epoch() > epoch) {
+        if (req.epoch() > quorum.epoch()) {
             // The fetcher knows a newer epoch than we do; we learn it and answer as non-leader.
             observeEpoch(now, req.epoch(), -1, "fetch from n" + from + " in newer epoch");
         }
-        if (role != Role.LEADER) {
+        if (!(quorum.state() instanceof LeaderState leader)) {
             respondNotLeader(from, req);
             return;
         }
+        int epoch = leader.epoch();
+        RaftLog log = disk.log();
         if (req.epoch() < epoch) {
             out.send(from, new FetchResponse(epoch, id, RaftError.FENCED_LEADER_EPOCH, highWatermark, List.of(),
-                    null, null, disk.log().startOffset(), req.correlation()));
+                    null, null, log.startOffset(), req.correlation()));
             return;
         }
-        RaftLog log = disk.log();
         if (needsSnapshot(log, req.fetchOffset(), req.lastFetchedEpoch())) {
             out.send(from, new FetchResponse(epoch, id, RaftError.NONE, highWatermark, List.of(), null,
                     new OffsetAndEpoch(log.startOffset(), log.startEpoch()), log.startOffset(), req.correlation()));
@@ -748,13 +539,13 @@ public class RaftNode {
         }
         boolean isVoterFetch = Arrays.binarySearch(voters, from) >= 0;
         leader.updateReplica(from, isVoterFetch, req.fetchOffset(), now, config);
-        leader.held.removeIf(h -> h.replicaId() == from);
-        maybeAdvanceHighWatermark(now);
+        leader.dropHeld(from);
+        maybeAdvanceHighWatermark(now, leader);
         if (req.fetchOffset() < log.endOffset()) {
             answerFetch(from, req);
         } else {
             // Long poll: park until there is something new or max wait passes.
-            leader.held.add(new HeldFetch(from, req, now + config.fetchMaxWaitMs()));
+            leader.hold(new HeldFetch(from, req, now + config.fetchMaxWaitMs()));
         }
     }
 
@@ -774,14 +565,15 @@ public class RaftNode {
     private void answerFetch(int to, FetchRequest req) {
         RaftLog log = disk.log();
         List<LogEntry> records = log.slice(req.fetchOffset(), req.fetchOffset() + config.maxFetchRecords());
-        out.send(to, new FetchResponse(epoch, id, RaftError.NONE, highWatermark, records, null, null,
+        out.send(to, new FetchResponse(quorum.epoch(), id, RaftError.NONE, highWatermark, records, null, null,
                 log.startOffset(), req.correlation()));
     }
 
     private void respondNotLeader(int to, FetchRequest req) {
+        int epoch = quorum.epoch();
         RaftError err = req.epoch() < epoch ? RaftError.FENCED_LEADER_EPOCH
                 : req.epoch() > epoch ? RaftError.UNKNOWN_LEADER_EPOCH : RaftError.NOT_LEADER_OR_FOLLOWER;
-        out.send(to, new FetchResponse(epoch, leaderId, err, -1, List.of(), null, null,
+        out.send(to, new FetchResponse(epoch, quorum.leaderId(), err, -1, List.of(), null, null,
                 disk.log().startOffset(), req.correlation()));
     }
 
@@ -801,13 +593,13 @@ public class RaftNode {
         return null;
     }
 
-    private void maybeAdvanceHighWatermark(long now) {
-        long candidate = nextHighWatermark(quorumOffset(leader.voterEndOffsets()), leader.epochStartOffset, highWatermark);
+    private void maybeAdvanceHighWatermark(long now, LeaderState leader) {
+        long candidate = nextHighWatermark(quorumOffset(leader.voterEndOffsets()), leader.epochStartOffset(), highWatermark);
         if (candidate > highWatermark) {
             long old = highWatermark;
             highWatermark = candidate;
             out.highWatermarkChanged(old, candidate);
-            completeHeldFetches(now, true);
+            answerHeldFetches(leader, true);
         }
     }
 
@@ -818,7 +610,7 @@ public class RaftNode {
     protected long quorumOffset(long[] voterEndOffsets) {
         long[] ends = voterEndOffsets.clone();
         Arrays.sort(ends);
-        return ends[ends.length - majority()];
+        return ends[ends.length - quorum.majority()];
     }
 
     /**
@@ -833,80 +625,70 @@ public class RaftNode {
         return current;
     }
 
-    private void completeHeldFetches(long now, boolean allOfThem) {
-        if (leader == null || leader.held.isEmpty()) {
-            return;
-        }
-        long end = disk.log().endOffset();
-        List<HeldFetch> ready = new ArrayList<>();
-        for (HeldFetch h : leader.held) {
-            if (allOfThem || h.request().fetchOffset() < end) {
-                ready.add(h);
-            }
-        }
-        leader.held.removeAll(ready);
-        for (HeldFetch h : ready) {
+    private void answerHeldFetches(LeaderState leader, boolean allOfThem) {
+        for (HeldFetch h : leader.takeHeld(disk.log().endOffset(), allOfThem)) {
             answerFetch(h.replicaId(), h.request());
         }
     }
 
-    private void pollLeader(long now) {
-        if (leader.checkQuorumDeadline <= now) {
+    private void pollLeader(long now, LeaderState leader) {
+        if (leader.checkQuorumDeadline() <= now) {
             if (leader.aloneIsMajority()) {
-                leader.checkQuorumDeadline = now + config.checkQuorumTimeoutMs();
+                leader.checkQuorumAgainAt(now + config.checkQuorumTimeoutMs());
             } else {
                 out.timerExpired("check-quorum: no fetches from a majority of voters in "
                         + config.checkQuorumTimeoutMs() + " ms");
-                resignTo(now, leader.preferredSuccessors(), "lost contact with the quorum");
+                resignTo(now, leader, "lost contact with the quorum");
                 return;
             }
         }
-        if (!leader.unacknowledgedVoters().isEmpty() && leader.beginEpochResendAt <= now) {
+        if (leader.beginEpochResendDue(now)) {
             for (int v : leader.unacknowledgedVoters()) {
-                out.send(v, new BeginQuorumEpochRequest(epoch, id));
+                out.send(v, new BeginQuorumEpochRequest(leader.epoch(), id));
             }
-            leader.beginEpochResendAt = now + config.fetchTimeoutMs() / 2;
+            leader.beginEpochResentAt(now + config.fetchTimeoutMs() / 2);
         }
-        List<HeldFetch> expired = new ArrayList<>();
-        for (HeldFetch h : leader.held) {
-            if (h.expiresAt() <= now) {
-                expired.add(h);
-            }
-        }
-        leader.held.removeAll(expired);
-        for (HeldFetch h : expired) {
+        for (HeldFetch h : leader.takeExpired(now)) {
             answerFetch(h.replicaId(), h.request());
         }
     }
 
     // ------------------------------------------------------------------ fetch: follower side
 
-    private void sendFetch(long now) {
+    /** The fetch loop of a follower or an unattached observer; null for roles that do not fetch. */
+    private static FetchLoop fetchLoopOf(EpochState state) {
+        if (state instanceof FollowerState follower) {
+            return follower.fetch();
+        }
+        return state instanceof UnattachedState unattached ? unattached.fetch() : null;
+    }
+
+    private void sendFetch(long now, EpochState state, FetchLoop fetch) {
         int target;
-        if (role == Role.FOLLOWER) {
-            target = leaderId;
-        } else if (!voter && role == Role.UNATTACHED) {
+        if (state instanceof FollowerState follower) {
+            target = follower.leaderId();
+        } else if (!quorum.isVoter() && state instanceof UnattachedState) {
             // Observers ask the bootstrap voters in turn; a non-leader answers with the leader's id.
-            target = voters[bootstrapCursor++ % voters.length];
+            target = quorum.nextBootstrapVoter();
         } else {
             return;
         }
         RaftLog log = disk.log();
-        fetchCorrelation = nextCorrelation++;
-        fetchRequestExpiresAt = now + config.requestTimeoutMs();
-        out.send(target, new FetchRequest(epoch, id, log.endOffset(), log.lastEpoch(), fetchCorrelation));
+        long correlation = nextCorrelation++;
+        fetch.sent(correlation, now + config.requestTimeoutMs());
+        out.send(target, new FetchRequest(state.epoch(), id, log.endOffset(), log.lastEpoch(), correlation));
     }
 
     private void onFetchResponse(long now, int from, FetchResponse resp) {
-        if (resp.correlation() != fetchCorrelation) {
+        FetchLoop fetch = fetchLoopOf(quorum.state());
+        if (fetch == null || !fetch.awaits(resp.correlation())) {
             return; // a stale or duplicated answer to a request we no longer wait for
         }
-        fetchCorrelation = -1;
-        fetchRequestExpiresAt = Long.MAX_VALUE;
+        fetch.settled();
         if (resp.error() != RaftError.NONE) {
             if (!observeEpoch(now, resp.epoch(), resp.leaderId(), "fetch response from n" + from)) {
-                nextFetchAt = now + config.retryBackoffMs();
-                if (role == Role.FOLLOWER && resp.epoch() == epoch && from == leaderId) {
+                fetch.fetchAt(now + config.retryBackoffMs());
+                if (quorum.state() instanceof FollowerState f && resp.epoch() == f.epoch() && from == f.leaderId()) {
                     out.note("leader n" + from + " answered " + resp.error() + "; retrying");
                 }
             }
@@ -915,24 +697,24 @@ public class RaftNode {
         if (observeEpoch(now, resp.epoch(), resp.leaderId(), "fetch response from n" + from)) {
             return;
         }
-        if (role != Role.FOLLOWER || from != leaderId || resp.epoch() != epoch) {
+        if (!(quorum.state() instanceof FollowerState follower) || from != follower.leaderId()
+                || resp.epoch() != follower.epoch()) {
             return;
         }
-        lastLeaderContact = now;
-        fetchDeadline = now + config.fetchTimeoutMs();
+        follower.heardFromLeader(now, config.fetchTimeoutMs());
         RaftLog log = disk.log();
         if (resp.divergingEpoch() != null) {
             // Our log is not yet known to match the leader's: truncate and ask again, and take
             // no high watermark from this answer (it may cover entries we still must replace).
             truncateToDivergence(resp.divergingEpoch());
-            nextFetchAt = now;
+            fetch.fetchAt(now);
             return;
         } else if (resp.snapshotId() != null) {
             out.note("our log (end " + log.endOffset() + ", epoch " + log.lastEpoch() + ") reaches into what the leader"
                     + " compacted (its log starts at " + resp.logStartOffset() + "); fetching snapshot " + resp.snapshotId());
-            fetchCorrelation = nextCorrelation++;
-            fetchRequestExpiresAt = now + config.requestTimeoutMs();
-            out.send(from, new FetchSnapshotRequest(epoch, id, resp.snapshotId(), fetchCorrelation));
+            long correlation = nextCorrelation++;
+            fetch.sent(correlation, now + config.requestTimeoutMs());
+            out.send(from, new FetchSnapshotRequest(follower.epoch(), id, resp.snapshotId(), correlation));
             return;
         } else if (!resp.records().isEmpty() && resp.records().get(0).offset() == log.endOffset()) {
             for (LogEntry e : resp.records()) {
@@ -946,14 +728,15 @@ public class RaftNode {
             highWatermark = newHw;
             out.highWatermarkChanged(old, newHw);
         }
-        nextFetchAt = now;
+        fetch.fetchAt(now);
     }
 
-    private void onFetchSnapshotRequest(long now, int from, FetchSnapshotRequest req) {
+    private void onFetchSnapshotRequest(int from, FetchSnapshotRequest req) {
         RaftSnapshot snap = disk.snapshot();
-        if (role != Role.LEADER || req.epoch() != epoch) {
+        int epoch = quorum.epoch();
+        if (quorum.role() != Role.LEADER || req.epoch() != epoch) {
             RaftError err = req.epoch() < epoch ? RaftError.FENCED_LEADER_EPOCH : RaftError.NOT_LEADER_OR_FOLLOWER;
-            out.send(from, new FetchSnapshotResponse(epoch, leaderId, err, null, req.correlation()));
+            out.send(from, new FetchSnapshotResponse(epoch, quorum.leaderId(), err, null, req.correlation()));
         } else if (snap == null || !snap.id().equals(req.snapshotId())) {
             out.send(from, new FetchSnapshotResponse(epoch, id, RaftError.SNAPSHOT_NOT_FOUND, null, req.correlation()));
         } else {
@@ -962,22 +745,22 @@ public class RaftNode {
     }
 
     private void onFetchSnapshotResponse(long now, int from, FetchSnapshotResponse resp) {
-        if (resp.correlation() != fetchCorrelation) {
+        FetchLoop fetch = fetchLoopOf(quorum.state());
+        if (fetch == null || !fetch.awaits(resp.correlation())) {
             return;
         }
-        fetchCorrelation = -1;
-        fetchRequestExpiresAt = Long.MAX_VALUE;
+        fetch.settled();
         if (observeEpoch(now, resp.epoch(), resp.leaderId(), "snapshot response from n" + from)) {
             return;
         }
-        if (resp.error() != RaftError.NONE || role != Role.FOLLOWER || from != leaderId) {
-            nextFetchAt = now + config.retryBackoffMs(); // fetch again; the answer names the current snapshot
+        if (resp.error() != RaftError.NONE || !(quorum.state() instanceof FollowerState follower)
+                || from != follower.leaderId()) {
+            fetch.fetchAt(now + config.retryBackoffMs()); // fetch again; the answer names the current snapshot
             return;
         }
-        lastLeaderContact = now;
-        fetchDeadline = now + config.fetchTimeoutMs();
+        follower.heardFromLeader(now, config.fetchTimeoutMs());
         installSnapshot(resp.snapshot(), "installed snapshot " + resp.snapshot().id() + " from leader n" + from);
-        nextFetchAt = now;
+        fetch.fetchAt(now);
     }
 
     private void installSnapshot(RaftSnapshot snap, String reason) {
@@ -1031,19 +814,7 @@ public class RaftNode {
         }
         cut = Math.max(cut, log.startOffset());
         long removed = log.truncateTo(cut);
-        out.truncated(cut, removed, "log diverged from leader n" + leaderId + " at " + diverging
+        out.truncated(cut, removed, "log diverged from leader n" + quorum.leaderId() + " at " + diverging
                 + "; truncated to " + cut);
     }
-
-    // ------------------------------------------------------------------ helpers
-
-    private int majority() {
-        return voters.length / 2 + 1;
-    }
-
-    /** Kafka: election timeout randomized in [timeout, 2 × timeout). */
-    private long randomElectionTimeout() {
-        return config.electionTimeoutMs() + random.nextLong(config.electionTimeoutMs());
-    }
-
 }

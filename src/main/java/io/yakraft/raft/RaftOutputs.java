@@ -11,7 +11,11 @@ public interface RaftOutputs {
 
     void roleChanged(Role from, Role to, int epoch, int leaderId, String reason);
 
-    void voteDecision(int candidateId, int epoch, boolean preVote, boolean granted, String reason);
+    /**
+     * A Vote or PreVote request was decided. {@code code} says why, for views and tests to
+     * classify by; {@code reason} says the same in words for the trace.
+     */
+    void voteDecision(int candidateId, int epoch, boolean preVote, boolean granted, VoteReason code, String reason);
 
     void appended(List<LogEntry> entries, String reason);
 

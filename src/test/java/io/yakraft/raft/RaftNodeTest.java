@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One KRaft node driven by hand with explicit times: the protocol rules one at a time. */
@@ -28,6 +29,7 @@ class RaftNodeTest {
         final List<RaftMessage> sent = new ArrayList<>();
         final List<Role> roles = new ArrayList<>();
         final List<String> votes = new ArrayList<>();
+        final List<VoteReason> codes = new ArrayList<>();
 
         @Override
         public void send(int destination, RaftMessage message) {
@@ -41,8 +43,11 @@ class RaftNodeTest {
         }
 
         @Override
-        public void voteDecision(int candidateId, int epoch, boolean preVote, boolean granted, String reason) {
+        public void voteDecision(int candidateId, int epoch, boolean preVote, boolean granted, VoteReason code,
+                                 String reason) {
+            assertEquals(code.granted(), granted, "the code agrees with the decision: " + reason);
             votes.add(reason);
+            codes.add(code);
         }
 
         @Override
@@ -136,6 +141,48 @@ class RaftNodeTest {
         assertEquals(3, disk.election().votedId());
         n.handle(30, 1, new VoteRequest(4, 1, 3, 1, false, 3));
         assertFalse(out.sentOf(VoteResponse.class).get(2).granted(), "one vote per epoch");
+        assertEquals(List.of(VoteReason.CANDIDATE_LOG_BEHIND, VoteReason.GRANTED, VoteReason.ALREADY_VOTED_FOR_ANOTHER),
+                out.codes);
+    }
+
+    @Test
+    void everyVoteDecisionCarriesTheReasonItWasTakenFor() {
+        RaftNode n = node(1);
+        long t = electLeader(n);
+        n.handle(t + 1, 2, new VoteRequest(0, 2, 0, 0, false, 5));
+        n.handle(t + 2, 2, new VoteRequest(1, 2, 1, 1, true, 6));
+        n.handle(t + 3, 3, new VoteRequest(1, 3, 1, 1, false, 7));
+        assertEquals(List.of(VoteReason.STALE_EPOCH, VoteReason.IS_LEADER, VoteReason.ALREADY_VOTED_FOR_ANOTHER), out.codes);
+
+        RaftNode observer = new RaftNode(9, VOTERS, RaftConfig.kafkaDefaults(), new DurableState(), new SplittableRandom(1), out, 0);
+        observer.start(0);
+        observer.handle(1, 2, new VoteRequest(1, 2, 0, 0, false, 8));
+        assertEquals(VoteReason.NOT_A_VOTER, out.codes.get(3));
+
+        RaftNode follower = new RaftNode(3, VOTERS, RaftConfig.kafkaDefaults(), new DurableState(), new SplittableRandom(1), out, 0);
+        follower.start(0);
+        follower.handle(1, 1, new BeginQuorumEpochRequest(1, 1));
+        follower.handle(2, 2, new VoteRequest(1, 2, 0, 0, false, 9));
+        assertEquals(VoteReason.KNOWN_LEADER, out.codes.get(4));
+    }
+
+    @Test
+    void aVoterAskedAgainByTheCandidateItVotedForGrantsAgain() {
+        RaftNode n = node(2);
+        n.start(0);
+        n.handle(10, 1, new VoteRequest(1, 1, 0, 0, false, 1));
+        n.handle(20, 1, new VoteRequest(1, 1, 0, 0, false, 1));
+        assertEquals(List.of(VoteReason.GRANTED, VoteReason.GRANTED_AGAIN), out.codes);
+        assertTrue(out.sentOf(VoteResponse.class).stream().allMatch(VoteResponse::granted));
+    }
+
+    @Test
+    void aMessageOfNoKnownTypeFailsLoudly() {
+        RaftNode n = node(1);
+        n.start(0);
+        // RaftMessage is sealed, so null is the only value of no known type; it must not be dropped.
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> n.handle(1, 2, null));
+        assertTrue(e.getMessage().startsWith("unhandled raft message"), e.getMessage());
     }
 
     @Test

@@ -1,0 +1,269 @@
+package io.yakraft.raft;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+
+/**
+ * Owns the node's role (Kafka's QuorumState): every transition happens here, persists what the
+ * quorum-state file must hold before the node acts on it, and reports the change through
+ * {@link RaftOutputs#roleChanged}. A transition the protocol does not allow throws.
+ *
+ * <p>It decides nothing about the protocol; the {@link RaftNode} asks for a transition when a
+ * message or a timer calls for one. It owns the node's election randomness (timeouts and
+ * backoff), so the draws happen in the order the transitions do.
+ */
+final class QuorumState {
+    private final int localId;
+    private final int[] voters;
+    private final boolean voter;
+    private final RaftConfig config;
+    private final DurableState disk;
+    private final SplittableRandom random;
+    private final RaftOutputs out;
+
+    /** Before {@link #initialize}: unattached in epoch 0, no timers, nothing reported. */
+    private EpochState state = new UnattachedState(0, Long.MAX_VALUE, Long.MAX_VALUE);
+    /** Elections lost since this node last led; the backoff doubles with each (Kafka's retries). */
+    private int failedElections;
+    /** Which bootstrap voter an observer asks next for the leader. */
+    private int bootstrapCursor;
+
+    QuorumState(int localId, int[] sortedVoters, RaftConfig config, DurableState disk, SplittableRandom random,
+                RaftOutputs out) {
+        this.localId = localId;
+        this.voters = sortedVoters;
+        this.voter = Arrays.binarySearch(sortedVoters, localId) >= 0;
+        this.config = config;
+        this.disk = disk;
+        this.random = random;
+        this.out = out;
+    }
+
+    // ------------------------------------------------------------------ view
+
+    EpochState state() {
+        return state;
+    }
+
+    Role role() {
+        return state.role();
+    }
+
+    int epoch() {
+        return state.epoch();
+    }
+
+    int leaderId() {
+        return state.leaderId();
+    }
+
+    boolean isVoter() {
+        return voter;
+    }
+
+    int majority() {
+        return voters.length / 2 + 1;
+    }
+
+    /** The vote this node cast in its current epoch, or -1. */
+    int votedId() {
+        ElectionState saved = disk.election();
+        return saved.epoch() == epoch() ? saved.votedId() : -1;
+    }
+
+    /** The next bootstrap voter an observer asks for the leader (round robin). */
+    int nextBootstrapVoter() {
+        return voters[bootstrapCursor++ % voters.length];
+    }
+
+    // ------------------------------------------------------------------ start
+
+    /** Boots from the durable state, as Kafka's QuorumState.initialize does. */
+    void initialize(long now) {
+        ElectionState saved = disk.election();
+        int epoch = Math.max(saved.epoch(), disk.log().lastEpoch());
+        if (!voter) {
+            enterObserverUnattached(now, epoch, "observer started; looking for the leader");
+        } else if (saved.epoch() < disk.log().lastEpoch()) {
+            enterUnattached(now, epoch, "log holds a newer epoch than the quorum-state file");
+        } else if (saved.leaderId() == localId) {
+            // A restarted leader resigns its epoch: it must not vote in it or write in it again.
+            enter(new ResignedState(epoch, List.of(), new TreeSet<>(), now + randomElectionTimeout()),
+                    "was leader of epoch " + epoch + " before restart; resigning it");
+        } else if (saved.votedId() == localId) {
+            enterUnattached(now, epoch, "was candidate in epoch " + epoch + " before restart");
+        } else if (saved.hasLeader()) {
+            enterFollower(now, saved.epoch(), saved.leaderId(), "restarted knowing leader n" + saved.leaderId());
+        } else {
+            enterUnattached(now, epoch, saved.hasVoted()
+                    ? "restarted having voted for n" + saved.votedId() + " in epoch " + epoch
+                    : "started with no known leader");
+        }
+    }
+
+    // ------------------------------------------------------------------ transitions
+
+    /**
+     * A newer epoch was seen and its leader (if any) is not known to be us. A running election
+     * timer keeps running (as in Kafka); an observer goes looking for the leader.
+     */
+    UnattachedState transitionToUnattached(long now, int newEpoch, String reason) {
+        if (newEpoch <= epoch()) {
+            throw illegal(Role.UNATTACHED, "epoch " + newEpoch + " is not newer than " + epoch());
+        }
+        long remaining = state.electionDeadline();
+        persist(newEpoch, -1, -1);
+        if (!voter) {
+            return enterObserverUnattached(now, newEpoch, reason);
+        }
+        long deadline = remaining != Long.MAX_VALUE && remaining > now ? remaining : now + randomElectionTimeout();
+        return enter(new UnattachedState(newEpoch, deadline, Long.MAX_VALUE), reason);
+    }
+
+    /** A Prospective gives up (lost, or voted for another) and waits in its epoch for a new timeout. */
+    UnattachedState transitionToUnattachedInEpoch(long now, String reason) {
+        require(Role.UNATTACHED, EnumSet.of(Role.PROSPECTIVE));
+        return enterUnattached(now, epoch(), reason);
+    }
+
+    /** An observer lost its leader (fetch timeout) and asks the bootstrap voters again. */
+    UnattachedState transitionToObserverUnattached(long now, String reason) {
+        require(Role.UNATTACHED, EnumSet.of(Role.FOLLOWER));
+        if (voter) {
+            throw illegal(Role.UNATTACHED, "n" + localId + " is a voter, not an observer");
+        }
+        return enterObserverUnattached(now, epoch(), reason);
+    }
+
+    /** Follow {@code leader} in {@code newEpoch}: a newer epoch, or ours when we knew no leader yet. */
+    FollowerState transitionToFollower(long now, int newEpoch, int leader, String reason) {
+        if (leader < 0 || leader == localId) {
+            throw illegal(Role.FOLLOWER, "n" + leader + " cannot be followed by n" + localId);
+        }
+        if (newEpoch < epoch() || (newEpoch == epoch() && (state.leaderId() >= 0
+                || state.role() == Role.LEADER || state.role() == Role.RESIGNED))) {
+            throw illegal(Role.FOLLOWER, "epoch " + newEpoch + " with leader n" + leader);
+        }
+        return enterFollower(now, newEpoch, leader, reason);
+    }
+
+    /** Start a pre-vote in the current epoch; {@code formerLeader} is the leader we followed, or -1. */
+    ProspectiveState transitionToProspective(long now, int formerLeader, long round, String reason) {
+        require(Role.PROSPECTIVE, EnumSet.of(Role.UNATTACHED, Role.FOLLOWER, Role.CANDIDATE, Role.RESIGNED));
+        int epoch = epoch();
+        return enter(new ProspectiveState(epoch, formerLeader, new VoteTally(round, majority(), localId),
+                now + randomElectionTimeout()), reason + "; asking for pre-votes in epoch " + epoch);
+    }
+
+    /** The pre-vote was won: raise the epoch and vote for ourselves (persisted first). */
+    CandidateState transitionToCandidate(long now, long round, String reason) {
+        require(Role.CANDIDATE, EnumSet.of(Role.PROSPECTIVE));
+        int epoch = epoch() + 1;
+        persist(epoch, -1, localId);
+        return enter(new CandidateState(epoch, new VoteTally(round, majority(), localId), now + randomElectionTimeout()),
+                reason + "; epoch " + epoch + ", voting for itself");
+    }
+
+    /** The vote was won: persist our leadership, then lead from the current log end. */
+    LeaderState transitionToLeader(long now) {
+        require(Role.LEADER, EnumSet.of(Role.CANDIDATE));
+        CandidateState candidate = (CandidateState) state;
+        if (!candidate.tally().won()) {
+            throw illegal(Role.LEADER, "votes " + candidate.tally().granted() + " are no majority");
+        }
+        int epoch = candidate.epoch();
+        List<Integer> granting = candidate.tally().granted();
+        persist(epoch, localId, localId);
+        failedElections = 0;
+        LeaderState leader = new LeaderState(localId, epoch, disk.log().endOffset(), voters, granting, now, config);
+        return enter(leader, "won the vote of " + granting + " in epoch " + epoch);
+    }
+
+    /** The leader gives up its epoch; the other voters must acknowledge EndQuorumEpoch. */
+    ResignedState transitionToResigned(long now, List<Integer> successors, String why) {
+        require(Role.RESIGNED, EnumSet.of(Role.LEADER));
+        TreeSet<Integer> others = new TreeSet<>();
+        for (int v : voters) {
+            if (v != localId) {
+                others.add(v);
+            }
+        }
+        int epoch = epoch();
+        return enter(new ResignedState(epoch, successors, others, now + randomElectionTimeout()),
+                why + "; resigning epoch " + epoch);
+    }
+
+    // ------------------------------------------------------------------ votes and timers
+
+    /** Persists our vote for {@code candidate} in the current epoch (before the answer goes out). */
+    void recordVote(int candidate) {
+        persist(epoch(), -1, candidate);
+    }
+
+    /** A fresh randomized election timeout from now: Kafka's [timeout, 2 × timeout). */
+    long electionTimeoutFrom(long now) {
+        return now + randomElectionTimeout();
+    }
+
+    /** A lost election: when to try again, doubling with each loss up to the configured cap. */
+    long backoffDeadlineFrom(long now) {
+        failedElections++;
+        long cap = Math.min((long) config.electionBackoffMaxMs(),
+                (long) config.retryBackoffMs() << Math.min(20, failedElections));
+        return now + 1 + random.nextLong(Math.max(1, cap));
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private UnattachedState enterUnattached(long now, int epoch, String reason) {
+        return enter(new UnattachedState(epoch, now + randomElectionTimeout(), Long.MAX_VALUE), reason);
+    }
+
+    private UnattachedState enterObserverUnattached(long now, int epoch, String reason) {
+        int lost = state.leaderId();
+        UnattachedState next = enter(new UnattachedState(epoch, Long.MAX_VALUE, now), reason);
+        if (lost >= 0) {
+            // ask the other voters first: the leader we lost is the least likely to answer
+            bootstrapCursor = Arrays.binarySearch(voters, lost) + 1;
+        }
+        return next;
+    }
+
+    private FollowerState enterFollower(long now, int newEpoch, int leader, String reason) {
+        ElectionState saved = disk.election();
+        if (saved.epoch() != newEpoch || saved.leaderId() != leader) {
+            persist(newEpoch, leader, saved.epoch() == newEpoch ? saved.votedId() : -1);
+        }
+        return enter(new FollowerState(newEpoch, leader, now + config.fetchTimeoutMs(), now), reason);
+    }
+
+    private <S extends EpochState> S enter(S next, String reason) {
+        Role prev = state.role();
+        state = next;
+        out.roleChanged(prev, next.role(), next.epoch(), next.leaderId(), reason);
+        return next;
+    }
+
+    private void persist(int epoch, int leader, int voted) {
+        disk.writeElection(new ElectionState(epoch, leader, voted));
+    }
+
+    private long randomElectionTimeout() {
+        return config.electionTimeoutMs() + random.nextLong(config.electionTimeoutMs());
+    }
+
+    private void require(Role target, Set<Role> from) {
+        if (!from.contains(state.role())) {
+            throw illegal(target, "allowed only from " + from);
+        }
+    }
+
+    private IllegalStateException illegal(Role target, String why) {
+        return new IllegalStateException("n" + localId + ": illegal transition " + state.role().label() + " → "
+                + target.label() + " in epoch " + epoch() + ": " + why);
+    }
+}

@@ -1,0 +1,37 @@
+package io.yakraft.raft;
+
+/**
+ * Why a voter granted or refused a Vote or PreVote request: the code a view or a test can
+ * classify by, beside the words that go into the trace for people.
+ */
+public enum VoteReason {
+    /** The candidate's log is at least as up to date as ours and nothing else stood in the way. */
+    GRANTED(true),
+    /** We already voted for this very candidate in this epoch; the answer is repeated. */
+    GRANTED_AGAIN(true),
+    /** The request reached an observer: only voters vote. */
+    NOT_A_VOTER(false),
+    /** The candidate's epoch is older than ours. */
+    STALE_EPOCH(false),
+    /** A pre-vote reached the leader of the epoch. */
+    IS_LEADER(false),
+    /** A pre-vote reached a follower that heard from its leader within the fetch timeout. */
+    RECENT_LEADER_CONTACT(false),
+    /** We voted for another candidate in this epoch. */
+    ALREADY_VOTED_FOR_ANOTHER(false),
+    /** We settled this epoch in another role (a follower that knows its leader) without having voted. */
+    KNOWN_LEADER(false),
+    /** The candidate's log is behind ours (older last epoch, or shorter in the same epoch). */
+    CANDIDATE_LOG_BEHIND(false);
+
+    private final boolean granted;
+
+    VoteReason(boolean granted) {
+        this.granted = granted;
+    }
+
+    /** Whether this reason goes with a granted vote. */
+    public boolean granted() {
+        return granted;
+    }
+}
