@@ -1,25 +1,37 @@
 package io.yakraft;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.yakraft.session.Pacer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadFactory;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The layer rules of ARCHITECTURE.md, enforced: only ui touches JavaFX; the deterministic core
- * (sim, raft, metadata, cluster, check) starts no threads, reads no wall clock and uses no
- * unseeded randomness; raft, metadata and sim know nothing of each other; nothing depends upward.
+ * The layer rules of ARCHITECTURE.md, enforced on the main classes: one layered architecture
+ * (dependencies point down; raft, metadata, data and sim know nothing of each other), no cycles
+ * between packages, only ui touches JavaFX, and everything below ui/api/cli is deterministic:
+ * no threads, no wall clock, no unseeded randomness, the session's pacer alone excepted.
+ * A rule that matches no class fails (archunit.properties: failOnEmptyShould).
  */
 class ArchitectureTest {
-    private static final String[] CORE = {
-        "io.yakraft.sim..", "io.yakraft.raft..", "io.yakraft.metadata..", "io.yakraft.cluster..", "io.yakraft.check.."
+    /** Every package below ui, api and cli (and kafka, which talks to real processes). */
+    private static final String[] DETERMINISTIC = {
+        "io.yakraft.session..", "io.yakraft.scenario..", "io.yakraft.ingest..", "io.yakraft.check..",
+        "io.yakraft.cluster..", "io.yakraft.data..", "io.yakraft.metadata..", "io.yakraft.raft..", "io.yakraft.sim.."
     };
     private static JavaClasses classes;
 
@@ -34,63 +46,88 @@ class ArchitectureTest {
     }
 
     @Test
+    void layersDependOnlyDownward() {
+        check(layeredArchitecture().consideringOnlyDependenciesInAnyPackage("io.yakraft..")
+                .withOptionalLayers(true)
+                .layer("cli").definedBy("io.yakraft.cli..")
+                .layer("ui").definedBy("io.yakraft.ui..")
+                .layer("api").definedBy("io.yakraft.api..")
+                .layer("kafka").definedBy("io.yakraft.kafka..")
+                .layer("session").definedBy("io.yakraft.session..")
+                .layer("scenario").definedBy("io.yakraft.scenario..")
+                .layer("ingest").definedBy("io.yakraft.ingest..")
+                .layer("check").definedBy("io.yakraft.check..")
+                .layer("cluster").definedBy("io.yakraft.cluster..")
+                .layer("data").definedBy("io.yakraft.data..")
+                .layer("metadata").definedBy("io.yakraft.metadata..")
+                .layer("raft").definedBy("io.yakraft.raft..")
+                .layer("sim").definedBy("io.yakraft.sim..")
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("ui").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("api").mayOnlyBeAccessedByLayers("cli", "ui")
+                .whereLayer("kafka").mayOnlyBeAccessedByLayers("cli", "ui", "api")
+                .whereLayer("session").mayOnlyBeAccessedByLayers("cli", "ui", "api", "kafka")
+                .whereLayer("scenario").mayOnlyBeAccessedByLayers("cli", "ui", "api", "kafka", "session")
+                .whereLayer("ingest").mayOnlyBeAccessedByLayers("cli", "ui", "api", "kafka", "session", "scenario")
+                .whereLayer("check").mayOnlyBeAccessedByLayers("cli", "ui", "api", "kafka", "session", "scenario", "ingest")
+                .whereLayer("cluster").mayOnlyBeAccessedByLayers("cli", "ui", "api", "kafka", "session", "scenario",
+                        "ingest", "check")
+                // the four cores know nothing of each other; cluster wires them
+                .whereLayer("data").mayOnlyBeAccessedByLayers("cli", "ui", "api", "kafka", "session", "scenario",
+                        "ingest", "check", "cluster")
+                .whereLayer("metadata").mayOnlyBeAccessedByLayers("cli", "ui", "api", "kafka", "session", "scenario",
+                        "ingest", "check", "cluster")
+                .whereLayer("raft").mayOnlyBeAccessedByLayers("cli", "ui", "api", "kafka", "session", "scenario",
+                        "ingest", "check", "cluster")
+                .whereLayer("sim").mayOnlyBeAccessedByLayers("cli", "ui", "api", "kafka", "session", "scenario",
+                        "ingest", "check", "cluster"));
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        check(slices().matching("io.yakraft.(*)..").should().beFreeOfCycles());
+    }
+
+    @Test
     void onlyUiImportsJavaFx() {
         check(noClasses().that().resideOutsideOfPackage("io.yakraft.ui..")
                 .should().dependOnClassesThat().resideInAPackage("javafx.."));
     }
 
+    /** Below ui/api/cli, only the pacer may start a thread; the rest runs on whichever thread drives it. */
     @Test
-    void coreStartsNoThreads() {
-        check(noClasses().that().resideInAnyPackage(CORE)
+    void belowTheUserInterfaceNothingStartsThreads() {
+        check(noClasses().that().resideInAnyPackage(DETERMINISTIC).and().doNotBelongToAnyOf(Pacer.class)
                 .should().dependOnClassesThat().areAssignableTo(Thread.class)
-                .orShould().dependOnClassesThat().resideInAPackage("java.util.concurrent..")
-                .because("only ui, api and cli start threads; the simulation is single-threaded and deterministic"));
+                .orShould().dependOnClassesThat().areAssignableTo(Executor.class)
+                .orShould().dependOnClassesThat().areAssignableTo(ThreadFactory.class)
+                .orShould().dependOnClassesThat().areAssignableTo(ForkJoinPool.class)
+                .orShould().dependOnClassesThat().areAssignableTo(java.util.Timer.class)
+                .orShould().callMethodWhere(JavaCall.Predicates.target(DescribedPredicate.describe(
+                        "an asynchronous method (…Async)", t -> t.getName().endsWith("Async"))))
+                .because("the simulation is single-threaded and deterministic; the pacer alone runs it in real time"));
     }
 
     @Test
-    void coreReadsNoWallClock() {
-        check(noClasses().that().resideInAnyPackage(CORE)
+    void belowTheUserInterfaceNothingReadsTheWallClock() {
+        check(noClasses().that().resideInAnyPackage(DETERMINISTIC).and().doNotBelongToAnyOf(Pacer.class)
                 .should().callMethod(System.class, "currentTimeMillis")
                 .orShould().callMethod(System.class, "nanoTime")
-                .orShould().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
-                        com.tngtech.archunit.base.DescribedPredicate.describe("a now() of java.time",
-                                t -> t.getName().equals("now") && t.getOwner().getPackageName().equals("java.time"))))
+                .orShould().callMethodWhere(JavaCall.Predicates.target(DescribedPredicate.describe("a now() of java.time",
+                        t -> t.getName().equals("now") && t.getOwner().getPackageName().equals("java.time"))))
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Clock")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Instant")
                 .because("simulated time is the only time below ui/api/cli"));
     }
 
     @Test
-    void coreUsesOnlySeededRandomness() {
-        check(noClasses().that().resideInAnyPackage(CORE)
+    void belowTheUserInterfaceRandomnessComesFromTheSeed() {
+        check(noClasses().that().resideInAnyPackage(DETERMINISTIC)
                 .should().callConstructor(Random.class)
                 .orShould().callConstructor(SplittableRandom.class)
                 .orShould().callMethod(Math.class, "random")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.concurrent.ThreadLocalRandom")
                 .orShould().callMethod(java.util.UUID.class, "randomUUID")
                 .because("every random choice must come from the run's seed"));
-    }
-
-    @Test
-    void raftMetadataAndSimKnowNothingOfEachOther() {
-        check(noClasses().that().resideInAPackage("io.yakraft.raft..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.yakraft.sim..", "io.yakraft.metadata.."));
-        check(noClasses().that().resideInAPackage("io.yakraft.sim..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.yakraft.raft..", "io.yakraft.metadata.."));
-        check(noClasses().that().resideInAPackage("io.yakraft.metadata..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.yakraft.raft..", "io.yakraft.sim.."));
-    }
-
-    @Test
-    void dependenciesPointDown() {
-        check(noClasses().that().resideInAnyPackage("io.yakraft.sim..", "io.yakraft.raft..", "io.yakraft.metadata..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.yakraft.cluster..", "io.yakraft.check..",
-                        "io.yakraft.ingest..", "io.yakraft.scenario..", "io.yakraft.api..", "io.yakraft.ui..", "io.yakraft.cli.."));
-        check(noClasses().that().resideInAPackage("io.yakraft.cluster..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.yakraft.check..", "io.yakraft.ingest..",
-                        "io.yakraft.scenario..", "io.yakraft.api..", "io.yakraft.ui..", "io.yakraft.cli.."));
-        check(noClasses().that().resideInAPackage("io.yakraft.check..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.yakraft.api..", "io.yakraft.ui..", "io.yakraft.cli.."));
-        check(noClasses().that().resideInAPackage("io.yakraft.ui..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.yakraft.cli.."));
     }
 }
