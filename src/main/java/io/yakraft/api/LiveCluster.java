@@ -1,21 +1,22 @@
 package io.yakraft.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.yakraft.cluster.Action;
+import io.yakraft.cluster.Outcome;
 import io.yakraft.cluster.ClusterSnapshot;
 import io.yakraft.metadata.ControllerReply;
 
 import java.util.function.Consumer;
 
 /**
- * A cluster running in real time, as the API needs it: the latest snapshot, and actions in
- * the scenario vocabulary applied as timed inputs (so REST calls are traced and recorded like
+ * A cluster running in real time, as the API needs it: the latest snapshot, and typed actions
+ * applied as timed inputs (so REST calls are traced and recorded like
  * clicks). The window's simulation driver is one.
  */
 public interface LiveCluster {
     ClusterSnapshot snapshot();
 
-    /** {@code outcome} hears what happened in words, {@code replies} a controller command's answer (driver thread). */
-    void perform(ObjectNode action, Consumer<String> outcome, Consumer<ControllerReply> replies);
+    /** Performs the action as a timed input; {@code outcome} hears what happened, {@code replies} a controller command's answer (driver thread). */
+    void perform(Action action, Consumer<Outcome> outcome, Consumer<ControllerReply> replies);
 
     /**
      * The leader's committed log after {@code since} (at most {@code max} entries), read on the

@@ -7,7 +7,8 @@ import io.yakraft.metadata.ControllerReply;
 import io.yakraft.cluster.ClusterSnapshot;
 import io.yakraft.raft.LogEntry;
 import io.yakraft.raft.RaftLog;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.yakraft.cluster.Action;
+import io.yakraft.cluster.Outcome;
 import io.yakraft.api.LiveCluster.CommittedLog;
 import io.yakraft.scenario.LiveAction;
 import io.yakraft.scenario.Scenario;
@@ -146,13 +147,12 @@ public final class SimulationDriver implements AutoCloseable, io.yakraft.api.Liv
     }
 
     /**
-     * What a person does, in the scenario vocabulary ({"action": "kill", "node": "n2"}): applied
-     * as a timed input at the current simulated time and recorded, so the session can be saved
-     * as a scenario that replays to the same trace. {@code outcome} hears what happened in words,
-     * {@code replies} a controller command's answer; both run on the driver thread.
+     * What a person does: applied as a timed input at the current simulated time and recorded,
+     * so the session can be saved as a scenario that replays to the same trace. {@code outcome}
+     * hears what happened, {@code replies} a controller command's answer; both run on the driver thread.
      */
     @Override
-    public void perform(ObjectNode action, Consumer<String> outcome, Consumer<ControllerReply> replies) {
+    public void perform(Action action, Consumer<Outcome> outcome, Consumer<ControllerReply> replies) {
         control.add(c -> {
             recording.forkAt(c.now()); // acting in the past forks a new future
             recording.add(c.now(), action);
@@ -177,7 +177,7 @@ public final class SimulationDriver implements AutoCloseable, io.yakraft.api.Liv
         });
     }
 
-    public void perform(ObjectNode action) {
+    public void perform(Action action) {
         perform(action, o -> { }, r -> { });
     }
 

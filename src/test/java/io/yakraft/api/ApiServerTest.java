@@ -1,5 +1,7 @@
 package io.yakraft.api;
 
+import io.yakraft.cluster.Action;
+import io.yakraft.cluster.NodeRef;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -159,9 +161,8 @@ class ApiServerTest {
 
     @Test
     void withoutAQuorumAWriteGets503WithRetryAfter() throws Exception {
-        ObjectNode kill = JSON.createObjectNode().put("action", "kill").put("node", "leader");
-        driver.perform(kill);
-        driver.perform(JSON.createObjectNode().put("action", "kill").put("node", "a follower"));
+        driver.perform(new Action.Kill(new NodeRef.Leader()));
+        driver.perform(new Action.Kill(new NodeRef.AFollower()));
         Thread.sleep(200);
         Answer a = post("/create-topic", "{\"name\": \"t\"}");
         assertEquals(503, a.status(), a.body().toString());
@@ -174,7 +175,7 @@ class ApiServerTest {
         List<String> acknowledged = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             if (i == 4) {
-                driver.perform(JSON.createObjectNode().put("action", "kill").put("node", "leader"));
+                driver.perform(new Action.Kill(new NodeRef.Leader()));
             }
             String name = "t" + i;
             for (int attempt = 0; attempt < 60; attempt++) {
