@@ -107,8 +107,8 @@ final class ActionRunner {
 
     private Outcome.Refused unresolved(NodeRef ref, String what) {
         if (ref instanceof NodeRef.LeaderOf p && RoleHolders.partition(c, p) == null) {
-            return new Outcome.Refused(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, what, "no partition " + p.topic() + "-"
-                    + p.partition() + " in the committed metadata");
+            return new Outcome.Refused(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, what, "nobody holds that role now (no partition "
+                    + p.topic() + "-" + p.partition() + " in the committed metadata)");
         }
         if (ref instanceof NodeRef.Id id) {
             return new Outcome.Refused(ErrorCode.NO_SUCH_NODE, what, "no node " + id.id() + " in this cluster");
@@ -128,8 +128,11 @@ final class ActionRunner {
     private Outcome cut(Action.Cut a) {
         int from = c.resolve(a.from());
         int to = c.resolve(a.to());
-        if (from < 0 || to < 0) {
-            return unresolved(from < 0 ? a.from() : a.to(), "cut");
+        if (from < 0 || !c.allIds().contains(from)) {
+            return unresolved(a.from(), "cut");
+        }
+        if (to < 0 || !c.allIds().contains(to)) {
+            return unresolved(a.to(), "cut");
         }
         if (a.oneWay()) {
             c.cut(from, to);

@@ -297,12 +297,8 @@ public final class ActionJson {
             node(n, "to", a.to());
         } else if (action instanceof Action.Network a) {
             number(n, "loss", a.loss());
-            if (a.minLatencyMs() != null) {
-                n.put("minLatencyMs", a.minLatencyMs());
-            }
-            if (a.maxLatencyMs() != null) {
-                n.put("maxLatencyMs", a.maxLatencyMs());
-            }
+            whole(n, "minLatencyMs", a.minLatencyMs());
+            whole(n, "maxLatencyMs", a.maxLatencyMs());
             number(n, "duplication", a.duplication());
         } else if (action instanceof Action.Write a) {
             n.put("count", a.count());
@@ -387,13 +383,25 @@ public final class ActionJson {
         }
     }
 
+    /** As a JSON reader gives it back: an int when it fits, else a long. */
+    private static void whole(ObjectNode n, String field, Long value) {
+        if (value == null) {
+            return;
+        }
+        if (value == value.intValue()) {
+            n.put(field, value.intValue());
+        } else {
+            n.put(field, value.longValue());
+        }
+    }
+
     /** A whole number is written without a fraction (20, not 20.0), as a person would write it. */
     private static void number(ObjectNode n, String field, Double value) {
         if (value == null) {
             return;
         }
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            n.put(field, value.longValue());
+            whole(n, field, value.longValue());
         } else {
             n.put(field, value);
         }
