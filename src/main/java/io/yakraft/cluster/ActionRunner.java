@@ -102,7 +102,8 @@ final class ActionRunner {
             return unresolved(ref, verb + " " + ref.text());
         }
         act.accept(id);
-        return new Outcome.Accepted(verb + " n" + id + (ref instanceof NodeRef.Id ? "" : " (" + ref.text() + ")"));
+        boolean plain = ref instanceof NodeRef.Id n && !n.prefix().equals("b");
+        return new Outcome.Accepted(verb + " n" + id + (plain ? "" : " (" + ref.text() + ")"));
     }
 
     private Outcome.Refused unresolved(NodeRef ref, String what) {
