@@ -2,6 +2,7 @@ package io.yakraft.api;
 
 import io.yakraft.session.CommittedLog;
 import io.yakraft.session.LiveSession;
+import io.yakraft.session.LiveSession.Pending;
 import io.yakraft.session.Session;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +10,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.yakraft.cluster.Action;
 import io.yakraft.cluster.ClusterSnapshot;
+import io.yakraft.cluster.ErrorCode;
+import io.yakraft.cluster.NodeRef;
+import io.yakraft.cluster.Outcome;
+import io.yakraft.scenario.ActionJson;
 import io.yakraft.cluster.NodeView;
 import io.yakraft.metadata.ControllerReply;
 import io.yakraft.metadata.MetadataImage;
@@ -155,9 +161,9 @@ public final class ApiServer implements AutoCloseable {
         if (b.hasNonNull("rackId")) {
             step.put("rack", b.get("rackId").asText());
         }
-        String outcome = await(perform(step, false).outcome());
-        if (!outcome.startsWith("broker b")) {
-            throw new ApiError(409, "DUPLICATE_BROKER_REGISTRATION", outcome);
+        Outcome outcome = await(perform(parse(step, "INVALID_REQUEST")).outcome());
+        if (outcome instanceof Outcome.Refused r) {
+            throw new ApiError(r.code() == ErrorCode.DUPLICATE_BROKER_REGISTRATION ? 409 : 400, r.code().name(), r.message());
         }
         // the broker registers itself; answer once its RegisterBrokerRecord is committed
         await(cluster.when(s -> s.committedImage().brokers().containsKey(id)), "broker " + id
@@ -171,8 +177,8 @@ public final class ApiServer implements AutoCloseable {
      */
     private Object unregister(int id) throws ApiError {
         brokerOrThrow(id);
-        perform(json.createObjectNode().put("action", "kill").put("node", "b" + id), false);
-        ControllerReply r = await(perform(json.createObjectNode().put("action", "unregisterBroker").put("broker", "b" + id), true).reply());
+        perform(new Action.Kill(NodeRef.broker(id)));
+        ControllerReply r = await(perform(new Action.UnregisterBroker(NodeRef.broker(id))).reply());
         check(r);
         return Map.of("brokerId", id, "brokerStatus", "UNREGISTERED");
     }
@@ -185,23 +191,24 @@ public final class ApiServer implements AutoCloseable {
             throw new ApiError(400, "INVALID_REQUEST", "brokerStatus must be CLOSED or ALIVE, got '" + status + "'");
         }
         brokerOrThrow(id);
-        String outcome = await(perform(json.createObjectNode().put("action", status.equals("CLOSED") ? "kill" : "restart")
-                .put("node", "b" + id), false).outcome());
+        Outcome outcome = await(perform(status.equals("CLOSED") ? new Action.Kill(NodeRef.broker(id))
+                : new Action.Restart(NodeRef.broker(id), false)).outcome());
+        if (outcome instanceof Outcome.Refused r) {
+            throw new ApiError(404, r.code().name(), r.message());
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("brokerId", id);
         m.put("brokerStatus", status);
-        m.put("detail", outcome + (status.equals("CLOSED") ? "; the controller fences it when its session expires" : ""));
+        m.put("detail", outcome.describe() + (status.equals("CLOSED") ? "; the controller fences it when its session expires" : ""));
         return m;
     }
 
     private Object registerProducer(JsonNode b) throws ApiError {
         int id = requiredInt(b, "brokerId");
         brokerOrThrow(id);
-        LiveSession.Pending p = perform(json.createObjectNode().put("action", "registerProducer").put("broker", "b" + id), true);
-        String outcome = await(p.outcome());
-        if (outcome.startsWith("registerProducer:")) {
-            p.noReplyComing();
-            throw new ApiError(409, "BROKER_NOT_AVAILABLE", outcome);
+        Pending p = perform(new Action.RegisterProducer(NodeRef.broker(id)));
+        if (await(p.outcome()) instanceof Outcome.Refused refused) {
+            throw new ApiError(409, refused.code().name(), refused.describe());
         }
         ControllerReply r = await(p.reply());
         check(r);
@@ -216,8 +223,8 @@ public final class ApiServer implements AutoCloseable {
 
     private Object createTopic(JsonNode b) throws ApiError {
         String name = requiredText(b, "name");
-        ControllerReply r = await(perform(json.createObjectNode().put("action", "createTopic").put("name", name)
-                .put("partitions", optionalInt(b, "partitions", 1)).put("rf", optionalInt(b, "replicationFactor", 1)), true).reply());
+        ControllerReply r = await(perform(parse(json.createObjectNode().put("action", "createTopic").put("name", name)
+                .put("partitions", optionalInt(b, "partitions", 1)).put("rf", optionalInt(b, "replicationFactor", 1)), "INVALID_REQUEST")).reply());
         check(r);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("topicUUID", ((ControllerReply.TopicCreated) r.body()).topicId().toString());
@@ -236,8 +243,7 @@ public final class ApiServer implements AutoCloseable {
             t = topicOrThrow(requiredText(b, "name"));
         }
         int total = optionalInt(b, "total", t.partitions().size() + 1);
-        ControllerReply r = await(perform(json.createObjectNode().put("action", "createPartitions").put("topic", t.name())
-                .put("total", total), true).reply());
+        ControllerReply r = await(perform(new Action.CreatePartitions(t.name(), total)).reply());
         check(r);
         TopicImage after = committed().topics().get(t.name());
         return new Created(after == null ? Map.of("name", t.name()) : SeedViews.topic(after));
@@ -272,14 +278,13 @@ public final class ApiServer implements AutoCloseable {
             }
             step.put("rate", b.get("rate").asDouble());
         }
-        String outcome = await(perform(step, false).outcome());
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^feed (\\d+): ").matcher(outcome);
-        if (!m.find()) {
-            throw new ApiError(400, "INVALID_FEED", outcome.replaceFirst("^feed: ", ""));
+        Outcome outcome = await(perform(parse(step, "INVALID_FEED")).outcome()); // the file is read here, before anything runs
+        if (!(outcome instanceof Outcome.FeedStarted started)) {
+            throw new ApiError(400, "INVALID_FEED", outcome instanceof Outcome.Refused r ? r.message() : outcome.describe());
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("feedId", Integer.parseInt(m.group(1)));
-        out.put("outcome", outcome);
+        out.put("feedId", started.feedId());
+        out.put("outcome", outcome.describe());
         return new Created(out);
     }
 
@@ -402,8 +407,17 @@ public final class ApiServer implements AutoCloseable {
 
     // ---------------------------------------------------------------- plumbing
 
-    private LiveSession.Pending perform(ObjectNode step, boolean expectsReply) {
-        return cluster.perform(step, expectsReply);
+    /** The request as an action, through the one parser scenario files use; its complaint is a 400 named {@code error}. */
+    private static Action parse(ObjectNode step, String error) throws ApiError {
+        try {
+            return ActionJson.parse(step);
+        } catch (ActionJson.Invalid e) {
+            throw new ApiError(400, error, e.getMessage().replaceFirst("^" + step.get("action").asText() + ": ", ""));
+        }
+    }
+
+    private Pending perform(Action action) {
+        return cluster.request(action);
     }
 
     private static <T> T await(CompletableFuture<T> f) throws ApiError {

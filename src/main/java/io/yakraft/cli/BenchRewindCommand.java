@@ -1,11 +1,11 @@
 package io.yakraft.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.yakraft.check.InvariantChecker;
 import io.yakraft.cluster.Cluster;
 import io.yakraft.cluster.ClusterConfig;
 import io.yakraft.scenario.ScenarioReader;
+import io.yakraft.cluster.Action;
+import io.yakraft.cluster.NodeRef;
 import io.yakraft.scenario.SessionRecording;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,16 +52,14 @@ public final class BenchRewindCommand implements Callable<Integer> {
 
     /** An action a minute: kill and restart a controller or a broker, create a topic. */
     private SessionRecording session(ClusterConfig config) {
-        ObjectMapper json = new ObjectMapper();
         SessionRecording s = new SessionRecording(config);
         for (int m = 1; m < minutes; m++) {
-            ObjectNode a = json.createObjectNode();
-            switch (m % 4) {
-                case 0 -> a.put("action", "kill").put("node", "leader");
-                case 1 -> a.put("action", "restart").put("node", "n" + (1 + (m / 4) % 3));
-                case 2 -> a.put("action", "createTopic").put("name", "t" + m).put("partitions", 2).put("rf", 2);
-                default -> a.put("action", "restart").put("node", "b" + (101 + m % 3));
-            }
+            Action a = switch (m % 4) {
+                case 0 -> new Action.Kill(new NodeRef.Leader());
+                case 1 -> new Action.Restart(NodeRef.node(1 + (m / 4) % 3), false);
+                case 2 -> new Action.CreateTopic("t" + m, 2, 2);
+                default -> new Action.Restart(NodeRef.broker(101 + m % 3), false);
+            };
             s.add(m * 60_000L, a);
         }
         return s;

@@ -185,6 +185,11 @@ public final class Cluster {
         return sim.status(id);
     }
 
+    /** True for a configured or added broker (up or down). */
+    public boolean isBroker(int id) {
+        return brokers.containsKey(id);
+    }
+
     public boolean isVoter(int id) {
         return Arrays.binarySearch(voterIds, id) >= 0;
     }
@@ -222,6 +227,20 @@ public final class Cluster {
     /** Schedules a command as a timed input: it is traced and replays identically. */
     public void at(long time, String description, Consumer<Cluster> command) {
         sim.schedule(time, new Input(description, () -> command.accept(this)));
+    }
+
+    /**
+     * Carries out an action now, between events (call it from a timed input so it is traced and
+     * replays). A controller command's answer, or a producer-id request's, comes later to
+     * {@code replies}; the returned outcome says what happened at once.
+     */
+    public Outcome apply(Action action, Consumer<ControllerReply> replies) {
+        return new ActionRunner(this, replies).apply(action);
+    }
+
+    /** The id the reference names now, or -1 when the role has no holder (no leader, no live follower, …). */
+    public int resolve(NodeRef ref) {
+        return RoleHolders.resolve(ref, this);
     }
 
     public void reportViolation(String description) {

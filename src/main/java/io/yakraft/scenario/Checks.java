@@ -147,7 +147,7 @@ final class Checks {
                     return of(p.leader() != b, where + " is led by " + actual + ", expected anyone but b" + b);
                 }
                 String want = a.get("broker").asText();
-                boolean ok = want.equals("none") ? !p.hasLeader() : p.leader() == NodeRef.resolve(want, c);
+                boolean ok = want.equals("none") ? !p.hasLeader() : p.leader() == c.resolve(NodeNames.parse(want));
                 return of(ok, where + " is led by " + actual + ", expected " + want);
             }
             case "truncated": {
@@ -176,12 +176,12 @@ final class Checks {
     }
 
     private static int node(ObjectNode a, String field, Cluster c) {
-        return NodeRef.resolve(a.get(field).asText(), c);
+        return c.resolve(NodeNames.parse(a.get(field).asText()));
     }
 
     private static List<Integer> nodes(JsonNode refs, Cluster c) {
         List<Integer> out = new ArrayList<>();
-        refs.forEach(r -> out.add(NodeRef.resolve(r.asText(), c)));
+        refs.forEach(r -> out.add(c.resolve(NodeNames.parse(r.asText()))));
         return out;
     }
 

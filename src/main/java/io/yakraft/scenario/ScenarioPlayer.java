@@ -1,6 +1,8 @@
 package io.yakraft.scenario;
 
+import io.yakraft.cluster.Action;
 import io.yakraft.cluster.Cluster;
+import io.yakraft.cluster.Outcome;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -170,16 +172,16 @@ public final class ScenarioPlayer {
             report(s, s.describe(), true, o.passed(), o.message());
             return;
         }
-        String[] outcome = new String[1];
-        Actions.asInput(s, cluster, answers::add, r -> { }, o -> outcome[0] = o);
+        Outcome[] outcome = new Outcome[1];
+        Actions.answered(s.typed(), s.describe(), cluster, answers::add, o -> outcome[0] = o);
         cluster.runUntil(cluster.now());
-        if (s.action().equals("caption")) {
-            caption = s.args().get("text").asText();
-            heldByCaption = s.args().path("pause").asBoolean(false);
-        } else if (s.action().equals("setSpeed")) {
-            speed.accept(s.args().get("speed").asDouble());
+        if (s.typed() instanceof Action.Caption c) {
+            caption = c.text();
+            heldByCaption = c.pause();
+        } else if (s.typed() instanceof Action.SetSpeed sp) {
+            speed.accept(sp.speed());
         }
-        report(s, s.describe(), false, true, outcome[0]);
+        report(s, s.describe(), false, true, outcome[0] == null ? null : outcome[0].describe());
     }
 
     private void report(Step s, String description, boolean expectation, boolean passed, String message) {

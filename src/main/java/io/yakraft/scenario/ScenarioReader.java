@@ -161,10 +161,19 @@ public final class ScenarioReader {
             }
             allowed.putAll(checkSpec);
         }
-        validateArgs(args, allowed, at, "step " + (i + 1) + " (" + (action == null ? "wait" : action) + ")");
-        if ("feed".equals(action)) {
-            resolveBesideScenario(args, "file");
-            resolveBesideScenario(args, "spec");
+        String what = "step " + (i + 1) + " (" + (action == null ? "wait" : action) + ")";
+        io.yakraft.cluster.Action typed = null;
+        validateArgs(args, allowed, at, what);
+        if (action != null && !action.equals("expect")) {
+            if ("feed".equals(action)) {
+                resolveBesideScenario(args, "file");
+                resolveBesideScenario(args, "spec");
+            }
+            try {
+                typed = ActionJson.parse(action, args, what, "write-" + i);
+            } catch (ActionJson.Invalid e) {
+                throw error(at, e.getMessage());
+            }
         }
         Check waitFor = s.has("waitFor") ? check(s.get("waitFor"), at, i) : null;
         long atMs = s.has("at") ? duration(s, "at", at, i) : -1;
@@ -173,7 +182,7 @@ public final class ScenarioReader {
             throw error(at, "step " + (i + 1) + ": give 'at' or 'after', not both");
         }
         long timeout = s.has("timeout") ? duration(s, "timeout", at, i) : DEFAULT_TIMEOUT_MS;
-        return new Step(i, line(at), column(at), atMs, afterMs, waitFor, timeout, action, args);
+        return new Step(i, line(at), column(at), atMs, afterMs, waitFor, timeout, action, args, typed);
     }
 
     private Check check(JsonNode w, String at, int i) throws ScenarioException {
@@ -198,22 +207,9 @@ public final class ScenarioReader {
     }
 
     private void validateArgs(ObjectNode args, Map<String, Vocabulary.Arg> spec, String at, String what) throws ScenarioException {
-        for (Iterator<String> it = args.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            Vocabulary.Arg a = spec.get(f);
-            if (a == null) {
-                throw error(at, what + ": unknown field '" + f + "' (expected "
-                        + (spec.isEmpty() ? "no arguments" : "one of: " + Vocabulary.oneOf(spec.keySet())) + ")");
-            }
-            String problem = a.kind().problem(args.get(f));
-            if (problem != null) {
-                throw error(at, what + ": '" + f + "' must be " + problem);
-            }
-        }
-        for (Map.Entry<String, Vocabulary.Arg> e : spec.entrySet()) {
-            if (e.getValue().required() && !args.has(e.getKey()) && !e.getKey().equals("check")) {
-                throw error(at, what + ": '" + e.getKey() + "' is required");
-            }
+        String problem = Vocabulary.problem(args, spec, what);
+        if (problem != null) {
+            throw error(at, problem);
         }
     }
 

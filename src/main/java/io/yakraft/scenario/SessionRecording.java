@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.yakraft.cluster.Action;
 import io.yakraft.cluster.Cluster;
 import io.yakraft.cluster.ClusterConfig;
 
@@ -12,7 +13,7 @@ import java.util.List;
 
 /** The actions of a live session with their simulated times, written out as a scenario that replays them. */
 public final class SessionRecording {
-    private record Entry(long atMs, ObjectNode action) {
+    private record Entry(long atMs, Action action) {
     }
 
     private final ClusterConfig cluster;
@@ -26,8 +27,9 @@ public final class SessionRecording {
         return cluster;
     }
 
-    public void add(long atMs, ObjectNode action) {
-        entries.add(new Entry(atMs, action.deepCopy()));
+    /** Records an action performed live at {@code atMs}; a feed keeps its records, so a replay reads no file. */
+    public void add(long atMs, Action action) {
+        entries.add(new Entry(atMs, action));
     }
 
     public int size() {
@@ -104,7 +106,7 @@ public final class SessionRecording {
         for (Entry e : entries) {
             ObjectNode step = steps.addObject();
             step.put("at", e.atMs());
-            step.setAll(e.action());
+            step.setAll(ActionJson.toJson(e.action()));
         }
         ObjectNode end = steps.addObject();
         end.put("at", Math.max(untilMs, entries.isEmpty() ? 0 : entries.get(entries.size() - 1).atMs()));

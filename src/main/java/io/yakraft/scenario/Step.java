@@ -1,15 +1,17 @@
 package io.yakraft.scenario;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.yakraft.cluster.Action;
 
 /**
  * One step of a scenario, as read from its file ({@code line}/{@code column} point at it).
  * When it starts: {@code atMs} (absolute simulated time), else {@code afterMs} after the previous
  * step, else at once; with {@code waitFor} it then waits (up to {@code timeoutMs}) for a check to
- * hold. What it does: {@code action} with its {@code args} (null action: a pure wait).
+ * hold. What it does: {@code action} with its {@code args} as written (null action: a pure wait),
+ * and {@code typed}, the action built from them (null for a wait or an 'expect').
  */
 public record Step(int index, long line, long column, long atMs, long afterMs, Check waitFor, long timeoutMs,
-                   String action, ObjectNode args) {
+                   String action, ObjectNode args, Action typed) {
 
     /** A short human name: "kill leader", "expect leaderElected", "wait for brokerUnfenced". */
     public String describe() {
@@ -19,6 +21,11 @@ public record Step(int index, long line, long column, long atMs, long afterMs, C
         if (action.equals("expect")) {
             return "expect " + Check.of(args).describe();
         }
+        return describe(action, args);
+    }
+
+    /** "kill node=leader": the action and its fields in order; also the trace's words for the action's input. */
+    static String describe(String action, ObjectNode args) {
         StringBuilder sb = new StringBuilder(action);
         args.fields().forEachRemaining(e -> sb.append(' ').append(e.getKey()).append('=').append(e.getValue().isTextual()
                 ? e.getValue().asText() : e.getValue().toString()));

@@ -20,7 +20,7 @@ final class Vocabulary {
         String problem(JsonNode v) {
             return switch (this) {
                 case TEXT -> v.isTextual() ? null : "a string";
-                case NODE -> v.isTextual() || v.isInt() ? NodeRef.problem(v.asText()) : "a node such as \"n2\" or \"leader\"";
+                case NODE -> v.isTextual() || v.isInt() ? NodeNames.problem(v.asText()) : "a node such as \"n2\" or \"leader\"";
                 case NODES -> nodes(v);
                 case INT -> v.isIntegralNumber() ? null : "a whole number";
                 case NUMBER -> v.isNumber() ? null : "a number";
@@ -138,6 +138,32 @@ final class Vocabulary {
     }
 
     static final List<String> STEP_FIELDS = List.of("at", "after", "waitFor", "timeout", "action", "comment");
+
+    /**
+     * The first problem of {@code args} against {@code spec}, in words prefixed by {@code what}
+     * ("step 3 (kill): 'node' is required"), or null: an unknown field, a value of the wrong
+     * kind, a required field missing ('check' is the caller's business).
+     */
+    static String problem(com.fasterxml.jackson.databind.node.ObjectNode args, Map<String, Arg> spec, String what) {
+        for (java.util.Iterator<String> it = args.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            Arg a = spec.get(f);
+            if (a == null) {
+                return what + ": unknown field '" + f + "' (expected "
+                        + (spec.isEmpty() ? "no arguments" : "one of: " + oneOf(spec.keySet())) + ")";
+            }
+            String problem = a.kind().problem(args.get(f));
+            if (problem != null) {
+                return what + ": '" + f + "' must be " + problem;
+            }
+        }
+        for (Map.Entry<String, Arg> e : spec.entrySet()) {
+            if (e.getValue().required() && !args.has(e.getKey()) && !e.getKey().equals("check")) {
+                return what + ": '" + e.getKey() + "' is required";
+            }
+        }
+        return null;
+    }
 
     static String oneOf(java.util.Collection<String> names) {
         return String.join(", ", new TreeSet<>(names));

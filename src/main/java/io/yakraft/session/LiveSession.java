@@ -1,7 +1,8 @@
 package io.yakraft.session;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.yakraft.cluster.Action;
 import io.yakraft.cluster.ClusterConfig;
+import io.yakraft.cluster.Outcome;
 import io.yakraft.cluster.ClusterSnapshot;
 import io.yakraft.metadata.ControllerReply;
 import io.yakraft.scenario.Scenario;
@@ -211,31 +212,34 @@ public final class LiveSession {
     }
 
     /** See {@link Session#perform}: the callbacks run on the driving thread. */
-    public void perform(ObjectNode action, Consumer<String> outcome, Consumer<ControllerReply> replies) {
+    public void perform(Action action, Consumer<Outcome> outcome, Consumer<ControllerReply> replies) {
         submit(s -> s.perform(action, outcome, replies));
     }
 
-    public void perform(ObjectNode action) {
+    public void perform(Action action) {
         perform(action, o -> { }, r -> { });
     }
 
     /**
-     * Performs {@code action}; the outcome completes when it ran, the reply when the controller
-     * answered. With {@code expectsReply} the simulation {@link #owesAnswers} until the reply came
-     * or the caller says none will ({@link Pending#noReplyComing}).
+     * Performs {@code action} for someone who waits for its answers: the outcome completes when it
+     * ran, the reply when the controller answered a command it sent. Until then the simulation
+     * {@link #owesAnswers}; an outcome that sent nothing to the controller owes no reply.
      */
-    public Pending perform(ObjectNode action, boolean expectsReply) {
-        java.util.concurrent.atomic.AtomicBoolean owed = new java.util.concurrent.atomic.AtomicBoolean(expectsReply);
-        if (expectsReply) {
-            outstanding.incrementAndGet();
-        }
+    public Pending request(Action action) {
+        outstanding.incrementAndGet();
+        java.util.concurrent.atomic.AtomicBoolean owed = new java.util.concurrent.atomic.AtomicBoolean(true);
         Runnable settle = () -> {
             if (owed.compareAndSet(true, false)) {
                 answered();
             }
         };
-        Pending p = new Pending(new CompletableFuture<>(), new CompletableFuture<>(), settle);
-        perform(action, p.outcome()::complete, r -> {
+        Pending p = new Pending(new CompletableFuture<>(), new CompletableFuture<>());
+        perform(action, o -> {
+            p.outcome().complete(o);
+            if (!(o instanceof Outcome.CommandSent || o instanceof Outcome.ProducerIdsRequested)) {
+                settle.run();
+            }
+        }, r -> {
             p.reply().complete(r);
             settle.run();
         });
@@ -243,11 +247,7 @@ public final class LiveSession {
     }
 
     /** What an action gives back, as it becomes known. */
-    public record Pending(CompletableFuture<String> outcome, CompletableFuture<ControllerReply> reply, Runnable settle) {
-        /** The action was refused before it reached the controller: no reply is owed. */
-        public void noReplyComing() {
-            settle.run();
-        }
+    public record Pending(CompletableFuture<Outcome> outcome, CompletableFuture<ControllerReply> reply) {
     }
 
     /** Pauses and processes exactly one event. */

@@ -1,7 +1,8 @@
 package io.yakraft.session;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.yakraft.check.InvariantChecker;
+import io.yakraft.cluster.Action;
+import io.yakraft.cluster.Outcome;
 import io.yakraft.cluster.Cluster;
 import io.yakraft.cluster.ClusterConfig;
 import io.yakraft.cluster.ClusterSnapshot;
@@ -147,12 +148,12 @@ public final class Session {
     // ------------------------------------------------------------------ what a person does
 
     /**
-     * What a person does, in the scenario vocabulary ({"action": "kill", "node": "n2"}): applied as a
+     * What a person does (a click, a REST call, a form): applied as a
      * timed input at the current simulated time and recorded, so the session can be saved as a
      * scenario that replays to the same trace. Acting in the past forks a new future.
      * {@code outcome} hears what happened, {@code replies} a controller command's later answer.
      */
-    public void perform(ObjectNode action, Consumer<String> outcome, Consumer<ControllerReply> replies) {
+    public void perform(Action action, Consumer<Outcome> outcome, Consumer<ControllerReply> replies) {
         recording.forkAt(cluster.now());
         recording.add(cluster.now(), action);
         LiveAction.asInput(action, cluster, outcome, replies);

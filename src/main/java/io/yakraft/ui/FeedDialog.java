@@ -2,8 +2,10 @@ package io.yakraft.ui;
 
 import io.yakraft.session.Frame;
 import io.yakraft.session.LiveSession;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.yakraft.cluster.Acks;
+import io.yakraft.cluster.Action;
+import io.yakraft.cluster.NodeRef;
+import io.yakraft.cluster.Outcome;
 import io.yakraft.cluster.FeedStatus;
 import io.yakraft.ingest.FeedSource;
 import io.yakraft.ingest.Reject;
@@ -77,6 +79,8 @@ final class FeedDialog {
     private final Timeline follow = new Timeline(new KeyFrame(Duration.millis(150), e -> followFeed()));
     /** The feed this dialog started (its id in the cluster), or -1. */
     private volatile int feedId = -1;
+    /** The last preview's records: what the Feed button sends (the file is not read again). */
+    private FeedSource.Prepared prepared;
 
     FeedDialog(Window owner, FileTarget files, LiveSession driver, BackgroundWork background) {
         this.background = background;
@@ -227,6 +231,7 @@ final class FeedDialog {
     private void preview() {
         error.setText("");
         previewed.set(false);
+        prepared = null;
         rejects.clear();
         String rawText = raw.getText().trim();
         String specText = spec.getText().trim();
@@ -254,6 +259,7 @@ final class FeedDialog {
             previewProgress.progressProperty().unbind();
             previewProgress.setProgress(1);
             FeedSource.Prepared p = task.getValue();
+            prepared = p;
             summary.setText(report(p));
             rejects.setAll(p.firstRejects());
             previewed.set(p.report().clean() > 0);
@@ -305,8 +311,8 @@ final class FeedDialog {
         return m == null || m.isBlank() ? t.getClass().getSimpleName() + " reading " + raw : m;
     }
 
-    /** Checks the fields (the first problem in words, or null) and builds the feed step. */
-    private ObjectNode step(String[] problem) {
+    /** Checks the fields (the first problem in words, or null) and builds the feed action from the previewed records. */
+    private Action.Feed step(String[] problem) {
         String t = topic.getEditor().getText().trim();
         if (t.isEmpty()) {
             problem[0] = "Topic: choose the topic to feed.";
@@ -331,24 +337,22 @@ final class FeedDialog {
                     + "). Create it first with Metadata → Create topic… (Ctrl+Alt+T), then feed.";
             return null;
         }
-        ObjectNode s = Steps.of("feed", "topic", t, "file", Path.of(raw.getText().trim()).toAbsolutePath().normalize(),
-                "spec", Path.of(spec.getText().trim()).toAbsolutePath().normalize(), "acks", Acks.parse(acks.getValue()).label());
-        if (r == Math.rint(r)) {
-            s.put("rate", (long) r);
-        } else {
-            s.put("rate", r);
+        if (prepared == null || !previewed.get()) {
+            problem[0] = "Preview the file first: the feed sends the records the preview read.";
+            return null;
         }
         String v = via.getValue();
-        if (v != null && !v.equals(ANY_BROKER)) {
-            s.put("via", v);
-        }
-        return s;
+        Action.Records records = new Action.FromFile(Path.of(raw.getText().trim()).toAbsolutePath().normalize().toString(),
+                Path.of(spec.getText().trim()).toAbsolutePath().normalize().toString(), prepared.records(),
+                prepared.report().clean(), prepared.report().read());
+        return new Action.Feed(t, records, Acks.parse(acks.getValue()), r,
+                v == null || v.equals(ANY_BROKER) ? null : NodeRef.broker(Integer.parseInt(v.substring(1))));
     }
 
     private void start() {
         error.setText("");
         String[] problem = new String[1];
-        ObjectNode s = step(problem);
+        Action.Feed s = step(problem);
         if (s == null) {
             error.setText(problem[0]);
             return;
@@ -358,17 +362,16 @@ final class FeedDialog {
         driver.perform(s, outcome -> Platform.runLater(() -> started(outcome)), reply -> { });
     }
 
-    /** The feed action's outcome: "feed 3: …" when it started, "feed: why" when it did not. */
-    private void started(String outcome) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^feed (\\d+):").matcher(outcome);
-        if (!m.find()) {
+    /** The feed action's outcome: started with its id, or refused with why. */
+    private void started(Outcome outcome) {
+        if (!(outcome instanceof Outcome.FeedStarted f)) {
             busy.set(false);
             feedText.setText("Not started.");
-            error.setText("The feed did not start: " + outcome.replaceFirst("^feed: ", ""));
+            error.setText("The feed did not start: " + (outcome instanceof Outcome.Refused r ? r.message() : outcome.describe()));
             return;
         }
-        feedId = Integer.parseInt(m.group(1));
-        feedText.setText("Feed " + feedId + " started: " + outcome.replaceFirst("^feed \\d+: ", ""));
+        feedId = f.feedId();
+        feedText.setText("Feed " + feedId + " started: " + f.source() + " into '" + f.topic() + "' with acks=" + f.acks().label());
         follow.play();
         followFeed();
     }

@@ -4,6 +4,8 @@ import io.yakraft.session.ScenarioStatus;
 import io.yakraft.session.Frame;
 import io.yakraft.session.Session;
 import io.yakraft.session.LiveSession;
+import io.yakraft.cluster.Action;
+import io.yakraft.cluster.NodeRef;
 import io.yakraft.cluster.Cluster;
 import io.yakraft.cluster.ClusterConfig;
 import io.yakraft.cluster.NodeView;
@@ -325,13 +327,13 @@ public final class MainController {
 
     private void applyLoss() {
         double loss = Math.round(lossSlider.getValue() * 100) / 100.0;
-        driver.perform(Steps.of("network", "loss", loss));
+        driver.perform(new Action.Network(loss, null, null, null));
     }
 
     private void applyLatency() {
         long max = Math.max(1, Math.round(latencySlider.getValue()));
         long min = Math.max(1, max / 4);
-        driver.perform(Steps.of("network", "minLatencyMs", min, "maxLatencyMs", max));
+        driver.perform(new Action.Network(null, min, max, null));
     }
 
     /** Click on a link: heal it if cut, else cut both ways; with {@code from} ≥ 0 only the direction leaving {@code from}. */
@@ -342,10 +344,10 @@ public final class MainController {
         boolean ab = isCut(f, a, b);
         boolean ba = isCut(f, b, a);
         if (from >= 0) {
-            driver.perform(ab ? Steps.of("heal", "from", "n" + a, "to", "n" + b)
-                    : Steps.of("cut", "from", "n" + a, "to", "n" + b, "oneWay", true));
+            driver.perform(ab ? new Action.Heal(NodeRef.node(a), NodeRef.node(b))
+                    : new Action.Cut(NodeRef.node(a), NodeRef.node(b), true));
         } else {
-            driver.perform(ab || ba ? Steps.of("heal", "from", "n" + a, "to", "n" + b) : Steps.of("cut", "from", "n" + a, "to", "n" + b));
+            driver.perform(ab || ba ? new Action.Heal(NodeRef.node(a), NodeRef.node(b)) : new Action.Cut(NodeRef.node(a), NodeRef.node(b), false));
         }
     }
 
@@ -547,22 +549,22 @@ public final class MainController {
 
     @FXML
     void kill() {
-        onSelected("kill it", id -> driver.perform(Steps.of("kill", "node", "n" + id)));
+        onSelected("kill it", id -> driver.perform(new Action.Kill(NodeRef.node(id))));
     }
 
     @FXML
     void killLeader() {
-        driver.perform(Steps.of("kill", "node", "leader"));
+        driver.perform(new Action.Kill(new NodeRef.Leader()));
     }
 
     @FXML
     void restart() {
-        onSelected("restart it", id -> driver.perform(Steps.of("restart", "node", "n" + id)));
+        onSelected("restart it", id -> driver.perform(new Action.Restart(NodeRef.node(id), false)));
     }
 
     @FXML
     void restartEmptyDisk() {
-        onSelected("restart it", id -> driver.perform(Steps.of("restart", "node", "n" + id, "emptyDisk", true)));
+        onSelected("restart it", id -> driver.perform(new Action.Restart(NodeRef.node(id), true)));
     }
 
     @FXML
@@ -570,71 +572,71 @@ public final class MainController {
         onSelected("pause or resume it", id -> {
             NodeView v = model.selectedView();
             boolean paused = v != null && v.status() == io.yakraft.sim.NodeStatus.PAUSED;
-            driver.perform(Steps.of(paused ? "resume" : "pause", "node", "n" + id));
+            driver.perform(paused ? new Action.Resume(NodeRef.node(id)) : new Action.Pause(NodeRef.node(id)));
         });
     }
 
     @FXML
     void forceTimeout() {
-        onSelected("force its timeout", id -> driver.perform(Steps.of("forceTimeout", "node", "n" + id)));
+        onSelected("force its timeout", id -> driver.perform(new Action.ForceTimeout(NodeRef.node(id))));
     }
 
     @FXML
     void resign() {
-        driver.perform(Steps.of("resign"));
+        driver.perform(new Action.Resign(null));
     }
 
     @FXML
     void compact() {
-        onSelected("compact its log", id -> driver.perform(Steps.of("compact", "node", "n" + id)));
+        onSelected("compact its log", id -> driver.perform(new Action.Compact(NodeRef.node(id))));
     }
 
     // ---------------------------------------------------------------- network
 
     @FXML
     void isolateLeader() {
-        driver.perform(Steps.of("isolate", "node", "leader"));
+        driver.perform(new Action.Isolate(new NodeRef.Leader()));
     }
 
     @FXML
     void isolateSelected() {
-        onSelected("isolate it", id -> driver.perform(Steps.of("isolate", "node", "n" + id)));
+        onSelected("isolate it", id -> driver.perform(new Action.Isolate(NodeRef.node(id))));
     }
 
     @FXML
     void splitMajority() {
-        driver.perform(Steps.of("partition", "preset", "majorityMinority"));
+        driver.perform(new Action.Partition(new Action.MajorityMinority(null)));
     }
 
     @FXML
     void bridge() {
-        onSelected("use it as the bridge", id -> driver.perform(Steps.of("partition", "preset", "bridge", "node", "n" + id)));
+        onSelected("use it as the bridge", id -> driver.perform(new Action.Partition(new Action.Bridge(NodeRef.node(id)))));
     }
 
     @FXML
     void ring() {
-        driver.perform(Steps.of("partition", "preset", "majoritiesRing"));
+        driver.perform(new Action.Partition(new Action.MajoritiesRing()));
     }
 
     @FXML
     void cutToLeader() {
-        onSelected("cut its link to the leader", id -> driver.perform(Steps.of("cut", "from", "n" + id, "to", "leader",
-                "oneWay", true)));
+        onSelected("cut its link to the leader", id -> driver.perform(new Action.Cut(NodeRef.node(id),
+                new NodeRef.Leader(), true)));
     }
 
     @FXML
     void lossy() {
-        driver.perform(Steps.of("network", "loss", 0.10));
+        driver.perform(new Action.Network(0.10, null, null, null));
     }
 
     @FXML
     void slow() {
-        driver.perform(Steps.of("network", "minLatencyMs", 50, "maxLatencyMs", 200));
+        driver.perform(new Action.Network(null, 50L, 200L, null));
     }
 
     @FXML
     void healAll() {
-        driver.perform(Steps.of("heal"));
+        driver.perform(Action.Heal.all());
     }
 
     // ---------------------------------------------------------------- metadata

@@ -1,7 +1,10 @@
 package io.yakraft.ui;
 
 import io.yakraft.session.LiveSession;
+import io.yakraft.cluster.Action;
 import io.yakraft.cluster.BrokerIdentity;
+import io.yakraft.cluster.NodeRef;
+import io.yakraft.cluster.Outcome;
 import io.yakraft.metadata.ControllerReply;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
@@ -40,7 +43,7 @@ final class MetadataForms {
                     int p = CommandForm.integer("Partitions", partitions.getText(), 1, 10_000);
                     int r = CommandForm.integer("Replication factor", rf.getText(), 1, 9);
                     String topic = name.getText().trim();
-                    driver.perform(Steps.of("createTopic", "name", topic, "partitions", p, "rf", r), o -> { },
+                    driver.perform(new Action.CreateTopic(topic, p, r), o -> { },
                             reply -> done.accept(problem(reply)));
                 }, () -> status.accept("Topic '" + name.getText().trim() + "' created and committed."));
     }
@@ -54,7 +57,7 @@ final class MetadataForms {
                 .show(done -> {
                     String t = required("Topic", topic.getValue());
                     int n = CommandForm.integer("New total", total.getText(), 1, 10_000);
-                    driver.perform(Steps.of("createPartitions", "topic", t, "total", n), o -> { },
+                    driver.perform(new Action.CreatePartitions(t, n), o -> { },
                             reply -> done.accept(problem(reply)));
                 }, () -> status.accept("Topic '" + topic.getValue() + "' now has " + total.getText().trim() + " partitions."));
     }
@@ -65,7 +68,7 @@ final class MetadataForms {
                 .field("Topic", topic, "deleteTopic")
                 .show(done -> {
                     String t = required("Topic", topic.getValue());
-                    driver.perform(Steps.of("deleteTopic", "name", t), o -> { }, reply -> done.accept(problem(reply)));
+                    driver.perform(new Action.DeleteTopic(t), o -> { }, reply -> done.accept(problem(reply)));
                 }, () -> status.accept("Topic '" + topic.getValue() + "' deleted."));
     }
 
@@ -85,12 +88,9 @@ final class MetadataForms {
                     int b = CommandForm.integer("Broker id", id.getText(), 0, 1_000_000);
                     int p = CommandForm.integer("Port", port.getText(), 1, 65_535);
                     BrokerIdentity identity = new BrokerIdentity(required("Host", host.getText()), p, rack.getText().trim());
-                    var step = Steps.of("registerBroker", "id", b, "host", identity.host(), "port", identity.port());
-                    if (identity.rack() != null) {
-                        step.put("rack", identity.rack());
-                    }
-                    driver.perform(step, outcome -> done.accept(outcome.startsWith("broker b") ? null
-                            : "Broker id: " + outcome.replaceFirst("^registerBroker: ", "")), reply -> { });
+                    var step = new Action.RegisterBroker(b, identity.host(), identity.port(), identity.rack());
+                    driver.perform(step, outcome -> done.accept(outcome instanceof Outcome.Refused r ? "Broker id: " + r.message()
+                            : null), reply -> { });
                 }, () -> status.accept("Broker b" + id.getText().trim() + " started; watch it register and be unfenced."));
     }
 
@@ -108,8 +108,8 @@ final class MetadataForms {
                 .field("Broker", broker, "producerBroker")
                 .show(done -> {
                     int b = Integer.parseInt(required("Broker", broker.getValue()).substring(1));
-                    driver.perform(Steps.of("registerProducer", "broker", "b" + b), outcome -> {
-                        if (outcome.startsWith("registerProducer:")) {
+                    driver.perform(new Action.RegisterProducer(NodeRef.broker(b)), outcome -> {
+                        if (outcome instanceof Outcome.Refused) {
                             done.accept("broker b" + b + " is down or not registered yet");
                         }
                     }, reply -> {

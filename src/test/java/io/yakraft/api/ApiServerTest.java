@@ -1,5 +1,7 @@
 package io.yakraft.api;
 
+import io.yakraft.cluster.Action;
+import io.yakraft.cluster.NodeRef;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -162,9 +164,8 @@ class ApiServerTest {
 
     @Test
     void withoutAQuorumAWriteGets503WithRetryAfter() throws Exception {
-        ObjectNode kill = JSON.createObjectNode().put("action", "kill").put("node", "leader");
-        live.perform(kill);
-        live.perform(JSON.createObjectNode().put("action", "kill").put("node", "a follower"));
+        live.perform(new Action.Kill(new NodeRef.Leader()));
+        live.perform(new Action.Kill(new NodeRef.AFollower()));
         live.advanceBy(200);
         Answer a = post("/create-topic", "{\"name\": \"t\"}");
         assertEquals(503, a.status(), a.body().toString());
@@ -177,7 +178,7 @@ class ApiServerTest {
         List<String> acknowledged = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             if (i == 4) {
-                live.perform(JSON.createObjectNode().put("action", "kill").put("node", "leader"));
+                live.perform(new Action.Kill(new NodeRef.Leader()));
             }
             String name = "t" + i;
             for (int attempt = 0; attempt < 60; attempt++) {

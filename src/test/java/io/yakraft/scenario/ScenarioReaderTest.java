@@ -125,18 +125,33 @@ class ScenarioReaderTest {
         assertEquals(folder.resolve("data/raw.csv").toString(), step.args().get("file").asText());
         assertEquals(folder.resolve("spec.json").toString(), step.args().get("spec").asText());
 
-        // not beside the scenario: relative to the working directory, as written
+        // not beside the scenario: relative to the working directory, as written, and read at once: a missing file is
+        // the scenario's error, with its line, before anything runs
         Files.writeString(file, feedScenario("elsewhere/raw.csv", "spec.json"));
-        step = ScenarioReader.read(file).steps().get(0);
-        assertEquals("elsewhere/raw.csv", step.args().get("file").asText());
-        assertEquals(folder.resolve("spec.json").toString(), step.args().get("spec").asText());
+        String missing = assertThrows(ScenarioException.class, () -> ScenarioReader.read(file)).getMessage();
+        assertTrue(missing.startsWith(file + ":5:") && missing.contains("step 1 (feed): elsewhere/raw.csv"), missing);
 
         // an absolute path stays; text that comes from no file resolves nothing
         String absolute = dir.resolve("abs.csv").toAbsolutePath().toString();
+        Files.writeString(Path.of(absolute), "id\n1\n");
         Files.writeString(file, feedScenario(absolute, "spec.json"));
         assertEquals(absolute, ScenarioReader.read(file).steps().get(0).args().get("file").asText());
-        assertEquals("data/raw.csv", ScenarioReader.read("lessons/x.json", feedScenario("data/raw.csv", "spec.json"))
-                .steps().get(0).args().get("file").asText());
+        String unresolved = assertThrows(ScenarioException.class,
+                () -> ScenarioReader.read("lessons/x.json", feedScenario("data/raw.csv", "spec.json"))).getMessage();
+        assertTrue(unresolved.startsWith("lessons/x.json:5:") && unresolved.contains("step 1 (feed)"), unresolved);
+    }
+
+    @Test
+    void aFeedsRecordsAreReadWhenTheScenarioIsRead(@TempDir Path dir) throws IOException, ScenarioException {
+        Files.writeString(dir.resolve("raw.csv"), "id\n1\n2\n");
+        Files.writeString(dir.resolve("spec.json"), "{}");
+        Path file = dir.resolve("feed.json");
+        Files.writeString(file, feedScenario("raw.csv", "spec.json"));
+        io.yakraft.cluster.Action.Feed feed = (io.yakraft.cluster.Action.Feed) ScenarioReader.read(file).steps().get(0).typed();
+        assertEquals(2, feed.records().records().size(), "the records travel with the action: running it reads nothing");
+        assertEquals(dir.resolve("raw.csv").toString(), ((io.yakraft.cluster.Action.FromFile) feed.records()).file());
+        String noSpec = problem(scenario("    {\"action\": \"feed\", \"topic\": \"t\", \"file\": \"x.csv\"}"));
+        assertTrue(noSpec.contains("step 1 (feed): a file needs its pipeline spec (\"spec\")"), noSpec);
     }
 
     @Test

@@ -72,6 +72,7 @@ abstract class WindowTestBase {
      */
     void advanceUntil(String what, long maxSimMillis, Predicate<ClusterSnapshot> condition) throws Exception {
         settle();
+        stalls = 0;
         long start = snapshot().now();
         while (!condition.test(snapshot())) {
             step(what, start, maxSimMillis, SLICE_MS);
@@ -89,6 +90,7 @@ abstract class WindowTestBase {
      */
     void advanceUntilShown(String what, long maxSimMillis, Callable<Boolean> condition) throws Exception {
         settle();
+        stalls = 0;
         long start = snapshot().now();
         while (!WaitForAsyncUtils.asyncFx(condition).get(60, TimeUnit.SECONDS)) {
             step(what, start, maxSimMillis, SHOWN_SLICE_MS);
@@ -100,6 +102,9 @@ abstract class WindowTestBase {
         advanceUntilShown(what, DEFAULT_WAIT_MS, condition);
     }
 
+    /** Simulated time stood still for this many slices in a row (a held caption, a violation): the wait fails. */
+    private int stalls;
+
     private void step(String what, long start, long maxSimMillis, long slice) {
         long before = snapshot().now();
         if (before - start >= maxSimMillis) {
@@ -107,8 +112,10 @@ abstract class WindowTestBase {
                     + "; last snapshot " + snapshot().nodes());
         }
         session.advanceBy(slice);
-        if (snapshot().now() == before) {
-            throw new AssertionError("simulated time stopped (" + snapshot().violations() + ") before: " + what);
+        stalls = snapshot().now() == before ? stalls + 1 : 0;
+        if (stalls >= 3) {
+            throw new AssertionError("simulated time stands still (held by a caption, or stopped by "
+                    + snapshot().violations() + ") before: " + what);
         }
     }
 

@@ -2,8 +2,10 @@ package io.yakraft.ui;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.yakraft.cluster.Action;
+import io.yakraft.scenario.ActionJson;
 
-/** Builds the window's actions as scenario steps: {@code Steps.of("kill", "node", "n2")}. */
+/** Tests write actions as a scenario step's fields, {@code Steps.of("kill", "node", "n2")}, parsed as scenario files are. */
 final class Steps {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -11,7 +13,7 @@ final class Steps {
     }
 
     /** The action and its arguments as name/value pairs (strings, numbers or booleans). */
-    static ObjectNode of(String action, Object... nameValue) {
+    static Action of(String action, Object... nameValue) {
         ObjectNode n = JSON.createObjectNode();
         n.put("action", action);
         for (int i = 0; i < nameValue.length; i += 2) {
@@ -29,6 +31,10 @@ final class Steps {
                 n.put(k, String.valueOf(v));
             }
         }
-        return n;
+        try {
+            return ActionJson.parse(n);
+        } catch (ActionJson.Invalid e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 }

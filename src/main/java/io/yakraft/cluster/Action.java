@@ -1,0 +1,172 @@
+package io.yakraft.cluster;
+
+import java.util.List;
+
+/**
+ * What a person, a scenario or a REST call asks the cluster to do: the input of
+ * {@link Cluster#apply}. Node arguments are {@link NodeRef}s, resolved when the action runs.
+ * A field documented as nullable means "not given" and has the meaning its comment says.
+ * 'expect' is not here: it checks the cluster, it does not act on it.
+ */
+public sealed interface Action {
+
+    /** Narration for the audience; {@code pause} holds a lesson until the presenter continues. */
+    record Caption(String text, boolean pause) implements Action {
+    }
+
+    record Kill(NodeRef node) implements Action {
+    }
+
+    /** Restarts a node; {@code emptyDisk}: its disk is lost too. */
+    record Restart(NodeRef node, boolean emptyDisk) implements Action {
+    }
+
+    record Pause(NodeRef node) implements Action {
+    }
+
+    record Resume(NodeRef node) implements Action {
+    }
+
+    /** Makes the node's election or fetch timer expire now. */
+    record ForceTimeout(NodeRef node) implements Action {
+    }
+
+    /** Graceful resignation; {@code node} null: whoever leads now. */
+    record Resign(NodeRef node) implements Action {
+    }
+
+    /** Snapshots the node's metadata image at its high watermark and drops the log before it. */
+    record Compact(NodeRef node) implements Action {
+    }
+
+    /** Cuts every link to and from the node. */
+    record Isolate(NodeRef node) implements Action {
+    }
+
+    /** Splits the network: explicit groups or one of the presets. */
+    record Partition(Split split) implements Action {
+    }
+
+    /** The shapes a network partition takes. */
+    sealed interface Split {
+    }
+
+    /** Every link between two different groups is cut both ways. */
+    record Groups(List<List<NodeRef>> groups) implements Split {
+        public Groups {
+            groups = groups.stream().map(List::copyOf).toList();
+        }
+    }
+
+    /** {@code minority} cut off from the rest; null: the leader and as few others as keep the rest a majority. */
+    record MajorityMinority(List<NodeRef> minority) implements Split {
+        public MajorityMinority {
+            minority = minority == null ? null : List.copyOf(minority);
+        }
+    }
+
+    /** Each voter reaches a majority, but no two neighbours' majorities agree. */
+    record MajoritiesRing() implements Split {
+    }
+
+    /** Two halves that meet only at {@code node} (null: "a follower"). */
+    record Bridge(NodeRef node) implements Split {
+    }
+
+    /** Cuts the link from → to, and to → from unless {@code oneWay}. */
+    record Cut(NodeRef from, NodeRef to, boolean oneWay) implements Action {
+    }
+
+    /** Heals the link between two nodes both ways; both null: every link, and the per-link settings go. */
+    record Heal(NodeRef from, NodeRef to) implements Action {
+        public Heal {
+            if ((from == null) != (to == null)) {
+                throw new IllegalArgumentException("heal names both ends of a link, or none (every link)");
+            }
+        }
+
+        public static Heal all() {
+            return new Heal(null, null);
+        }
+    }
+
+    /** New default link settings; a null field keeps its current value. */
+    record Network(Double loss, Long minLatencyMs, Long maxLatencyMs, Double duplication) implements Action {
+    }
+
+    /** {@code count} client writes at the leader, named {@code label}-0, {@code label}-1, … */
+    record Write(int count, String label) implements Action {
+    }
+
+    /** Starts a new broker process that registers as this identity. */
+    record RegisterBroker(int id, String host, int port, String rack) implements Action {
+    }
+
+    record UnregisterBroker(NodeRef broker) implements Action {
+    }
+
+    record CreateTopic(String name, int partitions, int replicationFactor) implements Action {
+    }
+
+    record CreatePartitions(String topic, int total) implements Action {
+    }
+
+    record DeleteTopic(String name) implements Action {
+    }
+
+    /** The broker asks the active controller for a block of producer ids. */
+    record RegisterProducer(NodeRef broker) implements Action {
+    }
+
+    /**
+     * Feeds records into a topic: {@code records} were read before the action was built (a file
+     * through its pipeline, or generated), so running it reads nothing. {@code rate} is records
+     * per simulated second (0: as fast as possible); {@code via} null: the lowest-numbered live broker.
+     */
+    record Feed(String topic, Records records, Acks acks, double rate, NodeRef via) implements Action {
+        public Feed {
+            if (topic == null || topic.isBlank()) {
+                throw new IllegalArgumentException("a feed needs a topic");
+            }
+            if (rate < 0 || Double.isNaN(rate)) {
+                throw new IllegalArgumentException("the rate must be 0 (as fast as possible) or more, got " + rate);
+            }
+        }
+    }
+
+    /** Where a feed's records came from; a replay needs this, not the records. */
+    sealed interface Records {
+        List<FeedRecord> records();
+
+        /** The source in words: "orders.csv (41 clean of 53 read)", "100 generated records". */
+        String describe();
+    }
+
+    /** The clean records of {@code file} run through the pipeline {@code spec} (paths as given). */
+    record FromFile(String file, String spec, List<FeedRecord> records, long clean, long read) implements Records {
+        public FromFile {
+            records = List.copyOf(records);
+        }
+
+        @Override
+        public String describe() {
+            return file + " (" + clean + " clean of " + read + " read)";
+        }
+    }
+
+    /** {@code count} records over {@code keys} keys (key-0, key-1, …). */
+    record Generated(int count, int keys, List<FeedRecord> records) implements Records {
+        public Generated {
+            records = List.copyOf(records);
+        }
+
+        @Override
+        public String describe() {
+            return records.size() + " generated records";
+        }
+    }
+
+    /** Changes the window's playback speed; the simulation itself ignores it. */
+    record SetSpeed(double speed) implements Action {
+    }
+}

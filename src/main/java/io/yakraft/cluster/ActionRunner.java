@@ -1,0 +1,269 @@
+package io.yakraft.cluster;
+
+import io.yakraft.metadata.ControllerCommand;
+import io.yakraft.metadata.ControllerReply;
+import io.yakraft.sim.LinkConfig;
+import io.yakraft.sim.NodeStatus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * Carries out one {@link Action} on the cluster now, between events: the one place actions
+ * are performed, whether a scenario plays them, a person clicks or a REST call asks. Node
+ * references are resolved here, at the moment the action runs.
+ */
+final class ActionRunner {
+    private final Cluster c;
+    private final java.util.function.Consumer<ControllerReply> replies;
+
+    ActionRunner(Cluster c, java.util.function.Consumer<ControllerReply> replies) {
+        this.c = c;
+        this.replies = replies;
+    }
+
+    Outcome apply(Action action) {
+        if (action instanceof Action.Caption a) {
+            return new Outcome.Accepted("caption: " + a.text());
+        }
+        if (action instanceof Action.Kill a) {
+            return onNode(a.node(), "kill", c::crash);
+        }
+        if (action instanceof Action.Restart a) {
+            return onNode(a.node(), "restart", id -> c.restart(id, a.emptyDisk()));
+        }
+        if (action instanceof Action.Pause a) {
+            return onNode(a.node(), "pause", c::pause);
+        }
+        if (action instanceof Action.Resume a) {
+            return onNode(a.node(), "resume", c::resume);
+        }
+        if (action instanceof Action.ForceTimeout a) {
+            return onNode(a.node(), "force the timeout of", c::forceTimeout);
+        }
+        if (action instanceof Action.Resign a) {
+            return a.node() != null ? onNode(a.node(), "make resign", c::resign) : resignLeader();
+        }
+        if (action instanceof Action.Compact a) {
+            return onNode(a.node(), "compact", c::compact);
+        }
+        if (action instanceof Action.Isolate a) {
+            return onNode(a.node(), "isolate", c::isolate);
+        }
+        if (action instanceof Action.Partition a) {
+            return partition(a.split());
+        }
+        if (action instanceof Action.Cut a) {
+            return cut(a);
+        }
+        if (action instanceof Action.Heal a) {
+            return heal(a);
+        }
+        if (action instanceof Action.Network a) {
+            return network(a);
+        }
+        if (action instanceof Action.Write a) {
+            return write(a);
+        }
+        if (action instanceof Action.RegisterBroker a) {
+            return registerBroker(a);
+        }
+        if (action instanceof Action.UnregisterBroker a) {
+            return command(new ControllerCommand.UnregisterBroker(c.resolve(a.broker())));
+        }
+        if (action instanceof Action.CreateTopic a) {
+            return command(new ControllerCommand.CreateTopic(a.name(), a.partitions(), a.replicationFactor()));
+        }
+        if (action instanceof Action.CreatePartitions a) {
+            return command(new ControllerCommand.CreatePartitions(a.topic(), a.total()));
+        }
+        if (action instanceof Action.DeleteTopic a) {
+            return command(new ControllerCommand.DeleteTopic(a.name()));
+        }
+        if (action instanceof Action.RegisterProducer a) {
+            int b = c.resolve(a.broker());
+            return b >= 0 && c.requestProducerIds(b, replies) ? new Outcome.ProducerIdsRequested(b)
+                    : new Outcome.Refused(ErrorCode.BROKER_NOT_AVAILABLE, "registerProducer", "b" + b + " is down or not registered");
+        }
+        if (action instanceof Action.Feed a) {
+            return feed(a);
+        }
+        if (action instanceof Action.SetSpeed a) {
+            return new Outcome.Accepted("speed " + a.speed() + "×");
+        }
+        throw new IllegalStateException("no way to carry out " + action);
+    }
+
+    /** The node the reference names now, else the refusal saying why nobody. */
+    private Outcome onNode(NodeRef ref, String verb, IntConsumer act) {
+        int id = c.resolve(ref);
+        if (id < 0 || !c.allIds().contains(id)) {
+            return unresolved(ref, verb + " " + ref.text());
+        }
+        act.accept(id);
+        boolean plain = ref instanceof NodeRef.Id n && !n.prefix().equals("b");
+        return new Outcome.Accepted(verb + " n" + id + (plain ? "" : " (" + ref.text() + ")"));
+    }
+
+    private Outcome.Refused unresolved(NodeRef ref, String what) {
+        if (ref instanceof NodeRef.LeaderOf p && RoleHolders.partition(c, p) == null) {
+            return new Outcome.Refused(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, what, "nobody holds that role now (no partition "
+                    + p.topic() + "-" + p.partition() + " in the committed metadata)");
+        }
+        if (ref instanceof NodeRef.Id id) {
+            return new Outcome.Refused(ErrorCode.NO_SUCH_NODE, what, "no node " + id.id() + " in this cluster");
+        }
+        return new Outcome.Refused(ErrorCode.NO_SUCH_NODE, what, "nobody holds that role now");
+    }
+
+    private Outcome resignLeader() {
+        int l = c.leaderId();
+        if (l < 0) {
+            return new Outcome.Refused(ErrorCode.LEADER_NOT_AVAILABLE, "resign", "no leader");
+        }
+        c.resign(l);
+        return new Outcome.Accepted("leader n" + l + " resigns");
+    }
+
+    private Outcome cut(Action.Cut a) {
+        int from = c.resolve(a.from());
+        int to = c.resolve(a.to());
+        if (from < 0 || !c.allIds().contains(from)) {
+            return unresolved(a.from(), "cut");
+        }
+        if (to < 0 || !c.allIds().contains(to)) {
+            return unresolved(a.to(), "cut");
+        }
+        if (a.oneWay()) {
+            c.cut(from, to);
+            return new Outcome.Accepted("cut n" + from + "→n" + to);
+        }
+        c.cutBoth(from, to);
+        return new Outcome.Accepted("cut n" + from + "⇄n" + to);
+    }
+
+    private Outcome heal(Action.Heal a) {
+        if (a.from() != null) {
+            // as before the typed actions: an unresolved end heals nothing real, but is traced the same way
+            int from = c.resolve(a.from());
+            int to = c.resolve(a.to());
+            c.heal(from, to);
+            c.heal(to, from);
+            return new Outcome.Accepted("healed n" + from + "⇄n" + to);
+        }
+        c.healAll();
+        c.simulation().network().clearOverrides();
+        return new Outcome.Accepted("healed every link");
+    }
+
+    private Outcome network(Action.Network a) {
+        LinkConfig d = c.simulation().network().defaults();
+        LinkConfig n;
+        try {
+            n = new LinkConfig(a.minLatencyMs() != null ? a.minLatencyMs() : d.minLatencyMs(),
+                    a.maxLatencyMs() != null ? a.maxLatencyMs() : d.maxLatencyMs(),
+                    a.loss() != null ? a.loss() : d.lossProbability(),
+                    a.duplication() != null ? a.duplication() : d.duplicateProbability());
+        } catch (IllegalArgumentException e) {
+            return new Outcome.Refused(ErrorCode.INVALID_REQUEST, "network", e.getMessage());
+        }
+        c.setLinkDefaults(n);
+        return new Outcome.Accepted("network " + n);
+    }
+
+    private Outcome write(Action.Write a) {
+        List<String> writes = new ArrayList<>();
+        for (int i = 0; i < a.count(); i++) {
+            writes.add(a.label() + "-" + i);
+        }
+        long offset = c.propose(writes);
+        return offset < 0 ? new Outcome.Refused(ErrorCode.LEADER_NOT_AVAILABLE, "write", "no leader to take it")
+                : new Outcome.Written(a.count(), offset);
+    }
+
+    private Outcome registerBroker(Action.RegisterBroker a) {
+        BrokerIdentity identity;
+        try {
+            identity = new BrokerIdentity(a.host(), a.port(), a.rack());
+        } catch (IllegalArgumentException e) {
+            return new Outcome.Refused(ErrorCode.INVALID_REQUEST, "registerBroker", e.getMessage());
+        }
+        if (a.id() < 0) {
+            return new Outcome.Refused(ErrorCode.INVALID_REQUEST, "registerBroker", "broker id must be 0 or more, got " + a.id());
+        }
+        if (c.allIds().contains(a.id())) {
+            return new Outcome.Refused(ErrorCode.DUPLICATE_BROKER_REGISTRATION, "registerBroker", "node " + a.id() + " already exists");
+        }
+        c.addBroker(a.id(), identity);
+        return new Outcome.BrokerStarted(a.id());
+    }
+
+    private Outcome command(ControllerCommand command) {
+        c.submit(command, replies);
+        return new Outcome.CommandSent(command);
+    }
+
+    private Outcome feed(Action.Feed a) {
+        int via = a.via() == null ? -1 : c.resolve(a.via());
+        if (via >= 0 && !c.isBroker(via)) {
+            return new Outcome.Refused(ErrorCode.BROKER_ID_NOT_REGISTERED, "feed", "no broker " + via + " to run the producer beside");
+        }
+        Feed f = c.feed(new FeedRequest(a.topic(), a.records().records(), a.acks(), a.rate(), via));
+        return new Outcome.FeedStarted(f.id(), a.topic(), a.records().describe(), a.acks());
+    }
+
+    /** Lists the split's nodes as ids now (an unresolved one as -1, which cuts nothing real). */
+    private List<Integer> ids(List<NodeRef> refs) {
+        List<Integer> out = new ArrayList<>();
+        refs.forEach(r -> out.add(c.resolve(r)));
+        return out;
+    }
+
+    private Outcome partition(Action.Split split) {
+        if (split instanceof Action.Groups g) {
+            List<List<Integer>> groups = new ArrayList<>();
+            g.groups().forEach(refs -> groups.add(ids(refs)));
+            for (int i = 0; i < groups.size(); i++) {
+                for (int j = i + 1; j < groups.size(); j++) {
+                    for (int x : groups.get(i)) {
+                        for (int y : groups.get(j)) {
+                            c.cutBoth(x, y);
+                        }
+                    }
+                }
+            }
+            return new Outcome.Accepted("partitioned into " + groups);
+        }
+        if (split instanceof Action.MajorityMinority m) {
+            List<Integer> minority = m.minority() != null ? ids(m.minority()) : defaultMinority();
+            c.splitMajorityMinority(minority);
+            return new Outcome.Accepted("minority " + minority + " cut off from the majority");
+        }
+        if (split instanceof Action.MajoritiesRing) {
+            c.majoritiesRing();
+            return new Outcome.Accepted("majorities ring");
+        }
+        if (split instanceof Action.Bridge b) {
+            int node = c.resolve(b.node() == null ? new NodeRef.AFollower() : b.node());
+            c.bridge(node);
+            return new Outcome.Accepted("bridge through n" + node);
+        }
+        throw new IllegalStateException("unknown split " + split);
+    }
+
+    /** The leader plus as many other live voters as leave the rest a majority. */
+    private List<Integer> defaultMinority() {
+        List<Integer> minority = new ArrayList<>();
+        int l = c.leaderId();
+        if (l >= 0) {
+            minority.add(l);
+        }
+        for (int v : c.voterIds()) {
+            if (minority.size() < (c.voterIds().length - 1) / 2 && v != l && c.status(v) != NodeStatus.DOWN) {
+                minority.add(v);
+            }
+        }
+        return minority;
+    }
+}
