@@ -1,6 +1,7 @@
 package io.yakraft.ui;
 
 import io.yakraft.cluster.ClusterSnapshot;
+import io.yakraft.cluster.MessageKind;
 import io.yakraft.cluster.MessageView;
 import io.yakraft.cluster.NodeView;
 import io.yakraft.raft.RaftConfig;
@@ -200,7 +201,7 @@ public final class ClusterRenderer {
             }
             if (showLabels) {
                 g.setFill(ink);
-                g.fillText(m.kind(), p.x() + r + 2, p.y());
+                g.fillText(m.label(), p.x() + r + 2, p.y());
             }
             g.setGlobalAlpha(1.0);
         }
@@ -211,10 +212,10 @@ public final class ClusterRenderer {
      * its response; requests filled, responses hollow, outlined in the ink colour so the dark
      * theme shows them too.
      */
-    private void dataMark(GraphicsContext g, String kind, Point p, double r, Color ink) {
+    private void dataMark(GraphicsContext g, MessageKind kind, Point p, double r, Color ink) {
         double[] xs;
         double[] ys;
-        if (kind.startsWith("Produce")) {
+        if (kind.family() == MessageKind.Family.PRODUCE) {
             double h = r * 0.9;
             xs = new double[] {p.x() - h, p.x() + h, p.x() + h, p.x() - h};
             ys = new double[] {p.y() - h, p.y() - h, p.y() + h, p.y() + h};
@@ -223,7 +224,7 @@ public final class ClusterRenderer {
             xs = new double[] {p.x(), p.x() + h, p.x(), p.x() - h};
             ys = new double[] {p.y() - h, p.y(), p.y() + h, p.y()};
         }
-        boolean response = kind.endsWith("Response");
+        boolean response = kind.isResponse();
         if (!response) {
             g.fillPolygon(xs, ys, 4);
         }

@@ -1,5 +1,6 @@
 package io.yakraft.ui;
 
+import io.yakraft.cluster.MessageKind;
 import javafx.scene.paint.Color;
 
 /**
@@ -75,8 +76,8 @@ public final class RolePalette {
     }
 
     /** Data-plane messages (records produced and replicated between brokers), as opposed to metadata and Raft traffic. */
-    public static boolean isData(String kind) {
-        return kind.startsWith("Produce") || kind.startsWith("ReplicaFetch");
+    public static boolean isData(MessageKind kind) {
+        return kind.family().data();
     }
 
     /**
@@ -88,31 +89,19 @@ public final class RolePalette {
         return colourBlindSafe ? Color.web("#000000") : Color.web("#8D6E63");
     }
 
-    /** Message dot colours by kind. */
-    public static Color message(String kind) {
-        if (isData(kind)) {
-            return data();
-        }
-        if (kind.startsWith("PreVote")) {
-            return Color.web("#F0E442");
-        }
-        if (kind.startsWith("Vote")) {
-            return Color.web("#D55E00");
-        }
-        if (kind.startsWith("BeginQuorumEpoch") || kind.startsWith("EndQuorumEpoch")) {
-            return Color.web("#CC79A7");
-        }
-        if (kind.startsWith("Broker") || kind.startsWith("Register") || kind.startsWith("Create")
-                || kind.startsWith("Delete") || kind.startsWith("Alter") || kind.startsWith("Allocate")
-                || kind.startsWith("Unregister")) {
-            return Color.web("#009E73"); // broker ↔ controller RPCs
-        }
-        if (kind.startsWith("FetchSnapshot")) {
-            return Color.web("#0072B2");
-        }
-        if (kind.startsWith("Fetch")) {
-            return Color.web("#56B4E9");
-        }
-        return Color.web("#999999");
+    /**
+     * Message dot colours by the message's family; a request and its response share a colour.
+     * The switch names every family, so a new one fails to compile until it has a colour.
+     */
+    public static Color message(MessageKind kind) {
+        return switch (kind.family()) {
+            case PRODUCE, REPLICA_FETCH -> data();
+            case PRE_VOTE -> Color.web("#F0E442");
+            case VOTE -> Color.web("#D55E00");
+            case LEADERSHIP -> Color.web("#CC79A7");
+            case CONTROLLER_RPC -> Color.web("#009E73"); // broker ↔ controller RPCs
+            case SNAPSHOT -> Color.web("#0072B2");
+            case FETCH -> Color.web("#56B4E9");
+        };
     }
 }
