@@ -254,7 +254,7 @@ public final class ClusterRenderer {
         Point p = layout.position(n.id());
         double r = layout.nodeRadius();
         String role = n.displayRole();
-        boolean leader = "Leader".equals(role);
+        boolean leader = RolePalette.look(n) == RolePalette.Look.LEADER;
         // the running timer, draining clockwise
         double remaining = timerFraction(n, s.now(), raft);
         if (remaining > 0) {
@@ -263,7 +263,7 @@ public final class ClusterRenderer {
             g.strokeArc(p.x() - r - 7 * scale, p.y() - r - 7 * scale, 2 * (r + 7 * scale), 2 * (r + 7 * scale),
                     90, -360 * remaining, ArcType.OPEN);
         }
-        g.setFill(RolePalette.fill(role));
+        g.setFill(RolePalette.fill(n));
         g.fillOval(p.x() - r, p.y() - r, 2 * r, 2 * r);
         g.setStroke(selected ? Color.web("#0072B2") : leader ? Color.web("#7A5200") : Color.web("#555555"));
         g.setLineWidth((selected ? 4 : leader ? 3.5 : 1.5) * scale);
@@ -275,7 +275,7 @@ public final class ClusterRenderer {
         if (current) {
             crown(g, p.x(), p.y() - r - 14 * scale, 10 * scale);
         }
-        g.setFill(RolePalette.text(role));
+        g.setFill(RolePalette.text(n));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         g.setFont(Font.font("System", FontWeight.BOLD, Math.max(11, r * 0.42) * scale));

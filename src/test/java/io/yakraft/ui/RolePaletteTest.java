@@ -2,9 +2,15 @@ package io.yakraft.ui;
 
 import io.yakraft.cluster.MessageKind;
 import io.yakraft.cluster.MessageView;
+import io.yakraft.cluster.NodeView;
+import io.yakraft.raft.Role;
+import io.yakraft.sim.NodeStatus;
 import javafx.scene.paint.Color;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -68,5 +74,30 @@ class RolePaletteTest {
     void theConventionalPaletteStillColoursDataBrown() {
         RolePalette.setColourBlindSafe(false);
         assertEquals(Color.web("#8D6E63"), RolePalette.message(MessageKind.PRODUCE));
+    }
+
+    private static NodeView node(boolean voter, NodeStatus status, Role role) {
+        return new NodeView(1, voter, status, role, 3, 1, -1, 0, 10, 3, 10, Long.MAX_VALUE, 0, 10, "");
+    }
+
+    @Test
+    void aNodesFillComesFromItsTypedState() {
+        Set<RolePalette.Look> voterLooks = EnumSet.noneOf(RolePalette.Look.class);
+        for (Role r : Role.values()) {
+            voterLooks.add(RolePalette.look(node(true, NodeStatus.UP, r)));
+        }
+        assertEquals(Role.values().length, voterLooks.size(), "each quorum role has a look of its own");
+        assertEquals(RolePalette.Look.LEADER, RolePalette.look(node(true, NodeStatus.UP, Role.LEADER)));
+        assertEquals(Color.web("#E69F00"), RolePalette.fill(node(true, NodeStatus.UP, Role.LEADER)));
+        assertEquals(RolePalette.Look.DEAD, RolePalette.look(node(true, NodeStatus.DOWN, Role.LEADER)),
+                "a dead leader is drawn dead");
+        assertEquals(RolePalette.Look.PAUSED, RolePalette.look(node(false, NodeStatus.PAUSED, Role.FOLLOWER)));
+        assertEquals(RolePalette.Look.OBSERVER, RolePalette.look(node(false, NodeStatus.UP, Role.FOLLOWER)));
+        assertEquals(Color.web("#BBBBBB"), RolePalette.fill(node(false, NodeStatus.UP, Role.UNATTACHED)),
+                "an observer that is not following is grey in both palettes");
+        RolePalette.setColourBlindSafe(false);
+        assertEquals(Color.web("#2E7D32"), RolePalette.fill(node(true, NodeStatus.UP, Role.LEADER)));
+        assertEquals(Color.web("#BBBBBB"), RolePalette.fill(node(false, NodeStatus.UP, Role.CANDIDATE)));
+        assertEquals(Color.WHITE, RolePalette.text(node(true, NodeStatus.DOWN, Role.FOLLOWER)), "white on the dark dead fill");
     }
 }
