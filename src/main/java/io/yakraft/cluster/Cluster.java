@@ -591,7 +591,7 @@ public final class Cluster {
         }
         List<MessageView> flying = new ArrayList<>();
         for (Envelope e : sim.inFlight()) {
-            flying.add(new MessageView(e.id(), e.from(), e.to(), RaftMessages.INSTANCE.kind(e.payload()),
+            flying.add(new MessageView(e.id(), e.from(), e.to(), MessageKind.of(e.payload()),
                     RaftMessages.INSTANCE.describe(e.payload()), e.sentAt(), e.deliverAt()));
         }
         Map<Integer, LogView> logs = new TreeMap<>();

@@ -125,7 +125,8 @@ final class RaftHost implements SimNode, RaftOutputs {
     public void roleChanged(Role from, Role to, int epoch, int leaderId, String reason) {
         if (trace().enabled()) {
             trace().record(sim.now(), id, TraceKind.ROLE, from.label() + " → " + to.label() + " (epoch " + epoch
-                    + (leaderId >= 0 ? ", leader n" + leaderId : "") + "): " + reason);
+                    + (leaderId >= 0 ? ", leader n" + leaderId : "") + "): " + reason,
+                    new RoleChange(from, to, epoch, leaderId));
         }
         for (ClusterObserver o : observers) {
             o.roleChanged(id, from, to, epoch, leaderId);
@@ -136,7 +137,8 @@ final class RaftHost implements SimNode, RaftOutputs {
     public void voteDecision(int candidateId, int epoch, boolean preVote, boolean granted,
                              VoteReason code, String reason) {
         if (trace().enabled()) {
-            trace().record(sim.now(), id, TraceKind.VOTE, "n" + candidateId + " epoch " + epoch + ": " + reason);
+            trace().record(sim.now(), id, TraceKind.VOTE, "n" + candidateId + " epoch " + epoch + ": " + reason,
+                    new VoteDecision(candidateId, epoch, preVote, granted, code));
         }
     }
 

@@ -14,27 +14,10 @@ import io.yakraft.sim.MessageDescriber;
 final class RaftMessages implements MessageDescriber {
     static final RaftMessages INSTANCE = new RaftMessages();
 
+    /** Every payload the cluster sends has a {@link MessageKind}; its label is the kind people read. */
     @Override
-    public String kind(Object payload) {
-        if (payload instanceof ControllerRequest r) {
-            return commandKind(r.command());
-        }
-        if (payload instanceof ControllerResponse r) {
-            return commandKind(r.command()) + "Response";
-        }
-        if (payload instanceof DataMessage.ProduceRequest) {
-            return "Produce";
-        }
-        if (payload instanceof DataMessage.ProduceResponse) {
-            return "ProduceResponse";
-        }
-        if (payload instanceof DataMessage.ReplicaFetchRequest) {
-            return "ReplicaFetch";
-        }
-        if (payload instanceof DataMessage.ReplicaFetchResponse) {
-            return "ReplicaFetchResponse";
-        }
-        return payload instanceof RaftMessage m ? m.kind() : payload.getClass().getSimpleName();
+    public MessageKind type(Object payload) {
+        return MessageKind.of(payload);
     }
 
     private static String describeData(DataMessage m) {
@@ -65,10 +48,6 @@ final class RaftMessages implements MessageDescriber {
             }
         }
         return sb.append(')').toString();
-    }
-
-    private static String commandKind(io.yakraft.metadata.ControllerCommand c) {
-        return c.getClass().getSimpleName();
     }
 
     @Override
@@ -118,7 +97,7 @@ final class RaftMessages implements MessageDescriber {
             return describeData(m);
         }
         if (payload instanceof ControllerResponse r) {
-            return commandKind(r.command()) + "Response(" + (r.reply().ok() ? "ok" : r.reply().error() + ": "
+            return MessageKind.of(r).label() + "(" + (r.reply().ok() ? "ok" : r.reply().error() + ": "
                     + r.reply().message()) + ")";
         }
         return payload.toString();

@@ -86,7 +86,7 @@ public final class Simulation {
         }
         Slot slot = new Slot(id, factory);
         nodes.put(id, slot);
-        boot(slot, false, "started");
+        boot(slot, Fault.STARTED, "started");
     }
 
     public List<Integer> nodeIds() {
@@ -120,13 +120,14 @@ public final class Simulation {
         return s;
     }
 
-    private void boot(Slot s, boolean diskLost, String why) {
+    private void boot(Slot s, Fault how, String why) {
         s.incarnation++;
         s.status = NodeStatus.UP;
-        s.process = s.factory.create(s.id, s.incarnation, diskLost);
+        s.process = s.factory.create(s.id, s.incarnation, how == Fault.RESTARTED_EMPTY_DISK);
         s.wakeGeneration++;
         s.scheduledWake = Long.MAX_VALUE;
-        trace.record(now, s.id, TraceKind.FAULT, why + " (incarnation " + s.incarnation + ")");
+        trace.record(now, s.id, TraceKind.FAULT, why + " (incarnation " + s.incarnation + ")",
+                new FaultEvent(how, s.incarnation));
         s.process.onStart(now);
         rescheduleWake(s);
     }
@@ -142,7 +143,8 @@ public final class Simulation {
         s.pausedInbox.clear();
         s.wakeGeneration++;
         s.scheduledWake = Long.MAX_VALUE;
-        trace.record(now, id, TraceKind.FAULT, "crashed: volatile state lost, disk kept");
+        trace.record(now, id, TraceKind.FAULT, "crashed: volatile state lost, disk kept",
+                new FaultEvent(Fault.CRASHED, s.incarnation));
     }
 
     /** Restarts a crashed node; with {@code diskLost} its durable state is wiped first. */
@@ -151,7 +153,8 @@ public final class Simulation {
         if (s.status != NodeStatus.DOWN) {
             crash(id);
         }
-        boot(s, diskLost, diskLost ? "restarted with an empty disk" : "restarted from its disk");
+        boot(s, diskLost ? Fault.RESTARTED_EMPTY_DISK : Fault.RESTARTED_FROM_DISK,
+                diskLost ? "restarted with an empty disk" : "restarted from its disk");
     }
 
     /** Pause: the node handles nothing, timers stand still, its inbox waits. */
@@ -163,7 +166,7 @@ public final class Simulation {
         s.status = NodeStatus.PAUSED;
         s.wakeGeneration++;
         s.scheduledWake = Long.MAX_VALUE;
-        trace.record(now, id, TraceKind.FAULT, "paused: inbox held, timers frozen");
+        trace.record(now, id, TraceKind.FAULT, "paused: inbox held, timers frozen", new FaultEvent(Fault.PAUSED, s.incarnation));
     }
 
     public void resume(int id) {
@@ -172,7 +175,8 @@ public final class Simulation {
             return;
         }
         s.status = NodeStatus.UP;
-        trace.record(now, id, TraceKind.FAULT, "resumed with " + s.pausedInbox.size() + " waiting message(s)");
+        trace.record(now, id, TraceKind.FAULT, "resumed with " + s.pausedInbox.size() + " waiting message(s)",
+                new FaultEvent(Fault.RESUMED, s.incarnation));
         // The held inbox is handed over now, in arrival order, ahead of anything later.
         while (!s.pausedInbox.isEmpty()) {
             Envelope e = s.pausedInbox.poll();
@@ -187,10 +191,12 @@ public final class Simulation {
 
     /** Sends a message through the network model (called by processes while they handle an event). */
     public void send(int from, int to, Object payload) {
-        String kind = trace.enabled() ? describer.kind(payload) : null;
+        MessageType type = trace.enabled() ? describer.type(payload) : null;
+        String kind = type == null ? null : type.label();
         if (network.isCut(from, to)) {
             if (trace.enabled()) {
-                trace.record(now, from, TraceKind.DROP, kind + " to n" + to + " dropped: link n" + from + "→n" + to + " is cut", to, -1);
+                trace.record(now, from, TraceKind.DROP, kind + " to n" + to + " dropped: link n" + from + "→n" + to + " is cut", to, -1,
+                        new MessageEvent(MessageEvent.Stage.DROPPED_LINK_CUT, type));
             }
             return;
         }
@@ -198,7 +204,8 @@ public final class Simulation {
         SplittableRandom r = network.stream(from, to);
         if (link.lossProbability() > 0 && r.nextDouble() < link.lossProbability()) {
             if (trace.enabled()) {
-                trace.record(now, from, TraceKind.DROP, kind + " to n" + to + " lost (loss " + link.lossProbability() + ")", to, -1);
+                trace.record(now, from, TraceKind.DROP, kind + " to n" + to + " lost (loss " + link.lossProbability() + ")", to, -1,
+                        new MessageEvent(MessageEvent.Stage.DROPPED_LOST, type));
             }
             return;
         }
@@ -207,7 +214,7 @@ public final class Simulation {
         queue.add(new Event(deliverAt, nextSeq++, Event.Type.DELIVER, to, 0, env, null));
         if (trace.enabled()) {
             trace.record(now, from, TraceKind.SEND, "→n" + to + " " + describer.describe(payload) + " (arrives at " + deliverAt + ")",
-                    to, env.id());
+                    to, env.id(), new MessageEvent(MessageEvent.Stage.SENT, type));
         }
         if (link.duplicateProbability() > 0 && r.nextDouble() < link.duplicateProbability()) {
             long dupAt = now + latency(link, r);
@@ -215,7 +222,7 @@ public final class Simulation {
             queue.add(new Event(dupAt, nextSeq++, Event.Type.DELIVER, to, 0, dup, null));
             if (trace.enabled()) {
                 trace.record(now, from, TraceKind.DUPLICATE, kind + " to n" + to + " duplicated by the network (copy arrives at " + dupAt + ")",
-                        to, dup.id());
+                        to, dup.id(), new MessageEvent(MessageEvent.Stage.DUPLICATED, type));
             }
         }
     }
@@ -343,18 +350,19 @@ public final class Simulation {
 
     private void deliver(Envelope env) {
         Slot s = nodes.get(env.to());
-        String kind = trace.enabled() ? describer.kind(env.payload()) : null;
+        MessageType type = trace.enabled() ? describer.type(env.payload()) : null;
+        String kind = type == null ? null : type.label();
         if (s.status == NodeStatus.DOWN) {
             if (trace.enabled()) {
                 trace.record(now, env.to(), TraceKind.DROP, kind + " from n" + env.from() + " dropped: n" + env.to() + " is down",
-                        env.from(), env.id());
+                        env.from(), env.id(), new MessageEvent(MessageEvent.Stage.DROPPED_RECEIVER_DOWN, type));
             }
             return;
         }
         if (network.isCut(env.from(), env.to())) {
             if (trace.enabled()) {
                 trace.record(now, env.to(), TraceKind.DROP, kind + " from n" + env.from() + " dropped: link cut while in flight",
-                        env.from(), env.id());
+                        env.from(), env.id(), new MessageEvent(MessageEvent.Stage.DROPPED_CUT_IN_FLIGHT, type));
             }
             return;
         }
@@ -364,7 +372,7 @@ public final class Simulation {
         }
         if (trace.enabled()) {
             trace.record(now, env.to(), TraceKind.DELIVER, "←n" + env.from() + " " + describer.describe(env.payload()),
-                    env.from(), env.id());
+                    env.from(), env.id(), new MessageEvent(MessageEvent.Stage.DELIVERED, type));
         }
         s.process.onMessage(now, env);
         rescheduleWake(s);

@@ -36,15 +36,23 @@ public final class Trace {
     }
 
     public void record(long time, int node, TraceKind kind, String reason) {
-        record(time, node, kind, reason, -1, -1);
+        record(time, node, kind, reason, -1, -1, TraceDetail.NONE);
     }
 
-    /** A message event: {@code peer} is the other end, {@code messageId} the envelope (-1 when none was made). */
-    public void record(long time, int node, TraceKind kind, String reason, int peer, long messageId) {
+    /** A record with a typed detail for the code that classifies it. */
+    public void record(long time, int node, TraceKind kind, String reason, TraceDetail detail) {
+        record(time, node, kind, reason, -1, -1, detail);
+    }
+
+    /**
+     * A message event: {@code peer} is the other end, {@code messageId} the envelope (-1 when none
+     * was made), {@code detail} what happened to it and its type.
+     */
+    public void record(long time, int node, TraceKind kind, String reason, int peer, long messageId, TraceDetail detail) {
         if (!enabled) {
             return;
         }
-        TraceEvent event = new TraceEvent(seq++, time, node, kind, reason, peer, messageId);
+        TraceEvent event = new TraceEvent(seq++, time, node, kind, reason, peer, messageId, detail);
         digest.update(event.toJsonLine().getBytes(StandardCharsets.UTF_8));
         digest.update((byte) '\n');
         for (TraceListener l : listeners) {

@@ -5,15 +5,32 @@ package io.yakraft.sim;
  * {@code reason} is written for a person ("vote rejected: candidate's last epoch 3 < ours 4").
  * For message events (send, deliver, drop, duplicate) {@code peer} is the other end and
  * {@code messageId} the envelope's id, so a view can point at the link and the message;
- * both are -1 otherwise.
+ * both are -1 otherwise. {@code detail} is the typed part code classifies by
+ * ({@link TraceDetail#NONE} when there is none); it stays in memory and out of the JSON line, so
+ * adding or changing details never changes a trace hash.
  */
-public record TraceEvent(long seq, long time, int node, TraceKind kind, String reason, int peer, long messageId) {
+public record TraceEvent(long seq, long time, int node, TraceKind kind, String reason, int peer, long messageId,
+                         TraceDetail detail) {
 
-    public TraceEvent(long seq, long time, int node, TraceKind kind, String reason) {
-        this(seq, time, node, kind, reason, -1, -1);
+    public TraceEvent {
+        if (detail == null) {
+            throw new IllegalArgumentException("a trace event's detail is TraceDetail.NONE, never null");
+        }
     }
 
-    /** One JSON object on one line; the canonical form that the trace hash is taken over. */
+    public TraceEvent(long seq, long time, int node, TraceKind kind, String reason) {
+        this(seq, time, node, kind, reason, -1, -1, TraceDetail.NONE);
+    }
+
+    public TraceEvent(long seq, long time, int node, TraceKind kind, String reason, TraceDetail detail) {
+        this(seq, time, node, kind, reason, -1, -1, detail);
+    }
+
+    public TraceEvent(long seq, long time, int node, TraceKind kind, String reason, int peer, long messageId) {
+        this(seq, time, node, kind, reason, peer, messageId, TraceDetail.NONE);
+    }
+
+    /** One JSON object on one line; the canonical form that the trace hash is taken over (the detail is not in it). */
     public String toJsonLine() {
         StringBuilder sb = new StringBuilder(64 + reason.length());
         sb.append("{\"seq\":").append(seq)

@@ -1,6 +1,7 @@
 package io.yakraft.ui;
 
 import io.yakraft.cluster.ClusterSnapshot;
+import io.yakraft.cluster.MessageKind;
 import io.yakraft.cluster.MessageView;
 import io.yakraft.cluster.NodeView;
 import io.yakraft.raft.RaftConfig;
@@ -200,7 +201,7 @@ public final class ClusterRenderer {
             }
             if (showLabels) {
                 g.setFill(ink);
-                g.fillText(m.kind(), p.x() + r + 2, p.y());
+                g.fillText(m.label(), p.x() + r + 2, p.y());
             }
             g.setGlobalAlpha(1.0);
         }
@@ -211,10 +212,10 @@ public final class ClusterRenderer {
      * its response; requests filled, responses hollow, outlined in the ink colour so the dark
      * theme shows them too.
      */
-    private void dataMark(GraphicsContext g, String kind, Point p, double r, Color ink) {
+    private void dataMark(GraphicsContext g, MessageKind kind, Point p, double r, Color ink) {
         double[] xs;
         double[] ys;
-        if (kind.startsWith("Produce")) {
+        if (kind.family() == MessageKind.Family.PRODUCE) {
             double h = r * 0.9;
             xs = new double[] {p.x() - h, p.x() + h, p.x() + h, p.x() - h};
             ys = new double[] {p.y() - h, p.y() - h, p.y() + h, p.y() + h};
@@ -223,7 +224,7 @@ public final class ClusterRenderer {
             xs = new double[] {p.x(), p.x() + h, p.x(), p.x() - h};
             ys = new double[] {p.y() - h, p.y(), p.y() + h, p.y()};
         }
-        boolean response = kind.endsWith("Response");
+        boolean response = kind.isResponse();
         if (!response) {
             g.fillPolygon(xs, ys, 4);
         }
@@ -253,7 +254,7 @@ public final class ClusterRenderer {
         Point p = layout.position(n.id());
         double r = layout.nodeRadius();
         String role = n.displayRole();
-        boolean leader = "Leader".equals(role);
+        boolean leader = RolePalette.look(n) == RolePalette.Look.LEADER;
         // the running timer, draining clockwise
         double remaining = timerFraction(n, s.now(), raft);
         if (remaining > 0) {
@@ -262,7 +263,7 @@ public final class ClusterRenderer {
             g.strokeArc(p.x() - r - 7 * scale, p.y() - r - 7 * scale, 2 * (r + 7 * scale), 2 * (r + 7 * scale),
                     90, -360 * remaining, ArcType.OPEN);
         }
-        g.setFill(RolePalette.fill(role));
+        g.setFill(RolePalette.fill(n));
         g.fillOval(p.x() - r, p.y() - r, 2 * r, 2 * r);
         g.setStroke(selected ? Color.web("#0072B2") : leader ? Color.web("#7A5200") : Color.web("#555555"));
         g.setLineWidth((selected ? 4 : leader ? 3.5 : 1.5) * scale);
@@ -274,7 +275,7 @@ public final class ClusterRenderer {
         if (current) {
             crown(g, p.x(), p.y() - r - 14 * scale, 10 * scale);
         }
-        g.setFill(RolePalette.text(role));
+        g.setFill(RolePalette.text(n));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         g.setFont(Font.font("System", FontWeight.BOLD, Math.max(11, r * 0.42) * scale));

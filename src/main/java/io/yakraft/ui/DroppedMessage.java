@@ -1,5 +1,6 @@
 package io.yakraft.ui;
 
+import io.yakraft.sim.MessageEvent;
 import io.yakraft.sim.TraceEvent;
 
 /**
@@ -10,12 +11,12 @@ import io.yakraft.sim.TraceEvent;
 public record DroppedMessage(int from, int to, boolean atReceiver, long seenAtNanos) {
     static final long FADE_NANOS = 1_000_000_000L;
 
-    /** From a DROP trace event with a peer; null for anything else. */
+    /** From a dropped message's trace event (its typed detail says at which end it died); null for anything else. */
     static DroppedMessage of(TraceEvent e, long nowNanos) {
-        if (e.kind() != io.yakraft.sim.TraceKind.DROP || e.peer() < 0) {
+        if (!(e.detail() instanceof MessageEvent m) || !m.stage().isDrop() || e.peer() < 0) {
             return null;
         }
-        boolean atReceiver = e.messageId() >= 0;
+        boolean atReceiver = m.stage().droppedAtReceiver();
         return new DroppedMessage(atReceiver ? e.peer() : e.node(), atReceiver ? e.node() : e.peer(), atReceiver, nowNanos);
     }
 

@@ -125,9 +125,9 @@ public final class ReplicationRenderer {
     }
 
     private void drawLabel(GraphicsContext g, NodeView n, double y, double rowH, Color ink) {
-        g.setFill(RolePalette.fill(n.displayRole()));
+        g.setFill(RolePalette.fill(n));
         g.fillRoundRect(4, y + 3, LABEL_WIDTH - 10, rowH - 6, 6, 6);
-        g.setFill(RolePalette.text(n.displayRole()));
+        g.setFill(RolePalette.text(n));
         g.setFont(Font.font("System", FontWeight.BOLD, Math.min(12 * scale, rowH * 0.55)));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);

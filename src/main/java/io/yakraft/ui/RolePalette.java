@@ -1,5 +1,9 @@
 package io.yakraft.ui;
 
+import io.yakraft.cluster.MessageKind;
+import io.yakraft.cluster.NodeView;
+import io.yakraft.raft.Role;
+import io.yakraft.sim.NodeStatus;
 import javafx.scene.paint.Color;
 
 /**
@@ -17,45 +21,77 @@ public final class RolePalette {
         colourBlindSafe = on;
     }
 
-    public static Color fill(String displayRole) {
-        if (displayRole.startsWith("Observer (")) {
+    /**
+     * What a node's fill shows: its quorum role, or that it is dead or paused, or that it is an
+     * observer (a broker; grey when it is anything but a follower). Read from the node's typed
+     * state, the way {@link NodeView#displayRole()} words it.
+     */
+    public enum Look { LEADER, FOLLOWER, CANDIDATE, PROSPECTIVE, UNATTACHED, RESIGNED, OBSERVER, OBSERVER_NOT_FOLLOWING, PAUSED, DEAD }
+
+    public static Look look(NodeView n) {
+        if (n.status() == NodeStatus.DOWN) {
+            return Look.DEAD;
+        }
+        if (n.status() == NodeStatus.PAUSED) {
+            return Look.PAUSED;
+        }
+        if (!n.voter()) {
+            return n.role() == Role.FOLLOWER ? Look.OBSERVER : Look.OBSERVER_NOT_FOLLOWING;
+        }
+        return switch (n.role()) {
+            case LEADER -> Look.LEADER;
+            case FOLLOWER -> Look.FOLLOWER;
+            case CANDIDATE -> Look.CANDIDATE;
+            case PROSPECTIVE -> Look.PROSPECTIVE;
+            case UNATTACHED -> Look.UNATTACHED;
+            case RESIGNED -> Look.RESIGNED;
+        };
+    }
+
+    public static Color fill(NodeView n) {
+        return fill(look(n));
+    }
+
+    public static Color fill(Look look) {
+        if (look == Look.OBSERVER_NOT_FOLLOWING) {
             return Color.web("#BBBBBB");
         }
-        if (!colourBlindSafe) {
-            return conventional(displayRole);
-        }
-        return switch (displayRole) {
-            case "Leader" -> Color.web("#E69F00");
-            case "Follower" -> Color.web("#56B4E9");
-            case "Candidate" -> Color.web("#D55E00");
-            case "Prospective" -> Color.web("#F0E442");
-            case "Unattached" -> Color.web("#CCCCCC");
-            case "Resigned" -> Color.web("#CC79A7");
-            case "Observer" -> Color.web("#009E73");
-            case "Paused" -> Color.web("#8C8CA0");
-            case "Dead" -> Color.web("#444444");
-            default -> Color.web("#999999");
+        return colourBlindSafe ? okabeIto(look) : conventional(look);
+    }
+
+    private static Color okabeIto(Look look) {
+        return switch (look) {
+            case LEADER -> Color.web("#E69F00");
+            case FOLLOWER -> Color.web("#56B4E9");
+            case CANDIDATE -> Color.web("#D55E00");
+            case PROSPECTIVE -> Color.web("#F0E442");
+            case UNATTACHED -> Color.web("#CCCCCC");
+            case RESIGNED -> Color.web("#CC79A7");
+            case OBSERVER -> Color.web("#009E73");
+            case PAUSED -> Color.web("#8C8CA0");
+            case DEAD -> Color.web("#444444");
+            case OBSERVER_NOT_FOLLOWING -> Color.web("#BBBBBB");
         };
     }
 
-    private static Color conventional(String displayRole) {
-        return switch (displayRole) {
-            case "Leader" -> Color.web("#2E7D32");
-            case "Follower" -> Color.web("#90CAF9");
-            case "Candidate" -> Color.web("#E53935");
-            case "Prospective" -> Color.web("#FFEB3B");
-            case "Unattached" -> Color.web("#BDBDBD");
-            case "Resigned" -> Color.web("#AB47BC");
-            case "Observer" -> Color.web("#26A69A");
-            case "Paused" -> Color.web("#9E9E9E");
-            case "Dead" -> Color.web("#424242");
-            default -> Color.web("#999999");
+    private static Color conventional(Look look) {
+        return switch (look) {
+            case LEADER -> Color.web("#2E7D32");
+            case FOLLOWER -> Color.web("#90CAF9");
+            case CANDIDATE -> Color.web("#E53935");
+            case PROSPECTIVE -> Color.web("#FFEB3B");
+            case UNATTACHED -> Color.web("#BDBDBD");
+            case RESIGNED -> Color.web("#AB47BC");
+            case OBSERVER -> Color.web("#26A69A");
+            case PAUSED -> Color.web("#9E9E9E");
+            case DEAD -> Color.web("#424242");
+            case OBSERVER_NOT_FOLLOWING -> Color.web("#BBBBBB");
         };
     }
 
-    /** Black or white, whichever reads better on the fill. */
-    public static Color text(String displayRole) {
-        Color f = fill(displayRole);
+    /** Black or white, whichever reads better on the node's fill. */
+    public static Color text(NodeView n) {
+        Color f = fill(n);
         double luminance = 0.2126 * f.getRed() + 0.7152 * f.getGreen() + 0.0722 * f.getBlue();
         return luminance > 0.5 ? Color.BLACK : Color.WHITE;
     }
@@ -75,8 +111,8 @@ public final class RolePalette {
     }
 
     /** Data-plane messages (records produced and replicated between brokers), as opposed to metadata and Raft traffic. */
-    public static boolean isData(String kind) {
-        return kind.startsWith("Produce") || kind.startsWith("ReplicaFetch");
+    public static boolean isData(MessageKind kind) {
+        return kind.family().data();
     }
 
     /**
@@ -88,31 +124,19 @@ public final class RolePalette {
         return colourBlindSafe ? Color.web("#000000") : Color.web("#8D6E63");
     }
 
-    /** Message dot colours by kind. */
-    public static Color message(String kind) {
-        if (isData(kind)) {
-            return data();
-        }
-        if (kind.startsWith("PreVote")) {
-            return Color.web("#F0E442");
-        }
-        if (kind.startsWith("Vote")) {
-            return Color.web("#D55E00");
-        }
-        if (kind.startsWith("BeginQuorumEpoch") || kind.startsWith("EndQuorumEpoch")) {
-            return Color.web("#CC79A7");
-        }
-        if (kind.startsWith("Broker") || kind.startsWith("Register") || kind.startsWith("Create")
-                || kind.startsWith("Delete") || kind.startsWith("Alter") || kind.startsWith("Allocate")
-                || kind.startsWith("Unregister")) {
-            return Color.web("#009E73"); // broker ↔ controller RPCs
-        }
-        if (kind.startsWith("FetchSnapshot")) {
-            return Color.web("#0072B2");
-        }
-        if (kind.startsWith("Fetch")) {
-            return Color.web("#56B4E9");
-        }
-        return Color.web("#999999");
+    /**
+     * Message dot colours by the message's family; a request and its response share a colour.
+     * The switch names every family, so a new one fails to compile until it has a colour.
+     */
+    public static Color message(MessageKind kind) {
+        return switch (kind.family()) {
+            case PRODUCE, REPLICA_FETCH -> data();
+            case PRE_VOTE -> Color.web("#F0E442");
+            case VOTE -> Color.web("#D55E00");
+            case LEADERSHIP -> Color.web("#CC79A7");
+            case CONTROLLER_RPC -> Color.web("#009E73"); // broker ↔ controller RPCs
+            case SNAPSHOT -> Color.web("#0072B2");
+            case FETCH -> Color.web("#56B4E9");
+        };
     }
 }

@@ -3,6 +3,8 @@ package io.yakraft.ui;
 import io.yakraft.session.Frame;
 import io.yakraft.cluster.Cluster;
 import io.yakraft.metadata.ControllerCommand;
+import io.yakraft.cluster.MessageKind;
+import io.yakraft.sim.MessageEvent;
 import io.yakraft.sim.TraceEvent;
 import io.yakraft.sim.TraceKind;
 import org.junit.jupiter.api.Test;
@@ -94,14 +96,20 @@ class MetadataViewModelTest {
 
     @Test
     void dropsKnowWhichEndLostTheMessage() {
-        DroppedMessage atSend = DroppedMessage.of(new TraceEvent(1, 5, 2, TraceKind.DROP, "cut", 3, -1), 0);
+        DroppedMessage atSend = DroppedMessage.of(new TraceEvent(1, 5, 2, TraceKind.DROP, "cut", 3, -1,
+                new MessageEvent(MessageEvent.Stage.DROPPED_LINK_CUT, MessageKind.FETCH)), 0);
         assertEquals(2, atSend.from());
         assertEquals(3, atSend.to());
         assertFalse(atSend.atReceiver());
-        DroppedMessage atArrival = DroppedMessage.of(new TraceEvent(2, 6, 3, TraceKind.DROP, "down", 2, 17), 0);
+        DroppedMessage atArrival = DroppedMessage.of(new TraceEvent(2, 6, 3, TraceKind.DROP, "down", 2, 17,
+                new MessageEvent(MessageEvent.Stage.DROPPED_RECEIVER_DOWN, MessageKind.VOTE)), 0);
         assertEquals(2, atArrival.from());
         assertTrue(atArrival.atReceiver());
         assertEquals(0.5, atArrival.alpha(DroppedMessage.FADE_NANOS / 2), 1e-9);
         assertNull(DroppedMessage.of(new TraceEvent(3, 7, 1, TraceKind.VOTE, "granted"), 0));
+        assertNull(DroppedMessage.of(new TraceEvent(4, 8, 1, TraceKind.DROP, "dropped, but said in words only", 2, 18), 0),
+                "a drop is known by its typed detail, not by its words");
+        assertNull(DroppedMessage.of(new TraceEvent(5, 9, 1, TraceKind.SEND, "→n2 Fetch", 2, 19,
+                new MessageEvent(MessageEvent.Stage.SENT, MessageKind.FETCH)), 0));
     }
 }
