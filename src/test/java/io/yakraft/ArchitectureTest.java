@@ -116,7 +116,6 @@ class ArchitectureTest {
                 .orShould().callMethodWhere(JavaCall.Predicates.target(DescribedPredicate.describe("a now() of java.time",
                         t -> t.getName().equals("now") && t.getOwner().getPackageName().equals("java.time"))))
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Clock")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Instant")
                 .because("simulated time is the only time below ui/api/cli"));
     }
 
