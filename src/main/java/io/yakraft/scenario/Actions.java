@@ -2,12 +2,12 @@ package io.yakraft.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.yakraft.cluster.Acks;
 import io.yakraft.cluster.BrokerIdentity;
 import io.yakraft.cluster.Cluster;
-import io.yakraft.cluster.Feed;
-import io.yakraft.cluster.FeedRecord;
-import io.yakraft.cluster.FeedRequest;
+import io.yakraft.data.Acks;
+import io.yakraft.data.Feed;
+import io.yakraft.data.FeedRecord;
+import io.yakraft.data.FeedRequest;
 import io.yakraft.ingest.FeedSource;
 import io.yakraft.ingest.PipelineSpec;
 import io.yakraft.metadata.ControllerCommand;

@@ -1,8 +1,8 @@
 package io.yakraft.ui;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.yakraft.cluster.Acks;
-import io.yakraft.cluster.FeedStatus;
+import io.yakraft.data.Acks;
+import io.yakraft.data.FeedStatus;
 import io.yakraft.ingest.FeedSource;
 import io.yakraft.ingest.Reject;
 import io.yakraft.ingest.Report;
