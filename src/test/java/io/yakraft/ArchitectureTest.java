@@ -81,6 +81,27 @@ class ArchitectureTest {
     }
 
     @Test
+    void dataPlaneIsAPureCoreThatKnowsNoOtherLayer() {
+        // raft, metadata, data and sim know nothing of each other; cluster wires them
+        check(noClasses().that().resideInAPackage("io.yakraft.data..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.yakraft.sim..", "io.yakraft.raft..",
+                        "io.yakraft.metadata..", "io.yakraft.cluster..", "io.yakraft.check..", "io.yakraft.scenario..",
+                        "io.yakraft.ui..", "io.yakraft.api..", "io.yakraft.cli..")
+                .because("the data plane takes time as arguments and decides through DataOutputs, like the raft core"));
+        check(noClasses().that().resideInAnyPackage("io.yakraft.sim..", "io.yakraft.raft..", "io.yakraft.metadata..")
+                .should().dependOnClassesThat().resideInAPackage("io.yakraft.data..")
+                .because("only cluster and the layers above it know the data plane"));
+        check(noClasses().that().resideInAPackage("io.yakraft.data..")
+                .should().dependOnClassesThat().areAssignableTo(Thread.class)
+                .orShould().dependOnClassesThat().resideInAPackage("java.util.concurrent..")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(System.class, "nanoTime")
+                .orShould().callConstructor(Random.class)
+                .orShould().callMethod(Math.class, "random")
+                .because("the data plane is part of the deterministic simulation"));
+    }
+
+    @Test
     void dependenciesPointDown() {
         check(noClasses().that().resideInAnyPackage("io.yakraft.sim..", "io.yakraft.raft..", "io.yakraft.metadata..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.yakraft.cluster..", "io.yakraft.check..",
