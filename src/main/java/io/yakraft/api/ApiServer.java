@@ -288,7 +288,7 @@ public final class ApiServer implements AutoCloseable {
         return new Created(out);
     }
 
-    private static Map<String, Object> feedView(io.yakraft.cluster.FeedStatus f) {
+    private static Map<String, Object> feedView(io.yakraft.data.FeedStatus f) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("feedId", f.id());
         m.put("topic", f.topic());

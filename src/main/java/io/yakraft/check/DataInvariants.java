@@ -1,11 +1,12 @@
 package io.yakraft.check;
 
-import io.yakraft.cluster.Acks;
 import io.yakraft.cluster.Cluster;
 import io.yakraft.cluster.ClusterObserver;
-import io.yakraft.cluster.DataRecord;
-import io.yakraft.cluster.PartitionLog;
-import io.yakraft.cluster.TopicPartition;
+import io.yakraft.cluster.TopicIds;
+import io.yakraft.data.Acks;
+import io.yakraft.data.DataRecord;
+import io.yakraft.data.PartitionLog;
+import io.yakraft.data.TopicPartition;
 import io.yakraft.metadata.TopicImage;
 
 import java.util.HashSet;
@@ -99,7 +100,7 @@ final class DataInvariants implements ClusterObserver {
      * (its followers know the newer epoch).
      */
     private boolean currentLeader(int broker, TopicPartition partition, int leaderEpoch) {
-        TopicImage t = cluster.committedImage().topic(partition.topicId());
+        TopicImage t = cluster.committedImage().topic(TopicIds.uuid(partition.topicId()));
         io.yakraft.metadata.PartitionRegistration p = t == null ? null : t.partitions().get(partition.partition());
         return p != null && p.leader() == broker && p.leaderEpoch() == leaderEpoch;
     }
@@ -113,7 +114,7 @@ final class DataInvariants implements ClusterObserver {
         for (TopicImage t : cluster.committedImage().topics().values()) {
             t.partitions().forEach((p, reg) -> {
                 if (reg.replicas().contains(node)) {
-                    exempt.add(new TopicPartition(t.id(), t.name(), p));
+                    exempt.add(TopicIds.partition(t, p));
                 }
             });
         }

@@ -1,11 +1,11 @@
 package io.yakraft.check;
 
-import io.yakraft.cluster.Acks;
 import io.yakraft.cluster.Cluster;
-import io.yakraft.cluster.Feed;
-import io.yakraft.cluster.FeedRecord;
-import io.yakraft.cluster.FeedRequest;
-import io.yakraft.cluster.FeedStatus;
+import io.yakraft.data.Acks;
+import io.yakraft.data.Feed;
+import io.yakraft.data.FeedRecord;
+import io.yakraft.data.FeedRequest;
+import io.yakraft.data.FeedStatus;
 import io.yakraft.metadata.ControllerCommand;
 import io.yakraft.metadata.ControllerError;
 

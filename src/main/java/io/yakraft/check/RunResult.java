@@ -13,7 +13,7 @@ public record RunResult(long seed, int controllers, int observers, long simulate
                         int finalEpoch, int finalLeader, Map<Integer, Long> highWatermarks, List<Violation> violations,
                         String traceSha256, long committed, long livenessMs, long invariantChecks,
                         Map<Integer, NodeMetadata> metadata, boolean imagesConverged, TopicWorkload.Outcome workload,
-                        io.yakraft.cluster.FeedStatus feed) {
+                        io.yakraft.data.FeedStatus feed) {
 
     public boolean safe() {
         return violations.isEmpty();

@@ -1,5 +1,7 @@
 package io.yakraft.cluster;
 
+import io.yakraft.data.FeedRecord;
+import io.yakraft.data.Acks;
 import java.util.List;
 
 /**

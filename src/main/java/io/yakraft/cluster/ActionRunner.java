@@ -1,5 +1,7 @@
 package io.yakraft.cluster;
 
+import io.yakraft.data.FeedRequest;
+import io.yakraft.data.Feed;
 import io.yakraft.metadata.ControllerCommand;
 import io.yakraft.metadata.ControllerReply;
 import io.yakraft.sim.LinkConfig;

@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * observer: register with the active controller (a fresh incarnation id per start), heartbeat
  * with the offset it has applied (fast while fenced and catching up, every
  * broker.heartbeat.interval.ms once unfenced), re-register when the controller has forgotten
- * it, and carry its {@link ReplicaManager}'s AlterPartition requests (ISR shrink and expand)
+ * it, and carry its replica manager's AlterPartition requests (ISR shrink and expand)
  * to the controller.
  */
 final class BrokerProcess implements NodeProcess {

@@ -1,7 +1,13 @@
 package io.yakraft.cluster;
 
-import io.yakraft.metadata.ControllerCommand;
+import io.yakraft.data.Feed;
+import io.yakraft.data.FeedRequest;
+import io.yakraft.data.FeedStatus;
+import io.yakraft.data.PartitionLog;
+import io.yakraft.data.ReplicaView;
+import io.yakraft.data.TopicPartition;
 import io.yakraft.metadata.BrokerRegistration;
+import io.yakraft.metadata.ControllerCommand;
 import io.yakraft.metadata.ControllerReply;
 import io.yakraft.metadata.MetadataImage;
 import io.yakraft.metadata.Uuid;
@@ -46,6 +52,8 @@ public final class Cluster {
     private final Map<Integer, BrokerIdentity> brokers = new TreeMap<>();
     private final Truncations truncations = new Truncations();
     private final NodeImages images;
+    /** The nodes' images as the data plane reads them. */
+    private final DataImages dataImages;
 
     public Cluster(ClusterConfig config) {
         this(config, RaftNodeFactory.KRAFT);
@@ -68,6 +76,7 @@ public final class Cluster {
         }
         // first observer: images are up to date before anyone else hears of a high watermark
         this.images = new NodeImages(this, sim);
+        this.dataImages = new DataImages(images);
         this.observers.add(images);
         this.observers.add(truncations);
     }
@@ -85,11 +94,11 @@ public final class Cluster {
 
     private void addNode(int id) {
         disks.put(id, new DurableState());
-        dataDisks.put(id, new TreeMap<>(ReplicaManager::compare));
+        dataDisks.put(id, new TreeMap<>(TopicPartition.ORDER));
         sim.addNode(id, (nodeId, incarnation, diskLost) -> {
             if (diskLost) {
                 disks.put(nodeId, new DurableState());
-                dataDisks.put(nodeId, new TreeMap<>(ReplicaManager::compare));
+                dataDisks.put(nodeId, new TreeMap<>(TopicPartition.ORDER));
             }
             RaftHost host = new RaftHost(nodeId, sim, observers);
             host.attach(factory.create(nodeId, voterIds, config.raft(), disks.get(nodeId),
@@ -102,7 +111,8 @@ public final class Cluster {
                 BrokerProcess broker = new BrokerProcess(nodeId, host, sim, images, meta, config.raft(), voterIds,
                         Uuid.random(sim.randomFor("incarnation", nodeId, incarnation)), brokers.get(nodeId), sim.now());
                 host.add(broker);
-                host.add(new ReplicaManager(nodeId, sim, images, config.data(), dataDisks.get(nodeId), broker, observers));
+                host.add(new ReplicaManagerProcess(nodeId, dataImages, config.data(), dataDisks.get(nodeId), broker,
+                        new DataHost(nodeId, sim, broker, observers)));
                 for (Feed f : feeds) {
                     if (f.home() < 0 && !f.status().done()) {
                         runProducer(f, nodeId, host); // a feed whose brokers were all down resumes here
@@ -471,7 +481,7 @@ public final class Cluster {
                 }
             }
         }
-        f.setHome(-1);
+        f.producerRunsBeside(-1);
         if (home >= 0) {
             runProducer(f, home, hosts.get(home));
             sim.refreshWake(home);
@@ -481,18 +491,18 @@ public final class Cluster {
     }
 
     private void runProducer(Feed f, int home, RaftHost host) {
-        f.setHome(home);
-        host.add(new ProducerProcess(home, sim, images, config.data(), f, observers));
+        host.add(new ProducerProcess(home, dataImages, config.data(), f,
+                new DataHost(home, sim, host.process(BrokerProcess.class), observers)));
     }
 
     /** The broker's partition replicas (a down broker's from its disk), by partition. */
     public Map<TopicPartition, ReplicaView> replicas(int brokerId) {
         RaftHost h = hosts.get(brokerId);
-        ReplicaManager rm = h == null || sim.status(brokerId) == NodeStatus.DOWN ? null : h.process(ReplicaManager.class);
+        ReplicaManagerProcess rm = h == null || sim.status(brokerId) == NodeStatus.DOWN ? null : h.process(ReplicaManagerProcess.class);
         if (rm != null) {
             return rm.views();
         }
-        Map<TopicPartition, ReplicaView> out = new TreeMap<>(ReplicaManager::compare);
+        Map<TopicPartition, ReplicaView> out = new TreeMap<>(TopicPartition.ORDER);
         dataDisks.getOrDefault(brokerId, Map.of()).forEach((tp, log) ->
                 out.put(tp, new ReplicaView(tp, false, -1, -1, log.endOffset(), log.highWatermark())));
         return out;

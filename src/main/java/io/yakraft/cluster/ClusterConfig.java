@@ -1,5 +1,6 @@
 package io.yakraft.cluster;
 
+import io.yakraft.data.DataConfig;
 import io.yakraft.raft.RaftConfig;
 import io.yakraft.sim.LinkConfig;
 

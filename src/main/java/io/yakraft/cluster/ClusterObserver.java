@@ -1,5 +1,9 @@
 package io.yakraft.cluster;
 
+import io.yakraft.data.Acks;
+import io.yakraft.data.DataRecord;
+import io.yakraft.data.PartitionLog;
+import io.yakraft.data.TopicPartition;
 import io.yakraft.raft.LogEntry;
 import io.yakraft.raft.Role;
 

@@ -1,5 +1,8 @@
 package io.yakraft.cluster;
 
+import io.yakraft.data.FeedStatus;
+import io.yakraft.data.ReplicaView;
+import io.yakraft.data.TopicPartition;
 import io.yakraft.metadata.MetadataImage;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.yakraft.cluster;
 
+import io.yakraft.data.DataMessage;
 import io.yakraft.metadata.ControllerCommand;
 import io.yakraft.raft.RaftMessage;
 import io.yakraft.sim.MessageEvent;

@@ -1,5 +1,6 @@
 package io.yakraft.cluster;
 
+import io.yakraft.data.Acks;
 import io.yakraft.metadata.ControllerCommand;
 
 /**

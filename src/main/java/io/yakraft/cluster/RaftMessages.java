@@ -1,5 +1,7 @@
 package io.yakraft.cluster;
 
+import io.yakraft.data.DataMessage;
+import io.yakraft.raft.RaftError;
 import io.yakraft.raft.RaftMessage;
 import io.yakraft.raft.RaftMessage.BeginQuorumEpochRequest;
 import io.yakraft.raft.RaftMessage.EndQuorumEpochRequest;
@@ -7,7 +9,6 @@ import io.yakraft.raft.RaftMessage.FetchRequest;
 import io.yakraft.raft.RaftMessage.FetchResponse;
 import io.yakraft.raft.RaftMessage.VoteRequest;
 import io.yakraft.raft.RaftMessage.VoteResponse;
-import io.yakraft.raft.RaftError;
 import io.yakraft.sim.MessageDescriber;
 
 /** How KRaft messages read in the trace and on the cluster view. */

@@ -2,7 +2,7 @@ package io.yakraft.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.yakraft.cluster.FeedRecord;
+import io.yakraft.data.FeedRecord;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

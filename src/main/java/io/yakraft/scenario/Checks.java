@@ -3,9 +3,10 @@ package io.yakraft.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.yakraft.cluster.Cluster;
-import io.yakraft.cluster.FeedStatus;
-import io.yakraft.cluster.ReplicaView;
-import io.yakraft.cluster.TopicPartition;
+import io.yakraft.cluster.TopicIds;
+import io.yakraft.data.FeedStatus;
+import io.yakraft.data.ReplicaView;
+import io.yakraft.data.TopicPartition;
 import io.yakraft.metadata.BrokerRegistration;
 import io.yakraft.metadata.PartitionRegistration;
 import io.yakraft.metadata.TopicImage;
@@ -246,7 +247,7 @@ final class Checks {
         }
         List<String> ends = new ArrayList<>();
         for (Map.Entry<Integer, PartitionRegistration> e : t.partitions().entrySet()) {
-            TopicPartition tp = new TopicPartition(t.id(), topic, e.getKey());
+            TopicPartition tp = TopicIds.partition(t, e.getKey());
             PartitionRegistration p = e.getValue();
             if (!p.hasLeader()) {
                 return of(false, tp + " has no leader (ISR " + p.isr() + ")");

@@ -45,7 +45,7 @@ final class Vocabulary {
 
         private static boolean acks(String text) {
             try {
-                io.yakraft.cluster.Acks.parse(text);
+                io.yakraft.data.Acks.parse(text);
                 return true;
             } catch (IllegalArgumentException e) {
                 return false;

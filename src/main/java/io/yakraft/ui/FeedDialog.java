@@ -2,11 +2,11 @@ package io.yakraft.ui;
 
 import io.yakraft.session.Frame;
 import io.yakraft.session.LiveSession;
-import io.yakraft.cluster.Acks;
 import io.yakraft.cluster.Action;
 import io.yakraft.cluster.NodeRef;
 import io.yakraft.cluster.Outcome;
-import io.yakraft.cluster.FeedStatus;
+import io.yakraft.data.Acks;
+import io.yakraft.data.FeedStatus;
 import io.yakraft.ingest.FeedSource;
 import io.yakraft.ingest.Reject;
 import io.yakraft.ingest.Report;

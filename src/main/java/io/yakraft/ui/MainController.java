@@ -372,9 +372,9 @@ public final class MainController {
     }
 
     /** The status bar's feed line: every unfinished feed, hidden when there is none. */
-    private void showFeeds(List<io.yakraft.cluster.FeedStatus> feeds) {
+    private void showFeeds(List<io.yakraft.data.FeedStatus> feeds) {
         StringBuilder sb = new StringBuilder();
-        for (io.yakraft.cluster.FeedStatus s : feeds) {
+        for (io.yakraft.data.FeedStatus s : feeds) {
             if (!s.done()) {
                 sb.append(sb.length() == 0 ? "" : "   |   ").append(FeedDialog.statusLine(s));
             }

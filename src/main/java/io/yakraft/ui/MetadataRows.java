@@ -1,8 +1,9 @@
 package io.yakraft.ui;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.yakraft.cluster.ReplicaView;
-import io.yakraft.cluster.TopicPartition;
+import io.yakraft.cluster.TopicIds;
+import io.yakraft.data.ReplicaView;
+import io.yakraft.data.TopicPartition;
 import io.yakraft.metadata.BrokerRegistration;
 import io.yakraft.metadata.MetadataImage;
 import io.yakraft.metadata.MetadataJson;
@@ -106,7 +107,7 @@ public final class MetadataRows {
         for (TopicImage t : image.topics().values()) {
             for (Map.Entry<Integer, PartitionRegistration> e : t.partitions().entrySet()) {
                 PartitionRegistration p = e.getValue();
-                TopicPartition tp = new TopicPartition(t.id(), t.name(), e.getKey());
+                TopicPartition tp = TopicIds.partition(t, e.getKey());
                 ReplicaView r = replica(replicas, seenBy, tp);
                 if (r == null && p.hasLeader()) {
                     r = replica(replicas, p.leader(), tp);

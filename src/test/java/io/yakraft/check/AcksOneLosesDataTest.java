@@ -1,8 +1,8 @@
 package io.yakraft.check;
 
-import io.yakraft.cluster.Acks;
 import io.yakraft.cluster.Cluster;
 import io.yakraft.cluster.ClusterConfig;
+import io.yakraft.data.Acks;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,11 +1,12 @@
 package io.yakraft.check;
 
-import io.yakraft.cluster.Acks;
 import io.yakraft.cluster.Cluster;
 import io.yakraft.cluster.ClusterConfig;
-import io.yakraft.cluster.FeedStatus;
-import io.yakraft.cluster.PartitionLog;
-import io.yakraft.cluster.TopicPartition;
+import io.yakraft.cluster.TopicIds;
+import io.yakraft.data.Acks;
+import io.yakraft.data.FeedStatus;
+import io.yakraft.data.PartitionLog;
+import io.yakraft.data.TopicPartition;
 import io.yakraft.metadata.PartitionRegistration;
 import io.yakraft.metadata.TopicImage;
 import io.yakraft.sim.NodeStatus;
@@ -56,7 +57,7 @@ class DataSafetyPropertyTest {
             if (!p.hasLeader()) {
                 continue;
             }
-            TopicPartition tp = new TopicPartition(t.id(), t.name(), e.getKey());
+            TopicPartition tp = TopicIds.partition(t, e.getKey());
             PartitionLog leader = c.partitionLog(p.leader(), tp);
             for (int r : p.isr()) {
                 PartitionLog log = c.partitionLog(r, tp);

@@ -1,5 +1,8 @@
 package io.yakraft.cluster;
 
+import io.yakraft.data.Feed;
+import io.yakraft.data.FeedRecord;
+import io.yakraft.data.Acks;
 import io.yakraft.metadata.ControllerCommand;
 import io.yakraft.metadata.ControllerReply;
 import org.junit.jupiter.api.Test;

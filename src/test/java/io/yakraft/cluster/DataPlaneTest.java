@@ -1,6 +1,14 @@
 package io.yakraft.cluster;
 
 import io.yakraft.check.InvariantChecker;
+import io.yakraft.data.Acks;
+import io.yakraft.data.DataConfig;
+import io.yakraft.data.Feed;
+import io.yakraft.data.FeedRecord;
+import io.yakraft.data.FeedRequest;
+import io.yakraft.data.FeedStatus;
+import io.yakraft.data.PartitionLog;
+import io.yakraft.data.TopicPartition;
 import io.yakraft.metadata.ControllerCommand;
 import io.yakraft.metadata.ControllerError;
 import io.yakraft.metadata.ControllerReply;
@@ -55,7 +63,7 @@ class DataPlaneTest {
         TopicImage t = c.committedImage().topics().get("orders");
         int total = 0;
         for (Map.Entry<Integer, PartitionRegistration> e : t.partitions().entrySet()) {
-            TopicPartition tp = new TopicPartition(t.id(), "orders", e.getKey());
+            TopicPartition tp = TopicIds.partition(t, e.getKey());
             long leo = -1;
             for (int b : e.getValue().replicas()) {
                 PartitionLog log = c.partitionLog(b, tp);
@@ -73,7 +81,7 @@ class DataPlaneTest {
 
     private static TopicPartition tp(Cluster c, String topic, int p) {
         TopicImage t = c.committedImage().topics().get(topic);
-        return new TopicPartition(t.id(), topic, p);
+        return TopicIds.partition(t, p);
     }
 
     private static PartitionRegistration partition(Cluster c, String topic, int p) {

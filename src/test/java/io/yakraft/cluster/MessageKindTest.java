@@ -1,5 +1,8 @@
 package io.yakraft.cluster;
 
+import io.yakraft.data.TopicPartition;
+import io.yakraft.data.DataMessage;
+import io.yakraft.data.Acks;
 import io.yakraft.metadata.ControllerCommand;
 import io.yakraft.metadata.ControllerReply;
 import io.yakraft.metadata.Uuid;
@@ -84,7 +87,7 @@ class MessageKindTest {
 
     @Test
     void dataPlaneMessagesAreProduceAndReplicaFetch() {
-        TopicPartition tp = new TopicPartition(TOPIC, "orders", 0);
+        TopicPartition tp = new TopicPartition(TopicIds.topicId(TOPIC), "orders", 0);
         assertEquals(MessageKind.PRODUCE, MessageKind.of(new DataMessage.ProduceRequest(1, tp, Acks.ALL, List.of(), List.of())));
         assertEquals(MessageKind.PRODUCE_RESPONSE,
                 MessageKind.of(new DataMessage.ProduceResponse(1, tp, DataMessage.Error.NONE, 0, "")));

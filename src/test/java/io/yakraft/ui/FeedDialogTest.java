@@ -1,6 +1,6 @@
 package io.yakraft.ui;
 
-import io.yakraft.cluster.FeedStatus;
+import io.yakraft.data.FeedStatus;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;

@@ -66,8 +66,8 @@ class MetadataViewModelTest {
         int leader = partition.leader();
         int follower = partition.replicas().stream().filter(b -> b != leader).findFirst().orElseThrow();
         c.pause(follower);
-        c.feed(new io.yakraft.cluster.FeedRequest("orders", io.yakraft.ingest.FeedSource.synthetic(10, 4),
-                io.yakraft.cluster.Acks.LEADER, 0, leader));
+        c.feed(new io.yakraft.data.FeedRequest("orders", io.yakraft.ingest.FeedSource.synthetic(10, 4),
+                io.yakraft.data.Acks.LEADER, 0, leader));
         c.runFor(2_000);
         var s = c.snapshot();
         image = s.committedImage();

@@ -1,4 +1,4 @@
-package io.yakraft.cluster;
+package io.yakraft.data;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.yakraft.cluster;
+package io.yakraft.data;
 
 /**
  * Settings of the data plane (partition replicas and producers), in simulated milliseconds.

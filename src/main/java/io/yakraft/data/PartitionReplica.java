@@ -1,20 +1,18 @@
-package io.yakraft.cluster;
-
-import io.yakraft.metadata.PartitionRegistration;
+package io.yakraft.data;
 
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One partition replica on a broker: its log, what the broker's image says of the partition,
+ * One partition replica on a broker: its log, what the broker's metadata says of the partition,
  * and its role. As leader it tracks each follower and an ISR change it asked for; as follower,
  * when it may fetch again after an error.
  */
 final class PartitionReplica {
     final TopicPartition tp;
     final PartitionLog log;
-    PartitionRegistration registration;
+    PartitionState state;
     /**
      * The ISR this replica acts on, and its partition epoch: the image's, or (leader) the
      * controller's answer to its AlterPartition when that is newer, as Kafka's leaders take the

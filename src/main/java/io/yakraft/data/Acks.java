@@ -1,4 +1,4 @@
-package io.yakraft.cluster;
+package io.yakraft.data;
 
 /**
  * The producer's {@code acks} setting: when a produce request counts as done. Kafka's values

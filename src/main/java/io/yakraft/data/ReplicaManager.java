@@ -1,19 +1,12 @@
-package io.yakraft.cluster;
+package io.yakraft.data;
 
-import io.yakraft.cluster.DataMessage.Error;
-import io.yakraft.cluster.DataMessage.PartitionData;
-import io.yakraft.cluster.DataMessage.PartitionFetch;
-import io.yakraft.cluster.DataMessage.ProduceRequest;
-import io.yakraft.cluster.DataMessage.ProduceResponse;
-import io.yakraft.cluster.DataMessage.ReplicaFetchRequest;
-import io.yakraft.cluster.DataMessage.ReplicaFetchResponse;
-import io.yakraft.metadata.BrokerRegistration;
-import io.yakraft.metadata.ControllerReply;
-import io.yakraft.metadata.MetadataImage;
-import io.yakraft.metadata.PartitionRegistration;
-import io.yakraft.metadata.TopicImage;
-import io.yakraft.sim.Simulation;
-import io.yakraft.sim.TraceKind;
+import io.yakraft.data.DataMessage.Error;
+import io.yakraft.data.DataMessage.PartitionData;
+import io.yakraft.data.DataMessage.PartitionFetch;
+import io.yakraft.data.DataMessage.ProduceRequest;
+import io.yakraft.data.DataMessage.ProduceResponse;
+import io.yakraft.data.DataMessage.ReplicaFetchRequest;
+import io.yakraft.data.DataMessage.ReplicaFetchResponse;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -25,7 +18,7 @@ import java.util.TreeMap;
 
 /**
  * A broker's partition replicas, as Kafka's ReplicaManager runs them. The broker's metadata
- * image says which partitions it hosts and who leads each; this process follows it:
+ * ({@link DataImage}) says which partitions it hosts and who leads each; this core follows it:
  * <ul>
  * <li>as leader it appends produced records in its leader epoch, answers acks=1 at once and
  *     acks=all when the high watermark (the lowest log end of the ISR) passes them, serves
@@ -34,50 +27,41 @@ import java.util.TreeMap;
  *     more than replica.lag.time.max.ms and to take back the ones that caught up;</li>
  * <li>as follower it fetches from the leader ({@link ReplicaFetcher}).</li>
  * </ul>
- * It starts acting on the image only once the broker's metadata has caught up with its own
+ * Its host hands it the image only once the broker's metadata has caught up with its own
  * registration. While an ISR change is in flight the high watermark is computed over the larger of the old
  * and the asked-for ISR (Kafka's "maximal ISR"), so a shrink is never trusted before it commits;
  * the controller's answer, sent once the change is committed, is acted on at once.
+ *
+ * <p>Pure: time comes in as arguments, everything it decides leaves through {@link DataOutputs}.
  */
-final class ReplicaManager implements NodeProcess {
+public final class ReplicaManager {
     private final int id;
-    private final Simulation sim;
-    private final NodeImages images;
     private final DataConfig config;
     private final Map<TopicPartition, PartitionLog> disk;
-    private final BrokerProcess broker;
-    private final List<ClusterObserver> observers;
-    private final Map<TopicPartition, PartitionReplica> replicas = new TreeMap<>(ReplicaManager::compare);
+    private final DataOutputs out;
+    private final Map<TopicPartition, PartitionReplica> replicas = new TreeMap<>(TopicPartition.ORDER);
     /** Follower fetches held until there is something to say, oldest first. */
     private final List<ParkedFetch> parked = new ArrayList<>();
     private final List<PendingProduce> purgatory = new ArrayList<>();
     private final ReplicaFetcher fetcher;
-    private MetadataImage seen;
+    private DataImage seen;
     private long nextIsrCheckAt;
 
-    ReplicaManager(int id, Simulation sim, NodeImages images, DataConfig config, Map<TopicPartition, PartitionLog> disk,
-                   BrokerProcess broker, List<ClusterObserver> observers) {
+    /**
+     * @param disk the broker's replica logs by partition (kept by the host: they outlive a crash);
+     *             this core adds a log for each partition it comes to host and removes the ones it stops hosting
+     */
+    public ReplicaManager(int id, DataConfig config, Map<TopicPartition, PartitionLog> disk, DataOutputs out) {
         this.id = id;
-        this.sim = sim;
-        this.images = images;
         this.config = config;
         this.disk = disk;
-        this.broker = broker;
-        this.observers = observers;
-        this.fetcher = new ReplicaFetcher(id, sim, config, observers);
-    }
-
-    static int compare(TopicPartition a, TopicPartition b) {
-        int c = a.topic().compareTo(b.topic());
-        if (c == 0) {
-            c = Integer.compare(a.partition(), b.partition());
-        }
-        return c != 0 ? c : a.topicId().toString().compareTo(b.topicId().toString());
+        this.out = out;
+        this.fetcher = new ReplicaFetcher(id, config, out);
     }
 
     /** This broker's replicas as views can show them. */
-    Map<TopicPartition, ReplicaView> views() {
-        Map<TopicPartition, ReplicaView> out = new TreeMap<>(ReplicaManager::compare);
+    public Map<TopicPartition, ReplicaView> views() {
+        Map<TopicPartition, ReplicaView> out = new TreeMap<>(TopicPartition.ORDER);
         for (PartitionReplica r : replicas.values()) {
             out.put(r.tp, new ReplicaView(r.tp, r.leader, r.leaderEpoch, r.leaderId, r.log.endOffset(),
                     r.log.highWatermark()));
@@ -87,26 +71,32 @@ final class ReplicaManager implements NodeProcess {
 
     // ------------------------------------------------------------- following the metadata image
 
-    @Override
-    public void afterEvent(long now) {
-        MetadataImage image = images.image(id);
-        if (image != seen && broker.caughtUp()) {
+    /**
+     * The broker's metadata as it stands after an event (call only once the broker has caught up
+     * with its own registration): a new image is followed, the same one is a no-op.
+     */
+    public void follow(long now, DataImage image) {
+        if (image != seen) {
             seen = image;
             reconcile(now, image);
             fetcher.due(); // roles may have changed: who to fetch from
         }
+    }
+
+    /** The broker finished an event: fetch from the leaders that have no fetch out, if one may be needed. */
+    public void afterEvent(long now) {
         fetcher.sendIfDue(now, replicas.values());
     }
 
-    private void reconcile(long now, MetadataImage image) {
+    private void reconcile(long now, DataImage image) {
         Set<TopicPartition> hosted = new LinkedHashSet<>();
-        for (TopicImage t : image.topics().values()) {
-            for (Map.Entry<Integer, PartitionRegistration> e : t.partitions().entrySet()) {
-                PartitionRegistration p = e.getValue();
+        for (TopicLayout t : image.topics().values()) {
+            for (Map.Entry<Integer, PartitionState> e : t.partitions().entrySet()) {
+                PartitionState p = e.getValue();
                 if (!p.replicas().contains(id)) {
                     continue;
                 }
-                TopicPartition tp = new TopicPartition(t.id(), t.name(), e.getKey());
+                TopicPartition tp = t.partition(e.getKey());
                 hosted.add(tp);
                 PartitionReplica r = replicas.computeIfAbsent(tp, k -> new PartitionReplica(k, disk.computeIfAbsent(k, x -> new PartitionLog())));
                 follow(now, r, p);
@@ -123,9 +113,9 @@ final class ReplicaManager implements NodeProcess {
         }
     }
 
-    private void follow(long now, PartitionReplica r, PartitionRegistration p) {
+    private void follow(long now, PartitionReplica r, PartitionState p) {
         boolean newEpoch = p.leaderEpoch() > r.leaderEpoch;
-        r.registration = p;
+        r.state = p;
         r.adoptIsr(p.isr(), p.partitionEpoch());
         if (p.leader() == id) {
             if (!r.leader || newEpoch) {
@@ -146,7 +136,7 @@ final class ReplicaManager implements NodeProcess {
         }
     }
 
-    private void becomeLeader(long now, PartitionReplica r, PartitionRegistration p) {
+    private void becomeLeader(long now, PartitionReplica r, PartitionState p) {
         r.leader = true;
         r.leaderEpoch = p.leaderEpoch();
         r.leaderId = id;
@@ -161,28 +151,29 @@ final class ReplicaManager implements NodeProcess {
         }
         trace(r.tp + ": leads in leader epoch " + p.leaderEpoch() + " from offset " + r.log.endOffset()
                 + " (high watermark " + r.log.highWatermark() + ", ISR " + r.isr + ")");
-        for (ClusterObserver o : observers) {
-            o.partitionLeaderStarted(id, r.tp, p.leaderEpoch(), r.log);
-        }
+        out.leaderStarted(r.tp, p.leaderEpoch(), r.log);
     }
 
     // ------------------------------------------------------------- leader: produce
 
-    @Override
-    public boolean handle(long now, int from, Object payload) {
-        if (payload instanceof ProduceRequest p) {
+    /** A data message for this broker; false for a producer's answer, which is not the replica manager's. */
+    public boolean handle(long now, int from, DataMessage message) {
+        if (message instanceof ProduceRequest p) {
             produce(now, from, p);
             return true;
         }
-        if (payload instanceof ReplicaFetchRequest f) {
+        if (message instanceof ReplicaFetchRequest f) {
             serveFetch(now, from, f);
             return true;
         }
-        if (payload instanceof ReplicaFetchResponse f) {
+        if (message instanceof ReplicaFetchResponse f) {
             fetcher.fetched(now, from, f, replicas::get);
             return true;
         }
-        return false;
+        if (message instanceof ProduceResponse) {
+            return false; // for the producers running beside this broker
+        }
+        throw new IllegalStateException("unknown data message " + message);
     }
 
     private void produce(long now, int from, ProduceRequest req) {
@@ -218,7 +209,7 @@ final class ReplicaManager implements NodeProcess {
 
     private void answer(int to, ProduceRequest req, Error error, long base, String message) {
         if (req.acks() != Acks.NONE) {
-            sim.send(id, to, new ProduceResponse(req.correlationId(), req.partition(), error, base, message));
+            out.send(to, new ProduceResponse(req.correlationId(), req.partition(), error, base, message));
         }
     }
 
@@ -342,7 +333,7 @@ final class ReplicaManager implements NodeProcess {
             data.add(d);
         }
         if (worth) {
-            sim.send(id, p.from, new ReplicaFetchResponse(p.request.fetchId(), data));
+            out.send(p.from, new ReplicaFetchResponse(p.request.fetchId(), data));
         }
         return worth;
     }
@@ -353,7 +344,7 @@ final class ReplicaManager implements NodeProcess {
 
     // ------------------------------------------------------------- timers
 
-    @Override
+    /** When this core wants {@link #wake} next (Long.MAX_VALUE: never). */
     public long nextWakeAt() {
         long next = Long.MAX_VALUE;
         for (PartitionReplica r : replicas.values()) {
@@ -372,7 +363,6 @@ final class ReplicaManager implements NodeProcess {
         return next;
     }
 
-    @Override
     public void wake(long now) {
         fetcher.expire(now);
         answerParkedFetches(now);
@@ -409,7 +399,7 @@ final class ReplicaManager implements NodeProcess {
             return;
         }
         List<Integer> wanted = new ArrayList<>();
-        for (int replica : r.registration.replicas()) {
+        for (int replica : r.state.replicas()) {
             PartitionReplica.FollowerState f = r.followers.get(replica);
             if (replica == id) {
                 wanted.add(replica);
@@ -437,45 +427,41 @@ final class ReplicaManager implements NodeProcess {
         r.askedAtPartitionEpoch = r.partitionEpoch;
         r.askDeadline = now + config.requestTimeoutMs();
         int askedAt = r.partitionEpoch;
-        boolean sent = broker.alterPartition(r.tp.topicId(), r.tp.partition(), r.leaderEpoch, askedAt, isr, reply -> {
-            if (reply.body() instanceof ControllerReply.PartitionChanged changed) {
-                if (r.leader && changed.leaderEpoch() == r.leaderEpoch) {
-                    // committed: act on it now, before this broker's image catches up
-                    r.adoptIsr(changed.isr(), changed.partitionEpoch());
-                    trace(r.tp + ": the controller committed ISR " + changed.isr() + " (partition epoch "
-                            + changed.partitionEpoch() + ")");
-                    advanceHighWatermark(r);
-                    answerParkedFetches(sim.now());
-                }
-            } else if (!reply.ok() && refusedForGood(reply.error()) && r.askedIsr != null
-                    && r.askedAtPartitionEpoch == askedAt) {
-                r.askedIsr = null;
-            }
-        });
+        boolean sent = out.alterIsr(new AlterIsrRequest(r.tp, r.leaderEpoch, askedAt, isr),
+                (answeredAt, answer) -> answered(answeredAt, r, askedAt, answer));
         if (!sent) {
             r.askedIsr = null; // not registered (yet): nothing went out
         }
     }
 
-    /**
-     * NOT_CONTROLLER may come after the change was written (a new controller can still commit it)
-     * and INVALID_UPDATE_VERSION when it already was; only the image settles those.
-     */
-    private static boolean refusedForGood(io.yakraft.metadata.ControllerError e) {
-        return e != io.yakraft.metadata.ControllerError.NOT_CONTROLLER
-                && e != io.yakraft.metadata.ControllerError.INVALID_UPDATE_VERSION;
+    /** The controller's answer to the ISR change {@code r} asked for in partition epoch {@code askedAt}. */
+    private void answered(long now, PartitionReplica r, int askedAt, AlterIsrAnswer answer) {
+        if (answer instanceof AlterIsrAnswer.Committed changed) {
+            if (r.leader && changed.leaderEpoch() == r.leaderEpoch) {
+                // committed: act on it now, before this broker's image catches up
+                r.adoptIsr(changed.isr(), changed.partitionEpoch());
+                trace(r.tp + ": the controller committed ISR " + changed.isr() + " (partition epoch "
+                        + changed.partitionEpoch() + ")");
+                advanceHighWatermark(r);
+                answerParkedFetches(now);
+            }
+        } else if (answer instanceof AlterIsrAnswer.Refused) {
+            if (r.askedIsr != null && r.askedAtPartitionEpoch == askedAt) {
+                r.askedIsr = null;
+            }
+        } else if (!(answer instanceof AlterIsrAnswer.Unsettled)) {
+            throw new IllegalStateException("unknown ISR answer " + answer);
+        }
+        // Unsettled: the ask stays until the image or a later answer settles it
     }
 
     /** The controller only lets registered, unfenced brokers that are not shutting down join an ISR. */
     private boolean usable(int broker) {
-        BrokerRegistration b = seen.brokers().get(broker);
-        return b != null && !b.fenced() && !b.inControlledShutdown();
+        return seen.isrEligible(broker);
     }
 
     private void trace(String what) {
-        if (sim.trace().enabled()) {
-            sim.trace().record(sim.now(), id, TraceKind.DATA, what);
-        }
+        out.trace(what);
     }
 
     // ------------------------------------------------------------- state

@@ -1,4 +1,4 @@
-package io.yakraft.cluster;
+package io.yakraft.data;
 
 /** A record a feed hands to its producer: the key the partitioner hashes (null: none) and the value. */
 public record FeedRecord(String key, String value) {

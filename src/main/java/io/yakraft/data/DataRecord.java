@@ -1,4 +1,4 @@
-package io.yakraft.cluster;
+package io.yakraft.data;
 
 /**
  * One record in a partition replica's log. {@code leaderEpoch} is the epoch of the leader that

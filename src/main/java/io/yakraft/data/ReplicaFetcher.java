@@ -1,12 +1,10 @@
-package io.yakraft.cluster;
+package io.yakraft.data;
 
-import io.yakraft.cluster.DataMessage.Error;
-import io.yakraft.cluster.DataMessage.PartitionData;
-import io.yakraft.cluster.DataMessage.PartitionFetch;
-import io.yakraft.cluster.DataMessage.ReplicaFetchRequest;
-import io.yakraft.cluster.DataMessage.ReplicaFetchResponse;
-import io.yakraft.sim.Simulation;
-import io.yakraft.sim.TraceKind;
+import io.yakraft.data.DataMessage.Error;
+import io.yakraft.data.DataMessage.PartitionData;
+import io.yakraft.data.DataMessage.PartitionFetch;
+import io.yakraft.data.DataMessage.ReplicaFetchRequest;
+import io.yakraft.data.DataMessage.ReplicaFetchResponse;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,9 +21,8 @@ import java.util.function.Function;
  */
 final class ReplicaFetcher {
     private final int id;
-    private final Simulation sim;
     private final DataConfig config;
-    private final List<ClusterObserver> observers;
+    private final DataOutputs outputs;
     /** leader broker → the fetch out to it. */
     private final Map<Integer, Outstanding> outstanding = new TreeMap<>();
     private long nextFetchId = 1;
@@ -40,11 +37,10 @@ final class ReplicaFetcher {
     private record Outstanding(long fetchId, long deadline) {
     }
 
-    ReplicaFetcher(int id, Simulation sim, DataConfig config, List<ClusterObserver> observers) {
+    ReplicaFetcher(int id, DataConfig config, DataOutputs out) {
         this.id = id;
-        this.sim = sim;
         this.config = config;
-        this.observers = observers;
+        this.outputs = out;
     }
 
     /** The replicas' roles changed: the next {@link #sendIfDue} looks again. */
@@ -75,7 +71,7 @@ final class ReplicaFetcher {
             if (!outstanding.containsKey(e.getKey())) {
                 long fetchId = nextFetchId++;
                 outstanding.put(e.getKey(), new Outstanding(fetchId, now + config.requestTimeoutMs()));
-                sim.send(id, e.getKey(), new ReplicaFetchRequest(fetchId, id, e.getValue()));
+                outputs.send(e.getKey(), new ReplicaFetchRequest(fetchId, id, e.getValue()));
             }
         }
     }
@@ -101,13 +97,9 @@ final class ReplicaFetcher {
             } else if (d.divergingEndOffset() >= 0) {
                 long to = Math.min(d.divergingEndOffset(), r.log.endOffset());
                 int removed = r.log.truncateTo(to);
-                if (sim.trace().enabled()) {
-                    sim.trace().record(now, id, TraceKind.DATA, r.tp + ": log diverges from b" + from + "'s after epoch "
-                            + d.divergingEpoch() + ": truncated " + removed + " record(s) to offset " + to);
-                }
-                for (ClusterObserver o : observers) {
-                    o.partitionTruncated(id, r.tp, to, removed);
-                }
+                outputs.trace(r.tp + ": log diverges from b" + from + "'s after epoch " + d.divergingEpoch() + ": truncated "
+                        + removed + " record(s) to offset " + to);
+                outputs.truncated(r.tp, to, removed);
             } else {
                 if (!d.records().isEmpty() && d.records().get(0).offset() == r.log.endOffset()) {
                     r.log.appendFetched(d.records());

@@ -1,4 +1,4 @@
-package io.yakraft.cluster;
+package io.yakraft.data;
 
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * One stream of records into a topic, at a pace, and its tally. The records are handed to a
- * {@link ProducerProcess} as the pace lets them out; the feed outlives that producer, so when
+ * {@link Producer} as the pace lets them out; the feed outlives that producer, so when
  * the broker it runs beside crashes, the records it had not got answers for come back here
  * and go out again from another broker (at least once: Kafka without idempotence).
  */
@@ -41,7 +41,8 @@ public final class Feed {
         }
     }
 
-    Feed(int id, FeedRequest request, long startedAt) {
+    /** Feed number {@code id} (from 1), started at simulated time {@code startedAt}. */
+    public Feed(int id, FeedRequest request, long startedAt) {
         this.id = id;
         this.request = request;
         this.startedAt = startedAt;
@@ -60,11 +61,13 @@ public final class Feed {
                 retries, Map.copyOf(ackedByPartition), home, lastError);
     }
 
-    int home() {
+    /** The broker its producer runs beside, -1 while none does. */
+    public int home() {
         return home;
     }
 
-    void setHome(int broker) {
+    /** Where its producer runs now (-1: nowhere, no broker is up); a new {@link Producer} says so itself. */
+    public void producerRunsBeside(int broker) {
         home = broker;
     }
 

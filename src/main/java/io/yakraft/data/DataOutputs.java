@@ -1,0 +1,30 @@
+package io.yakraft.data;
+
+import java.util.List;
+
+/**
+ * Where the data plane's cores ({@link ReplicaManager}, {@link Producer}) put what they decided.
+ * They do no I/O themselves: the host routes messages, records the trace, carries ISR changes to
+ * the controller and tells observers, all from these calls, in the order they are made.
+ */
+public interface DataOutputs {
+    void send(int destination, DataMessage message);
+
+    /** A line of the trace, in words for people. */
+    void trace(String words);
+
+    /**
+     * Asks the controller for an ISR change; {@code onAnswer} hears the answer if one comes back.
+     * False when nothing went out (the broker is not registered, or shutting down).
+     */
+    boolean alterIsr(AlterIsrRequest request, AlterIsrAnswer.Listener onAnswer);
+
+    /** This broker became leader of a partition in {@code leaderEpoch}; {@code log} is its replica's log at that moment. */
+    void leaderStarted(TopicPartition partition, int leaderEpoch, PartitionLog log);
+
+    /** This broker truncated its replica of a partition where the leader said the logs diverge. */
+    void truncated(TopicPartition partition, long newEndOffset, int removed);
+
+    /** A producer got its answer: these records (offsets filled in) are acknowledged with {@code acks}. */
+    void recordsAcked(TopicPartition partition, Acks acks, List<DataRecord> records);
+}
