@@ -1,5 +1,6 @@
 package io.yakraft.cli;
 
+import io.yakraft.session.Session;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.yakraft.scenario.Lessons;
 import io.yakraft.scenario.Scenario;
@@ -51,11 +52,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         ScenarioRun run;
         try (TraceFile trace = traceFile == null ? null : new TraceFile(traceFile)) {
-            run = ScenarioRun.play(scenario, c -> {
-                if (trace != null) {
-                    c.simulation().trace().addListener(trace::write);
-                }
-            });
+            run = Session.headless(scenario, trace == null ? e -> { } : trace::write).playToEnd();
         } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--trace': cannot write " + traceFile
                     + ": " + e.getMessage());

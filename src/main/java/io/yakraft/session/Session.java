@@ -11,9 +11,11 @@ import io.yakraft.raft.LogEntry;
 import io.yakraft.scenario.LiveAction;
 import io.yakraft.scenario.Scenario;
 import io.yakraft.scenario.ScenarioPlayer;
+import io.yakraft.scenario.ScenarioRun;
 import io.yakraft.scenario.SessionRecording;
 import io.yakraft.sim.LinkConfig;
 import io.yakraft.sim.TraceEvent;
+import io.yakraft.sim.TraceListener;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -54,9 +56,28 @@ public final class Session {
     private long horizon;
     private int recordsNode = FOLLOW_LEADER;
     private DoubleConsumer speedRequests = s -> { };
+    /** False for a headless run: no event history, no timeline (the trace still goes to {@link #listener}). */
+    private final boolean keepsHistory;
+    private final TraceListener listener;
 
     public Session(ClusterConfig config) {
+        this(true, e -> { });
         restart(config);
+    }
+
+    private Session(boolean keepsHistory, TraceListener listener) {
+        this.keepsHistory = keepsHistory;
+        this.listener = listener;
+    }
+
+    /**
+     * A headless session playing {@code scenario} from its start, as {@code run} plays it: it keeps no
+     * event history for a window; {@code listener} hears every trace record (e.g. {@code --trace}).
+     */
+    public static Session headless(Scenario scenario, TraceListener listener) {
+        Session s = new Session(false, listener);
+        s.play(scenario);
+        return s;
     }
 
     /** The cluster a person sees when the app opens: classroom-visible latency (15–40 ms) so messages can be followed. */
@@ -181,6 +202,16 @@ public final class Session {
         player.onSpeed(speedRequests);
     }
 
+    /** Plays every remaining step of the scenario, captions not holding, and stops at the last one; null without a scenario. */
+    public ScenarioRun playToEnd() {
+        if (player == null) {
+            return null;
+        }
+        var reports = player.playToEnd();
+        return new ScenarioRun(player.scenario(), reports, player.answers(), cluster.now(),
+                cluster.simulation().eventCount(), traceSha256());
+    }
+
     /** True while a pausing caption waits for the presenter. */
     public boolean heldByCaption() {
         return player != null && player.heldByCaption();
@@ -284,7 +315,10 @@ public final class Session {
         markersChanged = true;
         Cluster c = new Cluster(config);
         new InvariantChecker(c);
-        c.simulation().trace().addListener(this::heard);
+        if (keepsHistory) {
+            c.simulation().trace().addListener(this::heard);
+        }
+        c.simulation().trace().addListener(listener);
         c.start();
         return c;
     }
