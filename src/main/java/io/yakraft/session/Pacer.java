@@ -1,5 +1,7 @@
 package io.yakraft.session;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * The one thread below the user interface: it drives a {@link LiveSession} against the wall
  * clock, about 60 ticks a second, each letting the elapsed wall time × speed pass in simulated
@@ -41,9 +43,15 @@ public final class Pacer implements AutoCloseable {
         }
     }
 
+    /** Stops the thread and waits for its last tick to end, so nothing moves the session afterwards. */
     @Override
     public void close() {
         running = false;
         thread.interrupt();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
