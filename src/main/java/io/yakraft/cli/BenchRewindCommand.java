@@ -69,9 +69,9 @@ public final class BenchRewindCommand implements Callable<Integer> {
         Cluster c = new Cluster(config);
         new InvariantChecker(c);
         List<Object> trace = new ArrayList<>();
-        c.simulation().trace().addListener(trace::add); // the window keeps the trace too
+        c.addTraceListener(trace::add); // the window keeps the trace too
         c.start();
         session.replay(c, -1, target, Long.MAX_VALUE);
-        return c.simulation().eventCount();
+        return c.eventCount();
     }
 }

@@ -53,7 +53,7 @@ public final class RunCommand implements Callable<Integer> {
         try (TraceFile trace = traceFile == null ? null : new TraceFile(traceFile)) {
             run = ScenarioRun.play(scenario, c -> {
                 if (trace != null) {
-                    c.simulation().trace().addListener(trace::write);
+                    c.addTraceListener(trace::write);
                 }
             });
         } catch (IOException e) {
