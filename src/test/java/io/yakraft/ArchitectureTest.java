@@ -39,6 +39,12 @@ class ArchitectureTest {
         "io.yakraft.session..", "io.yakraft.scenario..", "io.yakraft.ingest..", "io.yakraft.check..",
         "io.yakraft.cluster..", "io.yakraft.data..", "io.yakraft.metadata..", "io.yakraft.raft..", "io.yakraft.sim.."
     };
+    /** What a run is made of inside the cluster: the kernel, its network, the raft cores and their disks and logs. */
+    private static final DescribedPredicate<JavaClass> CLUSTER_INTERNALS = DescribedPredicate.describe(
+            "are the kernel, its network or a raft core's node, disk or log", c -> c.isAssignableTo(Simulation.class)
+                    || c.isAssignableTo(Network.class) || c.isAssignableTo(RaftNode.class)
+                    || c.isAssignableTo(DurableState.class) || c.isAssignableTo(RaftLog.class));
+
     private static JavaClasses classes;
 
     @BeforeAll
@@ -100,13 +106,6 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("javafx.."));
     }
 
-    /** Below ui/api/cli, only the pacer may start a thread; the rest runs on whichever thread drives it. */
-    /** What a run is made of inside the cluster: the kernel, its network, the raft cores and their disks and logs. */
-    private static final DescribedPredicate<JavaClass> CLUSTER_INTERNALS = DescribedPredicate.describe(
-            "are the kernel, its network or a raft core's node, disk or log", c -> c.isAssignableTo(Simulation.class)
-                    || c.isAssignableTo(Network.class) || c.isAssignableTo(RaftNode.class)
-                    || c.isAssignableTo(DurableState.class) || c.isAssignableTo(RaftLog.class));
-
     /**
      * The Cluster is narrow: it hands out typed, immutable answers, never the simulation or a
      * node's raft core, disk or log. Outside cluster (and the raft and sim layers that own them),
@@ -122,6 +121,7 @@ class ArchitectureTest {
                 .because("a run changes only through the Cluster's commands; everything else reads typed views"));
     }
 
+    /** Below ui/api/cli, only the pacer may start a thread; the rest runs on whichever thread drives it. */
     @Test
     void belowTheUserInterfaceNothingStartsThreads() {
         check(noClasses().that().resideInAnyPackage(DETERMINISTIC).and().doNotBelongToAnyOf(Pacer.class)
