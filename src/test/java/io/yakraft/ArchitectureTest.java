@@ -2,11 +2,17 @@ package io.yakraft;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.yakraft.raft.DurableState;
+import io.yakraft.raft.RaftLog;
+import io.yakraft.raft.RaftNode;
 import io.yakraft.session.Pacer;
+import io.yakraft.sim.Network;
+import io.yakraft.sim.Simulation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +39,12 @@ class ArchitectureTest {
         "io.yakraft.session..", "io.yakraft.scenario..", "io.yakraft.ingest..", "io.yakraft.check..",
         "io.yakraft.cluster..", "io.yakraft.data..", "io.yakraft.metadata..", "io.yakraft.raft..", "io.yakraft.sim.."
     };
+    /** What a run is made of inside the cluster: the kernel, its network, the raft cores and their disks and logs. */
+    private static final DescribedPredicate<JavaClass> CLUSTER_INTERNALS = DescribedPredicate.describe(
+            "are the kernel, its network or a raft core's node, disk or log", c -> c.isAssignableTo(Simulation.class)
+                    || c.isAssignableTo(Network.class) || c.isAssignableTo(RaftNode.class)
+                    || c.isAssignableTo(DurableState.class) || c.isAssignableTo(RaftLog.class));
+
     private static JavaClasses classes;
 
     @BeforeAll
@@ -92,6 +104,21 @@ class ArchitectureTest {
     void onlyUiImportsJavaFx() {
         check(noClasses().that().resideOutsideOfPackage("io.yakraft.ui..")
                 .should().dependOnClassesThat().resideInAPackage("javafx.."));
+    }
+
+    /**
+     * The Cluster is narrow: it hands out typed, immutable answers, never the simulation or a
+     * node's raft core, disk or log. Outside cluster (and the raft and sim layers that own them),
+     * nothing uses those classes, nor calls a method that returns one (a {@code cluster.simulation()}).
+     */
+    @Test
+    void onlyTheClusterReachesTheKernelAndTheRaftCores() {
+        check(noClasses().that().resideOutsideOfPackages("io.yakraft.cluster..", "io.yakraft.raft..", "io.yakraft.sim..")
+                .should().dependOnClassesThat(CLUSTER_INTERNALS)
+                .orShould().callMethodWhere(JavaCall.Predicates.target(DescribedPredicate.describe(
+                        "a method handing out the kernel, its network or a raft core's node, disk or log",
+                        t -> CLUSTER_INTERNALS.test(t.getRawReturnType()))))
+                .because("a run changes only through the Cluster's commands; everything else reads typed views"));
     }
 
     /** Below ui/api/cli, only the pacer may start a thread; the rest runs on whichever thread drives it. */

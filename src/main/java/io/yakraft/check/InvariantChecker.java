@@ -2,9 +2,8 @@ package io.yakraft.check;
 
 import io.yakraft.cluster.Cluster;
 import io.yakraft.cluster.ClusterObserver;
-import io.yakraft.raft.RaftLog;
+import io.yakraft.cluster.LogRange;
 import io.yakraft.raft.Role;
-import io.yakraft.sim.TraceKind;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,11 +72,10 @@ public final class InvariantChecker implements ClusterObserver {
     }
 
     private void fail(String rule, int node, String detail) {
-        Violation v = new Violation(rule, cluster.config().seed(), cluster.simulation().eventCount() + 1,
+        Violation v = new Violation(rule, cluster.config().seed(), cluster.eventCount() + 1,
                 cluster.now(), node, detail);
         violations.add(v);
-        cluster.simulation().trace().record(cluster.now(), node, TraceKind.VIOLATION, v.toString());
-        cluster.reportViolation(v.toString());
+        cluster.recordViolation(node, v.toString());
     }
 
     @Override
@@ -102,8 +100,8 @@ public final class InvariantChecker implements ClusterObserver {
         // long-paused candidate can still collect the votes granted to it back then and lead its
         // old epoch until it is fenced.
         long required = committedBefore(epoch);
-        RaftLog log = cluster.disk(node).log();
-        if (required > 0 && !holdsCommittedPrefix(log, required)) {
+        LogRange log = cluster.logRange(node);
+        if (required > 0 && !holdsCommittedPrefix(node, log, required)) {
             fail(LEADER_COMPLETENESS, node, "new leader of epoch " + epoch + " lacks committed entries: its log ends at "
                     + log.endOffset() + " (epoch " + log.lastEpoch() + "), entries committed before epoch " + epoch + " reach "
                     + required + " (epoch " + committedEpochs[(int) required - 1] + ")");
@@ -132,7 +130,7 @@ public final class InvariantChecker implements ClusterObserver {
     @Override
     public void truncated(int node, long newEndOffset, long removed) {
         checks++;
-        long hw = cluster.raft(node).highWatermark();
+        long hw = cluster.logRange(node).highWatermark();
         if (newEndOffset < hw) {
             fail(NO_TRUNCATION_BELOW_HW, node, "truncated to " + newEndOffset + " below its high watermark " + hw);
             return;
@@ -149,15 +147,16 @@ public final class InvariantChecker implements ClusterObserver {
             return;
         }
         lastHw.put(node, to);
-        RaftLog log = cluster.disk(node).log();
+        LogRange log = cluster.logRange(node);
         if (to > log.endOffset()) {
             fail(HW_WITHIN_LOG, node, "high watermark " + to + " beyond its own log end " + log.endOffset());
             return;
         }
         // Everything this node now calls committed must agree with what others called committed.
         long start = Math.max(from, log.startOffset());
+        int commitTerm = cluster.epochOf(node);
         for (long o = start; o < to; o++) {
-            int e = log.epochAt(o);
+            int e = cluster.entryEpoch(node, o);
             if (o < committed) {
                 if (committedEpochs[(int) o] != e) {
                     fail(CONSISTENT_COMMITTED, node, "offset " + o + " committed with epoch " + committedEpochs[(int) o]
@@ -165,7 +164,7 @@ public final class InvariantChecker implements ClusterObserver {
                     return;
                 }
             } else {
-                append(e, cluster.raft(node).epoch());
+                append(e, commitTerm);
             }
         }
         // The new high watermark must be held by a majority of voters (durable logs count).
@@ -203,7 +202,7 @@ public final class InvariantChecker implements ClusterObserver {
     private int votersHolding(long upTo) {
         int holders = 0;
         for (int v : voters) {
-            if (holdsCommittedPrefix(cluster.disk(v).log(), upTo)) {
+            if (holdsCommittedPrefix(v, cluster.logRange(v), upTo)) {
                 holders++;
             }
         }
@@ -211,11 +210,11 @@ public final class InvariantChecker implements ClusterObserver {
     }
 
     /**
-     * True when the log holds offsets [0, upTo) matching the committed ones. By log matching, an
-     * identical (offset, epoch) at upTo-1 implies the whole prefix; a prefix covered by the log's
-     * snapshot counts as held.
+     * True when the node's log ({@code log} is where it stands) holds offsets [0, upTo) matching
+     * the committed ones. By log matching, an identical (offset, epoch) at upTo-1 implies the
+     * whole prefix; a prefix covered by the log's snapshot counts as held.
      */
-    private boolean holdsCommittedPrefix(RaftLog log, long upTo) {
+    private boolean holdsCommittedPrefix(int node, LogRange log, long upTo) {
         if (upTo == 0) {
             return true;
         }
@@ -226,8 +225,9 @@ public final class InvariantChecker implements ClusterObserver {
         if (last < log.startOffset() - 1) {
             return true;
         }
-        int want = last < committed ? committedEpochs[(int) last] : log.epochAt(last);
-        return log.epochAt(last) == want;
+        int held = cluster.entryEpoch(node, last);
+        int want = last < committed ? committedEpochs[(int) last] : held;
+        return held == want;
     }
 
     private void append(int entryEpoch, int commitTerm) {

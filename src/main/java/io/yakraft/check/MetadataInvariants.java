@@ -2,6 +2,7 @@ package io.yakraft.check;
 
 import io.yakraft.cluster.Cluster;
 import io.yakraft.cluster.ClusterObserver;
+import io.yakraft.cluster.LogRange;
 import io.yakraft.metadata.BrokerRegistration;
 import io.yakraft.metadata.ControllerCommand;
 import io.yakraft.metadata.ControllerReply;
@@ -10,7 +11,7 @@ import io.yakraft.metadata.MetadataImage;
 import io.yakraft.metadata.MetadataRecord;
 import io.yakraft.metadata.PartitionRegistration;
 import io.yakraft.metadata.TopicImage;
-import io.yakraft.raft.RaftLog;
+import io.yakraft.raft.LogEntry;
 import io.yakraft.raft.RaftSnapshot;
 
 import java.util.HashMap;
@@ -85,14 +86,14 @@ final class MetadataInvariants implements ClusterObserver {
 
     /** Replays newly committed entries, as the node holds them, into the reference. */
     private void extendReference(int node, long to) {
-        RaftLog log = cluster.disk(node).log();
+        LogRange log = cluster.logRange(node);
         to = Math.min(to, log.endOffset());
         if (to <= referenceNext || referenceNext < log.startOffset()) {
             return; // nothing new, or this node only has it as a snapshot: a node with the log will tell us
         }
-        for (long o = referenceNext; o < to; o++) {
-            Object payload = log.get(o).payload();
-            if (payload instanceof MetadataRecord r) {
+        for (LogEntry entry : cluster.entries(node, referenceNext, to)) {
+            long o = entry.offset();
+            if (entry.payload() instanceof MetadataRecord r) {
                 MetadataDelta delta = reference.toDelta();
                 try {
                     delta.replay(o, r);

@@ -27,7 +27,7 @@ public final class RandomFaults {
 
     private RandomFaults(Cluster cluster, long meanGapMs, long until, boolean voterDiskLoss) {
         this.cluster = cluster;
-        this.random = cluster.simulation().randomFor("faults");
+        this.random = cluster.randomFor("faults");
         this.meanGapMs = meanGapMs;
         this.until = until;
         this.voterDiskLoss = voterDiskLoss;
@@ -43,7 +43,6 @@ public final class RandomFaults {
     public static void healEverything(Cluster c) {
         c.healAll();
         c.setLinkDefaults(LinkConfig.DEFAULT);
-        c.simulation().network().clearOverrides();
         for (int id : c.allIds()) {
             if (c.status(id) == NodeStatus.DOWN) {
                 c.restart(id, false);

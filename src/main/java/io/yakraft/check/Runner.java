@@ -2,7 +2,7 @@ package io.yakraft.check;
 
 import io.yakraft.cluster.Cluster;
 import io.yakraft.cluster.ClusterObserver;
-import io.yakraft.raft.RaftNode;
+import io.yakraft.cluster.LogRange;
 import io.yakraft.raft.Role;
 import io.yakraft.sim.NodeStatus;
 
@@ -49,7 +49,7 @@ public final class Runner {
         }
         cluster.runUntil(end);
         long liveness = -1;
-        if (!cluster.simulation().stopped()) {
+        if (!cluster.stopped()) {
             liveness = awaitCalm(cluster, end, spec.livenessBoundMs());
         }
         Map<Integer, Long> hws = new TreeMap<>();
@@ -66,8 +66,8 @@ public final class Runner {
             metadata.put(id, NodeMetadata.of(cluster.status(id) != NodeStatus.DOWN, cluster.appliedOffset(id), cluster.image(id)));
         }
         return new RunResult(spec.cluster().seed(), spec.cluster().controllers(), spec.cluster().observers(),
-                cluster.now(), cluster.simulation().eventCount(), leaderChanges[0], epoch, leader, hws,
-                checker == null ? List.of() : checker.violations(), cluster.simulation().trace().sha256(),
+                cluster.now(), cluster.eventCount(), leaderChanges[0], epoch, leader, hws,
+                checker == null ? List.of() : checker.violations(), cluster.traceSha256(),
                 checker == null ? -1 : checker.committedOffset(), liveness, checker == null ? 0 : checker.checks(),
                 metadata, NodeMetadata.converged(metadata), workload == null ? null : workload.outcome(),
                 feed == null ? null : feed.outcome());
@@ -80,7 +80,7 @@ public final class Runner {
     static long awaitCalm(Cluster cluster, long from, long bound) {
         for (long t = from; t <= from + bound; t += 10) {
             cluster.runUntil(t);
-            if (cluster.simulation().stopped()) {
+            if (cluster.stopped()) {
                 return -1;
             }
             if (caughtUp(cluster)) {
@@ -95,15 +95,15 @@ public final class Runner {
         if (leader < 0) {
             return false;
         }
-        RaftNode l = cluster.raft(leader);
-        long end = l.log().endOffset();
+        LogRange l = cluster.logRange(leader);
+        long end = l.endOffset();
         if (l.highWatermark() != end) {
             return false;
         }
+        int epoch = cluster.epochOf(leader);
         for (int id : cluster.allIds()) {
             if (cluster.status(id) == NodeStatus.UP) {
-                RaftNode n = cluster.raft(id);
-                if (n.highWatermark() != end || n.epoch() != l.epoch()) {
+                if (cluster.logRange(id).highWatermark() != end || cluster.epochOf(id) != epoch) {
                     return false;
                 }
             }

@@ -42,7 +42,7 @@ public final class SimCommand implements Callable<Integer> {
         try (TraceFile trace = traceFile == null ? null : new TraceFile(traceFile)) {
             result = Runner.run(run, c -> {
                 if (trace != null) {
-                    c.simulation().trace().addListener(trace::write);
+                    c.addTraceListener(trace::write);
                 }
             });
         } catch (IOException e) {

@@ -5,7 +5,6 @@ import io.yakraft.data.Feed;
 import io.yakraft.metadata.ControllerCommand;
 import io.yakraft.metadata.ControllerReply;
 import io.yakraft.sim.LinkConfig;
-import io.yakraft.sim.NodeStatus;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -155,12 +154,11 @@ final class ActionRunner {
             return new Outcome.Accepted("healed n" + from + "⇄n" + to);
         }
         c.healAll();
-        c.simulation().network().clearOverrides();
         return new Outcome.Accepted("healed every link");
     }
 
     private Outcome network(Action.Network a) {
-        LinkConfig d = c.simulation().network().defaults();
+        LinkConfig d = c.linkDefaults();
         LinkConfig n;
         try {
             n = new LinkConfig(a.minLatencyMs() != null ? a.minLatencyMs() : d.minLatencyMs(),
@@ -226,19 +224,11 @@ final class ActionRunner {
         if (split instanceof Action.Groups g) {
             List<List<Integer>> groups = new ArrayList<>();
             g.groups().forEach(refs -> groups.add(ids(refs)));
-            for (int i = 0; i < groups.size(); i++) {
-                for (int j = i + 1; j < groups.size(); j++) {
-                    for (int x : groups.get(i)) {
-                        for (int y : groups.get(j)) {
-                            c.cutBoth(x, y);
-                        }
-                    }
-                }
-            }
+            c.partition(groups);
             return new Outcome.Accepted("partitioned into " + groups);
         }
         if (split instanceof Action.MajorityMinority m) {
-            List<Integer> minority = m.minority() != null ? ids(m.minority()) : defaultMinority();
+            List<Integer> minority = m.minority() != null ? ids(m.minority()) : c.defaultMinority();
             c.splitMajorityMinority(minority);
             return new Outcome.Accepted("minority " + minority + " cut off from the majority");
         }
@@ -252,20 +242,5 @@ final class ActionRunner {
             return new Outcome.Accepted("bridge through n" + node);
         }
         throw new IllegalStateException("unknown split " + split);
-    }
-
-    /** The leader plus as many other live voters as leave the rest a majority. */
-    private List<Integer> defaultMinority() {
-        List<Integer> minority = new ArrayList<>();
-        int l = c.leaderId();
-        if (l >= 0) {
-            minority.add(l);
-        }
-        for (int v : c.voterIds()) {
-            if (minority.size() < (c.voterIds().length - 1) / 2 && v != l && c.status(v) != NodeStatus.DOWN) {
-                minority.add(v);
-            }
-        }
-        return minority;
     }
 }

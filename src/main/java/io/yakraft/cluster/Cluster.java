@@ -12,19 +12,23 @@ import io.yakraft.metadata.ControllerReply;
 import io.yakraft.metadata.MetadataImage;
 import io.yakraft.metadata.Uuid;
 import io.yakraft.raft.DurableState;
+import io.yakraft.raft.LogEntry;
+import io.yakraft.raft.RaftLog;
 import io.yakraft.raft.RaftNode;
 import io.yakraft.raft.Role;
 import io.yakraft.sim.Envelope;
 import io.yakraft.sim.Input;
 import io.yakraft.sim.LinkConfig;
-import io.yakraft.sim.NetworkPresets;
 import io.yakraft.sim.NodeStatus;
 import io.yakraft.sim.Simulation;
+import io.yakraft.sim.TraceKind;
+import io.yakraft.sim.TraceListener;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -34,10 +38,16 @@ import java.util.function.Consumer;
  *
  * <p>Not thread-safe: a driver owns it and calls it between events. Commands that should be
  * part of the recorded, replayable run go through {@link #at(long, String, Consumer)}.
+ *
+ * <p>It hands out no kernel or core internals: the simulation, the raft cores and their disks
+ * stay inside this package. Callers ask typed questions ({@link #logRange}, {@link #entries},
+ * {@link #epochOf}, {@link #view}, {@link #snapshot}, …) and get immutable answers, so no
+ * outside code can change the run except through the commands here.
  */
 public final class Cluster {
     private final ClusterConfig config;
     private final Simulation sim;
+    private final NetworkPresets presets;
     private final Map<Integer, DurableState> disks = new TreeMap<>();
     /** Each broker's partition replica logs: on disk, so they outlive a crash (not a disk loss). */
     private final Map<Integer, Map<TopicPartition, PartitionLog>> dataDisks = new TreeMap<>();
@@ -70,6 +80,7 @@ public final class Cluster {
         this.sim = new Simulation(config.seed(), config.trace());
         this.sim.setDescriber(RaftMessages.INSTANCE);
         this.sim.network().setDefaults(config.network());
+        this.presets = new NetworkPresets(sim.network());
         this.voterIds = config.voterIds();
         for (int id : config.observerIds()) {
             brokers.put(id, BrokerIdentity.defaultFor(id));
@@ -148,10 +159,6 @@ public final class Cluster {
         return config;
     }
 
-    public Simulation simulation() {
-        return sim;
-    }
-
     public long now() {
         return sim.now();
     }
@@ -168,8 +175,8 @@ public final class Cluster {
         return sim.nodeIds();
     }
 
-    /** The node's consensus core (also while it is down: its last incarnation). */
-    public RaftNode raft(int id) {
+    /** The node's consensus core (also while it is down: its last incarnation); for this package's processes only. */
+    RaftNode raft(int id) {
         RaftHost h = hosts.get(id);
         if (h == null) {
             throw new IllegalArgumentException("no node " + id);
@@ -187,8 +194,59 @@ public final class Cluster {
         return images.appliedOffset(id);
     }
 
-    public DurableState disk(int id) {
-        return disks.get(id);
+    // ------------------------------------------------------------- logs
+
+    /** Where the node's log stands now (a down node: what its disk holds, high watermark 0). */
+    public LogRange logRange(int id) {
+        RaftLog log = disk(id).log();
+        return new LogRange(log.startOffset(), log.endOffset(), log.lastEpoch(), highWatermark(id));
+    }
+
+    /** The node's epoch: its core's while it runs, the one on its disk while it is down. */
+    public int epochOf(int id) {
+        return sim.status(id) != NodeStatus.DOWN ? raft(id).epoch() : disk(id).election().epoch();
+    }
+
+    /**
+     * The epoch of the entry the node holds at {@code offset}; at {@code startOffset - 1} the
+     * epoch its snapshot ends with; -1 for an offset it does not know.
+     */
+    public int entryEpoch(int id, long offset) {
+        return disk(id).log().epochAt(offset);
+    }
+
+    /**
+     * The entries the node holds in {@code [from, to)}, clipped to its log, as an immutable list
+     * (empty when the range holds none).
+     */
+    public List<LogEntry> entries(int id, long from, long to) {
+        RaftLog log = disk(id).log();
+        return log.slice(Math.max(from, log.startOffset()), to);
+    }
+
+    /**
+     * At most {@code max} entries the node knows to be committed, from {@code from} (or its log
+     * start, when that is later) up to its high watermark, as an immutable list.
+     */
+    public List<LogEntry> committedEntries(int id, long from, int max) {
+        RaftLog log = disk(id).log();
+        long start = Math.max(from, log.startOffset());
+        long hw = highWatermark(id);
+        return start >= hw ? List.of() : log.slice(start, Math.min(hw, start + max));
+    }
+
+    /** The high watermark the node's core knows; 0 while it is down (it is volatile in KRaft). */
+    private long highWatermark(int id) {
+        return sim.status(id) != NodeStatus.DOWN ? raft(id).highWatermark() : 0;
+    }
+
+    /** The node's disk; for this package's processes only. */
+    DurableState disk(int id) {
+        DurableState d = disks.get(id);
+        if (d == null) {
+            throw new IllegalArgumentException("no node " + id);
+        }
+        return d;
     }
 
     public NodeStatus status(int id) {
@@ -234,6 +292,49 @@ public final class Cluster {
         sim.runUntil(sim.now() + millis);
     }
 
+    /**
+     * Processes the next event if it is due by {@code time}; false when none is (or the run
+     * stopped). The clock stays at the last event, unlike {@link #runUntil}.
+     */
+    public boolean stepUntil(long time) {
+        return sim.stepUntil(time);
+    }
+
+    /** Time of the next queued event, or Long.MAX_VALUE when none is queued. */
+    public long nextEventTime() {
+        return sim.nextEventTime();
+    }
+
+    /** How many events have been processed. */
+    public long eventCount() {
+        return sim.eventCount();
+    }
+
+    /** True once the run stopped (an invariant violation): time no longer moves. */
+    public boolean stopped() {
+        return sim.stopped();
+    }
+
+    // ------------------------------------------------------------- the trace and the seed
+
+    /** Hears every trace record from now on (add it before {@link #start()} to hear the boot). */
+    public void addTraceListener(TraceListener listener) {
+        sim.trace().addListener(listener);
+    }
+
+    /** The SHA-256 of the trace so far: equal runs have equal hashes. */
+    public String traceSha256() {
+        return sim.trace().sha256();
+    }
+
+    /**
+     * A random stream drawn from the run's seed for an outside {@code purpose} (a fault campaign):
+     * the same seed and purpose give the same draws, and no node's own stream is disturbed.
+     */
+    public SplittableRandom randomFor(String purpose) {
+        return sim.randomFor(purpose);
+    }
+
     /** Schedules a command as a timed input: it is traced and replays identically. */
     public void at(long time, String description, Consumer<Cluster> command) {
         sim.schedule(time, new Input(description, () -> command.accept(this)));
@@ -253,9 +354,14 @@ public final class Cluster {
         return RoleHolders.resolve(ref, this);
     }
 
-    public void reportViolation(String description) {
-        violations.add(description);
-        sim.stop(description);
+    /**
+     * A safety rule broke: the words go into the trace as the node's VIOLATION record, and the
+     * run stops there (a checker's verdict, so the failing seed and event can be replayed).
+     */
+    public void recordViolation(int node, String words) {
+        sim.trace().record(sim.now(), node, TraceKind.VIOLATION, words);
+        violations.add(words);
+        sim.stop(words);
     }
 
     public List<String> violations() {
@@ -486,7 +592,7 @@ public final class Cluster {
             runProducer(f, home, hosts.get(home));
             sim.refreshWake(home);
         }
-        sim.trace().record(sim.now(), home, io.yakraft.sim.TraceKind.DATA, "feed " + f.id() + " into '"
+        sim.trace().record(sim.now(), home, TraceKind.DATA, "feed " + f.id() + " into '"
                 + f.request().topic() + "': " + (home >= 0 ? "producer runs beside b" + home : "no broker is up to run its producer"));
     }
 
@@ -514,6 +620,7 @@ public final class Cluster {
     }
 
     // ------------------------------------------------------------- network
+    // Every change is traced as a NETWORK record; the shapes come from NetworkPresets.
 
     public void cut(int from, int to) {
         sim.network().cut(from, to);
@@ -530,44 +637,49 @@ public final class Cluster {
         netTrace("link n" + from + "→n" + to + " healed");
     }
 
+    /** Heals every cut link and puts every link back on the defaults. */
     public void healAll() {
-        sim.network().healAll();
+        presets.healAll();
         netTrace("all links healed");
     }
 
     public void isolate(int id) {
-        NetworkPresets.isolate(sim.network(), id, allIds());
+        presets.isolate(id, allIds());
         netTrace("n" + id + " isolated");
     }
 
-    /** Cuts the lowest-numbered minority of voters (plus nothing else) off from the rest. */
+    /** Cuts {@code minority} off from everybody else (observers stay with the majority). */
     public void splitMajorityMinority(List<Integer> minority) {
-        NetworkPresets.splitMajorityMinority(sim.network(), minority, allIds());
+        presets.majorityMinority(minority, allIds());
         netTrace("split: minority " + minority + " cut off from the majority");
     }
 
-    public void bridge(int bridgeNode) {
-        List<Integer> others = new ArrayList<>();
-        for (int v : voterIds) {
-            if (v != bridgeNode) {
-                others.add(v);
-            }
-        }
-        List<Integer> left = new ArrayList<>(others.subList(0, others.size() / 2));
-        List<Integer> right = new ArrayList<>(others.subList(others.size() / 2, others.size()));
-        left.add(bridgeNode);
-        right.add(bridgeNode);
-        NetworkPresets.bridge(sim.network(), bridgeNode, left, right);
-        netTrace("bridge: " + left + " and " + right + " only meet at n" + bridgeNode);
+    /** The minority a split cuts off when none is named: the leader plus live voters, leaving the rest a majority. */
+    List<Integer> defaultMinority() {
+        return NetworkPresets.defaultMinority(leaderId(), voterIds, id -> sim.status(id) != NodeStatus.DOWN);
     }
 
+    /** Two halves of the voters that only meet at {@code bridgeNode}. */
+    public void bridge(int bridgeNode) {
+        List<List<Integer>> halves = presets.bridge(bridgeNode, voterIds);
+        netTrace("bridge: " + halves.get(0) + " and " + halves.get(1) + " only meet at n" + bridgeNode);
+    }
+
+    /** Each voter talks only to its two neighbours on a ring of the voters in id order. */
     public void majoritiesRing() {
-        List<Integer> ring = new ArrayList<>();
-        for (int v : voterIds) {
-            ring.add(v);
+        netTrace("majorities ring over " + presets.majoritiesRing(voterIds));
+    }
+
+    /** Cuts every link between different groups both ways, one traced cut per pair; links inside a group stay. */
+    public void partition(List<List<Integer>> groups) {
+        for (int[] pair : NetworkPresets.linksBetween(groups)) {
+            cutBoth(pair[0], pair[1]);
         }
-        NetworkPresets.majoritiesRing(sim.network(), ring);
-        netTrace("majorities ring over " + ring);
+    }
+
+    /** The link settings every link without an override of its own uses. */
+    public LinkConfig linkDefaults() {
+        return sim.network().defaults();
     }
 
     public void setLinkDefaults(LinkConfig link) {
@@ -577,7 +689,7 @@ public final class Cluster {
     }
 
     private void netTrace(String what) {
-        sim.trace().record(sim.now(), -1, io.yakraft.sim.TraceKind.NETWORK, what);
+        sim.trace().record(sim.now(), -1, TraceKind.NETWORK, what);
     }
 
     // ------------------------------------------------------------- views

@@ -40,8 +40,8 @@ final class Checks {
         switch (check.name()) {
             case "leaderElected": {
                 int min = a.path("minEpoch").asInt(0);
-                boolean ok = leader >= 0 && c.raft(leader).epoch() >= min;
-                return of(ok, (leader >= 0 ? "n" + leader + " leads epoch " + c.raft(leader).epoch() : "no leader")
+                boolean ok = leader >= 0 && c.epochOf(leader) >= min;
+                return of(ok, (leader >= 0 ? "n" + leader + " leads epoch " + c.epochOf(leader) : "no leader")
                         + (min > 0 ? ", expected a leader in epoch " + min + " or later" : ""));
             }
             case "leaderIs": {
@@ -65,7 +65,7 @@ final class Checks {
                 return of(role.equalsIgnoreCase(a.get("role").asText()), name(n) + " is " + role + ", expected " + a.get("role").asText());
             }
             case "committedAtLeast": {
-                long hw = leader < 0 ? -1 : c.raft(leader).highWatermark();
+                long hw = leader < 0 ? -1 : c.logRange(leader).highWatermark();
                 return of(hw >= a.get("value").asLong(), "leader's high watermark " + hw + ", expected at least " + a.get("value").asLong());
             }
             case "highWatermarkAtLeast":
@@ -80,7 +80,7 @@ final class Checks {
                 if (leader < 0) {
                     return of(false, "no leader");
                 }
-                long end = c.raft(leader).log().endOffset();
+                long end = c.logRange(leader).endOffset();
                 List<String> behind = new ArrayList<>();
                 for (int id : c.allIds()) {
                     if (c.status(id) == NodeStatus.UP && (c.view(id).highWatermark() != end || c.view(id).logEndOffset() != end)) {
@@ -158,7 +158,7 @@ final class Checks {
             }
             case "logStartAtLeast": {
                 int n = node(a, "node", c);
-                long start = n < 0 ? -1 : c.disk(n).log().startOffset();
+                long start = n < 0 ? -1 : c.logRange(n).startOffset();
                 return of(start >= a.get("value").asLong(), name(n) + "'s log starts at " + start + ", expected at least " + a.get("value").asLong());
             }
             case "fed":

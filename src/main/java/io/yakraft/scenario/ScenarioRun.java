@@ -22,8 +22,8 @@ public record ScenarioRun(Scenario scenario, List<StepReport> reports, List<Stri
         cluster.start();
         ScenarioPlayer player = new ScenarioPlayer(scenario, cluster);
         List<StepReport> reports = player.playToEnd();
-        return new ScenarioRun(scenario, reports, player.answers(), cluster.now(), cluster.simulation().eventCount(),
-                cluster.simulation().trace().sha256());
+        return new ScenarioRun(scenario, reports, player.answers(), cluster.now(), cluster.eventCount(),
+                cluster.traceSha256());
     }
 
     public List<StepReport> expectations() {

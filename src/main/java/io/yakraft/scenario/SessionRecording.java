@@ -74,12 +74,12 @@ public final class SessionRecording {
             c.runUntil(untilMs);
             return true;
         }
-        while (c.simulation().eventCount() < maxEvents) {
-            if (!c.simulation().stepUntil(untilMs)) {
+        while (c.eventCount() < maxEvents) {
+            if (!c.stepUntil(untilMs)) {
                 break;
             }
         }
-        if (c.simulation().eventCount() >= maxEvents && c.simulation().nextEventTime() <= untilMs) {
+        if (c.eventCount() >= maxEvents && c.nextEventTime() <= untilMs) {
             return false;
         }
         c.runUntil(untilMs);

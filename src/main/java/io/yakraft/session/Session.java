@@ -6,6 +6,7 @@ import io.yakraft.cluster.Outcome;
 import io.yakraft.cluster.Cluster;
 import io.yakraft.cluster.ClusterConfig;
 import io.yakraft.cluster.ClusterSnapshot;
+import io.yakraft.cluster.LogRange;
 import io.yakraft.metadata.ControllerReply;
 import io.yakraft.raft.LogEntry;
 import io.yakraft.scenario.LiveAction;
@@ -103,7 +104,7 @@ public final class Session {
 
     /** True once an invariant violation stopped the simulation: time no longer moves. */
     public boolean stopped() {
-        return cluster.simulation().stopped();
+        return cluster.stopped();
     }
 
     // ------------------------------------------------------------------ moving
@@ -149,7 +150,7 @@ public final class Session {
 
     /** Steps back one event: the session rebuilt up to the event before the current one. */
     public void stepBack() {
-        long events = cluster.simulation().eventCount();
+        long events = cluster.eventCount();
         if (events > 0) {
             rebuild(cluster.now(), events - 1);
         }
@@ -209,7 +210,7 @@ public final class Session {
         }
         var reports = player.playToEnd();
         return new ScenarioRun(player.scenario(), reports, player.answers(), cluster.now(),
-                cluster.simulation().eventCount(), traceSha256());
+                cluster.eventCount(), traceSha256());
     }
 
     /** True while a pausing caption waits for the presenter. */
@@ -264,7 +265,7 @@ public final class Session {
     }
 
     public String traceSha256() {
-        return cluster.simulation().trace().sha256();
+        return cluster.traceSha256();
     }
 
     /** Every trace record so far (up to {@link #MAX_EXPORTED_EVENTS}). */
@@ -281,11 +282,10 @@ public final class Session {
         if (leader < 0) {
             return null;
         }
-        var log = cluster.disk(leader).log();
-        long hw = cluster.raft(leader).highWatermark();
-        long from = Math.max(since + 1, log.startOffset());
-        List<LogEntry> entries = from >= hw ? List.of() : log.slice(from, Math.min(hw, from + max));
-        return new CommittedLog(hw, log.startOffset(), entries, since + 1 < log.startOffset() ? cluster.image(leader) : null);
+        LogRange log = cluster.logRange(leader);
+        List<LogEntry> entries = cluster.committedEntries(leader, since + 1, max);
+        return new CommittedLog(log.highWatermark(), log.startOffset(), entries,
+                since + 1 < log.startOffset() ? cluster.image(leader) : null);
     }
 
     /** An immutable picture of now, for the window; {@code speed} and {@code paused} are the pacer's. */
@@ -295,8 +295,8 @@ public final class Session {
         if (node == FOLLOW_LEADER || !cluster.allIds().contains(node)) {
             node = snapshot.leaderId() >= 0 ? snapshot.leaderId() : cluster.voterIds()[0];
         }
-        var log = cluster.disk(node).log();
-        List<LogEntry> records = log.slice(Math.max(log.startOffset(), log.endOffset() - RECORDS_SHOWN), log.endOffset());
+        LogRange log = cluster.logRange(node);
+        List<LogEntry> records = cluster.entries(node, log.endOffset() - RECORDS_SHOWN, log.endOffset());
         horizon = Math.max(horizon, Math.max(cluster.now(), recording.lastAtMs()));
         if (markersChanged) {
             publishedMarkers = List.copyOf(markers);
@@ -316,9 +316,9 @@ public final class Session {
         Cluster c = new Cluster(config);
         new InvariantChecker(c);
         if (keepsHistory) {
-            c.simulation().trace().addListener(this::heard);
+            c.addTraceListener(this::heard);
         }
-        c.simulation().trace().addListener(listener);
+        c.addTraceListener(listener);
         c.start();
         return c;
     }

@@ -41,14 +41,14 @@ public final class UiBench {
             window.awaitFrames(1);
             long coldStart = window.controller().firstFrameWallMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             AtomicLong sends = new AtomicLong();
-            window.runTo(3_000, c -> c.simulation().trace().addListener(e -> {
+            window.runTo(3_000, c -> c.addTraceListener(e -> {
                 if (e.kind() == TraceKind.SEND) {
                     sends.incrementAndGet();
                 }
             }));
             // fill the logs: batches of client writes until the leader's log holds logEntries entries
             driver.setUp(c -> {
-                while (c.leaderId() >= 0 && c.raft(c.leaderId()).log().endOffset() < logEntries) {
+                while (c.leaderId() >= 0 && c.logRange(c.leaderId()).endOffset() < logEntries) {
                     List<String> batch = new ArrayList<>(1_000);
                     for (int i = 0; i < 1_000; i++) {
                         batch.add("w");

@@ -28,7 +28,7 @@ class GoldenTraceTest {
         Cluster cluster = new Cluster(config);
         new InvariantChecker(cluster);
         List<String> lines = new ArrayList<>();
-        cluster.simulation().trace().addListener((TraceEvent e) -> lines.add(e.toString().stripTrailing()));
+        cluster.addTraceListener((TraceEvent e) -> lines.add(e.toString().stripTrailing()));
         cluster.start();
         script.accept(cluster);
         cluster.runUntil(until);

@@ -112,7 +112,7 @@ class MetadataClusterTest {
                 .withMetadata(MetadataConfig.kafkaDefaults().withSnapshotEvery(20)));
         new InvariantChecker(c);
         List<String> snapshotLines = new ArrayList<>();
-        c.simulation().trace().addListener(e -> {
+        c.addTraceListener(e -> {
             if (e.node() == 103 && e.kind() == io.yakraft.sim.TraceKind.SNAPSHOT) {
                 snapshotLines.add(e.reason());
             }
@@ -124,7 +124,7 @@ class MetadataClusterTest {
             assertTrue(submitAndWait(c, new ControllerCommand.CreateTopic("t" + i, 4, 2)).ok());
         }
         int leader = c.leaderId();
-        assertTrue(c.disk(leader).log().startOffset() > c.disk(103).log().endOffset(),
+        assertTrue(c.logRange(leader).startOffset() > c.logRange(103).endOffset(),
                 "the leader's log now starts after everything the dead broker holds");
         c.restart(103, false);
         c.runFor(12_000);

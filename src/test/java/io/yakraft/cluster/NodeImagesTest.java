@@ -72,7 +72,7 @@ class NodeImagesTest {
         topic(c, "b", 1);
         c.restart(follower, false);
         c.runFor(3_000);
-        assertTrue(c.disk(leader).log().startOffset() > 0, "the leader compacted its log");
+        assertTrue(c.logRange(leader).startOffset() > 0, "the leader compacted its log");
         assertEquals(c.image(leader).sha256(), c.image(follower).sha256(),
                 "the restarted follower caught up through the snapshot and the log after it");
         assertTrue(c.image(follower).topics().keySet().containsAll(List.of("a", "b")));

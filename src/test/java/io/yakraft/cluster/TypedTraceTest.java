@@ -25,7 +25,7 @@ class TypedTraceTest {
     private static List<TraceEvent> run() {
         Cluster c = new Cluster(ClusterConfig.defaults(11, 3, 2));
         List<TraceEvent> events = new ArrayList<>();
-        c.simulation().trace().addListener(events::add);
+        c.addTraceListener(events::add);
         c.start();
         c.runUntil(6_000);
         int leader = c.leaderId();

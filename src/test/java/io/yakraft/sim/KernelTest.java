@@ -215,20 +215,4 @@ class KernelTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parseMillis("ten"));
         assertTrue(e.getMessage().contains("expected"), e.getMessage());
     }
-
-    @Test
-    void majoritiesRingLeavesEachNodeItsTwoNeighbours() {
-        Simulation sim = new Simulation(1, false);
-        List<Integer> ring = List.of(1, 2, 3, 4, 5);
-        NetworkPresets.majoritiesRing(sim.network(), ring);
-        for (int i = 0; i < 5; i++) {
-            int reachable = 0;
-            for (int j = 0; j < 5; j++) {
-                if (i != j && !sim.network().isCut(ring.get(i), ring.get(j))) {
-                    reachable++;
-                }
-            }
-            assertEquals(2, reachable, "node " + ring.get(i));
-        }
-    }
 }

@@ -20,9 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MetadataViewModelTest {
 
     private static Frame frame(Cluster c, long number, int recordsNode) {
-        var log = c.disk(recordsNode).log();
         return new Frame(c.snapshot(), List.of(), number, 1, false, number, recordsNode,
-                log.slice(log.startOffset(), log.endOffset()), null, List.of(), 0, c.config());
+                c.entries(recordsNode, 0, Long.MAX_VALUE), null, List.of(), 0, c.config());
     }
 
     @Test
