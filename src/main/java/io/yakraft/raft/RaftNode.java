@@ -374,16 +374,12 @@ public class RaftNode {
     // ------------------------------------------------------------------ votes
 
     private void onVoteRequest(long now, int from, VoteRequest req) {
-        if (quorum.isVoter() && req.preVote() && quorum.role() == Role.LEADER && req.epoch() > quorum.epoch()) {
-            // A voter stranded in a newer epoch (its Vote requests were lost) cannot follow us: it
-            // rejects our epoch and we never hear from it again. Kafka's voters find the leader by
-            // fetching; here the leader that hears of the newer epoch steps down so the quorum
-            // moves past it (stepping down on a newer epoch is always safe).
-            quorum.transitionToUnattached(now, req.epoch(), "pre-vote from n" + req.candidateId() + " in newer epoch "
-                    + req.epoch() + ": a voter is stranded there");
-        } else if (quorum.isVoter() && !req.preVote() && req.epoch() > quorum.epoch()) {
-            quorum.transitionToUnattached(now, req.epoch(), "vote request from n" + req.candidateId() + " in newer epoch "
-                    + req.epoch());
+        if (quorum.isVoter() && req.epoch() > quorum.epoch()) {
+            // Kafka's handleVoteRequest: a Vote or PreVote from a newer epoch first moves any role
+            // (the leader too) to Unattached in that epoch; the request is then judged there and
+            // the answer carries that epoch, so the Prospective that asked can count it.
+            quorum.transitionToUnattached(now, req.epoch(), (req.preVote() ? "pre-vote" : "vote") + " request from n"
+                    + req.candidateId() + " in newer epoch " + req.epoch());
         }
         VoteHandler.Decision d = votes.decide(now, req);
         if (d.reason() == VoteReason.GRANTED && !req.preVote()) {

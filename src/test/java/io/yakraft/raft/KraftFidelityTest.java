@@ -1,0 +1,76 @@
+package io.yakraft.raft;
+
+import io.yakraft.raft.RaftMessage.BeginQuorumEpochRequest;
+import io.yakraft.raft.RaftMessage.VoteRequest;
+import io.yakraft.raft.RaftMessage.VoteResponse;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The protocol corrections of issue 18, one test per rule, each named after the Kafka 4.3
+ * method or test it follows (KafkaRaftClient, QuorumState and their tests in kafka-raft 4.3.1).
+ * docs/FIDELITY.md maps every rule to its Kafka source and to the test here.
+ */
+class KraftFidelityTest {
+    private static final int[] VOTERS = {1, 2, 3};
+
+    private final RaftNodeTest.Recording out = new RaftNodeTest.Recording();
+    private final DurableState disk = new DurableState();
+
+    private RaftNode node(int id) {
+        return new RaftNode(id, VOTERS, RaftConfig.kafkaDefaults(), disk, new SplittableRandom(7), out, 0);
+    }
+
+    /** Node 1 elected leader of epoch 1; returns the time it won. */
+    private long electLeader(RaftNode n) {
+        n.start(0);
+        long t = n.nextWakeAt();
+        n.wake(t);
+        VoteRequest pre = out.sentOf(VoteRequest.class).get(0);
+        n.handle(t, 2, new VoteResponse(0, -1, true, true, pre.correlation(), RaftError.NONE));
+        List<VoteRequest> reqs = out.sentOf(VoteRequest.class);
+        n.handle(t, 2, new VoteResponse(1, -1, true, false, reqs.get(reqs.size() - 1).correlation(), RaftError.NONE));
+        assertEquals(Role.LEADER, n.role());
+        return t;
+    }
+
+    private VoteResponse lastVoteResponse() {
+        List<VoteResponse> rs = out.sentOf(VoteResponse.class);
+        return rs.get(rs.size() - 1);
+    }
+
+    /**
+     * Kafka: KafkaRaftClient.handleVoteRequest ("if (replicaEpoch > quorum.epoch())
+     * transitionToUnattached") and KafkaRaftClientTest.testGrantVotesFromHigherEpochAfterResigningLeadership.
+     * A pre-vote from a newer epoch moves even the leader to Unattached there, and the grant
+     * goes back in that epoch, where the Prospective that asked counts it.
+     */
+    @Test
+    void handleVoteRequestMovesToUnattachedInAHigherEpochFirst() {
+        RaftNode leader = node(1);
+        long t = electLeader(leader);
+        leader.handle(t + 10, 2, new VoteRequest(3, 2, 1, 1, true, 77));
+        assertEquals(Role.UNATTACHED, leader.role());
+        assertEquals(3, leader.epoch());
+        VoteResponse r = lastVoteResponse();
+        assertTrue(r.granted(), "n2's log (epoch 1, end 1) is as up to date as ours");
+        assertEquals(3, r.epoch(), "the answer carries the epoch the request brought");
+        assertEquals(-1, disk.election().votedId(), "a pre-vote is not a vote");
+
+        RaftNodeTest.Recording out2 = new RaftNodeTest.Recording();
+        RaftNode follower = new RaftNode(3, VOTERS, RaftConfig.kafkaDefaults(), new DurableState(),
+                new SplittableRandom(1), out2, 0);
+        follower.start(0);
+        follower.handle(1, 1, new BeginQuorumEpochRequest(1, 1));
+        assertEquals(Role.FOLLOWER, follower.role());
+        follower.handle(2, 2, new VoteRequest(2, 2, 0, 0, false, 5));
+        assertEquals(Role.UNATTACHED, follower.role());
+        assertEquals(2, follower.epoch());
+        assertEquals(2, follower.votedId(), "Unattached in epoch 2, then voted for n2 there");
+    }
+}
