@@ -394,8 +394,11 @@ public class RaftNode {
     private void grantVote(long now, int candidateId) {
         quorum.recordVote(candidateId);
         EpochState state = quorum.state();
-        if (state instanceof ProspectiveState) {
-            quorum.transitionToUnattachedInEpoch(now, "voted for n" + candidateId + " in epoch " + state.epoch());
+        if (state instanceof ProspectiveState prospective) {
+            // Kafka's prospectiveAddVotedState: the vote is recorded and the node stays
+            // Prospective (its own pre-vote goes on) with a fresh election timeout.
+            prospective.electAt(quorum.electionTimeoutFrom(now));
+            out.note("voted for n" + candidateId + " in epoch " + state.epoch() + "; still Prospective");
         } else if (state instanceof UnattachedState unattached) {
             unattached.electAt(quorum.electionTimeoutFrom(now));
         } else {

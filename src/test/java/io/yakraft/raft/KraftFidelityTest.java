@@ -73,4 +73,27 @@ class KraftFidelityTest {
         assertEquals(2, follower.epoch());
         assertEquals(2, follower.votedId(), "Unattached in epoch 2, then voted for n2 there");
     }
+
+    /**
+     * Kafka: QuorumState.prospectiveAddVotedState, called from KafkaRaftClient.handleVoteRequest
+     * ("else if (quorum.isProspectiveNotVoted())"); QuorumStateTest.testProspectiveVotedToCandidate.
+     * A Prospective that grants a real vote in its own epoch records it and stays Prospective
+     * with a fresh election timeout; a second candidate of the epoch is then refused.
+     */
+    @Test
+    void prospectiveAddVotedStateKeepsTheProspective() {
+        disk.writeElection(new ElectionState(1, -1, -1));
+        RaftNode n = node(2);
+        n.start(0);
+        long t = n.nextWakeAt();
+        n.wake(t);
+        assertEquals(Role.PROSPECTIVE, n.role());
+        n.handle(t + 5, 3, new VoteRequest(1, 3, 0, 0, false, 40));
+        assertTrue(lastVoteResponse().granted());
+        assertEquals(Role.PROSPECTIVE, n.role(), "the vote does not end the pre-vote");
+        assertEquals(3, n.votedId());
+        assertTrue(n.timerDeadline() >= t + 5 + 1000, "a fresh election timeout after voting");
+        n.handle(t + 6, 1, new VoteRequest(1, 1, 0, 0, false, 41));
+        assertEquals(VoteReason.ALREADY_VOTED_FOR_ANOTHER, out.codes.get(out.codes.size() - 1));
+    }
 }
