@@ -508,21 +508,22 @@ public class RaftNode {
     // ------------------------------------------------------------------ fetch: leader side
 
     private void onFetchRequest(long now, int from, FetchRequest req) {
-        if (req.epoch() > quorum.epoch()) {
-            // The fetcher knows a newer epoch than we do; we learn it and answer as non-leader.
-            observeEpoch(now, req.epoch(), -1, "fetch from n" + from + " in newer epoch");
-        }
-        if (!(quorum.state() instanceof LeaderState leader)) {
-            respondNotLeader(from, req);
+        // Kafka's validateLeaderOnlyRequest: an older epoch is fenced, a newer one is unknown to
+        // us (answered, and nothing here changes: a fetcher does not lead us into its epoch),
+        // and only the leader serves fetches.
+        RaftError invalid = leaderOnlyError(req.epoch());
+        if (invalid != RaftError.NONE) {
+            if (quorum.state() instanceof LeaderState leader && req.epoch() < leader.epoch()) {
+                out.send(from, new FetchResponse(leader.epoch(), id, invalid, highWatermark, List.of(), null, null,
+                        disk.log().startOffset(), req.correlation()));
+            } else {
+                respondNotLeader(from, req);
+            }
             return;
         }
+        LeaderState leader = (LeaderState) quorum.state();
         int epoch = leader.epoch();
         RaftLog log = disk.log();
-        if (req.epoch() < epoch) {
-            out.send(from, new FetchResponse(epoch, id, RaftError.FENCED_LEADER_EPOCH, highWatermark, List.of(),
-                    null, null, log.startOffset(), req.correlation()));
-            return;
-        }
         if (needsSnapshot(log, req.fetchOffset(), req.lastFetchedEpoch())) {
             out.send(from, new FetchResponse(epoch, id, RaftError.NONE, highWatermark, List.of(), null,
                     new OffsetAndEpoch(log.startOffset(), log.startEpoch()), log.startOffset(), req.correlation()));
@@ -568,10 +569,20 @@ public class RaftNode {
                 log.startOffset(), req.correlation()));
     }
 
+    /** Kafka's validateLeaderOnlyRequest for a request made in {@code requestEpoch}. */
+    private RaftError leaderOnlyError(int requestEpoch) {
+        int epoch = quorum.epoch();
+        if (requestEpoch < epoch) {
+            return RaftError.FENCED_LEADER_EPOCH;
+        } else if (requestEpoch > epoch) {
+            return RaftError.UNKNOWN_LEADER_EPOCH;
+        }
+        return quorum.role() == Role.LEADER ? RaftError.NONE : RaftError.NOT_LEADER_OR_FOLLOWER;
+    }
+
     private void respondNotLeader(int to, FetchRequest req) {
         int epoch = quorum.epoch();
-        RaftError err = req.epoch() < epoch ? RaftError.FENCED_LEADER_EPOCH
-                : req.epoch() > epoch ? RaftError.UNKNOWN_LEADER_EPOCH : RaftError.NOT_LEADER_OR_FOLLOWER;
+        RaftError err = req.epoch() == epoch ? RaftError.NOT_LEADER_OR_FOLLOWER : leaderOnlyError(req.epoch());
         out.send(to, new FetchResponse(epoch, quorum.leaderId(), err, -1, List.of(), null, null,
                 disk.log().startOffset(), req.correlation()));
     }
@@ -733,8 +744,8 @@ public class RaftNode {
     private void onFetchSnapshotRequest(int from, FetchSnapshotRequest req) {
         RaftSnapshot snap = disk.snapshot();
         int epoch = quorum.epoch();
-        if (quorum.role() != Role.LEADER || req.epoch() != epoch) {
-            RaftError err = req.epoch() < epoch ? RaftError.FENCED_LEADER_EPOCH : RaftError.NOT_LEADER_OR_FOLLOWER;
+        RaftError err = leaderOnlyError(req.epoch());
+        if (err != RaftError.NONE) {
             out.send(from, new FetchSnapshotResponse(epoch, quorum.leaderId(), err, null, req.correlation()));
         } else if (snap == null || !snap.id().equals(req.snapshotId())) {
             out.send(from, new FetchSnapshotResponse(epoch, id, RaftError.SNAPSHOT_NOT_FOUND, null, req.correlation()));

@@ -1,6 +1,8 @@
 package io.yakraft.raft;
 
 import io.yakraft.raft.RaftMessage.BeginQuorumEpochRequest;
+import io.yakraft.raft.RaftMessage.FetchRequest;
+import io.yakraft.raft.RaftMessage.FetchResponse;
 import io.yakraft.raft.RaftMessage.VoteRequest;
 import io.yakraft.raft.RaftMessage.VoteResponse;
 import org.junit.jupiter.api.Test;
@@ -95,5 +97,41 @@ class KraftFidelityTest {
         assertTrue(n.timerDeadline() >= t + 5 + 1000, "a fresh election timeout after voting");
         n.handle(t + 6, 1, new VoteRequest(1, 1, 0, 0, false, 41));
         assertEquals(VoteReason.ALREADY_VOTED_FOR_ANOTHER, out.codes.get(out.codes.size() - 1));
+    }
+
+    /**
+     * Kafka: KafkaRaftClient.validateLeaderOnlyRequest (via tryCompleteFetchRequest) and
+     * KafkaRaftClientTest.testInvalidFetchRequest ("fetchRequest(epoch + 1, ...)" answered
+     * UNKNOWN_LEADER_EPOCH). A Fetch from a newer epoch is answered with our epoch and leader
+     * and changes nothing here: the leader stays leader, a follower keeps its leader.
+     */
+    @Test
+    void validateLeaderOnlyRequestAnswersUnknownLeaderEpoch() {
+        RaftNode leader = node(1);
+        long t = electLeader(leader);
+        leader.handle(t + 1, 9, new FetchRequest(4, 9, 0, 0, 50));
+        FetchResponse r = lastFetchResponse();
+        assertEquals(RaftError.UNKNOWN_LEADER_EPOCH, r.error());
+        assertEquals(1, r.epoch());
+        assertEquals(1, r.leaderId());
+        assertEquals(Role.LEADER, leader.role(), "the fetcher's epoch does not depose the leader");
+        assertEquals(1, leader.epoch());
+
+        RaftNodeTest.Recording out2 = new RaftNodeTest.Recording();
+        RaftNode follower = new RaftNode(3, VOTERS, RaftConfig.kafkaDefaults(), new DurableState(),
+                new SplittableRandom(1), out2, 0);
+        follower.start(0);
+        follower.handle(1, 1, new BeginQuorumEpochRequest(1, 1));
+        follower.handle(2, 9, new FetchRequest(2, 9, 0, 0, 51));
+        FetchResponse f = out2.sentOf(FetchResponse.class).get(0);
+        assertEquals(RaftError.UNKNOWN_LEADER_EPOCH, f.error());
+        assertEquals(Role.FOLLOWER, follower.role());
+        assertEquals(1, follower.epoch());
+        assertEquals(1, follower.leaderId());
+    }
+
+    private FetchResponse lastFetchResponse() {
+        List<FetchResponse> rs = out.sentOf(FetchResponse.class);
+        return rs.get(rs.size() - 1);
     }
 }
