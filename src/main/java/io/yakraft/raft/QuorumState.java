@@ -108,19 +108,27 @@ final class QuorumState {
     // ------------------------------------------------------------------ transitions
 
     /**
-     * A newer epoch was seen and its leader (if any) is not known to be us. A running election
-     * timer keeps running (as in Kafka); an observer goes looking for the leader.
+     * A newer epoch was seen and its leader (if any) is not known to be us; or a Resigned leader's
+     * election timer ran out and it moves to the next epoch (Kafka's pollResigned). As Kafka's
+     * QuorumState.transitionToUnattached: a Candidate, an Unattached voter, a Resigned leader or a
+     * Prospective whose pre-vote is not yet lost keeps what remains of its election timer (so a
+     * Resigned leader whose timer ran out elects at once); any other voter draws a fresh one. An
+     * observer has no election timer and goes looking for the leader.
      */
     UnattachedState transitionToUnattached(long now, int newEpoch, String reason) {
         if (newEpoch <= epoch()) {
             throw illegal(Role.UNATTACHED, "epoch " + newEpoch + " is not newer than " + epoch());
         }
+        boolean keepsTimer = state instanceof CandidateState || state instanceof UnattachedState
+                || state instanceof ResignedState
+                || (state instanceof ProspectiveState p && !p.tally().lost());
         long remaining = state.electionDeadline();
         persist(newEpoch, -1, -1);
         if (!voter) {
             return enterObserverUnattached(now, newEpoch, reason);
         }
-        long deadline = remaining != Long.MAX_VALUE && remaining > now ? remaining : now + randomElectionTimeout();
+        long deadline = keepsTimer && remaining != Long.MAX_VALUE ? Math.max(remaining, now)
+                : now + randomElectionTimeout();
         return enter(new UnattachedState(newEpoch, deadline, Long.MAX_VALUE), reason);
     }
 

@@ -205,9 +205,15 @@ public class RaftNode {
     }
 
     private void onElectionTimeout(long now, EpochState state) {
-        if (state instanceof UnattachedState || state instanceof ResignedState) {
+        if (state instanceof UnattachedState) {
             out.timerExpired("election timeout expired");
             becomeProspective(now, -1, "election timeout expired");
+        } else if (state instanceof ResignedState resigned) {
+            // Kafka's pollResigned: leave the resigned epoch for the next one, so that no answer
+            // can still name us leader of it; the spent timer makes the Unattached elect at once.
+            out.timerExpired("election timeout expired while resigned");
+            quorum.transitionToUnattached(now, resigned.epoch() + 1, "resigned epoch " + resigned.epoch()
+                    + " for its election timeout; moving to epoch " + (resigned.epoch() + 1));
         } else if (state instanceof ProspectiveState prospective) {
             out.timerExpired("pre-vote timed out without a majority");
             prospectiveLost(now, prospective, "pre-vote timed out");

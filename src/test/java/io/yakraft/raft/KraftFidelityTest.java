@@ -134,4 +134,27 @@ class KraftFidelityTest {
         List<FetchResponse> rs = out.sentOf(FetchResponse.class);
         return rs.get(rs.size() - 1);
     }
+
+    /**
+     * Kafka: KafkaRaftClient.pollResigned ("transitionToUnattached(quorum.epoch() + 1, ...)") and
+     * KafkaRaftClientTest.testElectionTimeoutAfterUserInitiatedResign. When a Resigned leader's
+     * election timer runs out it becomes Unattached in the next epoch with no time left on the
+     * timer, so it starts a pre-vote in that epoch at once.
+     */
+    @Test
+    void pollResignedMovesToUnattachedInTheNextEpoch() {
+        RaftNode n = node(1);
+        long t = electLeader(n);
+        n.resign(t + 1, "operator");
+        assertEquals(Role.RESIGNED, n.role());
+        long timeout = n.timerDeadline();
+        n.wake(timeout);
+        assertEquals(Role.UNATTACHED, n.role());
+        assertEquals(2, n.epoch(), "the resigned epoch is left for the next");
+        assertEquals(new ElectionState(2, -1, -1), disk.election());
+        assertEquals(timeout, n.nextWakeAt(), "no election time left");
+        n.wake(timeout);
+        assertEquals(Role.PROSPECTIVE, n.role());
+        assertEquals(2, n.epoch());
+    }
 }
