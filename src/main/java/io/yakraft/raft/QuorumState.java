@@ -27,8 +27,6 @@ final class QuorumState {
 
     /** Before {@link #initialize}: unattached in epoch 0, no timers, nothing reported. */
     private EpochState state = new UnattachedState(0, Long.MAX_VALUE, Long.MAX_VALUE);
-    /** Elections lost since this node last led; the backoff doubles with each (Kafka's retries). */
-    private int failedElections;
     /** Which bootstrap voter an observer asks next for the leader. */
     private int bootstrapCursor;
 
@@ -82,8 +80,11 @@ final class QuorumState {
 
     // ------------------------------------------------------------------ start
 
-    /** Boots from the durable state, as Kafka's QuorumState.initialize does. */
-    void initialize(long now) {
+    /**
+     * Boots from the durable state, as Kafka's QuorumState.initialize does; {@code round} is
+     * the election round a restarted candidate asks in.
+     */
+    void initialize(long now, long round) {
         ElectionState saved = disk.election();
         int epoch = Math.max(saved.epoch(), disk.log().lastEpoch());
         if (!voter) {
@@ -95,7 +96,9 @@ final class QuorumState {
             enter(new ResignedState(epoch, List.of(), new TreeSet<>(), now + randomElectionTimeout()),
                     "was leader of epoch " + epoch + " before restart; resigning it");
         } else if (saved.votedId() == localId) {
-            enterUnattached(now, epoch, "was candidate in epoch " + epoch + " before restart");
+            // It voted for itself in this epoch: it resumes that election rather than wait.
+            enter(new CandidateState(epoch, new VoteTally(round, majority(), localId), now + randomElectionTimeout()),
+                    "was candidate in epoch " + epoch + " before restart; resuming the election");
         } else if (saved.hasLeader()) {
             enterFollower(now, saved.epoch(), saved.leaderId(), "restarted knowing leader n" + saved.leaderId());
         } else {
@@ -186,7 +189,6 @@ final class QuorumState {
         int epoch = candidate.epoch();
         List<Integer> granting = candidate.tally().granted();
         persist(epoch, localId, localId);
-        failedElections = 0;
         LeaderState leader = new LeaderState(localId, epoch, disk.log().endOffset(), voters, granting, now, config);
         return enter(leader, "won the vote of " + granting + " in epoch " + epoch);
     }
@@ -215,14 +217,6 @@ final class QuorumState {
     /** A fresh randomized election timeout from now: Kafka's [timeout, 2 × timeout). */
     long electionTimeoutFrom(long now) {
         return now + randomElectionTimeout();
-    }
-
-    /** A lost election: when to try again, doubling with each loss up to the configured cap. */
-    long backoffDeadlineFrom(long now) {
-        failedElections++;
-        long cap = Math.min((long) config.electionBackoffMaxMs(),
-                (long) config.retryBackoffMs() << Math.min(20, failedElections));
-        return now + 1 + random.nextLong(Math.max(1, cap));
     }
 
     // ------------------------------------------------------------------ internals

@@ -129,7 +129,16 @@ public class RaftNode {
             highWatermark = disk.snapshot().id().offset();
             out.snapshotLoaded(disk.snapshot(), "loaded the latest snapshot from disk");
         }
-        quorum.initialize(now);
+        quorum.initialize(now, nextCorrelation);
+        if (quorum.state() instanceof CandidateState candidate) {
+            nextCorrelation++; // the round the restarted candidate took
+            // A restarted candidate asks again (Kafka's pollCandidate sends to unrecorded voters).
+            if (candidate.tally().won()) {
+                becomeLeader(now);
+            } else {
+                requestVotes(candidate.epoch(), candidate.tally().round(), false);
+            }
+        }
     }
 
     // ------------------------------------------------------------------ inputs
@@ -185,12 +194,6 @@ public class RaftNode {
             }
             return;
         }
-        if (state instanceof CandidateState candidate && candidate.backoffDeadline() <= now) {
-            candidate.endBackoffAt(Long.MAX_VALUE);
-            out.timerExpired("election backoff over");
-            becomeProspective(now, -1, "retrying after a lost election");
-            return;
-        }
         if (state.electionDeadline() <= now) {
             onElectionTimeout(now, state);
             return;
@@ -218,8 +221,11 @@ public class RaftNode {
             out.timerExpired("pre-vote timed out without a majority");
             prospectiveLost(now, prospective, "pre-vote timed out");
         } else if (state instanceof CandidateState candidate) {
-            out.timerExpired("election timed out without a majority");
-            startBackoff(now, candidate);
+            // Kafka's pollCandidate: lost or undecided, the candidate starts over as Prospective
+            // when its election timer runs out, with no further backoff.
+            out.timerExpired(candidate.lost() ? "election lost; waited out the election timeout"
+                    : "election timed out without a majority");
+            becomeProspective(now, -1, "election in epoch " + candidate.epoch() + " not won");
         } else {
             throw new IllegalStateException("unhandled election timeout in " + state.role());
         }
@@ -261,11 +267,7 @@ public class RaftNode {
         if (state instanceof FollowerState follower) {
             follower.fetchTimeoutAt(now);
         } else if (state instanceof CandidateState candidate) {
-            if (candidate.backingOff()) {
-                candidate.endBackoffAt(now);
-            } else {
-                candidate.electAt(now);
-            }
+            candidate.electAt(now);
         } else if (state instanceof UnattachedState unattached) {
             unattached.electAt(now);
         } else if (state instanceof ProspectiveState prospective) {
@@ -316,11 +318,6 @@ public class RaftNode {
                 out.send(v, new VoteRequest(epoch, id, log.lastEpoch(), log.endOffset(), preVote, round));
             }
         }
-    }
-
-    private void startBackoff(long now, CandidateState candidate) {
-        candidate.backOffUntil(quorum.backoffDeadlineFrom(now));
-        out.note("election lost in epoch " + candidate.epoch() + "; backing off until " + candidate.backoffDeadline());
     }
 
     private void becomeLeader(long now) {
@@ -446,9 +443,10 @@ public class RaftNode {
             tally.record(from, resp.granted());
             if (tally.won()) {
                 becomeLeader(now);
-            } else if (tally.lost() && !candidate.backingOff()) {
-                out.note("vote rejected by a majority " + tally.rejected());
-                startBackoff(now, candidate);
+            } else if (tally.lost()) {
+                // Kafka's maybeHandleElectionLoss: wait out the rest of the election timeout.
+                out.note("vote rejected by a majority " + tally.rejected() + "; waiting until "
+                        + candidate.electionDeadline() + " to start over");
             }
         }
         // else: an answer to an earlier round or another kind of request, no longer awaited
@@ -484,22 +482,35 @@ public class RaftNode {
             out.send(from, new EndQuorumEpochResponse(quorum.epoch(), quorum.leaderId(), RaftError.FENCED_LEADER_EPOCH));
             return;
         }
-        if (req.epoch() > quorum.epoch()) {
-            quorum.transitionToUnattached(now, req.epoch(), "EndQuorumEpoch for newer epoch " + req.epoch());
-        }
+        // Kafka's handleEndQuorumEpochRequest: maybeTransition first (a newer epoch, or an
+        // unknown leader of ours, makes us that leader's follower), then a follower of the
+        // resigning leader shortens its fetch timeout by its rank among the preferred successors.
+        observeEpoch(now, req.epoch(), req.leaderId(), "EndQuorumEpoch from n" + from);
         EpochState state = quorum.state();
-        int position = req.preferredSuccessors().indexOf(id);
         if (quorum.isVoter() && state instanceof FollowerState follower && follower.leaderId() == req.leaderId()) {
-            // The leader stepped down: stop trusting it and elect soon, preferred successors first.
-            long backoff = position < 0 ? config.electionBackoffMaxMs()
-                    : Math.min(config.electionBackoffMaxMs(), (long) config.retryBackoffMs() << position);
+            int position = req.preferredSuccessors().indexOf(id);
+            long backoff = endEpochElectionBackoff(position < 0 ? req.preferredSuccessors().size() : position,
+                    req.preferredSuccessors().size());
             follower.leaderResigned(now + backoff);
             out.note("leader n" + req.leaderId() + " resigned epoch " + state.epoch() + "; successor rank "
                     + (position < 0 ? "none" : position) + ", electing in " + backoff + " ms");
-        } else if (quorum.isVoter() && state instanceof UnattachedState unattached && position == 0) {
-            unattached.electAt(Math.min(unattached.electionDeadline(), now + config.retryBackoffMs()));
         }
         out.send(from, new EndQuorumEpochResponse(quorum.epoch(), quorum.leaderId(), RaftError.NONE));
+    }
+
+    /**
+     * Kafka's strictExponentialElectionBackoffMs: the first preferred successor elects at once,
+     * the others after max >> (n - 1) doubled per rank, a voter not among them after the maximum.
+     */
+    long endEpochElectionBackoff(int position, int successors) {
+        int max = config.electionBackoffMaxMs();
+        if (position == 0) {
+            return 0;
+        } else if (position < 0 || position >= successors) {
+            return max;
+        }
+        long base = max >> (successors - 1);
+        return Math.min(max, base << (position - 1));
     }
 
     private void onEndQuorumEpochResponse(long now, int from, EndQuorumEpochResponse resp) {

@@ -1,6 +1,7 @@
 package io.yakraft.raft;
 
 import io.yakraft.raft.RaftMessage.BeginQuorumEpochRequest;
+import io.yakraft.raft.RaftMessage.EndQuorumEpochRequest;
 import io.yakraft.raft.RaftMessage.FetchRequest;
 import io.yakraft.raft.RaftMessage.FetchResponse;
 import io.yakraft.raft.RaftMessage.VoteRequest;
@@ -156,5 +157,77 @@ class KraftFidelityTest {
         n.wake(timeout);
         assertEquals(Role.PROSPECTIVE, n.role());
         assertEquals(2, n.epoch());
+    }
+
+    /**
+     * Kafka: KafkaRaftClient.pollCandidate and maybeHandleElectionLoss;
+     * KafkaRaftClientTest.testCandidateWaitsRestOfElectionTimeoutAfterElectionLoss and
+     * testCandidateElectionTimeout. A candidate refused by a majority stays Candidate until its
+     * election timer runs out, then becomes Prospective with no further backoff.
+     */
+    @Test
+    void candidateWaitsRestOfElectionTimeoutAfterElectionLoss() {
+        RaftNode n = node(1);
+        n.start(0);
+        n.wake(n.nextWakeAt());
+        long t = n.nextWakeAt() - 1000; // any moment inside the pre-vote
+        VoteRequest pre = out.sentOf(VoteRequest.class).get(0);
+        n.handle(t, 2, new VoteResponse(0, -1, true, true, pre.correlation(), RaftError.NONE));
+        assertEquals(Role.CANDIDATE, n.role());
+        long deadline = n.timerDeadline();
+        List<VoteRequest> reqs = out.sentOf(VoteRequest.class);
+        long round = reqs.get(reqs.size() - 1).correlation();
+        n.handle(t + 1, 2, new VoteResponse(1, -1, false, false, round, RaftError.NONE));
+        n.handle(t + 2, 3, new VoteResponse(1, -1, false, false, round, RaftError.NONE));
+        assertEquals(Role.CANDIDATE, n.role(), "a lost election waits out the timer");
+        assertEquals(deadline, n.timerDeadline(), "no separate backoff timer");
+        n.wake(deadline - 1);
+        assertEquals(Role.CANDIDATE, n.role());
+        n.wake(deadline);
+        assertEquals(Role.PROSPECTIVE, n.role());
+        assertEquals(1, n.epoch());
+        assertTrue(n.timerDeadline() >= deadline + 1000, "a fresh election timeout for the pre-vote");
+    }
+
+    /**
+     * Kafka: KafkaRaftClient.endEpochElectionBackoff and strictExponentialElectionBackoffMs. With
+     * election.backoff.max.ms 1000 and three preferred successors: rank 0 elects at once, rank 1
+     * after 1000 >> 2 = 250 ms, rank 2 after 500 ms; a voter not named waits the maximum.
+     */
+    @Test
+    void strictExponentialElectionBackoffMs() {
+        RaftNode n = node(1);
+        assertEquals(0, n.endEpochElectionBackoff(0, 3));
+        assertEquals(250, n.endEpochElectionBackoff(1, 3));
+        assertEquals(500, n.endEpochElectionBackoff(2, 3));
+        assertEquals(1000, n.endEpochElectionBackoff(3, 3));
+        assertEquals(1000, n.endEpochElectionBackoff(-1, 3));
+        assertEquals(500, n.endEpochElectionBackoff(1, 2), "1000 >> 1 = 500 for the second of two");
+
+        RaftNode follower = node(3);
+        follower.start(0);
+        follower.handle(1, 1, new BeginQuorumEpochRequest(1, 1));
+        follower.handle(100, 1, new EndQuorumEpochRequest(1, 1, List.of(2, 3)));
+        assertEquals(100 + 500, follower.timerDeadline(), "rank 1 of 2 successors");
+    }
+
+    /**
+     * Kafka: QuorumState.initialize ("election.isVotedCandidate(local) -> new CandidateState") and
+     * KafkaRaftClientTest.testInitializeAsCandidateFromStateStore. A voter that had voted for
+     * itself restarts as Candidate of that epoch and asks for votes again.
+     */
+    @Test
+    void initializeAsCandidateFromStateStore() {
+        disk.writeElection(new ElectionState(2, -1, 1));
+        RaftNode n = node(1);
+        n.start(0);
+        assertEquals(Role.CANDIDATE, n.role());
+        assertEquals(2, n.epoch());
+        List<VoteRequest> reqs = out.sentOf(VoteRequest.class);
+        assertEquals(2, reqs.size());
+        assertTrue(reqs.stream().noneMatch(VoteRequest::preVote));
+        assertTrue(reqs.stream().allMatch(r -> r.epoch() == 2));
+        n.handle(5, 3, new VoteResponse(2, -1, true, false, reqs.get(0).correlation(), RaftError.NONE));
+        assertEquals(Role.LEADER, n.role());
     }
 }
