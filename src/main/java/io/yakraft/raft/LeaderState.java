@@ -95,10 +95,16 @@ final class LeaderState implements EpochState {
         }
     }
 
-    List<Integer> unacknowledgedVoters() {
+    /**
+     * Kafka's needToSendBeginQuorumRequests: the other voters that have not fetched for
+     * {@code quietMs} (or never in this epoch). A voter that fetches steadily needs no reminder;
+     * one that went quiet (crashed, cut off, stranded in another epoch) hears the leader again.
+     */
+    List<Integer> votersQuietFor(long now, long quietMs) {
         List<Integer> out = new ArrayList<>();
         for (int v : voters) {
-            if (!replicas.get(v).acknowledgedEpoch()) {
+            ReplicaState r = replicas.get(v);
+            if (v != localId && (r.lastFetchMs() < 0 || now - r.lastFetchMs() >= quietMs)) {
                 out.add(v);
             }
         }
@@ -127,11 +133,12 @@ final class LeaderState implements EpochState {
         checkQuorumDeadline = at;
     }
 
-    /** Whether BeginQuorumEpoch is due again for the voters that have not acknowledged it. */
-    boolean beginEpochResendDue(long now) {
-        return !unacknowledgedVoters().isEmpty() && beginEpochResendAt <= now;
+    /** Whether the BeginQuorumEpoch heartbeat timer (Kafka's beginQuorumEpochTimer) ran out. */
+    boolean beginEpochDue(long now) {
+        return beginEpochResendAt <= now;
     }
 
+    /** Restart the heartbeat timer: the next check is at {@code at}. */
     void beginEpochResentAt(long at) {
         beginEpochResendAt = at;
     }
@@ -208,7 +215,7 @@ final class LeaderState implements EpochState {
 
     @Override
     public long nextWakeAt() {
-        long d = Math.min(checkQuorumDeadline, unacknowledgedVoters().isEmpty() ? Long.MAX_VALUE : beginEpochResendAt);
+        long d = voters.length == 1 ? checkQuorumDeadline : Math.min(checkQuorumDeadline, beginEpochResendAt);
         for (HeldFetch h : held) {
             d = Math.min(d, h.expiresAt());
         }

@@ -669,11 +669,14 @@ public class RaftNode {
                 return;
             }
         }
-        if (leader.beginEpochResendDue(now)) {
-            for (int v : leader.unacknowledgedVoters()) {
+        if (leader.beginEpochDue(now)) {
+            // Kafka's maybeSendBeginQuorumEpochRequests: every fetch.timeout / 2 the leader
+            // reminds each voter that has not fetched within that time that it leads the epoch.
+            long period = config.fetchTimeoutMs() / 2;
+            for (int v : leader.votersQuietFor(now, period)) {
                 out.send(v, new BeginQuorumEpochRequest(leader.epoch(), id));
             }
-            leader.beginEpochResentAt(now + config.fetchTimeoutMs() / 2);
+            leader.beginEpochResentAt(now + period);
         }
         for (HeldFetch h : leader.takeExpired(now)) {
             answerFetch(h.replicaId(), h.request());

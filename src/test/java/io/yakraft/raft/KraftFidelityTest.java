@@ -230,4 +230,41 @@ class KraftFidelityTest {
         n.handle(5, 3, new VoteResponse(2, -1, true, false, reqs.get(0).correlation(), RaftError.NONE));
         assertEquals(Role.LEADER, n.role());
     }
+
+    /**
+     * Kafka: KafkaRaftClient.maybeSendBeginQuorumEpochRequests with LeaderState
+     * .needToSendBeginQuorumRequests; KafkaRaftClientTest.testBeginQuorumEpochHeartbeat and
+     * testBeginQuorumShouldNotSendAfterFetchRequest. Every fetch.timeout / 2 (1000 ms by default)
+     * the leader resends BeginQuorumEpoch to each voter that has not fetched in that time.
+     */
+    @Test
+    void beginQuorumEpochHeartbeat() {
+        RaftNode n = node(1);
+        long t = electLeader(n);
+        assertEquals(List.of(2, 3), beginEpochTargetsSince(0), "sent to every voter on election");
+        int mark = out.sent.size();
+        n.wake(t + 999);
+        assertEquals(List.of(), beginEpochTargetsSince(mark));
+        assertEquals(t + 1000, n.nextWakeAt(), "the heartbeat timer is the leader's next wake");
+        n.wake(t + 1000);
+        assertEquals(List.of(2, 3), beginEpochTargetsSince(mark), "nobody fetched: both reminded");
+        mark = out.sent.size();
+        n.handle(t + 1300, 2, new FetchRequest(1, 2, 1, 1, 60));
+        n.wake(t + 2000);
+        assertEquals(List.of(3), beginEpochTargetsSince(mark), "n2 fetched 700 ms ago");
+        mark = out.sent.size();
+        n.wake(t + 3000);
+        assertEquals(Role.LEADER, n.role());
+        assertEquals(List.of(2, 3), beginEpochTargetsSince(mark), "n2 quiet for 1700 ms now");
+    }
+
+    private List<Integer> beginEpochTargetsSince(int mark) {
+        List<Integer> targets = new java.util.ArrayList<>();
+        for (int i = mark; i < out.sent.size(); i++) {
+            if (out.sent.get(i) instanceof BeginQuorumEpochRequest) {
+                targets.add(out.to.get(i)[0]);
+            }
+        }
+        return targets;
+    }
 }
