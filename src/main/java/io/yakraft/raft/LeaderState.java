@@ -79,12 +79,21 @@ final class LeaderState implements EpochState {
         // A fetch offset can go backwards after truncation; the leader believes the newest fetch.
         replicas.put(replicaId, new ReplicaState(replicaId, voter, fetchOffset, now, true));
         if (voter) {
-            fetchedThisWindow.add(replicaId);
-            fetchedThisWindow.add(localId);
-            if (fetchedThisWindow.size() >= voters.length / 2 + 1) {
-                fetchedThisWindow.clear();
-                checkQuorumDeadline = now + config.checkQuorumTimeoutMs();
-            }
+            countForCheckQuorum(replicaId, now, config);
+        }
+    }
+
+    /**
+     * A voter was heard from through Fetch or FetchSnapshot (Kafka's
+     * updateCheckQuorumForFollowingVoter): once a majority, the leader included, has been heard
+     * from since the last reset, the check-quorum window restarts.
+     */
+    void countForCheckQuorum(int replicaId, long now, RaftConfig config) {
+        fetchedThisWindow.add(replicaId);
+        fetchedThisWindow.add(localId);
+        if (fetchedThisWindow.size() >= voters.length / 2 + 1) {
+            fetchedThisWindow.clear();
+            checkQuorumDeadline = now + config.checkQuorumTimeoutMs();
         }
     }
 

@@ -163,7 +163,7 @@ public class RaftNode {
         } else if (message instanceof FetchResponse m) {
             onFetchResponse(now, from, m);
         } else if (message instanceof FetchSnapshotRequest m) {
-            onFetchSnapshotRequest(from, m);
+            onFetchSnapshotRequest(now, from, m);
         } else if (message instanceof FetchSnapshotResponse m) {
             onFetchSnapshotResponse(now, from, m);
         } else {
@@ -761,7 +761,7 @@ public class RaftNode {
         fetch.fetchAt(now);
     }
 
-    private void onFetchSnapshotRequest(int from, FetchSnapshotRequest req) {
+    private void onFetchSnapshotRequest(long now, int from, FetchSnapshotRequest req) {
         RaftSnapshot snap = disk.snapshot();
         int epoch = quorum.epoch();
         RaftError err = leaderOnlyError(req.epoch());
@@ -770,6 +770,10 @@ public class RaftNode {
         } else if (snap == null || !snap.id().equals(req.snapshotId())) {
             out.send(from, new FetchSnapshotResponse(epoch, id, RaftError.SNAPSHOT_NOT_FOUND, null, req.correlation()));
         } else {
+            if (Arrays.binarySearch(voters, from) >= 0) {
+                // Kafka's handleFetchSnapshotRequest: a voter fetching the snapshot is following us.
+                ((LeaderState) quorum.state()).countForCheckQuorum(from, now, config);
+            }
             out.send(from, new FetchSnapshotResponse(epoch, id, RaftError.NONE, snap, req.correlation()));
         }
     }
