@@ -23,6 +23,8 @@ final class LeaderState implements EpochState {
     private final Set<Integer> fetchedThisWindow = new TreeSet<>();
     private long checkQuorumDeadline;
     private long beginEpochResendAt;
+    /** Kafka's LeaderState high watermark is empty until a majority passes the epoch start. */
+    private boolean highWatermarkKnown;
     private final List<HeldFetch> held = new ArrayList<>();
 
     /** A fetch parked until data arrives, the high watermark moves, or max wait expires. */
@@ -60,6 +62,15 @@ final class LeaderState implements EpochState {
 
     long epochStartOffset() {
         return epochStartOffset;
+    }
+
+    /** Whether a majority has passed the epoch start, so this leader has a high watermark of its own. */
+    boolean hasHighWatermark() {
+        return highWatermarkKnown;
+    }
+
+    void highWatermarkKnown() {
+        highWatermarkKnown = true;
     }
 
     List<Integer> grantingVoters() {

@@ -531,7 +531,7 @@ public class RaftNode {
         RaftError invalid = leaderOnlyError(req.epoch());
         if (invalid != RaftError.NONE) {
             if (quorum.state() instanceof LeaderState leader && req.epoch() < leader.epoch()) {
-                out.send(from, new FetchResponse(leader.epoch(), id, invalid, highWatermark, List.of(), null, null,
+                out.send(from, new FetchResponse(leader.epoch(), id, invalid, advertisedHighWatermark(), List.of(), null, null,
                         disk.log().startOffset(), req.correlation()));
             } else {
                 respondNotLeader(from, req);
@@ -542,7 +542,7 @@ public class RaftNode {
         int epoch = leader.epoch();
         RaftLog log = disk.log();
         if (needsSnapshot(log, req.fetchOffset(), req.lastFetchedEpoch())) {
-            out.send(from, new FetchResponse(epoch, id, RaftError.NONE, highWatermark, List.of(), null,
+            out.send(from, new FetchResponse(epoch, id, RaftError.NONE, advertisedHighWatermark(), List.of(), null,
                     new OffsetAndEpoch(log.startOffset(), log.startEpoch()), log.startOffset(), req.correlation()));
             return;
         }
@@ -550,7 +550,7 @@ public class RaftNode {
         if (diverging != null) {
             out.note("fetch from n" + from + " at " + req.fetchOffset() + " (last epoch " + req.lastFetchedEpoch()
                     + ") diverges; our epoch " + diverging.epoch() + " ends at " + diverging.offset());
-            out.send(from, new FetchResponse(epoch, id, RaftError.NONE, highWatermark, List.of(), diverging, null,
+            out.send(from, new FetchResponse(epoch, id, RaftError.NONE, advertisedHighWatermark(), List.of(), diverging, null,
                     log.startOffset(), req.correlation()));
             return;
         }
@@ -582,8 +582,17 @@ public class RaftNode {
     private void answerFetch(int to, FetchRequest req) {
         RaftLog log = disk.log();
         List<LogEntry> records = log.slice(req.fetchOffset(), req.fetchOffset() + config.maxFetchRecords());
-        out.send(to, new FetchResponse(quorum.epoch(), id, RaftError.NONE, highWatermark, records, null, null,
+        out.send(to, new FetchResponse(quorum.epoch(), id, RaftError.NONE, advertisedHighWatermark(), records, null, null,
                 log.startOffset(), req.correlation()));
+    }
+
+    /**
+     * The high watermark the leader puts in its answers: unknown (-1) until it has one of its own
+     * in this epoch, as Kafka's LeaderState starts with an empty high watermark (the one a new
+     * leader inherited is not yet known to be held by a majority of this epoch).
+     */
+    private long advertisedHighWatermark() {
+        return quorum.state() instanceof LeaderState leader && !leader.hasHighWatermark() ? -1 : highWatermark;
     }
 
     /** Kafka's validateLeaderOnlyRequest for a request made in {@code requestEpoch}. */
@@ -623,6 +632,7 @@ public class RaftNode {
     private void maybeAdvanceHighWatermark(long now, LeaderState leader) {
         long candidate = nextHighWatermark(quorumOffset(leader.voterEndOffsets()), leader.epochStartOffset(), highWatermark);
         if (candidate > highWatermark) {
+            leader.highWatermarkKnown();
             long old = highWatermark;
             highWatermark = candidate;
             out.highWatermarkChanged(old, candidate);

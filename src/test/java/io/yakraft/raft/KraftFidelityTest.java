@@ -287,4 +287,21 @@ class KraftFidelityTest {
         n.wake(t + 5000);
         assertEquals(Role.RESIGNED, n.role(), "and the window it restarted runs out 3000 ms later");
     }
+
+    /**
+     * Kafka: LeaderState.highWatermark() starts empty and KafkaRaftClient.buildFetchResponse
+     * sends "highWatermark.orElse(-1L)". A new leader answers fetches with an unknown high
+     * watermark until a majority holds an entry of its epoch.
+     */
+    @Test
+    void aNewLeaderAdvertisesAnUnknownHighWatermarkUntilItHasOne() {
+        RaftNode n = node(1);
+        long t = electLeader(n);
+        n.handle(t + 1, 2, new FetchRequest(1, 2, 0, 0, 80));
+        assertEquals(-1, lastFetchResponse().highWatermark(), "no majority past the epoch start yet");
+        n.handle(t + 2, 2, new FetchRequest(1, 2, 1, 1, 81));
+        n.append(t + 3, List.of("x"));
+        n.handle(t + 4, 3, new FetchRequest(1, 3, 1, 1, 82));
+        assertEquals(1, lastFetchResponse().highWatermark(), "known once n2 holds the leader-change record");
+    }
 }
