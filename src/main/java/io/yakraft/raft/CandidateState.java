@@ -1,14 +1,15 @@
 package io.yakraft.raft;
 
 /**
- * Raised the epoch, voted for itself and asks for votes. After losing (a majority refused or
- * the election timer ran out) it backs off, then starts over with a pre-vote.
+ * Raised the epoch, voted for itself and asks for votes. As in Kafka 4.x (CandidateState's
+ * lifetime), a lost election (a majority refused) is not a timer of its own: the candidate waits
+ * out the rest of its election timeout, then starts over as Prospective; so does one whose
+ * election timed out undecided.
  */
 final class CandidateState implements EpochState {
     private final int epoch;
     private final VoteTally tally;
     private long electionDeadline;
-    private long backoffDeadline = Long.MAX_VALUE;
 
     CandidateState(int epoch, VoteTally tally, long electionDeadline) {
         this.epoch = epoch;
@@ -35,6 +36,11 @@ final class CandidateState implements EpochState {
         return tally;
     }
 
+    /** A majority refused: the election is lost and only the timer's end is awaited. */
+    boolean lost() {
+        return tally.lost();
+    }
+
     @Override
     public long electionDeadline() {
         return electionDeadline;
@@ -44,31 +50,13 @@ final class CandidateState implements EpochState {
         electionDeadline = at;
     }
 
-    long backoffDeadline() {
-        return backoffDeadline;
-    }
-
-    boolean backingOff() {
-        return backoffDeadline != Long.MAX_VALUE;
-    }
-
-    /** The election is lost: no election timer, a retry at {@code until}. */
-    void backOffUntil(long until) {
-        backoffDeadline = until;
-        electionDeadline = Long.MAX_VALUE;
-    }
-
-    void endBackoffAt(long at) {
-        backoffDeadline = at;
-    }
-
     @Override
     public long timerDeadline() {
-        return backingOff() ? backoffDeadline : electionDeadline;
+        return electionDeadline;
     }
 
     @Override
     public long nextWakeAt() {
-        return Math.min(electionDeadline, backoffDeadline);
+        return electionDeadline;
     }
 }

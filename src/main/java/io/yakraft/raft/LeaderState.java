@@ -23,6 +23,8 @@ final class LeaderState implements EpochState {
     private final Set<Integer> fetchedThisWindow = new TreeSet<>();
     private long checkQuorumDeadline;
     private long beginEpochResendAt;
+    /** Kafka's LeaderState high watermark is empty until a majority passes the epoch start. */
+    private boolean highWatermarkKnown;
     private final List<HeldFetch> held = new ArrayList<>();
 
     /** A fetch parked until data arrives, the high watermark moves, or max wait expires. */
@@ -62,6 +64,15 @@ final class LeaderState implements EpochState {
         return epochStartOffset;
     }
 
+    /** Whether a majority has passed the epoch start, so this leader has a high watermark of its own. */
+    boolean hasHighWatermark() {
+        return highWatermarkKnown;
+    }
+
+    void highWatermarkKnown() {
+        highWatermarkKnown = true;
+    }
+
     List<Integer> grantingVoters() {
         return grantingVoters;
     }
@@ -79,12 +90,21 @@ final class LeaderState implements EpochState {
         // A fetch offset can go backwards after truncation; the leader believes the newest fetch.
         replicas.put(replicaId, new ReplicaState(replicaId, voter, fetchOffset, now, true));
         if (voter) {
-            fetchedThisWindow.add(replicaId);
-            fetchedThisWindow.add(localId);
-            if (fetchedThisWindow.size() >= voters.length / 2 + 1) {
-                fetchedThisWindow.clear();
-                checkQuorumDeadline = now + config.checkQuorumTimeoutMs();
-            }
+            countForCheckQuorum(replicaId, now, config);
+        }
+    }
+
+    /**
+     * A voter was heard from through Fetch or FetchSnapshot (Kafka's
+     * updateCheckQuorumForFollowingVoter): once a majority, the leader included, has been heard
+     * from since the last reset, the check-quorum window restarts.
+     */
+    void countForCheckQuorum(int replicaId, long now, RaftConfig config) {
+        fetchedThisWindow.add(replicaId);
+        fetchedThisWindow.add(localId);
+        if (fetchedThisWindow.size() >= voters.length / 2 + 1) {
+            fetchedThisWindow.clear();
+            checkQuorumDeadline = now + config.checkQuorumTimeoutMs();
         }
     }
 
@@ -95,10 +115,16 @@ final class LeaderState implements EpochState {
         }
     }
 
-    List<Integer> unacknowledgedVoters() {
+    /**
+     * Kafka's needToSendBeginQuorumRequests: the other voters that have not fetched for
+     * {@code quietMs} (or never in this epoch). A voter that fetches steadily needs no reminder;
+     * one that went quiet (crashed, cut off, stranded in another epoch) hears the leader again.
+     */
+    List<Integer> votersQuietFor(long now, long quietMs) {
         List<Integer> out = new ArrayList<>();
         for (int v : voters) {
-            if (!replicas.get(v).acknowledgedEpoch()) {
+            ReplicaState r = replicas.get(v);
+            if (v != localId && (r.lastFetchMs() < 0 || now - r.lastFetchMs() >= quietMs)) {
                 out.add(v);
             }
         }
@@ -127,11 +153,12 @@ final class LeaderState implements EpochState {
         checkQuorumDeadline = at;
     }
 
-    /** Whether BeginQuorumEpoch is due again for the voters that have not acknowledged it. */
-    boolean beginEpochResendDue(long now) {
-        return !unacknowledgedVoters().isEmpty() && beginEpochResendAt <= now;
+    /** Whether the BeginQuorumEpoch heartbeat timer (Kafka's beginQuorumEpochTimer) ran out. */
+    boolean beginEpochDue(long now) {
+        return beginEpochResendAt <= now;
     }
 
+    /** Restart the heartbeat timer: the next check is at {@code at}. */
     void beginEpochResentAt(long at) {
         beginEpochResendAt = at;
     }
@@ -208,7 +235,7 @@ final class LeaderState implements EpochState {
 
     @Override
     public long nextWakeAt() {
-        long d = Math.min(checkQuorumDeadline, unacknowledgedVoters().isEmpty() ? Long.MAX_VALUE : beginEpochResendAt);
+        long d = voters.length == 1 ? checkQuorumDeadline : Math.min(checkQuorumDeadline, beginEpochResendAt);
         for (HeldFetch h : held) {
             d = Math.min(d, h.expiresAt());
         }

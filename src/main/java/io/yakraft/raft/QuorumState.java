@@ -27,8 +27,6 @@ final class QuorumState {
 
     /** Before {@link #initialize}: unattached in epoch 0, no timers, nothing reported. */
     private EpochState state = new UnattachedState(0, Long.MAX_VALUE, Long.MAX_VALUE);
-    /** Elections lost since this node last led; the backoff doubles with each (Kafka's retries). */
-    private int failedElections;
     /** Which bootstrap voter an observer asks next for the leader. */
     private int bootstrapCursor;
 
@@ -82,8 +80,11 @@ final class QuorumState {
 
     // ------------------------------------------------------------------ start
 
-    /** Boots from the durable state, as Kafka's QuorumState.initialize does. */
-    void initialize(long now) {
+    /**
+     * Boots from the durable state, as Kafka's QuorumState.initialize does; {@code round} is
+     * the election round a restarted candidate asks in.
+     */
+    void initialize(long now, long round) {
         ElectionState saved = disk.election();
         int epoch = Math.max(saved.epoch(), disk.log().lastEpoch());
         if (!voter) {
@@ -95,7 +96,9 @@ final class QuorumState {
             enter(new ResignedState(epoch, List.of(), new TreeSet<>(), now + randomElectionTimeout()),
                     "was leader of epoch " + epoch + " before restart; resigning it");
         } else if (saved.votedId() == localId) {
-            enterUnattached(now, epoch, "was candidate in epoch " + epoch + " before restart");
+            // It voted for itself in this epoch: it resumes that election rather than wait.
+            enter(new CandidateState(epoch, new VoteTally(round, majority(), localId), now + randomElectionTimeout()),
+                    "was candidate in epoch " + epoch + " before restart; resuming the election");
         } else if (saved.hasLeader()) {
             enterFollower(now, saved.epoch(), saved.leaderId(), "restarted knowing leader n" + saved.leaderId());
         } else {
@@ -108,19 +111,27 @@ final class QuorumState {
     // ------------------------------------------------------------------ transitions
 
     /**
-     * A newer epoch was seen and its leader (if any) is not known to be us. A running election
-     * timer keeps running (as in Kafka); an observer goes looking for the leader.
+     * A newer epoch was seen and its leader (if any) is not known to be us; or a Resigned leader's
+     * election timer ran out and it moves to the next epoch (Kafka's pollResigned). As Kafka's
+     * QuorumState.transitionToUnattached: a Candidate, an Unattached voter, a Resigned leader or a
+     * Prospective whose pre-vote is not yet lost keeps what remains of its election timer (so a
+     * Resigned leader whose timer ran out elects at once); any other voter draws a fresh one. An
+     * observer has no election timer and goes looking for the leader.
      */
     UnattachedState transitionToUnattached(long now, int newEpoch, String reason) {
         if (newEpoch <= epoch()) {
             throw illegal(Role.UNATTACHED, "epoch " + newEpoch + " is not newer than " + epoch());
         }
+        boolean keepsTimer = state instanceof CandidateState || state instanceof UnattachedState
+                || state instanceof ResignedState
+                || (state instanceof ProspectiveState p && !p.tally().lost());
         long remaining = state.electionDeadline();
         persist(newEpoch, -1, -1);
         if (!voter) {
             return enterObserverUnattached(now, newEpoch, reason);
         }
-        long deadline = remaining != Long.MAX_VALUE && remaining > now ? remaining : now + randomElectionTimeout();
+        long deadline = keepsTimer && remaining != Long.MAX_VALUE ? Math.max(remaining, now)
+                : now + randomElectionTimeout();
         return enter(new UnattachedState(newEpoch, deadline, Long.MAX_VALUE), reason);
     }
 
@@ -178,7 +189,6 @@ final class QuorumState {
         int epoch = candidate.epoch();
         List<Integer> granting = candidate.tally().granted();
         persist(epoch, localId, localId);
-        failedElections = 0;
         LeaderState leader = new LeaderState(localId, epoch, disk.log().endOffset(), voters, granting, now, config);
         return enter(leader, "won the vote of " + granting + " in epoch " + epoch);
     }
@@ -207,14 +217,6 @@ final class QuorumState {
     /** A fresh randomized election timeout from now: Kafka's [timeout, 2 × timeout). */
     long electionTimeoutFrom(long now) {
         return now + randomElectionTimeout();
-    }
-
-    /** A lost election: when to try again, doubling with each loss up to the configured cap. */
-    long backoffDeadlineFrom(long now) {
-        failedElections++;
-        long cap = Math.min((long) config.electionBackoffMaxMs(),
-                (long) config.retryBackoffMs() << Math.min(20, failedElections));
-        return now + 1 + random.nextLong(Math.max(1, cap));
     }
 
     // ------------------------------------------------------------------ internals

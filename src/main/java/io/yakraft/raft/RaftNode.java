@@ -129,7 +129,16 @@ public class RaftNode {
             highWatermark = disk.snapshot().id().offset();
             out.snapshotLoaded(disk.snapshot(), "loaded the latest snapshot from disk");
         }
-        quorum.initialize(now);
+        quorum.initialize(now, nextCorrelation);
+        if (quorum.state() instanceof CandidateState candidate) {
+            nextCorrelation++; // the round the restarted candidate took
+            // A restarted candidate asks again (Kafka's pollCandidate sends to unrecorded voters).
+            if (candidate.tally().won()) {
+                becomeLeader(now);
+            } else {
+                requestVotes(candidate.epoch(), candidate.tally().round(), false);
+            }
+        }
     }
 
     // ------------------------------------------------------------------ inputs
@@ -154,7 +163,7 @@ public class RaftNode {
         } else if (message instanceof FetchResponse m) {
             onFetchResponse(now, from, m);
         } else if (message instanceof FetchSnapshotRequest m) {
-            onFetchSnapshotRequest(from, m);
+            onFetchSnapshotRequest(now, from, m);
         } else if (message instanceof FetchSnapshotResponse m) {
             onFetchSnapshotResponse(now, from, m);
         } else {
@@ -185,12 +194,6 @@ public class RaftNode {
             }
             return;
         }
-        if (state instanceof CandidateState candidate && candidate.backoffDeadline() <= now) {
-            candidate.endBackoffAt(Long.MAX_VALUE);
-            out.timerExpired("election backoff over");
-            becomeProspective(now, -1, "retrying after a lost election");
-            return;
-        }
         if (state.electionDeadline() <= now) {
             onElectionTimeout(now, state);
             return;
@@ -205,15 +208,24 @@ public class RaftNode {
     }
 
     private void onElectionTimeout(long now, EpochState state) {
-        if (state instanceof UnattachedState || state instanceof ResignedState) {
+        if (state instanceof UnattachedState) {
             out.timerExpired("election timeout expired");
             becomeProspective(now, -1, "election timeout expired");
+        } else if (state instanceof ResignedState resigned) {
+            // Kafka's pollResigned: leave the resigned epoch for the next one, so that no answer
+            // can still name us leader of it; the spent timer makes the Unattached elect at once.
+            out.timerExpired("election timeout expired while resigned");
+            quorum.transitionToUnattached(now, resigned.epoch() + 1, "resigned epoch " + resigned.epoch()
+                    + " for its election timeout; moving to epoch " + (resigned.epoch() + 1));
         } else if (state instanceof ProspectiveState prospective) {
             out.timerExpired("pre-vote timed out without a majority");
             prospectiveLost(now, prospective, "pre-vote timed out");
         } else if (state instanceof CandidateState candidate) {
-            out.timerExpired("election timed out without a majority");
-            startBackoff(now, candidate);
+            // Kafka's pollCandidate: lost or undecided, the candidate starts over as Prospective
+            // when its election timer runs out, with no further backoff.
+            out.timerExpired(candidate.lost() ? "election lost; waited out the election timeout"
+                    : "election timed out without a majority");
+            becomeProspective(now, -1, "election in epoch " + candidate.epoch() + " not won");
         } else {
             throw new IllegalStateException("unhandled election timeout in " + state.role());
         }
@@ -255,11 +267,7 @@ public class RaftNode {
         if (state instanceof FollowerState follower) {
             follower.fetchTimeoutAt(now);
         } else if (state instanceof CandidateState candidate) {
-            if (candidate.backingOff()) {
-                candidate.endBackoffAt(now);
-            } else {
-                candidate.electAt(now);
-            }
+            candidate.electAt(now);
         } else if (state instanceof UnattachedState unattached) {
             unattached.electAt(now);
         } else if (state instanceof ProspectiveState prospective) {
@@ -310,11 +318,6 @@ public class RaftNode {
                 out.send(v, new VoteRequest(epoch, id, log.lastEpoch(), log.endOffset(), preVote, round));
             }
         }
-    }
-
-    private void startBackoff(long now, CandidateState candidate) {
-        candidate.backOffUntil(quorum.backoffDeadlineFrom(now));
-        out.note("election lost in epoch " + candidate.epoch() + "; backing off until " + candidate.backoffDeadline());
     }
 
     private void becomeLeader(long now) {
@@ -374,16 +377,12 @@ public class RaftNode {
     // ------------------------------------------------------------------ votes
 
     private void onVoteRequest(long now, int from, VoteRequest req) {
-        if (quorum.isVoter() && req.preVote() && quorum.role() == Role.LEADER && req.epoch() > quorum.epoch()) {
-            // A voter stranded in a newer epoch (its Vote requests were lost) cannot follow us: it
-            // rejects our epoch and we never hear from it again. Kafka's voters find the leader by
-            // fetching; here the leader that hears of the newer epoch steps down so the quorum
-            // moves past it (stepping down on a newer epoch is always safe).
-            quorum.transitionToUnattached(now, req.epoch(), "pre-vote from n" + req.candidateId() + " in newer epoch "
-                    + req.epoch() + ": a voter is stranded there");
-        } else if (quorum.isVoter() && !req.preVote() && req.epoch() > quorum.epoch()) {
-            quorum.transitionToUnattached(now, req.epoch(), "vote request from n" + req.candidateId() + " in newer epoch "
-                    + req.epoch());
+        if (quorum.isVoter() && req.epoch() > quorum.epoch()) {
+            // Kafka's handleVoteRequest: a Vote or PreVote from a newer epoch first moves any role
+            // (the leader too) to Unattached in that epoch; the request is then judged there and
+            // the answer carries that epoch, so the Prospective that asked can count it.
+            quorum.transitionToUnattached(now, req.epoch(), (req.preVote() ? "pre-vote" : "vote") + " request from n"
+                    + req.candidateId() + " in newer epoch " + req.epoch());
         }
         VoteHandler.Decision d = votes.decide(now, req);
         if (d.reason() == VoteReason.GRANTED && !req.preVote()) {
@@ -398,8 +397,11 @@ public class RaftNode {
     private void grantVote(long now, int candidateId) {
         quorum.recordVote(candidateId);
         EpochState state = quorum.state();
-        if (state instanceof ProspectiveState) {
-            quorum.transitionToUnattachedInEpoch(now, "voted for n" + candidateId + " in epoch " + state.epoch());
+        if (state instanceof ProspectiveState prospective) {
+            // Kafka's prospectiveAddVotedState: the vote is recorded and the node stays
+            // Prospective (its own pre-vote goes on) with a fresh election timeout.
+            prospective.electAt(quorum.electionTimeoutFrom(now));
+            out.note("voted for n" + candidateId + " in epoch " + state.epoch() + "; still Prospective");
         } else if (state instanceof UnattachedState unattached) {
             unattached.electAt(quorum.electionTimeoutFrom(now));
         } else {
@@ -441,9 +443,10 @@ public class RaftNode {
             tally.record(from, resp.granted());
             if (tally.won()) {
                 becomeLeader(now);
-            } else if (tally.lost() && !candidate.backingOff()) {
-                out.note("vote rejected by a majority " + tally.rejected());
-                startBackoff(now, candidate);
+            } else if (tally.lost()) {
+                // Kafka's maybeHandleElectionLoss: wait out the rest of the election timeout.
+                out.note("vote rejected by a majority " + tally.rejected() + "; waiting until "
+                        + candidate.electionDeadline() + " to start over");
             }
         }
         // else: an answer to an earlier round or another kind of request, no longer awaited
@@ -479,22 +482,35 @@ public class RaftNode {
             out.send(from, new EndQuorumEpochResponse(quorum.epoch(), quorum.leaderId(), RaftError.FENCED_LEADER_EPOCH));
             return;
         }
-        if (req.epoch() > quorum.epoch()) {
-            quorum.transitionToUnattached(now, req.epoch(), "EndQuorumEpoch for newer epoch " + req.epoch());
-        }
+        // Kafka's handleEndQuorumEpochRequest: maybeTransition first (a newer epoch, or an
+        // unknown leader of ours, makes us that leader's follower), then a follower of the
+        // resigning leader shortens its fetch timeout by its rank among the preferred successors.
+        observeEpoch(now, req.epoch(), req.leaderId(), "EndQuorumEpoch from n" + from);
         EpochState state = quorum.state();
-        int position = req.preferredSuccessors().indexOf(id);
         if (quorum.isVoter() && state instanceof FollowerState follower && follower.leaderId() == req.leaderId()) {
-            // The leader stepped down: stop trusting it and elect soon, preferred successors first.
-            long backoff = position < 0 ? config.electionBackoffMaxMs()
-                    : Math.min(config.electionBackoffMaxMs(), (long) config.retryBackoffMs() << position);
+            int position = req.preferredSuccessors().indexOf(id);
+            long backoff = endEpochElectionBackoff(position < 0 ? req.preferredSuccessors().size() : position,
+                    req.preferredSuccessors().size());
             follower.leaderResigned(now + backoff);
             out.note("leader n" + req.leaderId() + " resigned epoch " + state.epoch() + "; successor rank "
                     + (position < 0 ? "none" : position) + ", electing in " + backoff + " ms");
-        } else if (quorum.isVoter() && state instanceof UnattachedState unattached && position == 0) {
-            unattached.electAt(Math.min(unattached.electionDeadline(), now + config.retryBackoffMs()));
         }
         out.send(from, new EndQuorumEpochResponse(quorum.epoch(), quorum.leaderId(), RaftError.NONE));
+    }
+
+    /**
+     * Kafka's strictExponentialElectionBackoffMs: the first preferred successor elects at once,
+     * the others after max >> (n - 1) doubled per rank, a voter not among them after the maximum.
+     */
+    long endEpochElectionBackoff(int position, int successors) {
+        int max = config.electionBackoffMaxMs();
+        if (position == 0) {
+            return 0;
+        } else if (position < 0 || position >= successors) {
+            return max;
+        }
+        long base = max >> (successors - 1);
+        return Math.min(max, base << (position - 1));
     }
 
     private void onEndQuorumEpochResponse(long now, int from, EndQuorumEpochResponse resp) {
@@ -509,23 +525,24 @@ public class RaftNode {
     // ------------------------------------------------------------------ fetch: leader side
 
     private void onFetchRequest(long now, int from, FetchRequest req) {
-        if (req.epoch() > quorum.epoch()) {
-            // The fetcher knows a newer epoch than we do; we learn it and answer as non-leader.
-            observeEpoch(now, req.epoch(), -1, "fetch from n" + from + " in newer epoch");
-        }
-        if (!(quorum.state() instanceof LeaderState leader)) {
-            respondNotLeader(from, req);
+        // Kafka's validateLeaderOnlyRequest: an older epoch is fenced, a newer one is unknown to
+        // us (answered, and nothing here changes: a fetcher does not lead us into its epoch),
+        // and only the leader serves fetches.
+        RaftError invalid = leaderOnlyError(req.epoch());
+        if (invalid != RaftError.NONE) {
+            if (quorum.state() instanceof LeaderState leader && req.epoch() < leader.epoch()) {
+                out.send(from, new FetchResponse(leader.epoch(), id, invalid, advertisedHighWatermark(), List.of(), null, null,
+                        disk.log().startOffset(), req.correlation()));
+            } else {
+                respondNotLeader(from, req);
+            }
             return;
         }
+        LeaderState leader = (LeaderState) quorum.state();
         int epoch = leader.epoch();
         RaftLog log = disk.log();
-        if (req.epoch() < epoch) {
-            out.send(from, new FetchResponse(epoch, id, RaftError.FENCED_LEADER_EPOCH, highWatermark, List.of(),
-                    null, null, log.startOffset(), req.correlation()));
-            return;
-        }
         if (needsSnapshot(log, req.fetchOffset(), req.lastFetchedEpoch())) {
-            out.send(from, new FetchResponse(epoch, id, RaftError.NONE, highWatermark, List.of(), null,
+            out.send(from, new FetchResponse(epoch, id, RaftError.NONE, advertisedHighWatermark(), List.of(), null,
                     new OffsetAndEpoch(log.startOffset(), log.startEpoch()), log.startOffset(), req.correlation()));
             return;
         }
@@ -533,7 +550,7 @@ public class RaftNode {
         if (diverging != null) {
             out.note("fetch from n" + from + " at " + req.fetchOffset() + " (last epoch " + req.lastFetchedEpoch()
                     + ") diverges; our epoch " + diverging.epoch() + " ends at " + diverging.offset());
-            out.send(from, new FetchResponse(epoch, id, RaftError.NONE, highWatermark, List.of(), diverging, null,
+            out.send(from, new FetchResponse(epoch, id, RaftError.NONE, advertisedHighWatermark(), List.of(), diverging, null,
                     log.startOffset(), req.correlation()));
             return;
         }
@@ -565,14 +582,33 @@ public class RaftNode {
     private void answerFetch(int to, FetchRequest req) {
         RaftLog log = disk.log();
         List<LogEntry> records = log.slice(req.fetchOffset(), req.fetchOffset() + config.maxFetchRecords());
-        out.send(to, new FetchResponse(quorum.epoch(), id, RaftError.NONE, highWatermark, records, null, null,
+        out.send(to, new FetchResponse(quorum.epoch(), id, RaftError.NONE, advertisedHighWatermark(), records, null, null,
                 log.startOffset(), req.correlation()));
+    }
+
+    /**
+     * The high watermark the leader puts in its answers: unknown (-1) until it has one of its own
+     * in this epoch, as Kafka's LeaderState starts with an empty high watermark (the one a new
+     * leader inherited is not yet known to be held by a majority of this epoch).
+     */
+    private long advertisedHighWatermark() {
+        return quorum.state() instanceof LeaderState leader && !leader.hasHighWatermark() ? -1 : highWatermark;
+    }
+
+    /** Kafka's validateLeaderOnlyRequest for a request made in {@code requestEpoch}. */
+    private RaftError leaderOnlyError(int requestEpoch) {
+        int epoch = quorum.epoch();
+        if (requestEpoch < epoch) {
+            return RaftError.FENCED_LEADER_EPOCH;
+        } else if (requestEpoch > epoch) {
+            return RaftError.UNKNOWN_LEADER_EPOCH;
+        }
+        return quorum.role() == Role.LEADER ? RaftError.NONE : RaftError.NOT_LEADER_OR_FOLLOWER;
     }
 
     private void respondNotLeader(int to, FetchRequest req) {
         int epoch = quorum.epoch();
-        RaftError err = req.epoch() < epoch ? RaftError.FENCED_LEADER_EPOCH
-                : req.epoch() > epoch ? RaftError.UNKNOWN_LEADER_EPOCH : RaftError.NOT_LEADER_OR_FOLLOWER;
+        RaftError err = req.epoch() == epoch ? RaftError.NOT_LEADER_OR_FOLLOWER : leaderOnlyError(req.epoch());
         out.send(to, new FetchResponse(epoch, quorum.leaderId(), err, -1, List.of(), null, null,
                 disk.log().startOffset(), req.correlation()));
     }
@@ -596,6 +632,7 @@ public class RaftNode {
     private void maybeAdvanceHighWatermark(long now, LeaderState leader) {
         long candidate = nextHighWatermark(quorumOffset(leader.voterEndOffsets()), leader.epochStartOffset(), highWatermark);
         if (candidate > highWatermark) {
+            leader.highWatermarkKnown();
             long old = highWatermark;
             highWatermark = candidate;
             out.highWatermarkChanged(old, candidate);
@@ -642,11 +679,14 @@ public class RaftNode {
                 return;
             }
         }
-        if (leader.beginEpochResendDue(now)) {
-            for (int v : leader.unacknowledgedVoters()) {
+        if (leader.beginEpochDue(now)) {
+            // Kafka's maybeSendBeginQuorumEpochRequests: every fetch.timeout / 2 the leader
+            // reminds each voter that has not fetched within that time that it leads the epoch.
+            long period = config.fetchTimeoutMs() / 2;
+            for (int v : leader.votersQuietFor(now, period)) {
                 out.send(v, new BeginQuorumEpochRequest(leader.epoch(), id));
             }
-            leader.beginEpochResentAt(now + config.fetchTimeoutMs() / 2);
+            leader.beginEpochResentAt(now + period);
         }
         for (HeldFetch h : leader.takeExpired(now)) {
             answerFetch(h.replicaId(), h.request());
@@ -731,15 +771,19 @@ public class RaftNode {
         fetch.fetchAt(now);
     }
 
-    private void onFetchSnapshotRequest(int from, FetchSnapshotRequest req) {
+    private void onFetchSnapshotRequest(long now, int from, FetchSnapshotRequest req) {
         RaftSnapshot snap = disk.snapshot();
         int epoch = quorum.epoch();
-        if (quorum.role() != Role.LEADER || req.epoch() != epoch) {
-            RaftError err = req.epoch() < epoch ? RaftError.FENCED_LEADER_EPOCH : RaftError.NOT_LEADER_OR_FOLLOWER;
+        RaftError err = leaderOnlyError(req.epoch());
+        if (err != RaftError.NONE) {
             out.send(from, new FetchSnapshotResponse(epoch, quorum.leaderId(), err, null, req.correlation()));
         } else if (snap == null || !snap.id().equals(req.snapshotId())) {
             out.send(from, new FetchSnapshotResponse(epoch, id, RaftError.SNAPSHOT_NOT_FOUND, null, req.correlation()));
         } else {
+            if (Arrays.binarySearch(voters, from) >= 0) {
+                // Kafka's handleFetchSnapshotRequest: a voter fetching the snapshot is following us.
+                ((LeaderState) quorum.state()).countForCheckQuorum(from, now, config);
+            }
             out.send(from, new FetchSnapshotResponse(epoch, id, RaftError.NONE, snap, req.correlation()));
         }
     }

@@ -77,6 +77,12 @@ final class VoteHandler {
             return answer(VoteReason.ALREADY_VOTED_FOR_ANOTHER, "vote rejected: already voted for n" + saved.votedId()
                     + " in epoch " + epoch);
         }
+        if (state instanceof ProspectiveState prospective && prospective.formerLeader() >= 0) {
+            // Kafka's unattachedOrProspectiveCanGrantVote: a Prospective that knows the epoch's
+            // leader (it was following it) behaves as that leader's follower would.
+            return answer(VoteReason.KNOWN_LEADER, "vote rejected: n" + id + " is Prospective in epoch " + epoch
+                    + " and knows leader n" + prospective.formerLeader());
+        }
         if (!(state instanceof UnattachedState) && !(state instanceof ProspectiveState)) {
             return answer(VoteReason.KNOWN_LEADER, "vote rejected: n" + id + " is " + state.role().label() + " in epoch "
                     + epoch + (state.leaderId() >= 0 ? " with leader n" + state.leaderId() : ""));

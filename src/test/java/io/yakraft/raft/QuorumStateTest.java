@@ -19,7 +19,7 @@ class QuorumStateTest {
 
     private QuorumState quorum(int id) {
         QuorumState q = new QuorumState(id, VOTERS, RaftConfig.kafkaDefaults(), disk, new SplittableRandom(3), out);
-        q.initialize(0);
+        q.initialize(0, 0);
         return q;
     }
 
