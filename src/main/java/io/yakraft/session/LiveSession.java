@@ -47,6 +47,21 @@ public final class LiveSession {
     private final AtomicInteger outstanding = new AtomicInteger();
     private final Object signal = new Object();
 
+    /** Published with each frame: the recorded actions after now, the first one's time, whether a fork can be undone. */
+    private volatile int futureActions;
+    private volatile long futureFromMs = -1;
+    private volatile boolean canUndoFork;
+    private volatile ForkGuard forkGuard;
+
+    /**
+     * Asked, on the thread that acts, before an action would drop recorded actions after now (a
+     * fork after a rewind or a step back); false keeps the future and drops the action instead.
+     */
+    @FunctionalInterface
+    public interface ForkGuard {
+        boolean allowFork(int droppedActions, long firstDroppedAtMs, long nowMs);
+    }
+
     private record Waiter(Predicate<Session> condition, CompletableFuture<Void> done) {
     }
 
@@ -119,6 +134,9 @@ public final class LiveSession {
 
     private void publish() {
         checkWaiters();
+        futureActions = session.recordedActionsAfterNow();
+        futureFromMs = session.firstRecordedActionAfterNow();
+        canUndoFork = session.canUndoFork();
         latest.set(session.frame(speed, paused, frames++));
     }
 
@@ -212,7 +230,47 @@ public final class LiveSession {
 
     /** See {@link Session#perform}: the callbacks run on the driving thread. */
     public void perform(ObjectNode action, Consumer<String> outcome, Consumer<ControllerReply> replies) {
+        if (!forkAllowed()) {
+            outcome.accept("not done: the recorded future was kept");
+            return;
+        }
         submit(s -> s.perform(action, outcome, replies));
+    }
+
+    /** Who to ask before an action drops the recorded future (the window); null: nobody, it is dropped. */
+    public void setForkGuard(ForkGuard guard) {
+        forkGuard = guard;
+    }
+
+    /** As of the latest frame: how many recorded actions lie after now (see {@link Session#recordedActionsAfterNow}). */
+    public int recordedActionsAfterNow() {
+        return futureActions;
+    }
+
+    /** As of the latest frame: true when the last fork can be undone. */
+    public boolean canUndoFork() {
+        return canUndoFork;
+    }
+
+    /** Pauses and undoes the last fork: the dropped future comes back (see {@link Session#undoFork}). */
+    public void undoFork() {
+        paused = true;
+        canUndoFork = false;
+        submit(Session::undoFork);
+    }
+
+    /** Asks the guard once per fork; after a yes, the future counts as gone until the next frame says otherwise. */
+    private boolean forkAllowed() {
+        ForkGuard guard = forkGuard;
+        int dropped = futureActions;
+        if (guard == null || dropped == 0) {
+            return true;
+        }
+        if (!guard.allowFork(dropped, futureFromMs, latest().snapshot().now())) {
+            return false;
+        }
+        futureActions = 0;
+        return true;
     }
 
     public void perform(ObjectNode action) {
@@ -235,6 +293,11 @@ public final class LiveSession {
             }
         };
         Pending p = new Pending(new CompletableFuture<>(), new CompletableFuture<>(), settle);
+        if (!forkAllowed()) {
+            p.outcome().complete("not done: the recorded future was kept");
+            settle.run();
+            return p;
+        }
         perform(action, p.outcome()::complete, r -> {
             p.reply().complete(r);
             settle.run();
