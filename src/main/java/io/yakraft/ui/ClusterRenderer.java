@@ -283,9 +283,11 @@ public final class ClusterRenderer {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         g.setFont(Font.font("System", FontWeight.BOLD, Math.max(11 * scale, r * 0.42)));
-        g.fillText("n" + n.id(), p.x(), p.y() - r * 0.28);
+        g.fillText("n" + n.id(), p.x(), r >= 22 * scale ? p.y() - r * 0.28 : p.y());
         g.setFont(Font.font("System", FontWeight.NORMAL, Math.max(9 * scale, r * 0.3)));
-        g.fillText(role, p.x(), p.y() + r * 0.22);
+        if (r >= 22 * scale) { // a small node keeps only its name inside; its role is in the table and the colour
+            g.fillText(role, p.x(), p.y() + r * 0.22);
+        }
         // details below the node
         g.setFill(ink);
         g.setFont(Font.font("System", FontWeight.NORMAL, 11 * scale));

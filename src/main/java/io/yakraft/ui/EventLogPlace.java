@@ -1,11 +1,14 @@
 package io.yakraft.ui;
 
 import io.yakraft.sim.TraceEvent;
+import javafx.scene.Node;
 import javafx.scene.control.IndexedCell;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -26,6 +29,8 @@ final class EventLogPlace {
     private int anchorIndex = -1;
     /** True when the newest row was in view (and nothing picked): the log follows the newest. */
     private boolean followNewest = true;
+    /** False once the person scrolled up to read; true again when they come back to the newest row. */
+    private boolean following = true;
 
     EventLogPlace(TableView<TraceEvent> table, Consumer<TraceEvent> onPicked) {
         this.table = table;
@@ -33,6 +38,18 @@ final class EventLogPlace {
         // filters on the release: the selection model has taken the press by then, and no cell can consume them
         table.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> personPicked());
         table.addEventFilter(KeyEvent.KEY_RELEASED, e -> personPicked());
+        table.addEventFilter(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() > 0) {
+                following = false;
+            }
+        });
+        table.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            for (Node n = e.getPickResult().getIntersectedNode(); n != null && n != table; n = n.getParent()) {
+                if (n instanceof ScrollBar) {
+                    following = false;
+                }
+            }
+        });
     }
 
     /** The event the person picked, -1 when none. */
@@ -55,7 +72,7 @@ final class EventLogPlace {
         List<TraceEvent> items = table.getItems();
         anchorSeq = -1;
         anchorIndex = -1;
-        followNewest = pickedSeq < 0;
+        followNewest = following && pickedSeq < 0;
         if (flow == null || items.isEmpty()) {
             return;
         }
@@ -65,7 +82,10 @@ final class EventLogPlace {
             anchorIndex = first.getIndex();
             anchorSeq = items.get(anchorIndex).seq();
         }
-        followNewest = pickedSeq < 0 && (last == null || last.getIndex() >= items.size() - 1);
+        if (!following && last != null && last.getIndex() >= items.size() - 1) {
+            following = true; // the person came back down to the newest row
+        }
+        followNewest = following && pickedSeq < 0;
     }
 
     /** After the rows changed: the picked event selected again where it now is, the reader's place kept. */

@@ -17,7 +17,7 @@ final class WindowLayout {
     /** Views and tables | event log: the log keeps about six rows on a 768-pixel screen. */
     static final double LOG_DIVIDER = 0.63;
     /** Cluster canvas | replication view: room for six log rows with legible labels. */
-    static final double CANVAS_DIVIDER = 0.62;
+    static final double CANVAS_DIVIDER = 0.63;
     /** With the drawer open in presenter mode, the tables take less room. */
     static final double DRAWER_DIVIDER = 0.64;
 
@@ -73,7 +73,8 @@ final class WindowLayout {
     void restore() {
         main.setDividerPositions(presenter ? DRAWER_DIVIDER : MAIN_DIVIDER);
         vertical.setDividerPositions(presenter ? 0.72 : LOG_DIVIDER);
-        canvasSplit.setDividerPositions(CANVAS_DIVIDER);
+        // presenter mode: the cluster gets the height its larger nodes and their details need
+        canvasSplit.setDividerPositions(presenter ? 0.76 : CANVAS_DIVIDER);
     }
 
     private void apply() {
