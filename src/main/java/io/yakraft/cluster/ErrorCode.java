@@ -14,5 +14,7 @@ public enum ErrorCode {
     /** The broker is down or has not registered yet. */
     BROKER_NOT_AVAILABLE,
     DUPLICATE_BROKER_REGISTRATION,
-    INVALID_REQUEST
+    INVALID_REQUEST,
+    /** The person kept the recorded future rather than act in the past (ours). */
+    FORK_DECLINED
 }

@@ -53,19 +53,48 @@ public final class SessionRecording {
      * processed (for stepping back one event).
      */
     public void replay(Cluster c, long fromMs, long untilMs, long maxEvents) {
-        for (Entry e : entries) {
-            if (e.atMs() <= fromMs) {
-                continue;
-            }
+        int next = 0;
+        while (next < entries.size() && entries.get(next).atMs() <= fromMs) {
+            next++;
+        }
+        replayFrom(c, next, untilMs, maxEvents);
+    }
+
+    /**
+     * Like {@link #replay}, but from the action at index {@code next} on, whatever its time: a
+     * session counts the actions it has applied, so one undone by a step back (same millisecond,
+     * fewer events) is replayed when time moves again. Returns how many actions are applied after it.
+     */
+    public int replayFrom(Cluster c, int next, long untilMs, long maxEvents) {
+        for (; next < entries.size(); next++) {
+            Entry e = entries.get(next);
             if (e.atMs() > untilMs || !runBounded(c, e.atMs(), maxEvents)) {
                 break;
             }
             LiveAction.asInput(e.action(), c, outcome -> { }, reply -> { }); // now == e.atMs()
             if (!runBounded(c, e.atMs(), maxEvents)) {
-                return;
+                return next + 1;
             }
         }
         runBounded(c, untilMs, maxEvents);
+        return next;
+    }
+
+    /** Simulated time of the action at {@code index}. */
+    public long atMs(int index) {
+        return entries.get(index).atMs();
+    }
+
+    /** Keeps only the first {@code count} actions (a fork: the recorded future after them is dropped). */
+    public void truncate(int count) {
+        entries.subList(Math.min(count, entries.size()), entries.size()).clear();
+    }
+
+    /** An independent copy (to restore a dropped future). */
+    public SessionRecording copy() {
+        SessionRecording r = new SessionRecording(cluster);
+        r.entries.addAll(entries);
+        return r;
     }
 
     /** Runs to {@code untilMs}; false when it stopped at the event limit first. */
@@ -88,6 +117,12 @@ public final class SessionRecording {
 
     /** The scenario file's text; {@code untilMs} adds a last step so the replay runs as long as the session did. */
     public String toScenarioJson(String name, long untilMs) {
+        return toScenarioJson(name, untilMs, entries.size());
+    }
+
+    /** The scenario file's text with only the first {@code count} actions (what is on the timeline now). */
+    public String toScenarioJson(String name, long untilMs, int count) {
+        List<Entry> kept = entries.subList(0, Math.min(count, entries.size()));
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("name", name);
@@ -103,13 +138,13 @@ public final class SessionRecording {
         n.put("duplication", cluster.network().duplicateProbability());
         c.put("snapshotEvery", cluster.metadata().snapshotEveryRecords());
         ArrayNode steps = root.putArray("steps");
-        for (Entry e : entries) {
+        for (Entry e : kept) {
             ObjectNode step = steps.addObject();
             step.put("at", e.atMs());
             step.setAll(ActionJson.toJson(e.action()));
         }
         ObjectNode end = steps.addObject();
-        end.put("at", Math.max(untilMs, entries.isEmpty() ? 0 : entries.get(entries.size() - 1).atMs()));
+        end.put("at", Math.max(untilMs, kept.isEmpty() ? 0 : kept.get(kept.size() - 1).atMs()));
         end.put("action", "expect");
         end.put("check", "invariantsHold");
         try {

@@ -2,6 +2,7 @@ package io.yakraft.session;
 
 import io.yakraft.cluster.Action;
 import io.yakraft.cluster.ClusterConfig;
+import io.yakraft.cluster.ErrorCode;
 import io.yakraft.cluster.Outcome;
 import io.yakraft.cluster.ClusterSnapshot;
 import io.yakraft.metadata.ControllerReply;
@@ -41,12 +42,30 @@ public final class LiveSession {
     private volatile boolean paused;
     /** Simulated milliseconds owed to the session but not yet whole. */
     private double carry;
+    /** The outcome of an action the person called off to keep the recorded future. */
+    private static final Outcome KEPT_THE_FUTURE = new Outcome.Refused(ErrorCode.FORK_DECLINED, "act in the past",
+            "not done: the recorded future was kept");
     private long frames;
     /** Conditions someone waits for, checked on the driving thread after every move. */
     private final List<Waiter> waiters = new ArrayList<>();
     /** Answers handed out that the simulation has yet to give (controller replies, conditions). */
     private final AtomicInteger outstanding = new AtomicInteger();
     private final Object signal = new Object();
+
+    /** Published with each frame: the recorded actions after now, the first one's time, whether a fork can be undone. */
+    private volatile int futureActions;
+    private volatile long futureFromMs = -1;
+    private volatile boolean canUndoFork;
+    private volatile ForkGuard forkGuard;
+
+    /**
+     * Asked, on the thread that acts, before an action would drop recorded actions after now (a
+     * fork after a rewind or a step back); false keeps the future and drops the action instead.
+     */
+    @FunctionalInterface
+    public interface ForkGuard {
+        boolean allowFork(int droppedActions, long firstDroppedAtMs, long nowMs);
+    }
 
     private record Waiter(Predicate<Session> condition, CompletableFuture<Void> done) {
     }
@@ -120,6 +139,9 @@ public final class LiveSession {
 
     private void publish() {
         checkWaiters();
+        futureActions = session.recordedActionsAfterNow();
+        futureFromMs = session.firstRecordedActionAfterNow();
+        canUndoFork = session.canUndoFork();
         latest.set(session.frame(speed, paused, frames++));
     }
 
@@ -213,7 +235,46 @@ public final class LiveSession {
 
     /** See {@link Session#perform}: the callbacks run on the driving thread. */
     public void perform(Action action, Consumer<Outcome> outcome, Consumer<ControllerReply> replies) {
+        if (!forkAllowed()) {
+            outcome.accept(KEPT_THE_FUTURE);
+            return;
+        }
         submit(s -> s.perform(action, outcome, replies));
+    }
+    /** Who to ask before an action drops the recorded future (the window); null: nobody, it is dropped. */
+    public void setForkGuard(ForkGuard guard) {
+        forkGuard = guard;
+    }
+
+    /** As of the latest frame: how many recorded actions lie after now (see {@link Session#recordedActionsAfterNow}). */
+    public int recordedActionsAfterNow() {
+        return futureActions;
+    }
+
+    /** As of the latest frame: true when the last fork can be undone. */
+    public boolean canUndoFork() {
+        return canUndoFork;
+    }
+
+    /** Pauses and undoes the last fork: the dropped future comes back (see {@link Session#undoFork}). */
+    public void undoFork() {
+        paused = true;
+        canUndoFork = false;
+        submit(Session::undoFork);
+    }
+
+    /** Asks the guard once per fork; after a yes, the future counts as gone until the next frame says otherwise. */
+    private boolean forkAllowed() {
+        ForkGuard guard = forkGuard;
+        int dropped = futureActions;
+        if (guard == null || dropped == 0) {
+            return true;
+        }
+        if (!guard.allowFork(dropped, futureFromMs, latest().snapshot().now())) {
+            return false;
+        }
+        futureActions = 0;
+        return true;
     }
 
     public void perform(Action action) {
@@ -234,6 +295,11 @@ public final class LiveSession {
             }
         };
         Pending p = new Pending(new CompletableFuture<>(), new CompletableFuture<>());
+        if (!forkAllowed()) {
+            p.outcome().complete(KEPT_THE_FUTURE);
+            settle.run();
+            return p;
+        }
         perform(action, o -> {
             p.outcome().complete(o);
             if (!(o instanceof Outcome.CommandSent || o instanceof Outcome.ProducerIdsRequested)) {

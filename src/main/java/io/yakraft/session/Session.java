@@ -51,6 +51,10 @@ public final class Session {
     private long traceRecords;
     private Cluster cluster;
     private SessionRecording recording;
+    /** How many of the recording's actions the current cluster has had applied; the rest is the recorded future. */
+    private int applied;
+    /** What the last fork dropped, to restore it; null when there is nothing to undo. */
+    private Fork lastFork;
     /** The scenario being played on the current cluster, or null. */
     private ScenarioPlayer player;
     /** The farthest simulated time this session has reached; rewinding does not shrink it. */
@@ -121,7 +125,7 @@ public final class Session {
         if (player != null) {
             player.advance(until);
         } else {
-            recording.replay(cluster, cluster.now(), until, Long.MAX_VALUE);
+            applied = recording.replayFrom(cluster, applied, until, Long.MAX_VALUE);
         }
     }
 
@@ -135,7 +139,7 @@ public final class Session {
         if (player != null) {
             player.fastForward(t);
         } else {
-            recording.replay(cluster, cluster.now(), t, Long.MAX_VALUE);
+            applied = recording.replayFrom(cluster, applied, t, Long.MAX_VALUE);
         }
     }
 
@@ -163,7 +167,7 @@ public final class Session {
             player.fastForward(t);
         } else {
             cluster = build(recording.cluster());
-            recording.replay(cluster, -1, t, maxEvents);
+            applied = recording.replayFrom(cluster, 0, t, maxEvents);
         }
     }
 
@@ -176,10 +180,51 @@ public final class Session {
      * {@code outcome} hears what happened, {@code replies} a controller command's later answer.
      */
     public void perform(Action action, Consumer<Outcome> outcome, Consumer<ControllerReply> replies) {
-        recording.forkAt(cluster.now());
+        if (recordedActionsAfterNow() > 0) {
+            lastFork = new Fork(recording.copy(), cluster.now(), cluster.eventCount());
+        }
+        recording.truncate(applied);
         recording.add(cluster.now(), action);
+        applied = recording.size();
         LiveAction.asInput(action, cluster, outcome, replies);
         cluster.runUntil(cluster.now());
+    }
+
+    /**
+     * How many recorded actions lie after now (after a rewind or a step back): acting now drops
+     * them. Zero while a scenario plays (its own steps are its future).
+     */
+    public int recordedActionsAfterNow() {
+        return player != null ? 0 : recording.size() - applied;
+    }
+
+    /** Simulated time of the first recorded action after now, -1 when there is none. */
+    public long firstRecordedActionAfterNow() {
+        return recordedActionsAfterNow() > 0 ? recording.atMs(applied) : -1;
+    }
+
+    /** True when the last fork can be undone ({@link #undoFork}). */
+    public boolean canUndoFork() {
+        return lastFork != null && player == null;
+    }
+
+    /**
+     * Undoes the last fork: the recording it dropped comes back and the session is rebuilt to the
+     * moment just before the action that forked (same time, same event), so the future replays.
+     */
+    public boolean undoFork() {
+        if (!canUndoFork()) {
+            return false;
+        }
+        Fork f = lastFork;
+        lastFork = null;
+        recording = f.recording();
+        rebuild(f.atMs(), f.events());
+        return true;
+    }
+
+    /** The recording as it was before a fork, and where the session stood when it forked. */
+    private record Fork(SessionRecording recording, long atMs, long events) {
     }
 
     /** Replaces the running cluster with a fresh one of {@code config}; the recording starts anew. */
@@ -188,12 +233,16 @@ public final class Session {
         horizon = 0;
         cluster = build(config);
         recording = new SessionRecording(config);
+        applied = 0;
+        lastFork = null;
     }
 
     /** Starts a scenario from its beginning on a fresh cluster of its own. */
     public void play(Scenario scenario) {
         horizon = 0;
         recording = new SessionRecording(scenario.cluster());
+        applied = 0;
+        lastFork = null;
         startScenario(scenario);
     }
 
@@ -251,7 +300,8 @@ public final class Session {
 
     /** The session so far as a scenario file's text: replaying it gives this trace. */
     public String recordingJson() {
-        return recording.toScenarioJson("Recorded session (seed " + cluster.config().seed() + ")", cluster.now());
+        // what is on the timeline now: not the actions a rewind or a step back has undone
+        return recording.toScenarioJson("Recorded session (seed " + cluster.config().seed() + ")", cluster.now(), applied);
     }
 
     /** The cluster's state now, immutable. */

@@ -20,6 +20,11 @@ public final class ClusterLayout {
     private final double nodeRadius;
 
     public ClusterLayout(List<Integer> controllers, List<Integer> observers, double width, double height) {
+        this(controllers, observers, width, height, 1.0);
+    }
+
+    /** With {@code scale} > 1 (presenter mode) nodes may grow past the normal cap and their details get more room. */
+    public ClusterLayout(List<Integer> controllers, List<Integer> observers, double width, double height, double scale) {
         double cx = width / 2;
         boolean alone = observers.isEmpty();
         double cy = height * (alone ? 0.47 : 0.31);
@@ -27,7 +32,7 @@ public final class ClusterLayout {
         double ry = height * (alone ? 0.30 : 0.19);
         double rx = Math.min(width * 0.30, ry * 2.2);
         // smaller nodes when many observers share the arc, so neighbours never touch
-        this.nodeRadius = Math.max(12, Math.min(Math.min(40, Math.min(width, height) * 0.065),
+        this.nodeRadius = Math.max(12, Math.min(Math.min(40 * scale, Math.min(width, height) * 0.065 * scale),
                 width * 0.8 / (2.4 * Math.max(1, observers.size()))));
         int n = controllers.size();
         for (int i = 0; i < n; i++) {
@@ -38,7 +43,7 @@ public final class ClusterLayout {
         // observers evenly spaced in x on a shallow arc below the ring (lowest in the middle)
         double arc = width * 0.40;
         double top = cy + ry + 3.2 * nodeRadius;
-        double bottom = height - nodeRadius - 60; // room for two lines of details and the metadata badge
+        double bottom = height - nodeRadius - 60 * scale; // room for two lines of details and the metadata badge
         for (int j = 0; j < m; j++) {
             double u = m == 1 ? 0 : -1 + 2.0 * j / (m - 1);
             double y = top + (bottom - top) * (1 - 0.5 * u * u);

@@ -56,12 +56,17 @@ public final class ClusterRenderer {
     }
 
     public static ClusterLayout layoutFor(ClusterSnapshot s, double w, double h) {
+        return layoutFor(s, w, h, 1.0);
+    }
+
+    /** The layout at {@code scale} (presenter mode: larger nodes, more room for their details). */
+    public static ClusterLayout layoutFor(ClusterSnapshot s, double w, double h, double scale) {
         List<Integer> controllers = new ArrayList<>();
         List<Integer> observers = new ArrayList<>();
         for (NodeView n : s.nodes()) {
             (n.voter() ? controllers : observers).add(n.id());
         }
-        return new ClusterLayout(controllers, observers, w, h);
+        return new ClusterLayout(controllers, observers, w, h, scale);
     }
 
     /** The links drawn: every pair that includes a controller (brokers talk to controllers only). */
@@ -278,10 +283,12 @@ public final class ClusterRenderer {
         g.setFill(RolePalette.text(n));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        g.setFont(Font.font("System", FontWeight.BOLD, Math.max(11, r * 0.42) * scale));
-        g.fillText("n" + n.id(), p.x(), p.y() - r * 0.28);
-        g.setFont(Font.font("System", FontWeight.NORMAL, Math.max(9, r * 0.3) * scale));
-        g.fillText(role, p.x(), p.y() + r * 0.22);
+        g.setFont(Font.font("System", FontWeight.BOLD, Math.max(11 * scale, r * 0.42)));
+        g.fillText("n" + n.id(), p.x(), r >= 22 * scale ? p.y() - r * 0.28 : p.y());
+        g.setFont(Font.font("System", FontWeight.NORMAL, Math.max(9 * scale, r * 0.3)));
+        if (r >= 22 * scale) { // a small node keeps only its name inside; its role is in the table and the colour
+            g.fillText(role, p.x(), p.y() + r * 0.22);
+        }
         // details below the node
         g.setFill(ink);
         g.setFont(Font.font("System", FontWeight.NORMAL, 11 * scale));

@@ -91,6 +91,21 @@ public final class MainController {
     @FXML private Label lossLabel;
     @FXML private Slider latencySlider;
     @FXML private Label latencyLabel;
+    @FXML private javafx.scene.control.SplitPane mainSplit;
+    @FXML private javafx.scene.control.SplitPane verticalSplit;
+    @FXML private javafx.scene.control.SplitPane canvasSplit;
+    @FXML private javafx.scene.layout.VBox sidePanel;
+    @FXML private javafx.scene.layout.VBox logPanel;
+    @FXML private ToggleButton drawerButton;
+    @FXML private Button closeCaptionButton;
+    @FXML private HBox forkBar;
+    @FXML private Label forkLabel;
+    private WindowLayout windowLayout;
+    private EventLogPlace eventPlace;
+    private final ForkPrompt forkPrompt = new ForkPrompt(() -> root.getScene().getWindow());
+    /** The person closed the caption of a finished lesson; it stays closed until another one plays. */
+    private boolean captionClosed;
+    private boolean captionShown;
 
     private final LiveSession driver;
     /** File work run off the JavaFX thread (preprocessing, feed previews). */
@@ -148,6 +163,8 @@ public final class MainController {
 
     @FXML
     private void initialize() {
+        windowLayout = new WindowLayout(mainSplit, verticalSplit, canvasSplit, sidePanel, logPanel);
+        driver.setForkGuard(forkPrompt);
         canvasHost.getChildren().add(canvas);
         canvas.widthProperty().bind(canvasHost.widthProperty());
         canvas.heightProperty().bind(canvasHost.heightProperty());
@@ -226,6 +243,7 @@ public final class MainController {
 
     private void updateTables(long nanos) {
         lastTablesNanos = nanos;
+        eventPlace.beforeUpdate();
         model.updateTables();
         metadata.update(model.frameProperty().get(), nanos);
         if (seenByBox.getSelectionModel().isEmpty() && !seenByBox.getItems().isEmpty()) {
@@ -242,6 +260,16 @@ public final class MainController {
         return background;
     }
 
+    /** The scene's shortcuts: K, R, M, … act wherever the focus is, except in a field being typed in (see {@link SceneShortcuts}). */
+    void installShortcuts(javafx.scene.Scene scene) {
+        SceneShortcuts.install(scene, canvas);
+    }
+
+    /** The cluster canvas: where the focus goes back to. */
+    Canvas canvas() {
+        return canvas;
+    }
+
     void showLatestFrame() {
         long nanos = System.nanoTime();
         model.update(driver.latest(), nanos);
@@ -251,15 +279,15 @@ public final class MainController {
 
     private void setUpNodeTable() {
         nodeTable.getColumns().setAll(List.of(
-                Tables.column("Node", r -> "n" + r.id(), 55),
-                Tables.column("Role", NodeRow::role, 95),
-                Tables.column("Metadata", NodeRow::metadata, 75),
+                Tables.column("Node", r -> "n" + r.id(), 50),
+                Tables.column("Role", NodeRow::role, 88),
+                Tables.column("Metadata", NodeRow::metadata, 80),
                 Tables.column("Epoch", NodeRow::epoch, 50),
                 Tables.column("Leader", NodeRow::leader, 55),
                 Tables.column("Voted", NodeRow::votedFor, 50),
-                Tables.column("Log end", NodeRow::logEnd, 60),
-                Tables.column("HW", NodeRow::highWatermark, 45),
-                Tables.column("Applied", NodeRow::applied, 60),
+                Tables.column("Log end", NodeRow::logEnd, 64),
+                Tables.column("HW", NodeRow::highWatermark, 40),
+                Tables.column("Applied", NodeRow::applied, 64),
                 Tables.column("Start", NodeRow::logStart, 45)));
         nodeTable.setItems(model.nodes());
         nodeTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -291,7 +319,8 @@ public final class MainController {
         TableColumn<TraceEvent, Object> reason = Tables.column("Reason", TraceEvent::reason, 700);
         eventTable.getColumns().setAll(List.of(time, node, kind, reason));
         eventTable.setItems(model.events());
-        eventTable.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
+        // a person's pick, pinned to the event (not its row): rows coming and going never change it
+        eventPlace = new EventLogPlace(eventTable, e -> {
             model.highlightedEventProperty().set(e);
             renderer.setHighlight(e);
             if (e != null && e.node() >= 0) {
@@ -365,10 +394,30 @@ public final class MainController {
                 + ", log " + sel.logStartOffset() + ".." + sel.logEndOffset() + ", high watermark " + sel.highWatermark()
                 + ", incarnation " + sel.incarnation());
         showFeeds(f.snapshot().feeds());
-        // keep the newest event in view unless the person is reading older ones
-        if (!model.events().isEmpty() && eventTable.getSelectionModel().isEmpty()) {
-            eventTable.scrollTo(model.events().size() - 1);
+        // keep the newest event in view unless the person is reading older ones, and the pick on its event
+        eventPlace.afterUpdate();
+        showFork();
+    }
+
+    /** After acting in the past: what the fork dropped and an Undo, while it can be undone. */
+    private void showFork() {
+        boolean on = driver.canUndoFork();
+        forkBar.setVisible(on);
+        forkBar.setManaged(on);
+        if (on) {
+            String what = forkPrompt.lastFork();
+            forkLabel.setText((what.isEmpty() ? "A new future" : what.replace("This drops", "Dropped")) + ".");
         }
+    }
+
+    @FXML
+    void undoFork() {
+        if (!driver.canUndoFork()) {
+            statusFlash("Nothing to undo: no action has dropped a recorded future.");
+            return;
+        }
+        replication.reset();
+        driver.undoFork();
     }
 
     /** The status bar's feed line: every unfinished feed, hidden when there is none. */
@@ -396,7 +445,7 @@ public final class MainController {
                 f.snapshot().now(), f.horizon(), f.markers(), timelinePreview);
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        layout = ClusterRenderer.layoutFor(f.snapshot(), w, h);
+        layout = ClusterRenderer.layoutFor(f.snapshot(), w, h, windowLayout.presenter() ? PRESENTER_SCALE : 1.0);
         renderer.setDrops(model.drops(), nanos);
         renderer.draw(canvas.getGraphicsContext2D(), f.snapshot(), layout, driver.config().raft(),
                 model.selectedNodeProperty().get(), w, h);
@@ -455,8 +504,8 @@ public final class MainController {
         Dialog<ButtonType> d = new Dialog<>();
         d.setTitle("New cluster");
         d.setHeaderText("Controllers vote; brokers (the quorum's observers) replicate the metadata log, register and heartbeat.");
-        Spinner<Integer> controllers = new Spinner<>(1, 9, current.controllers());
-        Spinner<Integer> observers = new Spinner<>(0, 9, current.observers());
+        Spinner<Integer> controllers = typedSpinner(1, 9, current.controllers());
+        Spinner<Integer> observers = typedSpinner(0, 9, current.observers());
         TextField seed = new TextField(String.valueOf(current.seed()));
         Label error = new Label();
         error.setStyle("-fx-text-fill: #D32F2F;");
@@ -475,6 +524,13 @@ public final class MainController {
             } catch (NumberFormatException ex) {
                 error.setText("Seed: '" + seed.getText() + "' is not a whole number");
                 ev.consume();
+                return;
+            }
+            String bad = commitTyped(controllers, "Controllers");
+            bad = bad != null ? bad : commitTyped(observers, "Brokers");
+            if (bad != null) {
+                error.setText(bad);
+                ev.consume();
             }
         });
         d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
@@ -482,6 +538,35 @@ public final class MainController {
             driver.restart(
                 Session.defaultConfig(Long.parseLong(seed.getText().trim()), controllers.getValue(), observers.getValue()));
         });
+    }
+
+    /** A spinner whose field takes typed digits (committed on Enter, on leaving it and on OK). */
+    static Spinner<Integer> typedSpinner(int min, int max, int initial) {
+        Spinner<Integer> s = new Spinner<>(min, max, initial);
+        s.setEditable(true);
+        s.getEditor().focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                commitTyped(s, "");
+            }
+        });
+        return s;
+    }
+
+    /** Takes the spinner's typed text as its value; the problem in words when it is not a number in range, else null. */
+    static String commitTyped(Spinner<Integer> s, String what) {
+        var range = (javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory();
+        String text = s.getEditor().getText().trim();
+        try {
+            int v = Integer.parseInt(text);
+            if (v < range.getMin() || v > range.getMax()) {
+                return what + ": " + v + " is not between " + range.getMin() + " and " + range.getMax();
+            }
+            range.setValue(v);
+            return null;
+        } catch (NumberFormatException e) {
+            s.getEditor().setText(String.valueOf(s.getValue()));
+            return what + ": '" + text + "' is not a whole number";
+        }
     }
 
     @FXML
@@ -702,6 +787,7 @@ public final class MainController {
     /** Plays a scenario in the window from its start, at classroom speed. */
     public void play(io.yakraft.scenario.Scenario scenario) {
         replication.reset();
+        captionClosed = false;
         driver.setSpeed(StudioApp.DEFAULT_SPEED);
         speedSlider.setValue(ClusterViewModel.sliderFromSpeed(driver.speed()));
         driver.play(scenario);
@@ -722,6 +808,16 @@ public final class MainController {
         }
     }
 
+    /** After a lesson ended: its caption closes and the panes return to where they start. */
+    @FXML
+    void closeCaption() {
+        captionClosed = true;
+        Frame f = model.frameProperty().get();
+        if (f != null) {
+            showScenario(f.scenario());
+        }
+    }
+
     @FXML
     void proceedScenario() {
         driver.proceed();
@@ -733,12 +829,21 @@ public final class MainController {
     }
 
     private void showScenario(ScenarioStatus s) {
-        boolean on = s != null;
+        if (s == null || !s.finished()) {
+            captionClosed = false;
+        }
+        boolean on = s != null && !captionClosed;
         captionBar.setVisible(on);
         captionBar.setManaged(on);
+        if (captionShown && !on) {
+            windowLayout.restore(); // the lesson is over: the panes go back where they were
+        }
+        captionShown = on;
         if (!on) {
             return;
         }
+        closeCaptionButton.setVisible(s.finished());
+        closeCaptionButton.setManaged(s.finished());
         captionLabel.setText(s.caption().isEmpty() ? s.name() : s.caption());
         continueButton.setVisible(s.heldByCaption());
         continueButton.setManaged(s.heldByCaption());
@@ -828,13 +933,36 @@ public final class MainController {
     @FXML
     void togglePresenter() {
         boolean on = presenterItem.isSelected();
-        renderer.setScale(on ? 1.5 : 1.0);
-        replication.setScale(on ? 1.4 : 1.0);
+        if (on == windowLayout.presenter()) {
+            return;
+        }
+        // the canvas scales, not only the text: nodes (through the layout), labels, message glyphs, log cells
+        renderer.setScale(on ? PRESENTER_SCALE : 1.0);
+        replication.setScale(on ? PRESENTER_SCALE : 1.0);
+        replication.zoom(on ? 2.0 : 0.5);
         if (on) {
             root.getStyleClass().add("presenter");
         } else {
             root.getStyleClass().remove("presenter");
         }
+        windowLayout.setPresenter(on);
+        drawerButton.setVisible(on);
+        drawerButton.setManaged(on);
+        drawerButton.setSelected(false);
+    }
+
+    /** How much presenter mode enlarges the canvas drawing (and the window's text, in the style sheet). */
+    static final double PRESENTER_SCALE = 1.6;
+
+    /** Presenter mode: the drawer with the tables and the event log opens or closes. */
+    @FXML
+    void toggleDrawer() {
+        if (!windowLayout.presenter()) {
+            drawerButton.setSelected(false);
+            return;
+        }
+        windowLayout.toggleDrawer();
+        drawerButton.setSelected(windowLayout.drawerOpen());
     }
 
     @FXML

@@ -8,6 +8,7 @@ import io.yakraft.ui.MetadataRows.TopicRow;
 import javafx.scene.control.TableView;
 
 import static io.yakraft.ui.Tables.column;
+import static io.yakraft.ui.Tables.wrapping;
 
 /** Puts the metadata view-model's rows into the Brokers, Topics, Partitions, Producers and Records tables. */
 final class MetadataPanel {
@@ -26,8 +27,8 @@ final class MetadataPanel {
         Tables.flashing(partitions, m.partitions(),
                 // two-line headers keep the log end and high watermark in view beside the ISR
                 column("Topic", PartitionRow::topic, 80), column("P", PartitionRow::partition, 28),
-                column("Leader", PartitionRow::leader, 52), column("Replicas", PartitionRow::replicas, 90),
-                column("ISR", PartitionRow::isr, 90), column("Leader\nepoch", PartitionRow::leaderEpoch, 55),
+                column("Leader", PartitionRow::leader, 52), wrapping(column("Replicas", PartitionRow::replicas, 95)),
+                wrapping(column("ISR", PartitionRow::isr, 95)), column("Leader\nepoch", PartitionRow::leaderEpoch, 55),
                 column("Partition\nepoch", PartitionRow::partitionEpoch, 68),
                 column("LEO", PartitionRow::logEnd, 45), column("HW", PartitionRow::highWatermark, 45));
         Tables.flashing(producers, m.producers(),
@@ -36,7 +37,7 @@ final class MetadataPanel {
         Tables.flashing(records, m.records(),
                 column("Offset", RecordRow::offset, 60), column("Epoch", RecordRow::epoch, 50),
                 column("Committed", r -> r.committed() ? "yes" : "no", 80), column("Record", RecordRow::type, 150),
-                column("Fields", RecordRow::detail, 300));
+                wrapping(column("Fields", RecordRow::detail, 300)));
         // keep the newest record in view unless the person selected one to read
         m.records().items().addListener((javafx.collections.ListChangeListener<RecordRow>) c -> {
             if (records.getSelectionModel().isEmpty() && !records.getItems().isEmpty()) {

@@ -93,7 +93,8 @@ public final class MetadataViewModel {
             records.tick(nowNanos);
         }
         NodeView v = nodeView(s, node);
-        summary.set(v == null ? "" : "as seen by n" + node + ": applied up to offset " + v.appliedOffset() + ", "
+        summary.set(v == null ? "" : "as seen by n" + node + ": "
+                + (v.appliedOffset() < 0 ? "nothing applied yet" : "applied up to offset " + v.appliedOffset()) + ", "
                 + image.brokers().size() + " broker(s), " + image.topics().size() + " topic(s), next producer id "
                 + image.nextProducerId());
     }

@@ -128,7 +128,8 @@ public final class ReplicationRenderer {
         g.setFill(RolePalette.fill(n));
         g.fillRoundRect(4, y + 3, LABEL_WIDTH - 10, rowH - 6, 6, 6);
         g.setFill(RolePalette.text(n));
-        g.setFont(Font.font("System", FontWeight.BOLD, Math.min(12 * scale, rowH * 0.55)));
+        // legible however many rows share the view: never under 11 px
+        g.setFont(Font.font("System", FontWeight.BOLD, Math.max(11, Math.min(12 * scale, rowH * 0.7))));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         g.fillText("n" + n.id(), 4 + (LABEL_WIDTH - 10) / 2, y + rowH / 2);

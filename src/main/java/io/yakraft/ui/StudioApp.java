@@ -33,10 +33,7 @@ public final class StudioApp extends Application {
         controller = new MainController(session);
         stage.setTitle("YAKRaft Studio — KRaft laboratory");
         stage.setScene(createScene(controller));
-        stage.setMinWidth(1000);
-        stage.setMinHeight(640);
-        stage.setWidth(1366);
-        stage.setHeight(800);
+        WindowLayout.fitToScreen(stage);
         stage.show();
     }
 
@@ -57,6 +54,7 @@ public final class StudioApp extends Application {
         try {
             Parent root = loader.load();
             Scene scene = new Scene(root);
+            controller.installShortcuts(scene);
             scene.getStylesheets().addAll(stylesheet("base.css"), stylesheet("light.css"));
             return scene;
         } catch (IOException e) {

@@ -2,9 +2,14 @@ package io.yakraft.ui;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 import java.util.List;
 import java.util.function.Function;
@@ -20,8 +25,47 @@ final class Tables {
         TableColumn<S, Object> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, headerWidth(title)));
         c.setSortable(false);
         return c;
+    }
+
+    /**
+     * Lets the column's values wrap onto more lines instead of ending in "…": a replica list or a
+     * record's fields stay whole however narrow the panel (wrapped at its spaces).
+     */
+    static <S> TableColumn<S, Object> wrapping(TableColumn<S, Object> c) {
+        c.setCellFactory(col -> new TableCell<>() {
+            private final Text text = new Text();
+
+            {
+                text.wrappingWidthProperty().bind(col.widthProperty().subtract(10));
+                text.fillProperty().bind(textFillProperty());
+                text.fontProperty().bind(fontProperty());
+                setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+                setGraphic(text);
+            }
+
+            @Override
+            protected void updateItem(Object item, boolean empty) {
+                super.updateItem(item, empty);
+                String value = empty || item == null ? "" : String.valueOf(item);
+                text.setText(value);
+                setText(value); // kept for lookups and accessibility; only the wrapped graphic is drawn
+            }
+        });
+        return c;
+    }
+
+    /** About the width a header needs to show whole (bold 13 px, each line of it, plus the cell's padding). */
+    static double headerWidth(String title) {
+        double widest = 0;
+        for (String line : title.split("\n")) {
+            Text t = new Text(line);
+            t.setFont(Font.font("System", FontWeight.BOLD, 13));
+            widest = Math.max(widest, t.getLayoutBounds().getWidth());
+        }
+        return Math.ceil(widest) + 14;
     }
 
     /** Shows the list's rows; rows that changed lately wear the {@code :changed} pseudo-class (styled to flash). */
