@@ -108,20 +108,28 @@ final class CsvRows implements RowSource {
             bytes += more.bytes() + 1;
             cells.feedContinuation(more.text());
         }
-        if (cells.problem() != null) {
-            return new Row.Malformed(first.number(), FieldCheck.excerpt(first.text()), "line " + first.number() + ": " + cells.problem());
-        }
         List<String> values = cells.values();
+        String problem = cells.problem() != null ? "line " + first.number() + ": " + cells.problem()
+                : header != null && values.size() > header.size()
+                ? "line " + first.number() + " has " + values.size() + " cells; the header has " + header.size() + " columns" : null;
+        if (problem != null) {
+            if (!continued.isEmpty()) {
+                // a quote that closes on a later line only to leave a broken row was a stray quote: reject
+                // the line it opened on and read the lines it swallowed again
+                for (int i = continued.size() - 1; i >= 0; i--) {
+                    again.addFirst(continued.get(i));
+                }
+                problem = "the quote opened on line " + first.number() + " closes on line "
+                        + continued.get(continued.size() - 1).number() + " into a broken row (" + problem + ")";
+            }
+            return new Row.Malformed(first.number(), FieldCheck.excerpt(first.text()), problem);
+        }
         Map<String, String> row = new LinkedHashMap<>();
         if (header == null) {
             for (int i = 0; i < values.size(); i++) {
                 row.put(String.valueOf(i), values.get(i));
             }
             return new Row.Cells(first.number(), row);
-        }
-        if (values.size() > header.size()) {
-            return new Row.Malformed(first.number(), FieldCheck.excerpt(first.text()), "line " + first.number() + " has "
-                    + values.size() + " cells; the header has " + header.size() + " columns");
         }
         for (int i = 0; i < values.size(); i++) {
             row.put(header.get(i), values.get(i));

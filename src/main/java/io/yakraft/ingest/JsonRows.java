@@ -46,7 +46,7 @@ final class JsonRows implements RowSource {
             raw = rows.nextValue();
         } catch (IOException | RuntimeJsonMappingException e) {
             JsonLocation loc = rows.getCurrentLocation();
-            String why = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
+            String why = SpecReader.withoutInternals(e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage());
             throw new Preprocessor.UnreadableException(file + ":" + (loc == null ? "?" : loc.getLineNr()) + ": cannot read row "
                     + (count + 1) + ": " + (why == null ? e.getClass().getSimpleName() : why.lines().findFirst().orElse("")), e);
         }

@@ -58,10 +58,18 @@ final class SpecReader {
         } catch (Mistake m) {
             throw new PipelineSpec.SpecException(file + ":" + position(m.at) + ": " + m.getMessage());
         } catch (JsonProcessingException e) {
-            throw new PipelineSpec.SpecException(file + ":" + position(e.getLocation()) + ": " + e.getOriginalMessage());
+            throw new PipelineSpec.SpecException(file + ":" + position(e.getLocation()) + ": " + withoutInternals(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new PipelineSpec.SpecException(file + ": " + e.getMessage());
         }
+    }
+
+    /** A parser's message in the spec's terms: a location it quotes as line and column, not as its source object. */
+    static String withoutInternals(String message) {
+        return message == null ? "not valid JSON" : message
+                .replaceAll("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)]", "line $1, column $2")
+                .replaceAll("\\s*\\(`[A-Za-z.]+`[^)]*\\)", "")
+                .lines().findFirst().orElse("");
     }
 
     private static String position(JsonLocation at) {
