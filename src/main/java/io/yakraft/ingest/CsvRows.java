@@ -103,7 +103,7 @@ final class CsvRows implements RowSource {
                         : more.problem() != null ? "the quote opened on line " + first.number() + " is still open where " + more.problem()
                         : "the quoted cell opened on line " + first.number() + " runs past " + Limits.MAX_ROW_BYTES
                         + " bytes, the most a row may have";
-                return new Row.Malformed(first.number(), FieldCheck.excerpt(first.text()), why);
+                return new Row.Malformed(first.number(), FieldCheck.excerpt(first.text(), Reject.MAX_VALUE_CHARS), why);
             }
             bytes += more.bytes() + 1;
             cells.feedContinuation(more.text());
@@ -122,7 +122,7 @@ final class CsvRows implements RowSource {
                 problem = "the quote opened on line " + first.number() + " closes on line "
                         + continued.get(continued.size() - 1).number() + " into a broken row (" + problem + ")";
             }
-            return new Row.Malformed(first.number(), FieldCheck.excerpt(first.text()), problem);
+            return new Row.Malformed(first.number(), FieldCheck.excerpt(first.text(), Reject.MAX_VALUE_CHARS), problem);
         }
         Map<String, String> row = new LinkedHashMap<>();
         if (header == null) {

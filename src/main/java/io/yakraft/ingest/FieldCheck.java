@@ -91,15 +91,23 @@ final class FieldCheck {
         try {
             return new Typed(Long.parseLong(v));
         } catch (NumberFormatException tooBig) {
-            return new Broken("range", v + " is outside the 64-bit integer range " + Long.MIN_VALUE + ".." + Long.MAX_VALUE);
+            return outsideLong(v);
         }
     }
 
+    private static Broken outsideLong(String v) {
+        return new Broken("range", v + " is outside the 64-bit integer range " + Long.MIN_VALUE + ".." + Long.MAX_VALUE);
+    }
+
     private static Outcome lenientInteger(String v) {
-        Outcome d = decimal(v.replace("_", ""));
-        if (!(d instanceof Typed t)) {
-            return d instanceof Broken b && b.rule().equals("type") ? new Broken("type", "'" + excerpt(v) + "' is not an integer") : d;
+        if (tooLong(v) instanceof Broken b) {
+            return b;
         }
+        Outcome d = decimal(v.replace("_", ""));
+        if (d instanceof Broken b) {
+            return b.rule().equals("range") ? outsideLong(v) : new Broken("type", "'" + v + "' is not an integer");
+        }
+        Typed t = (Typed) d;
         BigDecimal n = (BigDecimal) t.value();
         if (n.signum() != 0 && n.stripTrailingZeros().scale() > 0) {
             return new Broken("type", "'" + v + "' is not a whole number");
@@ -107,7 +115,7 @@ final class FieldCheck {
         try {
             return new Typed(n.longValueExact());
         } catch (ArithmeticException tooBig) {
-            return new Broken("range", v + " is outside the 64-bit integer range " + Long.MIN_VALUE + ".." + Long.MAX_VALUE);
+            return outsideLong(v);
         }
     }
 
@@ -198,6 +206,11 @@ final class FieldCheck {
 
     /** A value as a message shows it: at most 60 characters. */
     static String excerpt(String v) {
-        return v.length() <= 60 ? v : v.substring(0, 57) + "…";
+        return excerpt(v, 60);
+    }
+
+    /** At most {@code max} characters of a value, an ellipsis saying some were left out. */
+    static String excerpt(String v, int max) {
+        return v.length() <= max ? v : v.substring(0, max - 1) + "…";
     }
 }

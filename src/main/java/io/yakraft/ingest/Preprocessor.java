@@ -120,7 +120,7 @@ public final class Preprocessor {
             }
             FieldCheck.Outcome checked = checks.get(field).check(v);
             if (checked instanceof FieldCheck.Broken b) {
-                return new Reject(row, field, b.rule(), FieldCheck.excerpt(v), b.message());
+                return new Reject(row, field, b.rule(), FieldCheck.excerpt(v, Reject.MAX_VALUE_CHARS), b.message());
             } else if (checked instanceof FieldCheck.Typed t) {
                 value.put(field, t.value());
             } else {
@@ -130,7 +130,7 @@ public final class Preprocessor {
         if (spec.dedupeOn() != null) {
             String k = String.valueOf(value.get(spec.dedupeOn()));
             if (!seen.add(k)) {
-                return new Reject(row, spec.dedupeOn(), "duplicate", FieldCheck.excerpt(k),
+                return new Reject(row, spec.dedupeOn(), "duplicate", FieldCheck.excerpt(k, Reject.MAX_VALUE_CHARS),
                         spec.dedupeOn() + " " + FieldCheck.excerpt(k) + " was seen before");
             }
         }

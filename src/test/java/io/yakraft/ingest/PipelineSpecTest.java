@@ -93,6 +93,18 @@ class PipelineSpecTest {
     }
 
     @Test
+    void theSchemaForEditorsListsTheKeysTheReaderKnows() throws Exception {
+        var schema = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Path.of("data/pipeline-spec.schema.json").toFile());
+        var specKeys = new java.util.ArrayList<String>();
+        schema.get("properties").fieldNames().forEachRemaining(specKeys::add);
+        assertEquals(SpecReader.SPEC_KEYS, specKeys);
+        var ruleKeys = new java.util.TreeSet<String>();
+        schema.get("$defs").get("rule").get("properties").fieldNames().forEachRemaining(ruleKeys::add);
+        assertEquals(new java.util.TreeSet<>(SpecReader.RULE_KEYS), ruleKeys);
+        assertEquals(FieldRule.FORMATS.size(), schema.get("$defs").get("rule").get("properties").get("format").get("enum").size());
+    }
+
+    @Test
     void aSpecFileWithAMistakeNamesTheFile(@TempDir Path dir) throws Exception {
         Path spec = dir.resolve("bad.spec.json");
         Files.writeString(spec, "{\"fields\": {\"a\": {\"regex\": \"(\"}}}");
