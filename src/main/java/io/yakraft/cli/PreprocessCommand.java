@@ -1,28 +1,27 @@
 package io.yakraft.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import io.yakraft.ingest.PipelineSpec;
+import io.yakraft.ingest.PreprocessFiles;
 import io.yakraft.ingest.Preprocessor;
 import io.yakraft.ingest.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /** {@code preprocess}: clean, transform and validate a raw file into clean records and rejects, with a report. */
 @Command(name = "preprocess", mixinStandardHelpOptions = true,
         description = "Clean, transform and validate a raw CSV / JSON Lines / JSON array file with a pipeline spec."
-                + " Exit 0 on success (even with rejects), 2 on an unreadable file or an invalid spec.")
+                + " Exit 0 on success (even with rejects), 2 on an unreadable file, an invalid spec, or an output that is"
+                + " an input or the other output (nothing is written then).")
 public final class PreprocessCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RAW", description = "the raw file: .csv (with a header row), .jsonl/.ndjson, or .json (an array)")
     Path raw;
@@ -43,33 +42,37 @@ public final class PreprocessCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PipelineSpec spec;
         try {
-            spec = PipelineSpec.read(specFile.toString(), Files.readString(specFile, StandardCharsets.UTF_8));
+            spec = PipelineSpec.load(specFile);
         } catch (PipelineSpec.SpecException e) {
             System.err.println(e.getMessage());
             return 2;
-        } catch (NoSuchFileException e) {
-            System.err.println(specFile + ": no such file");
-            return 2;
         }
-        ObjectMapper mapper = new ObjectMapper();
-        long start = System.nanoTime();
-        Report report;
-        try (BufferedWriter cleanOut = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-             BufferedWriter rejectOut = Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8);
-             SequenceWriter clean = mapper.writer().withRootValueSeparator("\n").writeValues(cleanOut);
-             SequenceWriter rejects = mapper.writer().withRootValueSeparator("\n").writeValues(rejectOut)) {
-            report = new Preprocessor(spec).run(raw, r -> write(clean, Map.of("key", String.valueOf(r.key()), "value", r.value())),
-                    j -> write(rejects, j), n -> {
-                        if (n % 100_000 == 0) {
-                            System.err.printf("\rpreprocess: %,d rows read", n);
-                        }
-                    });
-            System.err.println();
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+        if (!Files.exists(raw)) {
             System.err.println(raw + ": no such file");
             return 2;
+        }
+        if (Files.isDirectory(raw)) {
+            System.err.println(raw + ": is a directory, not a data file");
+            return 2;
+        }
+        Map<String, Path> inputs = new LinkedHashMap<>();
+        inputs.put("the raw file", raw);
+        inputs.put("the spec", specFile);
+        Map<String, Path> outputs = new LinkedHashMap<>();
+        outputs.put("--out", out);
+        outputs.put("--rejects", rejectsFile);
+        long start = System.nanoTime();
+        Report report;
+        try {
+            PreprocessFiles.checkPaths(inputs, outputs);
+            report = PreprocessFiles.run(new Preprocessor(spec), raw, out, rejectsFile, j -> { }, n -> {
+                if (n % 100_000 == 0) {
+                    System.err.printf("\rpreprocess: %,d rows read", n);
+                }
+            });
         } catch (IOException e) {
-            System.err.println(e.getMessage()); // unreadable: broken JSON at a line, unknown format, I/O
+            // an output that would destroy a file, an unreadable input (a broken header, JSON broken at a line), I/O
+            System.err.println(e.getMessage());
             return 2;
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
@@ -78,21 +81,14 @@ public final class PreprocessCommand implements Callable<Integer> {
             m.put("read", report.read());
             m.put("clean", report.clean());
             m.put("rejected", report.rejected());
-            m.put("byRule", new java.util.TreeMap<>(report.byRule()));
+            m.put("byRule", new TreeMap<>(report.byRule()));
+            m.put("byField", new TreeMap<>(report.byField()));
             m.put("wallMs", ms);
-            System.out.println(mapper.writeValueAsString(m));
+            System.out.println(new ObjectMapper().writeValueAsString(m));
         } else {
             System.out.printf("read %,d, clean %,d, rejected %,d %s in %d ms%nclean records: %s%nrejects: %s%n", report.read(),
-                    report.clean(), report.rejected(), report.byRule(), ms, out, rejectsFile);
+                    report.clean(), report.rejected(), new TreeMap<>(report.byRule()), ms, out, rejectsFile);
         }
         return 0;
-    }
-
-    private static void write(SequenceWriter w, Object value) {
-        try {
-            w.write(value);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -1,12 +1,8 @@
 package io.yakraft.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.yakraft.data.FeedRecord;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +18,6 @@ public final class FeedSource {
     public static final int SAMPLE_REJECTS = 50;
     /** The most records kept for one feed: the simulation holds every record in memory. */
     public static final int MAX_RECORDS = 100_000;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** {@code records} holds at most {@link #MAX_RECORDS} of the report's clean records, in file order. */
     public record Prepared(Report report, List<FeedRecord> records, List<Reject> firstRejects) {
@@ -42,7 +36,7 @@ public final class FeedSource {
 
     /** Reads the spec and runs the pipeline over the raw file; the errors name the file and line. */
     public static Prepared prepare(Path raw, Path specFile, Progress progress) throws IOException, PipelineSpec.SpecException {
-        PipelineSpec spec = PipelineSpec.read(specFile.toString(), Files.readString(specFile, StandardCharsets.UTF_8));
+        PipelineSpec spec = PipelineSpec.load(specFile);
         List<FeedRecord> records = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
         Preprocessor preprocessor = new Preprocessor(spec);
@@ -59,11 +53,7 @@ public final class FeedSource {
     }
 
     static FeedRecord toFeedRecord(CleanRecord r) {
-        try {
-            return new FeedRecord(r.key(), JSON.writeValueAsString(r.value()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a clean record's fields are plain JSON values", e);
-        }
+        return new FeedRecord(r.key(), PreprocessFiles.json(r.value()));
     }
 
     /** {@code count} records with keys key-0 … key-(keys-1) in turn and values {"seq": i}. */

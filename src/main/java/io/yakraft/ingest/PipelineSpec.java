@@ -1,10 +1,11 @@
 package io.yakraft.ingest;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +13,14 @@ import java.util.Map;
 /**
  * A preprocessing pipeline, read from a small JSON file: trim and normalise whitespace, drop
  * empty rows, rename and select fields, parse and validate each field ({@link FieldRule}),
- * deduplicate on a field and derive the record key. Unknown fields are errors.
+ * deduplicate on a field and derive the record key. A spec read from a file is checked whole
+ * before any row is read ({@link SpecReader}).
  */
-public record PipelineSpec(@JsonProperty("trim") Boolean trim, @JsonProperty("dropEmptyRows") Boolean dropEmptyRows,
-                           @JsonProperty("rename") Map<String, String> rename, @JsonProperty("select") List<String> select,
-                           @JsonProperty("fields") Map<String, FieldRule> fields, @JsonProperty("dedupeOn") String dedupeOn,
-                           @JsonProperty("key") String key) {
+public record PipelineSpec(Boolean trim, Boolean dropEmptyRows, Map<String, String> rename, List<String> select,
+                           Map<String, FieldRule> fields, String dedupeOn, String key) {
+    /** The largest spec file read: a spec is a few lines, not data. */
+    public static final int MAX_SPEC_BYTES = 1 << 20;
+
     public PipelineSpec {
         trim = trim == null || trim;
         dropEmptyRows = dropEmptyRows == null || dropEmptyRows;
@@ -28,18 +31,27 @@ public record PipelineSpec(@JsonProperty("trim") Boolean trim, @JsonProperty("dr
 
     /** Reads a spec; the error names the file, line and column and what was wrong. */
     public static PipelineSpec read(String file, String json) throws SpecException {
-        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return SpecReader.read(file, json);
+    }
+
+    /** Reads a spec file; a missing, unreadable, oversized or non-UTF-8 file, or a directory, is a {@link SpecException} too. */
+    public static PipelineSpec load(Path file) throws SpecException {
         try {
-            PipelineSpec spec = mapper.readValue(json, PipelineSpec.class);
-            if (spec == null) {
-                throw new SpecException(file + ":1:1: the spec is empty");
+            if (Files.isDirectory(file)) {
+                throw new SpecException(file + ": is a directory, not a spec file");
             }
-            return spec;
-        } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-            long column = e.getLocation() == null ? 1 : e.getLocation().getColumnNr();
-            String why = e.getCause() instanceof IllegalArgumentException bad ? bad.getMessage() : e.getOriginalMessage();
-            throw new SpecException(file + ":" + line + ":" + column + ": " + why.replaceAll("\\s*\\(class [^)]*\\)", ""));
+            long size = Files.size(file);
+            if (size > MAX_SPEC_BYTES) {
+                throw new SpecException(file + ": " + size + " bytes; a spec has at most " + MAX_SPEC_BYTES + " (1 MiB)");
+            }
+            return read(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new SpecException(file + ": no such file");
+        } catch (CharacterCodingException e) {
+            throw new SpecException(file + ": not UTF-8 text");
+        } catch (IOException e) {
+            throw new SpecException(file + ": cannot be read (" + e.getClass().getSimpleName().replace("Exception", "")
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
     }
 

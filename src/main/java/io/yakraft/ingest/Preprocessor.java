@@ -1,19 +1,9 @@
 package io.yakraft.ingest;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
-
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -25,31 +15,29 @@ import java.util.regex.Pattern;
 /**
  * Runs a {@link PipelineSpec} over a raw file, streaming: every row read ends up either clean
  * or rejected (with row, field, rule and value), never silently dropped. The first rule a row
- * breaks rejects it. Memory grows only with the deduplication keys.
+ * breaks rejects it. Memory grows only with the deduplication keys. Bad content never throws:
+ * only a file that cannot be read at all does ({@link UnreadableException}).
  */
 public final class Preprocessor {
-    private static final Pattern TEMPLATE = Pattern.compile("\\{([^}]+)}");
+    static final Pattern TEMPLATE = Pattern.compile("\\{([^{}]+)}");
     private final PipelineSpec spec;
-    private final Map<String, Pattern> regexes = new LinkedHashMap<>();
+    private final Map<String, FieldCheck> checks = new LinkedHashMap<>();
     private final Set<String> seen = new HashSet<>();
     /** How far into the input the parser got, for progress bars (updated with each progress call). */
     private volatile long bytesRead;
 
+    /** @throws java.util.regex.PatternSyntaxException when a rule's regex is not one (a spec read from a file has none) */
     public Preprocessor(PipelineSpec spec) {
         this.spec = spec;
-        spec.fields().forEach((f, r) -> {
-            if (r.regex() != null) {
-                regexes.put(f, Pattern.compile(r.regex()));
-            }
-        });
+        spec.fields().forEach((f, r) -> checks.put(f, new FieldCheck(r)));
     }
 
-    /** Bytes (or characters) of the input parsed so far; Long.MAX_VALUE once done. */
+    /** Bytes of the input parsed so far; Long.MAX_VALUE once done. */
     public long bytesRead() {
         return bytesRead;
     }
 
-    /** A file that cannot be read to the end (I/O, or JSON broken at a line). */
+    /** A file that cannot be read to the end (I/O, a broken CSV header, or JSON broken at a line). */
     public static final class UnreadableException extends IOException {
         public UnreadableException(String message, Throwable cause) {
             super(message, cause);
@@ -61,51 +49,50 @@ public final class Preprocessor {
         long read = 0;
         long cleanCount = 0;
         Map<String, Long> byRule = new TreeMap<>();
-        try (MappingIterator<Map<String, Object>> rows = RowSource.open(input)) {
-            while (true) {
-                Map<String, Object> raw;
-                try {
-                    if (!rows.hasNextValue()) {
-                        break;
-                    }
-                    raw = rows.nextValue();
-                } catch (IOException | RuntimeJsonMappingException e) {
-                    var loc = rows.getCurrentLocation();
-                    throw new UnreadableException(input + ":" + (loc == null ? "?" : loc.getLineNr()) + ": cannot read row "
-                            + (read + 1) + ": " + e.getMessage().lines().findFirst().orElse(""), e);
-                }
+        Map<String, Map<String, Long>> byField = new TreeMap<>();
+        try (RowSource rows = RowSource.open(input, spec.trim())) {
+            for (Row row = rows.next(); row != null; row = rows.next()) {
                 read++;
-                Object outcome = process(read, raw);
+                Object outcome;
+                if (row instanceof Row.Cells c) {
+                    outcome = process(read, c.cells());
+                } else if (row instanceof Row.Malformed m) {
+                    outcome = new Reject(read, "", "malformed", m.text(), m.why());
+                } else {
+                    throw new IllegalStateException("a row is cells or malformed, got " + row);
+                }
                 if (outcome instanceof CleanRecord r) {
                     cleanCount++;
                     clean.accept(r);
                 } else {
                     Reject j = (Reject) outcome;
                     byRule.merge(j.rule(), 1L, Long::sum);
+                    if (!j.field().isEmpty()) {
+                        byField.computeIfAbsent(j.field(), f -> new TreeMap<>()).merge(j.rule(), 1L, Long::sum);
+                    }
                     rejects.accept(j);
                 }
                 if (read % 10_000 == 0) {
-                    var loc = rows.getCurrentLocation();
-                    bytesRead = loc == null ? bytesRead : Math.max(loc.getByteOffset(), loc.getCharOffset());
+                    bytesRead = rows.position();
                     progress.accept(read);
                 }
             }
         }
         bytesRead = Long.MAX_VALUE;
         progress.accept(read);
-        return new Report(read, cleanCount, read - cleanCount, byRule);
+        return new Report(read, cleanCount, read - cleanCount, byRule, byField);
     }
 
     /** One row: a {@link CleanRecord} or the {@link Reject} of the first rule it breaks. */
-    Object process(long row, Map<String, Object> raw) {
+    Object process(long row, Map<String, ?> raw) {
         Map<String, String> r = new LinkedHashMap<>();
         boolean empty = true;
-        for (Map.Entry<String, Object> e : raw.entrySet()) {
+        for (Map.Entry<String, ?> e : raw.entrySet()) {
             String v = e.getValue() == null ? null : String.valueOf(e.getValue());
             if (v != null && spec.trim()) {
                 v = v.strip().replaceAll("\\s+", " ");
             }
-            empty &= v == null || v.isEmpty();
+            empty &= v == null || v.isBlank();
             String name = spec.rename().getOrDefault(e.getKey().strip(), e.getKey().strip());
             r.put(name, v);
         }
@@ -121,48 +108,30 @@ public final class Preprocessor {
             String field = e.getKey();
             FieldRule rule = e.getValue();
             String v = r.get(field);
-            if ((v == null || v.isEmpty()) && rule.defaultValue() != null) {
+            if ((v == null || v.isBlank()) && rule.defaultValue() != null) {
                 v = rule.defaultValue();
             }
-            if (v == null || v.isEmpty()) {
+            if (v == null || v.isBlank()) {
                 if (rule.required()) {
                     return new Reject(row, field, "required", v == null ? "" : v, field + " is required");
                 }
                 value.put(field, null);
                 continue;
             }
-            Object typed;
-            try {
-                typed = parse(rule, v);
-            } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException bad) {
-                return new Reject(row, field, "type", v, "'" + v + "' is not a " + rule.type());
+            FieldCheck.Outcome checked = checks.get(field).check(v);
+            if (checked instanceof FieldCheck.Broken b) {
+                return new Reject(row, field, b.rule(), FieldCheck.excerpt(v, Reject.MAX_VALUE_CHARS), b.message());
+            } else if (checked instanceof FieldCheck.Typed t) {
+                value.put(field, t.value());
+            } else {
+                throw new IllegalStateException("a check gives a typed value or a broken rule, got " + checked);
             }
-            if (typed instanceof String s) {
-                if (rule.lowercase()) {
-                    s = s.toLowerCase(Locale.ROOT);
-                    typed = s;
-                }
-                if (rule.allowed() != null && !rule.allowed().contains(s)) {
-                    return new Reject(row, field, "enum", v, "'" + v + "' is not one of " + rule.allowed());
-                }
-                Pattern p = regexes.get(field);
-                if (p != null && !p.matcher(s).matches()) {
-                    return new Reject(row, field, "regex", v, "'" + v + "' does not match " + p.pattern());
-                }
-            }
-            if (typed instanceof Number n) {
-                double d = n.doubleValue();
-                if ((rule.min() != null && d < rule.min()) || (rule.max() != null && d > rule.max())) {
-                    return new Reject(row, field, "range", v, v + " is outside " + (rule.min() == null ? "-∞" : rule.min())
-                            + ".." + (rule.max() == null ? "∞" : rule.max()));
-                }
-            }
-            value.put(field, typed instanceof BigDecimal b ? b.toPlainString() : typed);
         }
         if (spec.dedupeOn() != null) {
             String k = String.valueOf(value.get(spec.dedupeOn()));
             if (!seen.add(k)) {
-                return new Reject(row, spec.dedupeOn(), "duplicate", k, spec.dedupeOn() + " " + k + " was seen before");
+                return new Reject(row, spec.dedupeOn(), "duplicate", FieldCheck.excerpt(k, Reject.MAX_VALUE_CHARS),
+                        spec.dedupeOn() + " " + FieldCheck.excerpt(k) + " was seen before");
             }
         }
         return new CleanRecord(row, key(value), value);
@@ -182,34 +151,5 @@ public final class Preprocessor {
         }
         m.appendTail(sb);
         return sb.toString();
-    }
-
-    /** Parses a value by type; throws when it is not one. */
-    static Object parse(FieldRule rule, String v) {
-        return switch (rule.type()) {
-            case "integer" -> new BigDecimal(v.replace("_", "")).longValueExact();
-            case "decimal" -> new BigDecimal(v);
-            case "boolean" -> switch (v.toLowerCase(Locale.ROOT)) {
-                case "true", "yes", "y", "1" -> true;
-                case "false", "no", "n", "0" -> false;
-                default -> throw new IllegalArgumentException(v);
-            };
-            case "timestamp" -> timestamp(v).toString();
-            default -> v;
-        };
-    }
-
-    /** ISO-8601 instant, offset date-time or date (UTC midnight), or epoch seconds (10 digits) / milliseconds (13). */
-    static Instant timestamp(String v) {
-        if (v.matches("\\d{10}")) {
-            return Instant.ofEpochSecond(Long.parseLong(v));
-        }
-        if (v.matches("\\d{13}")) {
-            return Instant.ofEpochMilli(Long.parseLong(v));
-        }
-        if (v.length() == 10) {
-            return LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC);
-        }
-        return OffsetDateTime.parse(v).toInstant();
     }
 }

@@ -31,6 +31,10 @@ class PreprocessorTest {
         assertEquals(41, r.clean());
         assertEquals(r.read(), r.clean() + r.rejected(), "nothing silently dropped");
         assertEquals(Map.of("emptyRow", 2L, "duplicate", 3L, "type", 3L, "range", 2L, "enum", 1L, "required", 1L), r.byRule());
+        assertEquals(Map.of("amount", Map.of("range", 2L), "createdAt", Map.of("type", 2L), "customer", Map.of("required", 1L),
+                "orderId", Map.of("duplicate", 3L), "quantity", Map.of("type", 1L), "status", Map.of("enum", 1L)), r.byField(),
+                "whole-row rejects (emptyRow) count by rule only");
+        assertEquals(new java.math.BigDecimal("3239.83"), clean.get(0).value().get("amount"), "a decimal stays a number, digits kept");
         CleanRecord first = clean.get(0);
         assertEquals("1001", first.key());
         assertTrue(first.value().get("customer").toString().matches("[a-z]+"), "trimmed and lower-cased: " + first.value());
@@ -55,13 +59,14 @@ class PreprocessorTest {
     void aJsonArrayAndKeyTemplatesWork(@TempDir Path dir) throws Exception {
         Path raw = dir.resolve("rows.json");
         Files.writeString(raw, "[{\"a\": \" x \", \"n\": \"5\"}, {\"a\": \"y\", \"n\": \"500\"}, {\"a\": \"z\", \"n\": \"1e2\"}]");
-        PipelineSpec spec = PipelineSpec.read("s.json", "{\"fields\": {\"n\": {\"type\": \"integer\", \"max\": 100}}, \"key\": \"{a}-{n}\"}");
+        PipelineSpec spec = PipelineSpec.read("s.json", "{\"fields\": {\"a\": {}, \"n\": {\"type\": \"integer\", \"max\": 100,"
+                + " \"lenient\": true}}, \"key\": \"{a}-{n}\"}");
         List<CleanRecord> clean = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
         Report r = new Preprocessor(spec).run(raw, clean::add, rejects::add, n -> { });
         assertEquals(3, r.read());
         assertEquals("x-5", clean.get(0).key());
-        assertEquals("z-100", clean.get(1).key(), "1e2 is the integer 100");
+        assertEquals("z-100", clean.get(1).key(), "leniently, 1e2 is the integer 100");
         assertEquals("range", rejects.get(0).rule());
         assertEquals(2, rejects.get(0).row());
     }
