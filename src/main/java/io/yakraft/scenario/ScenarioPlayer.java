@@ -24,6 +24,8 @@ public final class ScenarioPlayer {
     private int next;
     private long previousAt;
     private long waitingSince = -1;
+    /** The next simulated time the wait in progress checks its condition. */
+    private long nextCheckAt;
     private boolean heldByCaption;
     /** Held because the narration on screen has not been read yet (a paced player only). */
     private boolean heldForReading;
@@ -209,30 +211,38 @@ public final class ScenarioPlayer {
         return reports();
     }
 
-    /** Checks the step's wait on the grid up to {@code until}; true once it is over (held or timed out). */
+    /**
+     * Checks the step's wait at its start and then on the grid, up to {@code until}; true once it
+     * is over (held or timed out). The check runs only at those points, never where a caller's
+     * slice happened to end, so a window advancing in wall-clock slices sees it pass at the same
+     * simulated time as a headless run.
+     */
     private boolean waited(Step s, long until) {
         if (waitingSince < 0) {
             waitingSince = cluster.now();
+            nextCheckAt = cluster.now();
         }
         long deadline = waitingSince + s.timeoutMs();
         while (true) {
-            Checks.Outcome o = Checks.evaluate(s.waitFor(), cluster, answers);
-            if (o.passed()) {
-                report(s, "waited for " + s.waitFor().describe(), true, true, o.message());
-                waitingSince = -1;
-                return true;
+            if (cluster.now() >= nextCheckAt) {
+                Checks.Outcome o = Checks.evaluate(s.waitFor(), cluster, answers);
+                if (o.passed()) {
+                    report(s, "waited for " + s.waitFor().describe(), true, true, o.message());
+                    waitingSince = -1;
+                    return true;
+                }
+                if (cluster.now() >= deadline) {
+                    report(s, "waited for " + s.waitFor().describe(), true, false, "timed out after "
+                            + s.timeoutMs() + " ms: " + o.message());
+                    waitingSince = -1;
+                    return true;
+                }
+                nextCheckAt = Math.min(deadline, (cluster.now() / GRID_MS + 1) * GRID_MS);
             }
-            if (cluster.now() >= deadline) {
-                report(s, "waited for " + s.waitFor().describe(), true, false, "timed out after "
-                        + s.timeoutMs() + " ms: " + o.message());
-                waitingSince = -1;
-                return true;
-            }
-            long t = Math.min(deadline, (cluster.now() / GRID_MS + 1) * GRID_MS);
-            if (t > until) {
+            if (nextCheckAt > until) {
                 return false;
             }
-            cluster.runUntil(t);
+            cluster.runUntil(nextCheckAt);
         }
     }
 
