@@ -77,8 +77,9 @@ public final class LiveSession {
      * a question pauses (the presenter continues); a lesson holds while its caption is read.
      */
     public void tick(double wallMillis) {
+        captions.elapse(session.narration(), wallMillis); // the tick's wall time passed with what was on screen
         runCommands();
-        captions.elapse(session.narration(), wallMillis);
+        captions.sync(session.narration());
         if (!paused && !session.stopped()) {
             double factor = slowMotion ? session.slowMotionFactor() : 1;
             pace = factor;
