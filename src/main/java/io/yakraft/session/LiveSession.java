@@ -112,6 +112,9 @@ public final class LiveSession {
     public void advanceBy(long simMillis) {
         runCommands();
         session.advance(simMillis);
+        if (session.heldByCaption()) {
+            paused = true; // as the pacer would: the presenter continues
+        }
         publish();
     }
 

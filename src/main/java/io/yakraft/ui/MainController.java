@@ -80,6 +80,7 @@ public final class MainController {
     @FXML private TableView<MetadataRows.RecordRow> recordTable;
     @FXML private javafx.scene.control.Menu lessonsMenu;
     @FXML private HBox captionBar;
+    @FXML private javafx.scene.control.ToolBar toolBar;
     @FXML private MenuItem apiItem;
     private io.yakraft.api.ApiServer api;
     @FXML private StackPane timelineHost;
@@ -93,6 +94,8 @@ public final class MainController {
     @FXML private Label latencyLabel;
 
     private final LiveSession driver;
+    /** A lesson's question choices, caption history and the slow-motion toggle. */
+    private NarrationBar narrationBar;
     /** File work run off the JavaFX thread (preprocessing, feed previews). */
     private final BackgroundWork background = new BackgroundWork();
     private static final javafx.css.PseudoClass PICKED = javafx.css.PseudoClass.getPseudoClass("picked");
@@ -736,9 +739,14 @@ public final class MainController {
         boolean on = s != null;
         captionBar.setVisible(on);
         captionBar.setManaged(on);
+        if (narrationBar == null) {
+            narrationBar = new NarrationBar(driver, captionBar, toolBar, replication::reset);
+        }
         if (!on) {
+            narrationBar.showSlowMotion();
             return;
         }
+        narrationBar.show(s);
         captionLabel.setText(s.caption().isEmpty() ? s.name() : s.caption());
         continueButton.setVisible(s.heldByCaption());
         continueButton.setManaged(s.heldByCaption());
