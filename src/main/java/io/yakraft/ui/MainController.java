@@ -748,8 +748,9 @@ public final class MainController {
         }
         narrationBar.show(s);
         captionLabel.setText(s.caption().isEmpty() ? s.name() : s.caption());
-        continueButton.setVisible(s.heldByCaption());
-        continueButton.setManaged(s.heldByCaption());
+        boolean mayContinue = s.heldByCaption() && s.asked() == null; // a question waits for a pick
+        continueButton.setVisible(mayContinue);
+        continueButton.setManaged(mayContinue);
         nextStepButton.setVisible(!s.finished());
         nextStepButton.setManaged(!s.finished());
         scenarioProgress.setText(s.name() + "  ·  step " + Math.min(s.stepsPlayed(), s.totalSteps()) + " of " + s.totalSteps()

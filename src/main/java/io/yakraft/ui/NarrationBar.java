@@ -5,7 +5,7 @@ import io.yakraft.scenario.Question;
 import io.yakraft.session.LiveSession;
 import io.yakraft.session.ScenarioStatus;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
@@ -24,7 +24,7 @@ final class NarrationBar {
     private final Runnable beforeRewind;
     private final HBox choices = new HBox(6);
     private final MenuButton history = new MenuButton("Captions");
-    private final CheckBox slowMotion = new CheckBox("Slow motion at key events");
+    private final ToggleButton slowMotion = new ToggleButton("Slow-mo");
     private Question shownQuestion;
     private boolean shownRevealed;
     private int shownHistory = -1;
@@ -34,13 +34,15 @@ final class NarrationBar {
         this.beforeRewind = beforeRewind;
         choices.getStyleClass().add("question-choices");
         history.setFocusTraversable(false);
+        history.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         history.setTooltip(new Tooltip("Every caption so far: pick one to rewind to it"));
         // before Continue and Next step: the question's choices, then the history
         captionBar.getChildren().add(1, choices);
         captionBar.getChildren().add(2, history);
         slowMotion.setFocusTraversable(false);
+        slowMotion.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         slowMotion.setSelected(driver.slowMotion());
-        slowMotion.setTooltip(new Tooltip("Play key moments (elections, fencing, ISR changes) slower and idle waits faster;"
+        slowMotion.setTooltip(new Tooltip("Slow motion at key events: play key moments (elections, fencing, ISR changes) slower and idle waits faster;"
                 + " wall-clock pacing only: the simulation is the same"));
         slowMotion.selectedProperty().addListener((o, a, on) -> driver.setSlowMotion(on));
         toolBar.getItems().add(3, slowMotion);
@@ -66,6 +68,7 @@ final class NarrationBar {
                     int choice = i;
                     Button b = new Button(q.choices().get(i));
                     b.setFocusTraversable(false);
+                    b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                     b.getStyleClass().add("question-choice");
                     if (s.revealed() != null) {
                         b.setDisable(true);
