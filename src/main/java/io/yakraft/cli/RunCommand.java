@@ -8,6 +8,8 @@ import io.yakraft.scenario.ScenarioException;
 import io.yakraft.scenario.ScenarioReader;
 import io.yakraft.scenario.ScenarioRun;
 import io.yakraft.scenario.StepReport;
+import io.yakraft.session.LiveSession;
+import io.yakraft.session.PacingReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -38,6 +40,16 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "FILE", description = "write the trace as JSON lines to FILE")
     Path traceFile;
 
+    @Option(names = "--pacing", description = "also play the scenario as the window would, on virtual wall time at lesson"
+            + " speed (0.3×, slow motion as the scenario sets it, captions held until read): for each caption its"
+            + " readable time against its reading time, and how long the state it names (\"shows\") is visible;"
+            + " fails when a caption is readable for less than its reading time or a named state is visible under 2 s")
+    boolean pacing;
+
+    @Option(names = "--pacing-baseline", description = "with --pacing: captions do not hold and slow motion is off"
+            + " (how lessons played before pacing), for comparison")
+    boolean baseline;
+
     @Spec
     CommandSpec spec;
 
@@ -62,7 +74,14 @@ public final class RunCommand implements Callable<Integer> {
         } else {
             print(run);
         }
-        return run.passed() ? 0 : 1;
+        boolean paced = true;
+        if (pacing) {
+            PacingReport report = baseline ? PacingReport.measure(scenario, LiveSession.LESSON_SPEED, false, false)
+                    : PacingReport.measure(scenario, LiveSession.LESSON_SPEED);
+            PacingPrinter.print(report, System.out);
+            paced = report.passed();
+        }
+        return run.passed() && paced ? 0 : 1;
     }
 
     static Scenario load(String source) throws ScenarioException, IOException {
@@ -89,9 +108,17 @@ public final class RunCommand implements Callable<Integer> {
         for (String a : run.answers()) {
             System.out.println("  answer: " + a);
         }
+        for (ScenarioRun.QuestionResult q : run.questions()) {
+            System.out.printf("  question %s: %s%n      %s%n      answer: %s — %s%n", q.question().id(), q.question().text(),
+                    String.join(" | ", q.question().choices()), q.question().choices().get(q.question().answer()),
+                    q.proved() ? "PASS, proved by step " + q.provedAtStep() : "FAIL, no later expectation with \"proves\": \""
+                            + q.question().id() + "\" passed");
+        }
         long passed = run.expectations().stream().filter(StepReport::passed).count();
-        System.out.printf("%s: %d of %d expectations passed; %d events, %.3f s simulated; trace sha256 %s%n",
-                run.passed() ? "PASSED" : "FAILED", passed, run.expectations().size(), run.events(), run.simulatedMs() / 1000.0,
+        System.out.printf("%s: %d of %d expectations passed;%s %d events, %.3f s simulated; trace sha256 %s%n",
+                run.passed() ? "PASSED" : "FAILED", passed, run.expectations().size(),
+                run.questions().isEmpty() ? "" : " " + run.questions().stream().filter(ScenarioRun.QuestionResult::proved).count()
+                        + " of " + run.questions().size() + " questions proved;", run.events(), run.simulatedMs() / 1000.0,
                 run.traceSha256());
     }
 
@@ -119,6 +146,18 @@ public final class RunCommand implements Callable<Integer> {
         out.put("steps", steps);
         out.put("expectations", expectations);
         out.put("answers", run.answers());
+        List<Map<String, Object>> questions = new ArrayList<>();
+        for (ScenarioRun.QuestionResult q : run.questions()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", q.question().id());
+            m.put("text", q.question().text());
+            m.put("choices", q.question().choices());
+            m.put("answer", q.question().answer());
+            m.put("proved", q.proved());
+            m.put("provedAtStep", q.provedAtStep());
+            questions.add(m);
+        }
+        out.put("questions", questions);
         out.put("passed", run.passed());
         out.put("simulatedMs", run.simulatedMs());
         out.put("traceSha256", run.traceSha256());

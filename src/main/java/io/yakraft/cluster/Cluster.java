@@ -310,6 +310,15 @@ public final class Cluster {
         return sim.eventCount();
     }
 
+    /** The kinds of the messages in flight now, in the order they were sent. */
+    public List<MessageKind> inFlightKinds() {
+        List<MessageKind> kinds = new ArrayList<>();
+        for (Envelope e : sim.inFlight()) {
+            kinds.add(MessageKind.of(e.payload()));
+        }
+        return kinds;
+    }
+
     /** True once the run stopped (an invariant violation): time no longer moves. */
     public boolean stopped() {
         return sim.stopped();

@@ -64,6 +64,18 @@ final class Checks {
                 String role = n < 0 ? "none" : c.view(n).displayRole();
                 return of(role.equalsIgnoreCase(a.get("role").asText()), name(n) + " is " + role + ", expected " + a.get("role").asText());
             }
+            case "anyNodeIs": {
+                String want = a.get("role").asText();
+                List<String> seen = new ArrayList<>();
+                for (int n : c.allIds()) {
+                    String role = c.view(n).displayRole();
+                    if (role.equalsIgnoreCase(want)) {
+                        return of(true, name(n) + " is " + role);
+                    }
+                    seen.add(name(n) + " " + role);
+                }
+                return of(false, "no node is " + want + " (" + String.join(", ", seen) + ")");
+            }
             case "committedAtLeast": {
                 long hw = leader < 0 ? -1 : c.logRange(leader).highWatermark();
                 return of(hw >= a.get("value").asLong(), "leader's high watermark " + hw + ", expected at least " + a.get("value").asLong());

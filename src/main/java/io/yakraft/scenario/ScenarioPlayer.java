@@ -24,9 +24,21 @@ public final class ScenarioPlayer {
     private int next;
     private long previousAt;
     private long waitingSince = -1;
+    /** The next simulated time the wait in progress checks its condition. */
+    private long nextCheckAt;
     private boolean heldByCaption;
+    /** Held because the narration on screen has not been read yet (a paced player only). */
+    private boolean heldForReading;
     private String caption = "";
     private DoubleConsumer speed = s -> { };
+    private Pacing pacing = Pacing.NONE;
+    private Narration narration = Narration.NONE;
+    private final List<Narration> history = new ArrayList<>();
+    /** The question asked and not yet answered, or null. */
+    private Question asked;
+    /** The question whose answer is revealed (until the next narration), and the choice picked. */
+    private Question revealed;
+    private int picked = -1;
 
     public ScenarioPlayer(Scenario scenario, Cluster cluster) {
         this.scenario = scenario;
@@ -46,14 +58,70 @@ public final class ScenarioPlayer {
         return next >= scenario.steps().size();
     }
 
-    /** True while a caption with {@code "pause": true} waits for the presenter. */
+    /** Who decides, in wall time, when the next step may start (see {@link Pacing}). */
+    public void pacing(Pacing p) {
+        pacing = p;
+    }
+
+    /** True while a caption with {@code "pause": true} waits for the presenter, or a question for an answer. */
     public boolean heldByCaption() {
         return heldByCaption;
     }
 
-    /** The presenter continues after a pausing caption. */
+    /** True while the narration on screen holds the next step until it has been read. */
+    public boolean heldForReading() {
+        return heldForReading;
+    }
+
+    /** The presenter continues after a pausing caption (a question asked goes on unanswered). */
     public void proceed() {
         heldByCaption = false;
+        asked = null;
+    }
+
+    /** The student picked {@code choice} of the question asked: the answer is revealed and the lesson goes on. */
+    public void answer(int choice) {
+        if (asked == null) {
+            return;
+        }
+        revealed = asked;
+        picked = choice;
+        asked = null;
+        heldByCaption = false;
+        narrate(narration.step(), revealed.reveal(), narration.shows());
+    }
+
+    /** The question waiting for an answer, or null. */
+    public Question asked() {
+        return asked;
+    }
+
+    /** The question whose answer is on screen, or null. */
+    public Question revealed() {
+        return revealed;
+    }
+
+    /** The choice picked for the revealed question. */
+    public int picked() {
+        return picked;
+    }
+
+    /** What is on screen for the audience now. */
+    public Narration narration() {
+        return narration;
+    }
+
+    /** Every caption and question shown so far, oldest first (a rewind target each). */
+    public List<Narration> history() {
+        return List.copyOf(history);
+    }
+
+    /**
+     * Whether the state the narration on screen speaks of holds now; null when it names none.
+     * For a pacing report: how long the audience sees what they are told about.
+     */
+    public Boolean showing() {
+        return narration.shows() == null ? null : Checks.evaluate(narration.shows(), cluster, answers).passed();
     }
 
     /** The latest caption's text ("" before any). */
@@ -81,7 +149,7 @@ public final class ScenarioPlayer {
      */
     public void advance(long until) {
         play(until, true);
-        if (cluster.now() < until && (finished() || !heldByCaption)) {
+        if (cluster.now() < until && (finished() || !heldByCaption && !heldForReading)) {
             cluster.runUntil(until);
         }
     }
@@ -93,11 +161,15 @@ public final class ScenarioPlayer {
             cluster.runUntil(t);
         }
         heldByCaption = false;
+        heldForReading = false;
+        asked = null;
     }
 
     /** Plays exactly the next step (waiting for it if it is not due yet), even past a pausing caption. */
     public void advanceOneStep() {
         heldByCaption = false;
+        heldForReading = false;
+        asked = null;
         int target = next + 1;
         while (!finished() && next < target) {
             play(cluster.now() + GRID_MS, false, target);
@@ -112,6 +184,7 @@ public final class ScenarioPlayer {
     }
 
     private void play(long until, boolean honourPauses, int stopBefore) {
+        heldForReading = false;
         while (!finished() && next < stopBefore && !(heldByCaption && honourPauses)) {
             Step s = scenario.steps().get(next);
             long due = s.atMs() >= 0 ? s.atMs() : s.afterMs() >= 0 ? previousAt + s.afterMs() : previousAt;
@@ -120,6 +193,11 @@ public final class ScenarioPlayer {
                 break;
             }
             cluster.runUntil(due);
+            // the audience reads before the lesson moves on: the simulation holds here (a wait once begun runs on)
+            if (honourPauses && waitingSince < 0 && !s.passive() && !pacing.mayStart(s, narration)) {
+                heldForReading = true;
+                break;
+            }
             if (s.waitFor() != null && !waited(s, until)) {
                 break; // still waiting at `until`
             }
@@ -133,30 +211,38 @@ public final class ScenarioPlayer {
         return reports();
     }
 
-    /** Checks the step's wait on the grid up to {@code until}; true once it is over (held or timed out). */
+    /**
+     * Checks the step's wait at its start and then on the grid, up to {@code until}; true once it
+     * is over (held or timed out). The check runs only at those points, never where a caller's
+     * slice happened to end, so a window advancing in wall-clock slices sees it pass at the same
+     * simulated time as a headless run.
+     */
     private boolean waited(Step s, long until) {
         if (waitingSince < 0) {
             waitingSince = cluster.now();
+            nextCheckAt = cluster.now();
         }
         long deadline = waitingSince + s.timeoutMs();
         while (true) {
-            Checks.Outcome o = Checks.evaluate(s.waitFor(), cluster, answers);
-            if (o.passed()) {
-                report(s, "waited for " + s.waitFor().describe(), true, true, o.message());
-                waitingSince = -1;
-                return true;
+            if (cluster.now() >= nextCheckAt) {
+                Checks.Outcome o = Checks.evaluate(s.waitFor(), cluster, answers);
+                if (o.passed()) {
+                    report(s, "waited for " + s.waitFor().describe(), true, true, o.message());
+                    waitingSince = -1;
+                    return true;
+                }
+                if (cluster.now() >= deadline) {
+                    report(s, "waited for " + s.waitFor().describe(), true, false, "timed out after "
+                            + s.timeoutMs() + " ms: " + o.message());
+                    waitingSince = -1;
+                    return true;
+                }
+                nextCheckAt = Math.min(deadline, (cluster.now() / GRID_MS + 1) * GRID_MS);
             }
-            if (cluster.now() >= deadline) {
-                report(s, "waited for " + s.waitFor().describe(), true, false, "timed out after "
-                        + s.timeoutMs() + " ms: " + o.message());
-                waitingSince = -1;
-                return true;
-            }
-            long t = Math.min(deadline, (cluster.now() / GRID_MS + 1) * GRID_MS);
-            if (t > until) {
+            if (nextCheckAt > until) {
                 return false;
             }
-            cluster.runUntil(t);
+            cluster.runUntil(nextCheckAt);
         }
     }
 
@@ -172,16 +258,34 @@ public final class ScenarioPlayer {
             report(s, s.describe(), true, o.passed(), o.message());
             return;
         }
+        if (s.question() != null) {
+            Question q = s.question();
+            asked = q;
+            revealed = null;
+            picked = -1;
+            heldByCaption = true;
+            narrate(s.index(), q.text(), s.shows());
+            report(s, s.describe(), false, true, "choices: " + String.join(" | ", q.choices()) + "; answer: "
+                    + q.choices().get(q.answer()));
+            return;
+        }
         Outcome[] outcome = new Outcome[1];
         Actions.answered(s.typed(), s.describe(), cluster, answers::add, o -> outcome[0] = o);
         cluster.runUntil(cluster.now());
         if (s.typed() instanceof Action.Caption c) {
-            caption = c.text();
+            revealed = null;
+            narrate(s.index(), c.text(), s.shows());
             heldByCaption = c.pause();
         } else if (s.typed() instanceof Action.SetSpeed sp) {
             speed.accept(sp.speed());
         }
         report(s, s.describe(), false, true, outcome[0] == null ? null : outcome[0].describe());
+    }
+
+    private void narrate(int step, String text, Check shows) {
+        caption = text;
+        narration = new Narration(narration.serial() + 1, cluster.now(), step, text, shows);
+        history.add(narration);
     }
 
     private void report(Step s, String description, boolean expectation, boolean passed, String message) {

@@ -32,7 +32,7 @@ public final class ScenarioReader {
     /** Messages at classroom speed: the window's default latency, so lessons look the same everywhere. */
     public static final LinkConfig DEFAULT_NETWORK = LinkConfig.DEFAULT.withLatency(15, 40);
     static final long DEFAULT_TIMEOUT_MS = 30_000;
-    private static final Set<String> TOP = Set.of("name", "description", "cluster", "steps");
+    private static final Set<String> TOP = Set.of("name", "description", "cluster", "steps", "slowMotion");
     private static final Set<String> CLUSTER = Set.of("controllers", "brokers", "seed", "network", "snapshotEvery", "raft");
     private static final Set<String> RAFT = Set.of("electionTimeoutMs", "fetchTimeoutMs", "electionBackoffMaxMs",
             "requestTimeoutMs", "retryBackoffMs", "fetchMaxWaitMs");
@@ -91,10 +91,23 @@ public final class ScenarioReader {
             throw error("steps", "'steps' must be a non-empty list");
         }
         List<Step> out = new ArrayList<>();
+        Set<String> questions = new java.util.HashSet<>();
         for (int i = 0; i < steps.size(); i++) {
-            out.add(step(i, steps.get(i)));
+            Step step = step(i, steps.get(i));
+            if (step.question() != null && !questions.add(step.question().id())) {
+                throw error("steps[" + i + "]", "step " + (i + 1) + ": a question with id '" + step.question().id() + "' was asked before");
+            }
+            if (step.proves() != null && !questions.contains(step.proves())) {
+                throw error("steps[" + i + "]", "step " + (i + 1) + ": 'proves' names no earlier question (questions so far: "
+                        + (questions.isEmpty() ? "none" : Vocabulary.oneOf(questions)) + ")");
+            }
+            out.add(step);
         }
-        return new Scenario(name, root.path("description").asText(""), cluster, out);
+        JsonNode slow = root.path("slowMotion");
+        if (!slow.isMissingNode() && !slow.isBoolean()) {
+            throw error("slowMotion", "'slowMotion' must be true or false");
+        }
+        return new Scenario(name, root.path("description").asText(""), cluster, out, slow.asBoolean(true));
     }
 
     private ClusterConfig cluster(JsonNode c) throws ScenarioException {
@@ -164,7 +177,17 @@ public final class ScenarioReader {
         String what = "step " + (i + 1) + " (" + (action == null ? "wait" : action) + ")";
         io.yakraft.cluster.Action typed = null;
         validateArgs(args, allowed, at, what);
-        if (action != null && !action.equals("expect")) {
+        Question question = null;
+        if ("question".equals(action)) {
+            List<String> choices = new ArrayList<>();
+            args.get("choices").forEach(c -> choices.add(c.asText()));
+            try {
+                question = new Question(args.get("id").asText(), args.get("text").asText(), choices, args.get("answer").asInt(),
+                        args.get("explain").asText());
+            } catch (IllegalArgumentException e) {
+                throw error(at, what + ": " + e.getMessage());
+            }
+        } else if (action != null && !action.equals("expect")) {
             if ("feed".equals(action)) {
                 resolveBesideScenario(args, "file");
                 resolveBesideScenario(args, "spec");
@@ -182,7 +205,21 @@ public final class ScenarioReader {
             throw error(at, "step " + (i + 1) + ": give 'at' or 'after', not both");
         }
         long timeout = s.has("timeout") ? duration(s, "timeout", at, i) : DEFAULT_TIMEOUT_MS;
-        return new Step(i, line(at), column(at), atMs, afterMs, waitFor, timeout, action, args, typed);
+        Check shows = null;
+        if (s.has("shows")) {
+            if (!"caption".equals(action) && !"question".equals(action)) {
+                throw error(at, what + ": 'shows' belongs to a caption or a question (the state it speaks of)");
+            }
+            shows = check(s.get("shows"), at, i);
+        }
+        String proves = null;
+        if (s.has("proves")) {
+            if (!"expect".equals(action) || !s.get("proves").isTextual()) {
+                throw error(at, what + ": 'proves' belongs to an expectation and names a question's id");
+            }
+            proves = s.get("proves").asText();
+        }
+        return new Step(i, line(at), column(at), atMs, afterMs, waitFor, timeout, action, args, typed, shows, proves, question);
     }
 
     private Check check(JsonNode w, String at, int i) throws ScenarioException {

@@ -8,10 +8,18 @@ import io.yakraft.cluster.Action;
  * When it starts: {@code atMs} (absolute simulated time), else {@code afterMs} after the previous
  * step, else at once; with {@code waitFor} it then waits (up to {@code timeoutMs}) for a check to
  * hold. What it does: {@code action} with its {@code args} as written (null action: a pure wait),
- * and {@code typed}, the action built from them (null for a wait or an 'expect').
+ * and {@code typed}, the action built from them (null for a wait, an 'expect' or a 'question').
+ * {@code shows} (captions and questions, else null) names the state the narration speaks of, so a
+ * pacing report can tell how long it is visible; {@code proves} (expectations, else null) names
+ * the question whose answer this expectation shows; {@code question} is a question step's.
  */
 public record Step(int index, long line, long column, long atMs, long afterMs, Check waitFor, long timeoutMs,
-                   String action, ObjectNode args, Action typed) {
+                   String action, ObjectNode args, Action typed, Check shows, String proves, Question question) {
+
+    /** Passive steps only look at the cluster: a caption being read never holds them. */
+    public boolean passive() {
+        return "expect".equals(action);
+    }
 
     /** A short human name: "kill leader", "expect leaderElected", "wait for brokerUnfenced". */
     public String describe() {
@@ -20,6 +28,9 @@ public record Step(int index, long line, long column, long atMs, long afterMs, C
         }
         if (action.equals("expect")) {
             return "expect " + Check.of(args).describe();
+        }
+        if (question != null) {
+            return "question " + question.id() + ": " + question.text();
         }
         return describe(action, args);
     }

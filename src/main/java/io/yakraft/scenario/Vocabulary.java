@@ -14,12 +14,13 @@ import java.util.TreeSet;
  */
 final class Vocabulary {
     enum Kind {
-        TEXT, NODE, NODES, INT, NUMBER, BOOL, GROUPS, ACKS;
+        TEXT, TEXTS, NODE, NODES, INT, NUMBER, BOOL, GROUPS, ACKS;
 
         /** Why the value does not fit this kind, or null. */
         String problem(JsonNode v) {
             return switch (this) {
                 case TEXT -> v.isTextual() ? null : "a string";
+                case TEXTS -> texts(v);
                 case NODE -> v.isTextual() || v.isInt() ? NodeNames.problem(v.asText()) : "a node such as \"n2\" or \"leader\"";
                 case NODES -> nodes(v);
                 case INT -> v.isIntegralNumber() ? null : "a whole number";
@@ -38,6 +39,18 @@ final class Vocabulary {
                 String p = NODE.problem(n);
                 if (p != null) {
                     return p;
+                }
+            }
+            return null;
+        }
+
+        private static String texts(JsonNode v) {
+            if (!v.isArray() || v.size() < 2) {
+                return "a list of at least two strings";
+            }
+            for (JsonNode t : v) {
+                if (!t.isTextual()) {
+                    return "a list of at least two strings";
                 }
             }
             return null;
@@ -109,6 +122,9 @@ final class Vocabulary {
                 "via", Kind.NODE, false));
         ACTIONS.put("setSpeed", args("speed", Kind.NUMBER, true));
         ACTIONS.put("expect", args("check", Kind.TEXT, true));
+        // predict, then reveal: a scenario step, not a cluster action (it is not in the trace)
+        ACTIONS.put("question", args("id", Kind.TEXT, true, "text", Kind.TEXT, true, "choices", Kind.TEXTS, true,
+                "answer", Kind.INT, true, "explain", Kind.TEXT, true));
 
         CHECKS.put("leaderElected", args("minEpoch", Kind.INT, false));
         CHECKS.put("leaderIs", args("node", Kind.NODE, true));
@@ -116,6 +132,7 @@ final class Vocabulary {
         CHECKS.put("epochAtLeast", args("value", Kind.INT, true));
         CHECKS.put("epochIs", args("value", Kind.INT, true));
         CHECKS.put("roleIs", args("node", Kind.NODE, true, "role", Kind.TEXT, true));
+        CHECKS.put("anyNodeIs", args("role", Kind.TEXT, true));
         CHECKS.put("committedAtLeast", args("value", Kind.INT, true));
         CHECKS.put("highWatermarkAtLeast", args("node", Kind.NODE, true, "value", Kind.INT, true));
         CHECKS.put("highWatermarkIs", args("node", Kind.NODE, true, "value", Kind.INT, true));
@@ -137,7 +154,7 @@ final class Vocabulary {
         CHECKS.put("replicasInSync", args("topic", Kind.TEXT, true));
     }
 
-    static final List<String> STEP_FIELDS = List.of("at", "after", "waitFor", "timeout", "action", "comment");
+    static final List<String> STEP_FIELDS = List.of("at", "after", "waitFor", "timeout", "action", "comment", "shows", "proves");
 
     /**
      * The first problem of {@code args} against {@code spec}, in words prefixed by {@code what}

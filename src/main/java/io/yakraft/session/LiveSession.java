@@ -34,12 +34,22 @@ import java.util.function.Consumer;
 public final class LiveSession {
     public static final double MIN_SPEED = 0.01;
     public static final double MAX_SPEED = 1000;
+    /** Lessons play at this speed: Kafka's 1–2 s election timeouts take a few seconds to watch. */
+    public static final double LESSON_SPEED = 0.3;
 
     private final Session session;
     private final ConcurrentLinkedQueue<Consumer<Session>> commands = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Frame> latest = new AtomicReference<>();
     private volatile double speed;
     private volatile boolean paused;
+    /** Slow down at key events, speed up across idle waits (wall-clock pacing only). */
+    private volatile boolean slowMotion;
+    /** The pace factor the last tick used (1 without slow motion), for the window to show. */
+    private volatile double pace = 1;
+    /** Holds a lesson until what is on screen has been read, in wall time. */
+    private final CaptionClock captions = new CaptionClock();
+    /** Off only to measure how a lesson read before captions held it (a pacing report's baseline). */
+    private boolean holdForReading = true;
     /** Simulated milliseconds owed to the session but not yet whole. */
     private double carry;
     /** The outcome of an action the person called off to keep the recorded future. */
@@ -81,21 +91,38 @@ public final class LiveSession {
     // ------------------------------------------------------------------ driving (one thread at a time)
 
     /**
-     * Runs the queued commands, then, unless paused, lets {@code wallMillis} × speed of simulated
-     * time pass, and publishes a frame. A pausing caption pauses (the presenter continues).
+     * Runs the queued commands, then, unless paused, lets {@code wallMillis} × speed (× the slow
+     * motion factor when on) of simulated time pass, and publishes a frame. A pausing caption or
+     * a question pauses (the presenter continues); a lesson holds while its caption is read.
      */
     public void tick(double wallMillis) {
+        captions.elapse(session.narration(), wallMillis); // the tick's wall time passed with what was on screen
         runCommands();
+        captions.sync(session.narration());
         if (!paused && !session.stopped()) {
-            carry += wallMillis * speed;
+            double factor = slowMotion ? session.slowMotionFactor() : 1;
+            pace = factor;
+            carry += wallMillis * speed * factor;
             long advance = (long) carry;
             carry -= advance;
+            if (factor > 1) {
+                // speeding across an idle wait stops at the next event, so a key moment is never jumped into
+                long gap = Math.max(0, session.nextEventTime() - session.now());
+                if (advance > gap) {
+                    advance = gap;
+                    carry = 0;
+                }
+            }
             if (advance > 0) {
-                session.advance(advance);
+                session.advance(advance, holdForReading ? captions : io.yakraft.scenario.Pacing.NONE);
                 if (session.heldByCaption()) {
                     paused = true;
                 }
+                if (session.heldForReading()) {
+                    carry = 0; // the simulation waits for the reader: no simulated time is owed meanwhile
+                }
             }
+            captions.sync(session.narration());
         }
         publish();
     }
@@ -104,6 +131,9 @@ public final class LiveSession {
     public void advanceBy(long simMillis) {
         runCommands();
         session.advance(simMillis);
+        if (session.heldByCaption()) {
+            paused = true; // as the pacer would: the presenter continues
+        }
         publish();
     }
 
@@ -316,6 +346,39 @@ public final class LiveSession {
     public record Pending(CompletableFuture<Outcome> outcome, CompletableFuture<ControllerReply> reply) {
     }
 
+    public boolean slowMotion() {
+        return slowMotion;
+    }
+
+    /** Slow motion at key events on or off (wall-clock pacing only: the trace is the same). */
+    public void setSlowMotion(boolean on) {
+        slowMotion = on;
+    }
+
+    /** The pace factor of the last tick: below 1 in slow motion, above 1 across an idle wait. */
+    public double pace() {
+        return pace;
+    }
+
+    /** The student's pick for the question asked: the answer is revealed and the lesson plays on. */
+    public void answer(int choice) {
+        submit(s -> {
+            s.answer(choice);
+            if (!s.heldByCaption()) {
+                paused = false;
+            }
+        });
+    }
+
+    void holdForReading(boolean on) {
+        holdForReading = on;
+    }
+
+    /** The session itself, for a driver on this session's driving thread (a pacing report). */
+    Session session() {
+        return session;
+    }
+
     /** Pauses and processes exactly one event. */
     public void step() {
         paused = true;
@@ -344,6 +407,7 @@ public final class LiveSession {
 
     /** Plays {@code scenario} from its start on a fresh cluster, running. */
     public void play(Scenario scenario) {
+        slowMotion = scenario.slowMotion();
         submit(s -> {
             s.play(scenario);
             paused = false;

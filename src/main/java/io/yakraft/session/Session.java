@@ -10,6 +10,8 @@ import io.yakraft.cluster.LogRange;
 import io.yakraft.metadata.ControllerReply;
 import io.yakraft.raft.LogEntry;
 import io.yakraft.scenario.LiveAction;
+import io.yakraft.scenario.Narration;
+import io.yakraft.scenario.Pacing;
 import io.yakraft.scenario.Scenario;
 import io.yakraft.scenario.ScenarioPlayer;
 import io.yakraft.scenario.ScenarioRun;
@@ -118,12 +120,25 @@ public final class Session {
      * at a pausing caption), or, after a rewind, the recorded future replays as time passes.
      */
     public void advance(long millis) {
+        advance(millis, Pacing.NONE);
+    }
+
+    /**
+     * As {@link #advance(long)}, but the scenario moves on only as {@code pacing} allows: a "no"
+     * holds the simulation where it is (see {@link #heldForReading}). The trace is the same.
+     */
+    public void advance(long millis, Pacing pacing) {
         if (millis <= 0 || stopped()) {
             return;
         }
         long until = cluster.now() + millis;
         if (player != null) {
-            player.advance(until);
+            player.pacing(pacing);
+            try {
+                player.advance(until);
+            } finally {
+                player.pacing(Pacing.NONE);
+            }
         } else {
             applied = recording.replayFrom(cluster, applied, until, Long.MAX_VALUE);
         }
@@ -265,6 +280,43 @@ public final class Session {
     /** True while a pausing caption waits for the presenter. */
     public boolean heldByCaption() {
         return player != null && player.heldByCaption();
+    }
+
+    /** True while the scenario holds until what is on screen has been read. */
+    public boolean heldForReading() {
+        return player != null && player.heldForReading();
+    }
+
+    /** What the scenario has on screen ({@link Narration#NONE} when none plays). */
+    public Narration narration() {
+        return player == null ? Narration.NONE : player.narration();
+    }
+
+    /** Whether the state the narration on screen speaks of holds now; null when it names none. */
+    public Boolean showing() {
+        return player == null ? null : player.showing();
+    }
+
+    /** The student's answer to the question asked: revealed, and the scenario goes on. */
+    public void answer(int choice) {
+        if (player != null) {
+            player.answer(choice);
+        }
+    }
+
+    /** The scenario being played, or null. */
+    public Scenario scenario() {
+        return player == null ? null : player.scenario();
+    }
+
+    /** How fast the moment at hand should play relative to the chosen speed (see {@link SlowMotion}). */
+    public double slowMotionFactor() {
+        return SlowMotion.factor(cluster, recent);
+    }
+
+    /** Simulated time of the next queued event (Long.MAX_VALUE when none). */
+    public long nextEventTime() {
+        return cluster.nextEventTime();
     }
 
     /** After a pausing caption: the scenario goes on. */

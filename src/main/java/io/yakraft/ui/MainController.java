@@ -80,6 +80,7 @@ public final class MainController {
     @FXML private TableView<MetadataRows.RecordRow> recordTable;
     @FXML private javafx.scene.control.Menu lessonsMenu;
     @FXML private HBox captionBar;
+    @FXML private javafx.scene.control.ToolBar toolBar;
     @FXML private MenuItem apiItem;
     private io.yakraft.api.ApiServer api;
     @FXML private StackPane timelineHost;
@@ -108,6 +109,8 @@ public final class MainController {
     private boolean captionShown;
 
     private final LiveSession driver;
+    /** A lesson's question choices, caption history and the slow-motion toggle. */
+    private NarrationBar narrationBar;
     /** File work run off the JavaFX thread (preprocessing, feed previews). */
     private final BackgroundWork background = new BackgroundWork();
     private static final javafx.css.PseudoClass PICKED = javafx.css.PseudoClass.getPseudoClass("picked");
@@ -839,14 +842,20 @@ public final class MainController {
             windowLayout.restore(); // the lesson is over: the panes go back where they were
         }
         captionShown = on;
+        if (narrationBar == null) {
+            narrationBar = new NarrationBar(driver, captionBar, toolBar, replication::reset);
+        }
         if (!on) {
+            narrationBar.showSlowMotion();
             return;
         }
         closeCaptionButton.setVisible(s.finished());
         closeCaptionButton.setManaged(s.finished());
+        narrationBar.show(s);
         captionLabel.setText(s.caption().isEmpty() ? s.name() : s.caption());
-        continueButton.setVisible(s.heldByCaption());
-        continueButton.setManaged(s.heldByCaption());
+        boolean mayContinue = s.heldByCaption() && s.asked() == null; // a question waits for a pick
+        continueButton.setVisible(mayContinue);
+        continueButton.setManaged(mayContinue);
         nextStepButton.setVisible(!s.finished());
         nextStepButton.setManaged(!s.finished());
         scenarioProgress.setText(s.name() + "  ·  step " + Math.min(s.stepsPlayed(), s.totalSteps()) + " of " + s.totalSteps()

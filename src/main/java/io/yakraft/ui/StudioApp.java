@@ -16,7 +16,7 @@ import java.net.URL;
 /** The JavaFX application: the main window on the default cluster (3 controllers, 3 observers, seed 42). */
 public final class StudioApp extends Application {
     /** Starts first at this speed so the first election plays out visibly (Kafka's timeouts are 1–2 s). */
-    public static final double DEFAULT_SPEED = 0.3;
+    public static final double DEFAULT_SPEED = io.yakraft.session.LiveSession.LESSON_SPEED;
 
     private MainController controller;
     private Pacer pacer;

@@ -76,6 +76,7 @@ class ActionJsonTest {
         }
         Set<String> vocabulary = new HashSet<>(Vocabulary.ACTIONS.keySet());
         vocabulary.remove("expect");
+        vocabulary.remove("question"); // a scenario step the player asks, not a cluster action
         assertEquals(vocabulary, kinds, "every action of the vocabulary has a case");
     }
 

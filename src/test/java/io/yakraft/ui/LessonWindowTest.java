@@ -37,10 +37,20 @@ class LessonWindowTest extends WindowTestBase {
         robot.clickOn("#continueButton");
         settle();
         assertFalse(session.paused(), "Continue plays on");
+        advanceUntilShown("the lesson asks its question", () -> status().asked() != null
+                && robot.lookup(".question-choice").queryAll().size() == 3);
+        assertTrue(caption.getText().startsWith("Which epoch"), caption.getText());
+        assertTrue(session.paused(), "a question pauses until answered");
+        robot.clickOn("Epoch 2");
+        advanceUntilShown("the answer is revealed", () -> caption.getText().startsWith("Answer: Epoch 1.")
+                && robot.lookup(".choice-wrong").tryQuery().isPresent() && robot.lookup(".choice-right").tryQuery().isPresent());
+        assertEquals(2, status().picked(), "the pick is remembered");
+        assertFalse(session.paused(), "after the reveal the lesson plays on to show it");
         advanceUntilShown("the lesson finishes", 120_000, () -> status().finished());
         assertEquals(0, status().failed(), () -> "failed: " + status().lastExpectation());
         assertTrue(status().passed() >= 5, "expectations passed: " + status().passed());
         advanceUntilShown("the progress line says so", () -> robot.lookup("#scenarioProgress").queryAs(Label.class).getText()
                 .contains("(finished)"));
+        assertTrue(status().history().size() >= 8, "every caption is in the history: " + status().history().size());
     }
 }
