@@ -7,7 +7,6 @@ import io.yakraft.data.ReplicaManager;
 import io.yakraft.data.ReplicaView;
 import io.yakraft.data.TopicPartition;
 
-import java.util.List;
 import java.util.Map;
 
 /**

@@ -6,10 +6,8 @@ import io.yakraft.session.Session;
 import io.yakraft.session.LiveSession;
 import io.yakraft.cluster.Action;
 import io.yakraft.cluster.NodeRef;
-import io.yakraft.cluster.Cluster;
 import io.yakraft.cluster.ClusterConfig;
 import io.yakraft.cluster.NodeView;
-import io.yakraft.sim.LinkConfig;
 import io.yakraft.sim.TraceEvent;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -40,7 +38,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;

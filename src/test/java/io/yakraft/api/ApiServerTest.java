@@ -4,7 +4,6 @@ import io.yakraft.cluster.Action;
 import io.yakraft.cluster.NodeRef;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.yakraft.session.Driving;
 import io.yakraft.session.LiveSession;
 import io.yakraft.session.Session;

@@ -10,7 +10,6 @@ import io.yakraft.data.FeedStatus;
 import io.yakraft.data.PartitionLog;
 import io.yakraft.data.TopicPartition;
 import io.yakraft.metadata.ControllerCommand;
-import io.yakraft.metadata.ControllerError;
 import io.yakraft.metadata.ControllerReply;
 import io.yakraft.metadata.PartitionRegistration;
 import io.yakraft.metadata.TopicImage;
