@@ -80,8 +80,10 @@ public final class ApiServer implements AutoCloseable {
             err.put("error", e.name());
             err.put("message", e.getMessage());
             send(ex, e.status(), err, e.retryAfter());
-        } catch (RuntimeException e) {
-            send(ex, 500, Map.of("error", "INTERNAL", "message", String.valueOf(e.getMessage())), null);
+        } catch (RuntimeException | Error e) {
+            // the request fails on its own: the cluster runs on, and the answer names no library internals
+            send(ex, 500, Map.of("error", "INTERNAL", "message", "the server could not handle this request ("
+                    + e.getClass().getSimpleName() + "); the cluster keeps running"), null);
         }
     }
 
@@ -434,7 +436,9 @@ public final class ApiServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ApiError(503, "INTERRUPTED", "the server is stopping");
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new ApiError(500, "INTERNAL", String.valueOf(e.getCause()));
+            Throwable why = e.getCause();
+            throw new ApiError(500, "INTERNAL", "the simulation could not answer: " + (why.getMessage() == null
+                    ? why.getClass().getSimpleName() : why.getMessage()) + "; the cluster keeps running");
         }
     }
 
