@@ -43,7 +43,7 @@ final class Actions {
     /** The words for an action that failed while it was carried out: what, and why, without a stack trace. */
     static Outcome.Refused refusal(String description, RuntimeException e) {
         String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
-        return new Outcome.Refused(io.yakraft.cluster.ErrorCode.INVALID_REQUEST, description, "could not be carried out: " + why);
+        return new Outcome.Refused(io.yakraft.cluster.ErrorCode.ACTION_FAILED, description, "could not be carried out: " + why);
     }
 
     /**

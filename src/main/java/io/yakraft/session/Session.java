@@ -293,7 +293,9 @@ public final class Session {
         if (player == null) {
             return null;
         }
-        var reports = player.playToEnd();
+        guarded(player::playToEnd);
+        player.endRun(); // when the run stopped inside playToEnd, what did not play is still reported
+        var reports = player.reports();
         return new ScenarioRun(player.scenario(), reports, player.answers(), cluster.now(),
                 cluster.eventCount(), traceSha256());
     }

@@ -43,7 +43,7 @@ class SurvivesEveryInputTest {
         Outcome[] seen = new Outcome[1];
         s.perform(throwingFeed(), o -> seen[0] = o, r -> { });
         Outcome.Refused refused = assertInstanceOf(Outcome.Refused.class, seen[0]);
-        assertEquals(ErrorCode.INVALID_REQUEST, refused.code());
+        assertEquals(ErrorCode.ACTION_FAILED, refused.code());
         assertTrue(refused.message().contains("rate"), refused.message());
         assertFalse(s.stopped(), "a refused action does not stop the run");
         long before = s.now();
