@@ -1,7 +1,7 @@
 package io.yakraft.api;
 
 /** An error answer: HTTP status, a NAME (Kafka's or the API's own) and a message a person can act on. */
-public final class ApiError extends Exception {
+public class ApiError extends Exception {
     private final int status;
     private final String name;
     private final String retryAfter;

@@ -45,6 +45,14 @@ public final class ApiServer implements AutoCloseable {
     /** Bodies larger than this are refused before they reach the cluster. */
     static final int MAX_BODY_BYTES = 64 * 1024;
     static final long ANSWER_TIMEOUT_SECONDS = 15;
+    /** Requests handled at once: a slow command holds one thread while it waits, never the others. */
+    static final int HANDLER_THREADS = 32;
+    /** Every route, as "METHOD head" or "METHOD head {}" (with an id): what is not here is 404, or 405 when only the method is wrong. */
+    private static final java.util.Set<String> ROUTES = java.util.Set.of("POST register-broker", "GET register-broker",
+            "GET register-broker {}", "DELETE register-broker {}", "POST register-broker-change", "GET metadata-fetch-by-id {}",
+            "POST register-producer", "POST create-topic", "GET get-topic {}", "POST create-partition", "GET topics",
+            "GET partitions", "GET producers", "POST feed", "GET feeds", "GET feeds {}", "GET cluster", "GET metadata",
+            "GET health");
 
     private final LiveSession cluster;
     private final HttpServer server;
@@ -54,7 +62,7 @@ public final class ApiServer implements AutoCloseable {
         this.cluster = cluster;
         this.server = HttpServer.create(new InetSocketAddress(bind, port), 0);
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(HANDLER_THREADS));
         server.start();
     }
 
@@ -73,19 +81,59 @@ public final class ApiServer implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try {
             Object body = route(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex);
-            int status = body instanceof Created ? 201 : 200;
-            send(ex, status, body instanceof Created c ? c.body() : body, null);
+            int status = body instanceof Created ? 201 : body instanceof WithStatus w ? w.status() : 200;
+            send(ex, status, body instanceof Created c ? c.body() : body instanceof WithStatus w ? w.body() : body, null);
+        } catch (WrongMethod e) {
+            ex.getResponseHeaders().set("Allow", e.allow);
+            send(ex, 405, Map.of("error", "METHOD_NOT_ALLOWED", "message", e.getMessage()), null);
         } catch (ApiError e) {
             Map<String, Object> err = new LinkedHashMap<>();
             err.put("error", e.name());
             err.put("message", e.getMessage());
             send(ex, e.status(), err, e.retryAfter());
-        } catch (RuntimeException e) {
-            send(ex, 500, Map.of("error", "INTERNAL", "message", String.valueOf(e.getMessage())), null);
+        } catch (RuntimeException | Error e) {
+            // the request fails on its own: the cluster runs on, and the answer names no library internals
+            send(ex, 500, Map.of("error", "INTERNAL", "message", "the server could not handle this request ("
+                    + e.getClass().getSimpleName() + "); the cluster keeps running"), null);
         }
     }
 
     private record Created(Object body) {
+    }
+
+    /** An answer with a status of its own (GET /health: 200 ready, 503 not yet). */
+    private record WithStatus(int status, Object body) {
+    }
+
+    /** The path exists, the method does not: 405 with the methods it has. */
+    private static final class WrongMethod extends ApiError {
+        private final String allow;
+
+        WrongMethod(String method, String path, String allow) {
+            super(405, "METHOD_NOT_ALLOWED", method + " is not allowed on " + path + " (allowed: " + allow + ")");
+            this.allow = allow;
+        }
+    }
+
+    /**
+     * Ready to serve: a leader is elected and every broker of the cluster is registered and
+     * unfenced, so a write can be placed ({@code serve} announces itself only then).
+     */
+    public static boolean ready(Session s) {
+        return health(s).get("ready") == Boolean.TRUE;
+    }
+
+    /** {"ready", "leader", "unfencedBrokers", "brokers"} of the session now. */
+    public static Map<String, Object> health(Session s) {
+        ClusterSnapshot snap = s.snapshot();
+        long unfenced = s.committedImage().brokers().values().stream().filter(b -> !b.fenced()).count();
+        long brokers = snap.nodes().stream().filter(n -> !n.voter()).count();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ready", snap.leaderId() >= 0 && unfenced >= brokers);
+        m.put("leader", snap.leaderId() >= 0 ? snap.leaderId() : null);
+        m.put("unfencedBrokers", unfenced);
+        m.put("brokers", brokers);
+        return m;
     }
 
     private Object route(String method, String path, HttpExchange ex) throws ApiError, IOException {
@@ -95,7 +143,23 @@ public final class ApiServer implements AutoCloseable {
         if (p.length > 3) {
             throw notFound(path);
         }
-        switch (method + " " + head + (arg == null ? "" : " {}")) {
+        String key = head + (arg == null ? "" : " {}");
+        if (!ROUTES.contains(method + " " + key)) {
+            List<String> allow = new ArrayList<>();
+            for (String m : List.of("GET", "POST", "DELETE")) {
+                if (ROUTES.contains(m + " " + key)) {
+                    allow.add(m);
+                }
+            }
+            if (!allow.isEmpty()) {
+                throw new WrongMethod(method, path, String.join(", ", allow));
+            }
+        }
+        switch (method + " " + key) {
+            case "GET health": {
+                Map<String, Object> h = await(cluster.query(ApiServer::health));
+                return new WithStatus(h.get("ready") == Boolean.TRUE ? 200 : 503, h);
+            }
             case "POST register-broker":
                 return registerBroker(body(ex));
             case "GET register-broker":
@@ -153,7 +217,13 @@ public final class ApiServer implements AutoCloseable {
 
     private Object registerBroker(JsonNode b) throws ApiError {
         int id = requiredInt(b, "brokerId");
-        if (committed().brokers().containsKey(id) || snapshot().nodes().stream().anyMatch(n -> n.id() == id)) {
+        NodeView taken = snapshot().nodes().stream().filter(n -> n.id() == id).findFirst().orElse(null);
+        if (taken != null && taken.voter()) {
+            throw new ApiError(400, "INVALID_REQUEST", "brokerId " + id + " is a controller's id in this cluster; a broker needs"
+                    + " an id no node has (controllers: " + snapshot().nodes().stream().filter(NodeView::voter)
+                    .map(n -> String.valueOf(n.id())).reduce((x, y) -> x + ", " + y).orElse("none") + ")");
+        }
+        if (committed().brokers().containsKey(id) || taken != null) {
             throw new ApiError(409, "DUPLICATE_BROKER_REGISTRATION", "broker " + id + " is already registered");
         }
         ObjectNode step = json.createObjectNode().put("action", "registerBroker").put("id", id)
@@ -161,7 +231,14 @@ public final class ApiServer implements AutoCloseable {
         if (b.hasNonNull("rackId")) {
             step.put("rack", b.get("rackId").asText());
         }
-        Outcome outcome = await(perform(parse(step, "INVALID_REQUEST")).outcome());
+        Action action;
+        try {
+            action = parse(step, "INVALID_REQUEST");
+        } catch (ApiError e) { // the scenario vocabulary's words for the seed's fields
+            throw new ApiError(e.status(), e.name(), e.getMessage().replace("'id'", "'brokerId'").replace("'port'", "'brokerPort'")
+                    .replace("'host'", "'brokerHost'").replace("'rack'", "'rackId'"));
+        }
+        Outcome outcome = await(perform(action).outcome());
         if (outcome instanceof Outcome.Refused r) {
             throw new ApiError(r.code() == ErrorCode.DUPLICATE_BROKER_REGISTRATION ? 409 : 400, r.code().name(), r.message());
         }
@@ -421,8 +498,9 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static <T> T await(CompletableFuture<T> f) throws ApiError {
-        return await(f, "no answer within " + ANSWER_TIMEOUT_SECONDS
-                + " s: the request or its answer was lost, or the simulation is paused");
+        return await(f, "no answer within " + ANSWER_TIMEOUT_SECONDS + " s: the outcome is unknown (the cluster may"
+                + " still carry the request out, or the simulation is paused); read the state back before retrying"
+                + " (GET /topics, /get-topic/{name}, /register-broker/{id}, /producers, /feeds)");
     }
 
     private static <T> T await(CompletableFuture<T> f, String timeoutMessage) throws ApiError {
@@ -434,7 +512,9 @@ public final class ApiServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ApiError(503, "INTERRUPTED", "the server is stopping");
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new ApiError(500, "INTERNAL", String.valueOf(e.getCause()));
+            Throwable why = e.getCause();
+            throw new ApiError(500, "INTERNAL", "the simulation could not answer: " + (why.getMessage() == null
+                    ? why.getClass().getSimpleName() : why.getMessage()) + "; the cluster keeps running");
         }
     }
 

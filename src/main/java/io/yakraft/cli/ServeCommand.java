@@ -42,6 +42,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "FILE", description = "play this scenario (or built-in lesson) instead")
     String scenario;
 
+    @Option(names = "--ready-timeout", defaultValue = "30", paramLabel = "SECONDS",
+            description = "wait at most this long for a leader and every broker unfenced before announcing the address"
+                    + " (default ${DEFAULT-VALUE}); not ready by then: exit 1")
+    long readySeconds;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         LiveSession live;
@@ -63,7 +68,18 @@ public final class ServeCommand implements Callable<Integer> {
             }
             live = new LiveSession(config, 1, false);
         }
+        if (readySeconds < 1) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--ready-timeout': give 1 second or more");
+        }
         try (Pacer pacer = new Pacer(live); ApiServer api = new ApiServer(live, bind, port)) {
+            // announced only once a write can be placed: a client that starts on the address line is not refused
+            try {
+                live.when(ApiServer::ready).get(readySeconds, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                System.err.println("not ready after " + readySeconds + " s (no leader, or a broker still fenced): n"
+                        + live.latest().snapshot().leaderId() + " is the leader (-1: none); try --ready-timeout with more seconds");
+                return 1;
+            }
             System.out.println("YAKRaft REST API on " + api.address() + " (seed " + live.config().seed() + "); Ctrl+C stops");
             CountDownLatch forever = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));

@@ -15,6 +15,8 @@ public enum ErrorCode {
     BROKER_NOT_AVAILABLE,
     DUPLICATE_BROKER_REGISTRATION,
     INVALID_REQUEST,
+    /** The action threw while it was carried out; it was refused and the cluster runs on (ours). */
+    ACTION_FAILED,
     /** The person kept the recorded future rather than act in the past (ours). */
     FORK_DECLINED
 }

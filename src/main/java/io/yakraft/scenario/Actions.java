@@ -25,7 +25,25 @@ final class Actions {
      */
     static void asInput(Action action, String description, Cluster c, Consumer<Outcome> outcome,
                         Consumer<ControllerReply> replies) {
-        c.at(c.now(), description, cl -> outcome.accept(cl.apply(action, replies)));
+        c.at(c.now(), description, cl -> outcome.accept(applied(cl, action, description, replies)));
+    }
+
+    /**
+     * The cluster carries the action out; an exception while it does is this action's refusal,
+     * caught here where the action enters the run, so one bad input never stops the cluster.
+     */
+    static Outcome applied(Cluster c, Action action, String description, Consumer<ControllerReply> replies) {
+        try {
+            return c.apply(action, replies);
+        } catch (RuntimeException e) {
+            return refusal(description, e);
+        }
+    }
+
+    /** The words for an action that failed while it was carried out: what, and why, without a stack trace. */
+    static Outcome.Refused refusal(String description, RuntimeException e) {
+        String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        return new Outcome.Refused(io.yakraft.cluster.ErrorCode.ACTION_FAILED, description, "could not be carried out: " + why);
     }
 
     /**
@@ -37,7 +55,7 @@ final class Actions {
             // an answer can come before apply returns (no active controller): it waits for the outcome's words
             List<ControllerReply> early = new ArrayList<>();
             String[] subject = new String[1];
-            Outcome o = cl.apply(action, r -> {
+            Outcome o = applied(cl, action, description, r -> {
                 if (subject[0] == null) {
                     early.add(r);
                 } else {

@@ -22,6 +22,8 @@ public final class ScenarioPlayer {
     private final List<StepReport> reports = new ArrayList<>();
     private final List<String> answers = new ArrayList<>();
     private int next;
+    /** True once {@link #endRun} has reported the steps that did not play. */
+    private boolean ended;
     private long previousAt;
     private long waitingSince = -1;
     /** The next simulated time the wait in progress checks its condition. */
@@ -185,7 +187,8 @@ public final class ScenarioPlayer {
 
     private void play(long until, boolean honourPauses, int stopBefore) {
         heldForReading = false;
-        while (!finished() && next < stopBefore && !(heldByCaption && honourPauses)) {
+        // once a violation stopped the simulation time no longer moves: nothing more can be played
+        while (!finished() && !cluster.stopped() && next < stopBefore && !(heldByCaption && honourPauses)) {
             Step s = scenario.steps().get(next);
             long due = s.atMs() >= 0 ? s.atMs() : s.afterMs() >= 0 ? previousAt + s.afterMs() : previousAt;
             due = Math.max(due, cluster.now());
@@ -208,7 +211,34 @@ public final class ScenarioPlayer {
     /** Plays every step, captions do not pause, and stops at the last one; returns the reports. */
     public List<StepReport> playToEnd() {
         play(Long.MAX_VALUE / 4, false);
+        endRun();
         return reports();
+    }
+
+    /**
+     * Closes a run played to its end: every step that did not play is a failed report saying why
+     * (a run never passes what it did not run), and a violation that stopped the run is one too.
+     * Called again it adds nothing.
+     */
+    public void endRun() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        String why = cluster.stopped() ? "the run stopped at " + cluster.now() + " ms on an invariant violation: "
+                + String.join("; ", cluster.violations()) : "the run ended before this step";
+        int from = next;
+        if (next > 0 && scenario.steps().get(next - 1).action() != null && reports.stream().noneMatch(r -> r.step() == next)) {
+            from = next - 1; // it started, but the run stopped before its action was carried out
+        }
+        for (int i = from; i < scenario.steps().size(); i++) {
+            Step s = scenario.steps().get(i);
+            reports.add(new StepReport(i + 1, s.line(), cluster.now(), s.describe(), true, false, "not run: " + why));
+        }
+        if (cluster.stopped()) {
+            reports.add(new StepReport(Math.min(from + 1, scenario.steps().size()), 0, cluster.now(), "invariants hold",
+                    true, false, why));
+        }
     }
 
     /**
@@ -223,7 +253,7 @@ public final class ScenarioPlayer {
             nextCheckAt = cluster.now();
         }
         long deadline = waitingSince + s.timeoutMs();
-        while (true) {
+        while (!cluster.stopped()) {
             if (cluster.now() >= nextCheckAt) {
                 Checks.Outcome o = Checks.evaluate(s.waitFor(), cluster, answers);
                 if (o.passed()) {
@@ -244,6 +274,7 @@ public final class ScenarioPlayer {
             }
             cluster.runUntil(nextCheckAt);
         }
+        return false; // the run stopped mid-wait: the step is reported as not run (see playToEnd)
     }
 
     private void play(Step s) {
@@ -279,7 +310,9 @@ public final class ScenarioPlayer {
         } else if (s.typed() instanceof Action.SetSpeed sp) {
             speed.accept(sp.speed());
         }
-        report(s, s.describe(), false, true, outcome[0] == null ? null : outcome[0].describe());
+        // an action that threw while it was carried out is a failed step (the run goes on)
+        boolean failed = outcome[0] instanceof Outcome.Refused r && r.code() == io.yakraft.cluster.ErrorCode.ACTION_FAILED;
+        report(s, s.describe(), failed, !failed, outcome[0] == null ? null : outcome[0].describe());
     }
 
     private void narrate(int step, String text, Check shows) {

@@ -92,8 +92,16 @@ public final class ScenarioReader {
         }
         List<Step> out = new ArrayList<>();
         Set<String> questions = new java.util.HashSet<>();
+        java.util.TreeMap<Integer, String> nodes = new java.util.TreeMap<>();
+        for (int id : cluster.voterIds()) {
+            nodes.put(id, "n" + id);
+        }
+        for (int id : cluster.observerIds()) {
+            nodes.put(id, "b" + id);
+        }
         for (int i = 0; i < steps.size(); i++) {
             Step step = step(i, steps.get(i));
+            checkNodesExist(step, nodes);
             if (step.question() != null && !questions.add(step.question().id())) {
                 throw error("steps[" + i + "]", "step " + (i + 1) + ": a question with id '" + step.question().id() + "' was asked before");
             }
@@ -122,9 +130,23 @@ public final class ScenarioReader {
         if (c.has("network")) {
             JsonNode n = c.get("network");
             unknownFields(n, NETWORK, "cluster", "'network'");
-            network = new LinkConfig(integer(n, "minLatencyMs", (int) network.minLatencyMs(), "cluster"),
-                    integer(n, "maxLatencyMs", (int) network.maxLatencyMs(), "cluster"), n.path("loss").asDouble(0),
-                    n.path("duplication").asDouble(0));
+            String where = "cluster";
+            int min = integer(n, "minLatencyMs", (int) network.minLatencyMs(), where);
+            int max = integer(n, "maxLatencyMs", (int) network.maxLatencyMs(), where);
+            double loss = n.path("loss").asDouble(0);
+            double dup = n.path("duplication").asDouble(0);
+            String out = firstProblem(
+                    "network.minLatencyMs", Limits.range(min, 0, Limits.MAX_LATENCY_MS, "latency in ms"),
+                    "network.maxLatencyMs", Limits.range(max, 0, Limits.MAX_LATENCY_MS, "latency in ms"),
+                    "network.loss", Limits.range(loss, 0, 1, "a probability"),
+                    "network.duplication", Limits.range(dup, 0, 1, "a probability"));
+            if (out == null && min > max) {
+                out = "network.minLatencyMs (" + min + ") must not exceed network.maxLatencyMs (" + max + ")";
+            }
+            if (out != null) {
+                throw error(where, "'cluster': " + out);
+            }
+            network = new LinkConfig(min, max, loss, dup);
         }
         try {
             ClusterConfig config = ClusterConfig.defaults(seed, controllers, brokers).withNetwork(network);
@@ -273,8 +295,14 @@ public final class ScenarioReader {
     private long duration(JsonNode s, String field, String at, int i) throws ScenarioException {
         JsonNode v = s.get(field);
         try {
-            return v.isNumber() ? v.asLong() : Durations.parseMillis(v.asText());
-        } catch (IllegalArgumentException e) {
+            long ms = v.isNumber() ? v.asLong() : Durations.parseMillis(v.asText());
+            String out = v.isNumber() && !v.canConvertToLong() ? "at most " + Limits.MAX_SIM_TIME_MS + " ms"
+                    : Limits.range(ms, 0, Limits.MAX_SIM_TIME_MS, "simulated ms: one simulated day");
+            if (out != null) {
+                throw error(at, "step " + (i + 1) + ": '" + field + "' must be " + out);
+            }
+            return ms;
+        } catch (IllegalArgumentException | ArithmeticException e) {
             throw error(at, "step " + (i + 1) + ": '" + field + "': " + e.getMessage());
         }
     }
@@ -319,6 +347,72 @@ public final class ScenarioReader {
                 throw error(path, "unknown field '" + f + "' in " + what + " (expected one of: " + Vocabulary.oneOf(known) + ")");
             }
         }
+    }
+
+    /**
+     * Every node a step names by id must exist when the step runs: in the cluster, or registered by
+     * an earlier step ({@code n99} would otherwise be refused only when the step plays, or never).
+     */
+    private void checkNodesExist(Step step, java.util.TreeMap<Integer, String> nodes) throws ScenarioException {
+        String where = "steps[" + step.index() + "]";
+        if (step.action() != null && step.args() != null) {
+            checkNodesIn(step.args(), Vocabulary.ACTIONS.get(step.action()), nodes, where, step);
+        }
+        for (Check c : new Check[] {step.waitFor(), step.shows()}) {
+            if (c != null) {
+                checkNodesIn(c.args(), Vocabulary.CHECKS.get(c.name()), nodes, where, step);
+            }
+        }
+        if ("registerBroker".equals(step.action())) {
+            int id = step.args().get("id").asInt();
+            nodes.put(id, "b" + id);
+        }
+    }
+
+    private void checkNodesIn(ObjectNode args, Map<String, Vocabulary.Arg> spec, java.util.TreeMap<Integer, String> nodes,
+                              String where, Step step) throws ScenarioException {
+        if (spec == null) {
+            return;
+        }
+        for (Map.Entry<String, Vocabulary.Arg> e : spec.entrySet()) {
+            Vocabulary.Kind k = e.getValue().kind();
+            JsonNode v = args.get(e.getKey());
+            if (v == null || (k != Vocabulary.Kind.NODE && k != Vocabulary.Kind.NODES && k != Vocabulary.Kind.GROUPS)) {
+                continue;
+            }
+            List<String> names = new ArrayList<>();
+            collectTexts(v, names);
+            for (String name : names) {
+                io.yakraft.cluster.NodeRef ref;
+                try {
+                    ref = NodeNames.parse(name);
+                } catch (IllegalArgumentException bad) {
+                    continue; // the vocabulary already said what is wrong with it
+                }
+                if (ref instanceof io.yakraft.cluster.NodeRef.Id id && !nodes.containsKey(id.id())) {
+                    throw error(where, "step " + (step.index() + 1) + ": '" + e.getKey() + "' names " + name
+                            + ", which does not exist in this cluster (its nodes: " + String.join(", ", nodes.values()) + ")");
+                }
+            }
+        }
+    }
+
+    private static void collectTexts(JsonNode v, List<String> out) {
+        if (v.isArray()) {
+            v.forEach(x -> collectTexts(x, out));
+        } else if (v.isTextual() || v.isInt()) {
+            out.add(v.asText());
+        }
+    }
+
+    /** The first "name must be …" of the (name, problem) pairs whose problem is not null, or null. */
+    private static String firstProblem(String... nameProblem) {
+        for (int i = 0; i < nameProblem.length; i += 2) {
+            if (nameProblem[i + 1] != null) {
+                return nameProblem[i] + " must be " + nameProblem[i + 1];
+            }
+        }
+        return null;
     }
 
     private ScenarioException error(String path, String message) {

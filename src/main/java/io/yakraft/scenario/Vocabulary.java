@@ -79,7 +79,22 @@ final class Vocabulary {
         }
     }
 
-    record Arg(Kind kind, boolean required) {
+    /** An argument: its kind, whether it is required, and for numbers the range it must lie in (named for the message). */
+    record Arg(Kind kind, boolean required, double min, double max, String limit) {
+        Arg(Kind kind, boolean required) {
+            this(kind, required, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null);
+        }
+
+        /** Why the number {@code v} is out of this argument's range, or null. */
+        String outOfRange(JsonNode v) {
+            return limit == null || !v.isNumber() ? null : Limits.range(v.asDouble(), min, max, limit);
+        }
+    }
+
+    /** Bounds {@code field} of {@code action} to {@code min..max}, named {@code limit} in the refusal. */
+    private static void limit(String action, String field, double min, double max, String limit) {
+        Arg a = ACTIONS.get(action).get(field);
+        ACTIONS.get(action).put(field, new Arg(a.kind(), a.required(), min, max, limit));
     }
 
     static final Map<String, Map<String, Arg>> ACTIONS = new LinkedHashMap<>();
@@ -126,6 +141,21 @@ final class Vocabulary {
         ACTIONS.put("question", args("id", Kind.TEXT, true, "text", Kind.TEXT, true, "choices", Kind.TEXTS, true,
                 "answer", Kind.INT, true, "explain", Kind.TEXT, true));
 
+        limit("write", "count", 1, Limits.MAX_WRITES_PER_ACTION, "writes per action");
+        limit("feed", "count", 0, Limits.MAX_RECORDS_PER_FEED, "records per feed");
+        limit("feed", "keys", 1, Limits.MAX_KEYS, "keys per feed");
+        limit("feed", "rate", 0, Limits.MAX_FEED_RATE, "records per simulated second");
+        limit("createTopic", "partitions", 1, Limits.MAX_PARTITIONS_PER_TOPIC, "partitions per topic");
+        limit("createTopic", "rf", 1, Limits.MAX_REPLICATION_FACTOR, "replication factor");
+        limit("createPartitions", "total", 1, Limits.MAX_PARTITIONS_PER_TOPIC, "partitions per topic");
+        limit("network", "minLatencyMs", 0, Limits.MAX_LATENCY_MS, "latency in ms");
+        limit("network", "maxLatencyMs", 0, Limits.MAX_LATENCY_MS, "latency in ms");
+        limit("network", "loss", 0, 1, "a probability");
+        limit("network", "duplication", 0, 1, "a probability");
+        limit("registerBroker", "id", 0, Limits.MAX_BROKER_ID, "broker ids");
+        limit("registerBroker", "port", 1, 65_535, "TCP ports");
+        limit("setSpeed", "speed", io.yakraft.session.LiveSession.MIN_SPEED, io.yakraft.session.LiveSession.MAX_SPEED, "speed");
+
         CHECKS.put("leaderElected", args("minEpoch", Kind.INT, false));
         CHECKS.put("leaderIs", args("node", Kind.NODE, true));
         CHECKS.put("noLeaderAmong", args("nodes", Kind.NODES, true));
@@ -170,6 +200,9 @@ final class Vocabulary {
                         + (spec.isEmpty() ? "no arguments" : "one of: " + oneOf(spec.keySet())) + ")";
             }
             String problem = a.kind().problem(args.get(f));
+            if (problem == null) {
+                problem = a.outOfRange(args.get(f));
+            }
             if (problem != null) {
                 return what + ": '" + f + "' must be " + problem;
             }

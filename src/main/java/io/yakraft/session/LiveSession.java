@@ -61,6 +61,8 @@ public final class LiveSession {
     /** Answers handed out that the simulation has yet to give (controller replies, conditions). */
     private final AtomicInteger outstanding = new AtomicInteger();
     private final Object signal = new Object();
+    /** The last command that failed on the driving thread, for the window's status line; null when none did. */
+    private volatile String problem;
 
     /** Published with each frame: the recorded actions after now, the first one's time, whether a fork can be undone. */
     private volatile int futureActions;
@@ -96,6 +98,17 @@ public final class LiveSession {
      * a question pauses (the presenter continues); a lesson holds while its caption is read.
      */
     public void tick(double wallMillis) {
+        try {
+            move(wallMillis);
+        } catch (RuntimeException | StackOverflowError e) {
+            // the pacer thread never dies: the failure goes into the frame and the next tick runs
+            problem = "a tick failed at " + session.now() + " ms: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+        publish();
+    }
+
+    private void move(double wallMillis) {
         captions.elapse(session.narration(), wallMillis); // the tick's wall time passed with what was on screen
         runCommands();
         captions.sync(session.narration());
@@ -124,7 +137,6 @@ public final class LiveSession {
             }
             captions.sync(session.narration());
         }
-        publish();
     }
 
     /** Runs the queued commands, then {@code simMillis} of simulated time whether paused or not, and publishes. */
@@ -148,10 +160,20 @@ public final class LiveSession {
         return !commands.isEmpty();
     }
 
+    /**
+     * Runs the queued commands in order. One that throws is reported in the next frame
+     * ({@link Frame#problem}) and the rest still run: a command's failure is its own, never the
+     * driving thread's (which would leave the window frozen and every later request unanswered).
+     */
     private void runCommands() {
         Consumer<Session> c;
         while ((c = commands.poll()) != null) {
-            c.accept(session);
+            try {
+                c.accept(session);
+            } catch (RuntimeException | StackOverflowError e) {
+                problem = "a command failed at " + session.now() + " ms and was dropped: "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
         }
         checkWaiters();
     }
@@ -159,7 +181,16 @@ public final class LiveSession {
     private void checkWaiters() {
         for (var it = waiters.iterator(); it.hasNext(); ) {
             Waiter w = it.next();
-            if (w.condition().test(session)) {
+            boolean holds;
+            try {
+                holds = w.condition().test(session);
+            } catch (RuntimeException e) {
+                it.remove();
+                answered();
+                w.done().completeExceptionally(e); // a condition that cannot be evaluated fails its waiter, not the driver
+                continue;
+            }
+            if (holds) {
                 it.remove();
                 answered();
                 w.done().complete(null);
@@ -172,7 +203,7 @@ public final class LiveSession {
         futureActions = session.recordedActionsAfterNow();
         futureFromMs = session.firstRecordedActionAfterNow();
         canUndoFork = session.canUndoFork();
-        latest.set(session.frame(speed, paused, frames++));
+        latest.set(session.frame(speed, paused, frames++, problem));
     }
 
     private void answered() {
@@ -222,7 +253,13 @@ public final class LiveSession {
     /** Reads the session on the driving thread, in order with the commands before it (so a read follows a write). */
     public <T> CompletableFuture<T> query(Function<Session, T> read) {
         CompletableFuture<T> answer = new CompletableFuture<>();
-        submit(s -> answer.complete(read.apply(s)));
+        submit(s -> {
+            try {
+                answer.complete(read.apply(s));
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e); // the reader hears its failure; it never waits for an answer that cannot come
+            }
+        });
         return answer;
     }
 

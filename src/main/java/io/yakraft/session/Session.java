@@ -131,31 +131,52 @@ public final class Session {
         if (millis <= 0 || stopped()) {
             return;
         }
-        long until = cluster.now() + millis;
-        if (player != null) {
-            player.pacing(pacing);
-            try {
-                player.advance(until);
-            } finally {
-                player.pacing(Pacing.NONE);
+        long until = cluster.now() + Math.min(millis, Long.MAX_VALUE - cluster.now());
+        guarded(() -> {
+            if (player != null) {
+                player.pacing(pacing);
+                try {
+                    player.advance(until);
+                } finally {
+                    player.pacing(Pacing.NONE);
+                }
+            } else {
+                applied = recording.replayFrom(cluster, applied, until, Long.MAX_VALUE);
             }
-        } else {
-            applied = recording.replayFrom(cluster, applied, until, Long.MAX_VALUE);
+        });
+    }
+
+    /**
+     * Runs the simulation forward; an exception from inside it (a protocol core, a listener) is not
+     * an input's fault: the run stops there as an invariant violation naming seed and event, so the
+     * failure can be replayed, and whoever drives the session carries on.
+     */
+    private void guarded(Runnable move) {
+        try {
+            move.run();
+        } catch (RuntimeException | StackOverflowError e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            cluster.recordViolation(-1, "internal error at event " + cluster.eventCount() + " (seed "
+                    + cluster.config().seed() + ", t=" + cluster.now() + " ms): " + why);
         }
     }
 
     /** Processes exactly one event; false when none is left or the run stopped. */
     public boolean step() {
-        return cluster.step();
+        boolean[] stepped = new boolean[1];
+        guarded(() -> stepped[0] = cluster.step());
+        return stepped[0];
     }
 
     /** Runs straight to simulated time {@code t} (through the scenario's steps when one plays, captions not holding). */
     public void fastForward(long t) {
-        if (player != null) {
-            player.fastForward(t);
-        } else {
-            applied = recording.replayFrom(cluster, applied, t, Long.MAX_VALUE);
-        }
+        guarded(() -> {
+            if (player != null) {
+                player.fastForward(t);
+            } else {
+                applied = recording.replayFrom(cluster, applied, t, Long.MAX_VALUE);
+            }
+        });
     }
 
     /**
@@ -179,10 +200,10 @@ public final class Session {
         horizon = Math.max(horizon, cluster.now()); // going back never forgets how far the session got
         if (player != null) {
             startScenario(player.scenario());
-            player.fastForward(t);
+            guarded(() -> player.fastForward(t));
         } else {
             cluster = build(recording.cluster());
-            applied = recording.replayFrom(cluster, 0, t, maxEvents);
+            guarded(() -> applied = recording.replayFrom(cluster, 0, t, maxEvents));
         }
     }
 
@@ -202,7 +223,7 @@ public final class Session {
         recording.add(cluster.now(), action);
         applied = recording.size();
         LiveAction.asInput(action, cluster, outcome, replies);
-        cluster.runUntil(cluster.now());
+        guarded(() -> cluster.runUntil(cluster.now()));
     }
 
     /**
@@ -272,7 +293,9 @@ public final class Session {
         if (player == null) {
             return null;
         }
-        var reports = player.playToEnd();
+        guarded(player::playToEnd);
+        player.endRun(); // when the run stopped inside playToEnd, what did not play is still reported
+        var reports = player.reports();
         return new ScenarioRun(player.scenario(), reports, player.answers(), cluster.now(),
                 cluster.eventCount(), traceSha256());
     }
@@ -392,6 +415,11 @@ public final class Session {
 
     /** An immutable picture of now, for the window; {@code speed} and {@code paused} are the pacer's. */
     public Frame frame(double speed, boolean paused, long frameNumber) {
+        return frame(speed, paused, frameNumber, null);
+    }
+
+    /** As {@link #frame(double, boolean, long)}, reporting {@code problem}: the last command that failed on the driving thread. */
+    public Frame frame(double speed, boolean paused, long frameNumber, String problem) {
         ClusterSnapshot snapshot = cluster.snapshot();
         int node = recordsNode;
         if (node == FOLLOW_LEADER || !cluster.allIds().contains(node)) {
@@ -405,7 +433,7 @@ public final class Session {
             markersChanged = false;
         }
         return new Frame(snapshot, List.copyOf(recent), traceRecords, speed, paused, frameNumber, node, records,
-                player == null ? null : ScenarioStatus.of(player), publishedMarkers, horizon, cluster.config());
+                player == null ? null : ScenarioStatus.of(player), publishedMarkers, horizon, cluster.config(), problem);
     }
 
     /** A fresh cluster of this config, wired to the event history and the timeline (all emptied). */

@@ -136,7 +136,8 @@ public final class ClusterViewModel {
         String leader = s.leaderId() < 0 ? "no leader" : "leader n" + s.leaderId() + " (epoch " + s.leaderEpoch() + ")";
         String invariants = s.violations().isEmpty() ? "invariants hold" : "INVARIANT BROKEN: " + s.violations().get(0);
         return String.format(Locale.ROOT, "t = %.3f s  ·  %s  ·  speed %s%s  ·  seed %d  ·  %,d events  ·  %s",
-                s.now() / 1000.0, leader, formatSpeed(f.speed()), f.paused() ? " (paused)" : "", s.seed(), s.events(), invariants);
+                s.now() / 1000.0, leader, formatSpeed(f.speed()), f.paused() ? " (paused)" : "", s.seed(), s.events(), invariants)
+                + (f.problem() == null ? "" : "  ·  " + f.problem()); // a command that failed: the cluster ran on without it
     }
 
     static String formatSpeed(double speed) {

@@ -121,7 +121,7 @@ class ActionJsonTest {
         assertEquals("feed: a file needs its pipeline spec (\"spec\")", problem("{\"action\":\"feed\",\"topic\":\"t\",\"file\":\"x.csv\"}"));
         assertEquals("feed: a pipeline spec needs the file it cleans (\"file\")",
                 problem("{\"action\":\"feed\",\"topic\":\"t\",\"spec\":\"x.json\"}"));
-        assertTrue(problem("{\"action\":\"feed\",\"topic\":\"t\",\"rate\":-1}").startsWith("feed: the rate must be 0"));
+        assertTrue(problem("{\"action\":\"feed\",\"topic\":\"t\",\"rate\":-1}").startsWith("feed: 'rate' must be between 0 and 1000000 (records per simulated second)"));
         Path spec = Files.writeString(dir.resolve("spec.json"), "{}");
         String missing = problem("{\"action\":\"feed\",\"topic\":\"t\",\"file\":\"" + dir.resolve("nope.csv") + "\",\"spec\":\"" + spec + "\"}");
         assertTrue(missing.startsWith("feed: " + dir.resolve("nope.csv")), "the file is read before anything is scheduled: " + missing);
