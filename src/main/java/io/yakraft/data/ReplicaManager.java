@@ -235,6 +235,10 @@ public final class ReplicaManager {
         if (!r.leader) {
             return;
         }
+        if (isr(r).size() < config.minInsyncReplicas()) {
+            // Kafka 3.7+: under min.insync.replicas the HW stays, so nothing is acknowledged on too few replicas
+            return;
+        }
         Set<Integer> members = new LinkedHashSet<>(isr(r));
         if (r.askedIsr != null) {
             members.addAll(r.askedIsr);
@@ -254,6 +258,15 @@ public final class ReplicaManager {
             PendingProduce p = it.next();
             if (p.replica == r && p.endOffset <= low) {
                 it.remove();
+                if (members.size() < config.minInsyncReplicas()) {
+                    // Kafka's checkEnoughReplicasReachOffset: past the HW, but the (maximal) ISR is under the minimum
+                    trace(r.tp + ": offsets " + p.baseOffset + ".." + (p.endOffset - 1) + " passed the high watermark "
+                            + low + " with ISR " + members + " under min.insync.replicas " + config.minInsyncReplicas()
+                            + ": NOT_ENOUGH_REPLICAS_AFTER_APPEND");
+                    answer(p.from, p.request, Error.NOT_ENOUGH_REPLICAS_AFTER_APPEND, -1, "ISR " + members
+                            + " is smaller than min.insync.replicas " + config.minInsyncReplicas());
+                    continue;
+                }
                 trace(r.tp + ": offsets " + p.baseOffset + ".." + (p.endOffset - 1) + " are on every ISR replica "
                         + members + " (high watermark " + low + "): acks=all answered");
                 answer(p.from, p.request, Error.NONE, p.baseOffset, "");
