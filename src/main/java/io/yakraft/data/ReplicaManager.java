@@ -297,6 +297,12 @@ public final class ReplicaManager {
             f.lastFetchAt = now;
             f.logEndOffset = pf.fetchOffset();
             advanceHighWatermark(r);
+            if (!r.isr.contains(from) && r.askedIsr != null) {
+                continue;
+            }
+            if (!r.isr.contains(from)) {
+                maintainIsr(now, r); // Kafka's maybeExpandIsr runs on every follower fetch, not on a timer
+            }
         }
         ParkedFetch p = new ParkedFetch(from, req, now + config.fetchMaxWaitMs());
         if (!respondIfWorthIt(p, false)) {
@@ -389,7 +395,7 @@ public final class ReplicaManager {
             }
         }
         if (now >= nextIsrCheckAt) {
-            nextIsrCheckAt = now + config.replicaLagMaxMs() / 6;
+            nextIsrCheckAt = now + config.replicaLagMaxMs() / 2; // Kafka's isr-expiration period
             for (PartitionReplica r : replicas.values()) {
                 if (r.leader) {
                     maintainIsr(now, r);
@@ -423,8 +429,10 @@ public final class ReplicaManager {
             }
             // in sync: caught up with the leader within replica.lag.time.max.ms; one that is out also
             // needs the high watermark and the leader's epoch start, and the controller's leave
+            // (Kafka's isCaughtUp: a follower at the leader's log end is caught up however long ago it fetched)
             boolean recent = now - f.lastCaughtUpAt <= config.replicaLagMaxMs();
-            if (r.isr.contains(replica) ? recent : recent && usable(replica)
+            boolean caughtUp = recent || f.logEndOffset == r.log.endOffset();
+            if (r.isr.contains(replica) ? caughtUp : recent && usable(replica)
                     && f.logEndOffset >= Math.max(r.log.highWatermark(), r.epochStartOffset)) {
                 wanted.add(replica);
             }
