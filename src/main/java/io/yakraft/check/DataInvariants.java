@@ -21,7 +21,12 @@ import java.util.TreeMap;
  * <li>whenever a broker starts leading a partition in the committed leader epoch, its log must
  *     hold every acknowledged record of that partition at the offset it was acknowledged at
  *     (leaders never truncate, so what a leader holds when it starts it keeps);</li>
- * <li>no two different records are ever acknowledged at the same offset of a partition.</li>
+ * <li>no two different records are ever acknowledged at the same offset of a partition;</li>
+ * <li>an acks=all record is acknowledged only when at least min.insync.replicas replicas hold it
+ *     (Kafka's promise behind the setting: the leader alone must not acknowledge);</li>
+ * <li>after calm (faults healed, every node up), each live replica of a partition reaches its
+ *     leader's high watermark within the calm the caller allows ({@link #checkReplicasReachHighWatermark}):
+ *     a follower stuck truncating, or never taken back, fails it.</li>
  * </ul>
  * A broker that restarts with an empty disk no longer "survives" with its data: the partitions
  * it hosted are exempt from then on (Kafka itself cannot tell such a broker from a healthy one
@@ -30,6 +35,8 @@ import java.util.TreeMap;
 final class DataInvariants implements ClusterObserver {
     static final String NO_ACKED_LOSS = "AcknowledgedRecordNeverLost";
     static final String ONE_RECORD_PER_OFFSET = "OneAcknowledgedRecordPerOffset";
+    static final String ACKS_ALL_ON_MIN_ISR = "AcksAllOnMinInsyncReplicas";
+    static final String REPLICA_REACHES_HW = "LiveReplicaReachesHighWatermark";
 
     private final Cluster cluster;
     private final MetadataInvariants.Reporter reporter;
@@ -61,6 +68,9 @@ final class DataInvariants implements ClusterObserver {
 
     @Override
     public void recordsAcked(TopicPartition partition, Acks acks, java.util.List<DataRecord> records) {
+        if (acks == Acks.ALL) {
+            checkOnMinInsyncReplicas(partition, records);
+        }
         if (acks != promised) {
             return; // acks=0 and acks=1 promise nothing once the leader dies
         }
@@ -74,6 +84,65 @@ final class DataInvariants implements ClusterObserver {
                         + ": the first acknowledged record was lost");
             }
         }
+    }
+
+    /** Each acks=all record just acknowledged must sit, at its offset, on min.insync.replicas replicas at least. */
+    private void checkOnMinInsyncReplicas(TopicPartition partition, java.util.List<DataRecord> records) {
+        io.yakraft.metadata.PartitionRegistration p = registration(partition);
+        if (p == null || exempt.contains(partition)) {
+            return; // deleted since, or a replica lost its disk: nothing left to count on
+        }
+        int min = cluster.config().data().minInsyncReplicas();
+        for (DataRecord r : records) {
+            checks++;
+            java.util.List<Integer> holders = new java.util.ArrayList<>();
+            for (int b : p.replicas()) {
+                PartitionLog log = cluster.partitionLog(b, partition);
+                if (log != null && r.offset() < log.endOffset() && log.get(r.offset()).id() == r.id()) {
+                    holders.add(b);
+                }
+            }
+            if (holders.size() < min) {
+                reporter.fail(ACKS_ALL_ON_MIN_ISR, p.leader(), partition + " offset " + r.offset() + " acknowledged with"
+                        + " acks=all while only " + holders + " hold it, fewer than min.insync.replicas " + min);
+                return;
+            }
+        }
+    }
+
+    /**
+     * Liveness after calm: call once faults have been healed (every link up, every node running) for
+     * longer than the bound a replica is given to catch up. Every live replica of a partition with a
+     * live leader must hold at least the leader's high watermark.
+     */
+    void checkReplicasReachHighWatermark() {
+        for (TopicImage t : cluster.committedImage().topics().values()) {
+            for (Map.Entry<Integer, io.yakraft.metadata.PartitionRegistration> e : t.partitions().entrySet()) {
+                io.yakraft.metadata.PartitionRegistration p = e.getValue();
+                if (!p.hasLeader() || cluster.status(p.leader()) != io.yakraft.sim.NodeStatus.UP) {
+                    continue;
+                }
+                TopicPartition tp = TopicIds.partition(t, e.getKey());
+                PartitionLog leader = cluster.partitionLog(p.leader(), tp);
+                if (leader == null) {
+                    continue;
+                }
+                for (int b : p.replicas()) {
+                    checks++;
+                    PartitionLog log = cluster.partitionLog(b, tp);
+                    long end = log == null ? 0 : log.endOffset();
+                    if (cluster.status(b) == io.yakraft.sim.NodeStatus.UP && end < leader.highWatermark()) {
+                        reporter.fail(REPLICA_REACHES_HW, b, "b" + b + "'s replica of " + tp + " ends at " + end
+                                + " after calm, below leader b" + p.leader() + "'s high watermark " + leader.highWatermark());
+                    }
+                }
+            }
+        }
+    }
+
+    private io.yakraft.metadata.PartitionRegistration registration(TopicPartition partition) {
+        TopicImage t = cluster.committedImage().topic(TopicIds.uuid(partition.topicId()));
+        return t == null ? null : t.partitions().get(partition.partition());
     }
 
     @Override

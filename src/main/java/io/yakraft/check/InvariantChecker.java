@@ -57,6 +57,14 @@ public final class InvariantChecker implements ClusterObserver {
         cluster.addObserver(data);
     }
 
+    /**
+     * The data plane's liveness rule, checked now: call after a calm at least as long as a replica
+     * is given to catch up (see {@link DataInvariants#checkReplicasReachHighWatermark}).
+     */
+    public void checkReplicasReachHighWatermark() {
+        data.checkReplicasReachHighWatermark();
+    }
+
     public List<Violation> violations() {
         return List.copyOf(violations);
     }

@@ -2,11 +2,13 @@ package io.yakraft.data;
 
 /**
  * Settings of the data plane (partition replicas and producers), in simulated milliseconds.
- * Kafka's defaults are scaled down so a classroom sees ISR changes and retries within seconds:
- * replica.lag.time.max.ms 30 s → 3 s, request.timeout.ms 30 s → 1.5 s,
- * delivery.timeout.ms 120 s → 30 s (longer than the broker session, so a producer outlives a
- * leader's crash until the controller moves leadership). replica.fetch.wait.max.ms 500 and
- * retry.backoff.ms 100 are Kafka's own; min.insync.replicas 1 is Kafka's default.
+ * replica.lag.time.max.ms 30 s and delivery.timeout.ms 120 s are Kafka's own, unscaled, because
+ * the broker session they are ordered against (broker.session.timeout.ms 9 s, in
+ * MetadataConfig) is Kafka's own too: Kafka relies on the controller fencing a dead broker (and
+ * taking it out of every ISR) before a leader's lag check would, and on a producer outliving
+ * both. Scaling one side alone inverts that order. request.timeout.ms 30 s → 1.5 s so a class sees
+ * retries; replica.fetch.wait.max.ms 500 and retry.backoff.ms 100 are Kafka's own;
+ * min.insync.replicas 1 is Kafka's default.
  */
 public record DataConfig(int replicaLagMaxMs, int fetchMaxWaitMs, int requestTimeoutMs, int retryBackoffMs,
                          int deliveryTimeoutMs, int minInsyncReplicas, int maxBatchRecords) {
@@ -20,7 +22,7 @@ public record DataConfig(int replicaLagMaxMs, int fetchMaxWaitMs, int requestTim
     }
 
     public static DataConfig defaults() {
-        return new DataConfig(3000, 500, 1500, 100, 30000, 1, 20);
+        return new DataConfig(30000, 500, 1500, 100, 120000, 1, 20);
     }
 
     public DataConfig withMinInsyncReplicas(int n) {

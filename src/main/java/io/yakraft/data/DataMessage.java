@@ -11,7 +11,7 @@ public sealed interface DataMessage {
 
     /** Why a produce or a partition fetch failed; Kafka's error names. */
     enum Error {
-        NONE, NOT_LEADER_OR_FOLLOWER, NOT_ENOUGH_REPLICAS, REQUEST_TIMED_OUT, UNKNOWN_TOPIC_OR_PARTITION,
+        NONE, NOT_LEADER_OR_FOLLOWER, NOT_ENOUGH_REPLICAS, NOT_ENOUGH_REPLICAS_AFTER_APPEND, REQUEST_TIMED_OUT, UNKNOWN_TOPIC_OR_PARTITION,
         FENCED_LEADER_EPOCH, UNKNOWN_LEADER_EPOCH
     }
 

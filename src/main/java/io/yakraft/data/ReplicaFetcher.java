@@ -95,7 +95,7 @@ final class ReplicaFetcher {
             if (d.error() != Error.NONE) {
                 r.retryAt = now + config.retryBackoffMs();
             } else if (d.divergingEndOffset() >= 0) {
-                long to = Math.min(d.divergingEndOffset(), r.log.endOffset());
+                long to = truncationOffset(r.log, d.divergingEpoch(), d.divergingEndOffset());
                 int removed = r.log.truncateTo(to);
                 outputs.trace(r.tp + ": log diverges from b" + from + "'s after epoch " + d.divergingEpoch() + ": truncated "
                         + removed + " record(s) to offset " + to);
@@ -107,6 +107,28 @@ final class ReplicaFetcher {
                 r.log.setHighWatermark(d.highWatermark());
             }
         }
+    }
+
+    /**
+     * Where to truncate when the leader says the logs diverge after its {@code leaderEpoch}, which it
+     * holds up to {@code leaderEnd} (KIP-279, Kafka's AbstractFetcherThread): the follower looks that
+     * epoch up in its own leader-epoch cache. Holding it too, it keeps what both logs hold of it, the
+     * smaller end; holding only an earlier epoch, it cuts back to where its own earlier epoch ends and
+     * the next fetch (with that epoch as its last) settles the rest; holding no epoch that early, it
+     * takes the leader's end. Never past its own log end. Looking only at the leader's end (the old
+     * rule) kept a follower's records of an epoch the leader never had and truncated forever.
+     */
+    static long truncationOffset(PartitionLog log, int leaderEpoch, long leaderEnd) {
+        long[] mine = log.endOffsetForEpoch(leaderEpoch);
+        long to;
+        if (mine[0] < 0) {
+            to = leaderEnd;
+        } else if (mine[0] != leaderEpoch) {
+            to = mine[1];
+        } else {
+            to = Math.min(mine[1], leaderEnd);
+        }
+        return Math.min(to, log.endOffset());
     }
 
     long nextWakeAt() {

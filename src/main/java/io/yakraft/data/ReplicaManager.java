@@ -235,6 +235,10 @@ public final class ReplicaManager {
         if (!r.leader) {
             return;
         }
+        if (isr(r).size() < config.minInsyncReplicas()) {
+            // Kafka 3.7+: under min.insync.replicas the HW stays, so nothing is acknowledged on too few replicas
+            return;
+        }
         Set<Integer> members = new LinkedHashSet<>(isr(r));
         if (r.askedIsr != null) {
             members.addAll(r.askedIsr);
@@ -254,6 +258,15 @@ public final class ReplicaManager {
             PendingProduce p = it.next();
             if (p.replica == r && p.endOffset <= low) {
                 it.remove();
+                if (members.size() < config.minInsyncReplicas()) {
+                    // Kafka's checkEnoughReplicasReachOffset: past the HW, but the (maximal) ISR is under the minimum
+                    trace(r.tp + ": offsets " + p.baseOffset + ".." + (p.endOffset - 1) + " passed the high watermark "
+                            + low + " with ISR " + members + " under min.insync.replicas " + config.minInsyncReplicas()
+                            + ": NOT_ENOUGH_REPLICAS_AFTER_APPEND");
+                    answer(p.from, p.request, Error.NOT_ENOUGH_REPLICAS_AFTER_APPEND, -1, "ISR " + members
+                            + " is smaller than min.insync.replicas " + config.minInsyncReplicas());
+                    continue;
+                }
                 trace(r.tp + ": offsets " + p.baseOffset + ".." + (p.endOffset - 1) + " are on every ISR replica "
                         + members + " (high watermark " + low + "): acks=all answered");
                 answer(p.from, p.request, Error.NONE, p.baseOffset, "");
@@ -284,6 +297,12 @@ public final class ReplicaManager {
             f.lastFetchAt = now;
             f.logEndOffset = pf.fetchOffset();
             advanceHighWatermark(r);
+            if (!r.isr.contains(from) && r.askedIsr != null) {
+                continue;
+            }
+            if (!r.isr.contains(from)) {
+                maintainIsr(now, r); // Kafka's maybeExpandIsr runs on every follower fetch, not on a timer
+            }
         }
         ParkedFetch p = new ParkedFetch(from, req, now + config.fetchMaxWaitMs());
         if (!respondIfWorthIt(p, false)) {
@@ -376,7 +395,7 @@ public final class ReplicaManager {
             }
         }
         if (now >= nextIsrCheckAt) {
-            nextIsrCheckAt = now + config.replicaLagMaxMs() / 6;
+            nextIsrCheckAt = now + config.replicaLagMaxMs() / 2; // Kafka's isr-expiration period
             for (PartitionReplica r : replicas.values()) {
                 if (r.leader) {
                     maintainIsr(now, r);
@@ -410,8 +429,10 @@ public final class ReplicaManager {
             }
             // in sync: caught up with the leader within replica.lag.time.max.ms; one that is out also
             // needs the high watermark and the leader's epoch start, and the controller's leave
+            // (Kafka's isCaughtUp: a follower at the leader's log end is caught up however long ago it fetched)
             boolean recent = now - f.lastCaughtUpAt <= config.replicaLagMaxMs();
-            if (r.isr.contains(replica) ? recent : recent && usable(replica)
+            boolean caughtUp = recent || f.logEndOffset == r.log.endOffset();
+            if (r.isr.contains(replica) ? caughtUp : recent && usable(replica)
                     && f.logEndOffset >= Math.max(r.log.highWatermark(), r.epochStartOffset)) {
                 wanted.add(replica);
             }

@@ -129,9 +129,10 @@ class ReplicaManagerTest {
 
     @Test
     void anIsrChangeRefusedForGoodIsAskedAgainAndOneThatCouldNotGoOutIsNotAwaited() {
-        ReplicaManager rm = broker(1);
+        // a lag of 1 s: the ISR is checked every 500 ms (half of it, as Kafka's isr-expiration task)
+        ReplicaManager rm = new ReplicaManager(1, new DataConfig(1000, 500, 1500, 100, 30000, 1, 20), disk, out);
         rm.follow(0, orders(Set.of(1, 2), partition(1, 0, 0, List.of(1, 2), List.of(1, 2))));
-        long late = DataConfig.defaults().replicaLagMaxMs() + 500;
+        long late = 1000 + 500;
         rm.wake(late);
         out.asks.get(0).listener().answered(late + 1, new AlterIsrAnswer.Refused("INELIGIBLE_REPLICA"));
         rm.wake(late + 500);

@@ -65,7 +65,7 @@ class FeedChecksTest {
         // the topic does not exist: every record waits for it in the producer's metadata until delivery.timeout.ms
         List<StepReport> r = play("""
                 {"action": "feed", "topic": "missing", "count": 3, "rate": 0},
-                {"after": "31s", "action": "expect", "check": "fed", "acked": 0, "failed": 2},
+                {"after": "121s", "action": "expect", "check": "fed", "acked": 0, "failed": 2},
                 {"action": "expect", "check": "fed", "acked": 0, "failed": 3}
                 """);
         StepReport tooManyFailed = step(r, 7);
