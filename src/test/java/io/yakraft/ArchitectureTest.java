@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
 import io.yakraft.raft.DurableState;
 import io.yakraft.raft.RaftLog;
 import io.yakraft.raft.RaftNode;
@@ -23,6 +24,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadFactory;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -53,8 +55,10 @@ class ArchitectureTest {
                 .importPackages("io.yakraft");
     }
 
+    /** Evaluates the rule on the main classes and fails with ArchUnit's report of every violation. */
     private static void check(ArchRule rule) {
-        rule.check(classes);
+        EvaluationResult result = rule.evaluate(classes);
+        assertFalse(result.hasViolation(), () -> result.getFailureReport().toString());
     }
 
     @Test

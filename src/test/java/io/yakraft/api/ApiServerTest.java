@@ -41,7 +41,7 @@ class ApiServerTest {
     void serve() throws Exception {
         live = new LiveSession(Session.defaultConfig(42, 3, 3), 1, true);
         api = new ApiServer(live, "127.0.0.1", 0);
-        Driving.until(live, s -> s.committedImage().brokers().values().stream().filter(b -> !b.fenced()).count() == 3, MAX_SIM_MS);
+        Driving.until(live, ApiServer::ready, MAX_SIM_MS); // a leader and every broker unfenced, as GET /health says
         assertEquals(3, get("/register-broker").body().size());
     }
 
