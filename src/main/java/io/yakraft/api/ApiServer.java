@@ -4,26 +4,22 @@ import io.yakraft.session.CommittedLog;
 import io.yakraft.session.LiveSession;
 import io.yakraft.session.LiveSession.Pending;
 import io.yakraft.session.Session;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.yakraft.cluster.Action;
 import io.yakraft.cluster.ClusterSnapshot;
 import io.yakraft.cluster.ErrorCode;
 import io.yakraft.cluster.NodeRef;
 import io.yakraft.cluster.Outcome;
 import io.yakraft.scenario.ActionJson;
+import io.yakraft.scenario.StrictJson;
 import io.yakraft.cluster.NodeView;
 import io.yakraft.metadata.ControllerReply;
 import io.yakraft.metadata.MetadataImage;
 import io.yakraft.metadata.TopicImage;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -45,8 +40,8 @@ public final class ApiServer implements AutoCloseable {
     /** Bodies larger than this are refused before they reach the cluster. */
     static final int MAX_BODY_BYTES = 64 * 1024;
     static final long ANSWER_TIMEOUT_SECONDS = 15;
-    /** Requests handled at once: a slow command holds one thread while it waits, never the others. */
-    static final int HANDLER_THREADS = 32;
+    /** Connections served at once, one thread each: a slow command holds its own while it waits, never the others. */
+    static final int MAX_CONNECTIONS = 64;
     /** Every route, as "METHOD head" or "METHOD head {}" (with an id): what is not here is 404, or 405 when only the method is wrong. */
     private static final java.util.Set<String> ROUTES = java.util.Set.of("POST register-broker", "GET register-broker",
             "GET register-broker {}", "DELETE register-broker {}", "POST register-broker-change", "GET metadata-fetch-by-id {}",
@@ -55,46 +50,41 @@ public final class ApiServer implements AutoCloseable {
             "GET health");
 
     private final LiveSession cluster;
-    private final HttpServer server;
+    private final HttpWire server;
     private final ObjectMapper json = io.yakraft.metadata.MetadataJson.mapper();
 
     public ApiServer(LiveSession cluster, String bind, int port) throws IOException {
         this.cluster = cluster;
-        this.server = HttpServer.create(new InetSocketAddress(bind, port), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(HANDLER_THREADS));
-        server.start();
+        this.server = new HttpWire(bind, port, MAX_CONNECTIONS, MAX_BODY_BYTES, json, this::handle);
     }
 
     /** The address it listens on, e.g. http://127.0.0.1:6000. */
     public String address() {
-        InetSocketAddress a = server.getAddress();
+        InetSocketAddress a = server.address();
         return "http://" + a.getHostString() + ":" + a.getPort();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        server.close();
     }
 
-    private void handle(HttpExchange ex) throws IOException {
+    private HttpWire.Response handle(HttpWire.Request request) {
         try {
-            Object body = route(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex);
+            Object body = route(request.method(), request.path(), request);
             int status = body instanceof Created ? 201 : body instanceof WithStatus w ? w.status() : 200;
-            send(ex, status, body instanceof Created c ? c.body() : body instanceof WithStatus w ? w.body() : body, null);
+            return answer(status, body instanceof Created c ? c.body() : body instanceof WithStatus w ? w.body() : body, Map.of());
         } catch (WrongMethod e) {
-            ex.getResponseHeaders().set("Allow", e.allow);
-            send(ex, 405, Map.of("error", "METHOD_NOT_ALLOWED", "message", e.getMessage()), null);
+            return answer(405, Map.of("error", "METHOD_NOT_ALLOWED", "message", e.getMessage()), Map.of("Allow", e.allow));
         } catch (ApiError e) {
             Map<String, Object> err = new LinkedHashMap<>();
             err.put("error", e.name());
             err.put("message", e.getMessage());
-            send(ex, e.status(), err, e.retryAfter());
+            return answer(e.status(), err, e.retryAfter() == null ? Map.of() : Map.of("Retry-After", e.retryAfter()));
         } catch (RuntimeException | Error e) {
             // the request fails on its own: the cluster runs on, and the answer names no library internals
-            send(ex, 500, Map.of("error", "INTERNAL", "message", "the server could not handle this request ("
-                    + e.getClass().getSimpleName() + "); the cluster keeps running"), null);
+            return answer(500, Map.of("error", "INTERNAL", "message", "the server could not handle this request ("
+                    + e.getClass().getSimpleName() + "); the cluster keeps running"), Map.of());
         }
     }
 
@@ -136,7 +126,7 @@ public final class ApiServer implements AutoCloseable {
         return m;
     }
 
-    private Object route(String method, String path, HttpExchange ex) throws ApiError, IOException {
+    private Object route(String method, String path, HttpWire.Request ex) throws ApiError {
         String[] p = path.replaceAll("/+$", "").split("/");
         String head = p.length > 1 ? p[1] : "";
         String arg = p.length > 2 ? p[2] : null;
@@ -165,29 +155,40 @@ public final class ApiServer implements AutoCloseable {
             case "GET register-broker":
                 return SeedViews.brokers(committed());
             case "GET register-broker {}":
-                return SeedViews.broker(brokerOrThrow(intArg("brokerId", arg)));
+            {
+                int id = seedId(arg);
+                MetadataImage image = committed();
+                if (!image.brokers().containsKey(id)) {
+                    throw new ApiError(404, "BROKER_ID_NOT_REGISTERED", "no broker " + id + " is registered");
+                }
+                return SeedViews.broker(image.brokers().get(id), image.offset());
+            }
             case "DELETE register-broker {}":
-                return unregister(intArg("brokerId", arg));
+                return unregister(seedId(arg));
             case "POST register-broker-change":
                 return brokerChange(body(ex));
             case "GET metadata-fetch-by-id {}":
-                return metadataOf(intArg("brokerId", arg));
+                return metadataOf(seedId(arg));
             case "POST register-producer":
                 return registerProducer(body(ex));
             case "POST create-topic":
                 return createTopic(body(ex));
-            case "GET get-topic {}":
-                return SeedViews.topic(topicOrThrow(arg));
+            case "GET get-topic {}": { // the seed answers a list: every topic record with that name (one, here)
+                MetadataImage image = committed();
+                return List.of(SeedViews.topic(topicOrThrow(image, arg), image.offset()));
+            }
             case "POST create-partition":
                 return createPartition(body(ex));
             case "GET topics": {
                 List<Object> out = new ArrayList<>();
-                committed().topics().values().forEach(t -> out.add(SeedViews.topic(t)));
+                MetadataImage image = committed();
+                image.topics().values().forEach(t -> out.add(SeedViews.topic(t, image.offset())));
                 return out;
             }
             case "GET partitions": {
                 List<Object> out = new ArrayList<>();
-                committed().topics().values().forEach(t -> out.addAll(SeedViews.partitions(t)));
+                MetadataImage image = committed();
+                image.topics().values().forEach(t -> out.addAll(SeedViews.partitions(t, image.offset())));
                 return out;
             }
             case "GET producers": {
@@ -207,7 +208,7 @@ public final class ApiServer implements AutoCloseable {
             case "GET cluster":
                 return quorum(snapshot());
             case "GET metadata":
-                return committedSince(ex.getRequestURI().getQuery());
+                return committedSince(ex.query());
             default:
                 throw notFound(method + " " + path);
         }
@@ -231,13 +232,8 @@ public final class ApiServer implements AutoCloseable {
         if (b.hasNonNull("rackId")) {
             step.put("rack", b.get("rackId").asText());
         }
-        Action action;
-        try {
-            action = parse(step, "INVALID_REQUEST");
-        } catch (ApiError e) { // the scenario vocabulary's words for the seed's fields
-            throw new ApiError(e.status(), e.name(), e.getMessage().replace("'id'", "'brokerId'").replace("'port'", "'brokerPort'")
-                    .replace("'host'", "'brokerHost'").replace("'rack'", "'rackId'"));
-        }
+        Action action = parse(step, "INVALID_REQUEST", Map.of("'id'", "'brokerId'", "'port'", "'brokerPort'", "'host'", "'brokerHost'",
+                "'rack'", "'rackId'"));
         Outcome outcome = await(perform(action).outcome());
         if (outcome instanceof Outcome.Refused r) {
             throw new ApiError(r.code() == ErrorCode.DUPLICATE_BROKER_REGISTRATION ? 409 : 400, r.code().name(), r.message());
@@ -245,7 +241,8 @@ public final class ApiServer implements AutoCloseable {
         // the broker registers itself; answer once its RegisterBrokerRecord is committed
         await(cluster.when(s -> s.committedImage().brokers().containsKey(id)), "broker " + id
                 + " started but its registration was not committed within " + ANSWER_TIMEOUT_SECONDS + " s (is there a quorum?)");
-        return new Created(SeedViews.broker(committed().brokers().get(id)));
+        MetadataImage image = committed();
+        return new Created(withMessage("Record created successfully", SeedViews.broker(image.brokers().get(id), image.offset())));
     }
 
     /**
@@ -257,31 +254,91 @@ public final class ApiServer implements AutoCloseable {
         perform(new Action.Kill(NodeRef.broker(id)));
         ControllerReply r = await(perform(new Action.UnregisterBroker(NodeRef.broker(id))).reply());
         check(r);
-        return Map.of("brokerId", id, "brokerStatus", "UNREGISTERED");
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("message", "Record deleted successfully");
+        m.put("brokerId", id);
+        m.put("brokerStatus", "UNREGISTERED");
+        return m;
     }
 
-    /** {"brokerId": N, "brokerStatus": "CLOSED" | "ALIVE"}: stops or restarts the broker process. */
+    /** The registration fields the seed's /register-broker-change may carry, by our scenario vocabulary's names. */
+    private static final Map<String, String> REGISTRATION_FIELDS = Map.of("brokerHost", "host", "brokerPort", "port", "rackId", "rack");
+
+    /**
+     * The seed's broker update: {"brokerId": N} with registration fields to change (brokerHost,
+     * brokerPort, rackId: the broker restarts and registers again with them, and the controller
+     * gives it a higher epoch, as the seed bumps its epoch) and/or "brokerStatus": CLOSED (the
+     * process stops; the controller fences it when its session expires) or ALIVE (it restarts).
+     */
     private Object brokerChange(JsonNode b) throws ApiError {
         int id = requiredInt(b, "brokerId");
-        String status = requiredText(b, "brokerStatus");
-        if (!status.equals("CLOSED") && !status.equals("ALIVE")) {
+        String status = b.hasNonNull("brokerStatus") ? requiredText(b, "brokerStatus") : null;
+        if (status != null && !status.equals("CLOSED") && !status.equals("ALIVE")) {
             throw new ApiError(400, "INVALID_REQUEST", "brokerStatus must be CLOSED or ALIVE, got '" + status + "'");
         }
-        brokerOrThrow(id);
+        ObjectNode step = json.createObjectNode().put("action", "reregisterBroker").put("broker", "b" + id);
+        for (Map.Entry<String, String> f : REGISTRATION_FIELDS.entrySet()) {
+            if (b.hasNonNull(f.getKey())) {
+                if (f.getKey().equals("brokerPort")) {
+                    step.put(f.getValue(), requiredInt(b, f.getKey()));
+                } else {
+                    step.put(f.getValue(), requiredText(b, f.getKey()));
+                }
+            }
+        }
+        if (b.hasNonNull("securityProtocol")) {
+            requiredText(b, "securityProtocol"); // accepted as the seed does; every listener here is PLAINTEXT
+        }
+        boolean reregister = step.size() > 2;
+        if (!reregister && status == null) {
+            throw new ApiError(400, "MISSING_FIELD", "give what changes: 'brokerStatus' (CLOSED or ALIVE) and/or registration"
+                    + " fields (brokerHost, brokerPort, rackId)");
+        }
+        if (reregister && "CLOSED".equals(status)) {
+            throw new ApiError(400, "INVALID_REQUEST", "a broker registers its new fields by starting again, so they cannot come"
+                    + " with brokerStatus CLOSED; send them alone (or with ALIVE), then CLOSED");
+        }
+        long epochBefore = brokerOrThrow(id).epoch(); // the seed fails with a 500 here; it meant a 404
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("message", "Broker information updated successfully");
+        if (reregister) {
+            Action action = parse(step, "INVALID_REQUEST", Map.of("'host'", "'brokerHost'", "'port'", "'brokerPort'", "'rack'", "'rackId'"));
+            if (await(perform(action).outcome()) instanceof Outcome.Refused r) {
+                throw new ApiError(r.code() == ErrorCode.BROKER_ID_NOT_REGISTERED ? 404 : 400, r.code().name(), r.message());
+            }
+            await(cluster.when(s -> {
+                var now = s.committedImage().brokers().get(id);
+                return now != null && now.epoch() > epochBefore;
+            }), "broker " + id + " restarted but its new registration was not committed within " + ANSWER_TIMEOUT_SECONDS
+                    + " s: the outcome is unknown; read it back with GET /register-broker/" + id);
+            MetadataImage image = committed();
+            m.putAll(SeedViews.broker(image.brokers().get(id), image.offset()));
+            m.put("detail", "broker b" + id + " restarted and registered again: epoch " + epochBefore + " -> "
+                    + image.brokers().get(id).epoch());
+            return m;
+        }
         Outcome outcome = await(perform(status.equals("CLOSED") ? new Action.Kill(NodeRef.broker(id))
                 : new Action.Restart(NodeRef.broker(id), false)).outcome());
         if (outcome instanceof Outcome.Refused r) {
             throw new ApiError(404, r.code().name(), r.message());
         }
-        Map<String, Object> m = new LinkedHashMap<>();
         m.put("brokerId", id);
         m.put("brokerStatus", status);
         m.put("detail", outcome.describe() + (status.equals("CLOSED") ? "; the controller fences it when its session expires" : ""));
         return m;
     }
 
+    /**
+     * {"brokerId"} (the seed's clients also send "brokerEpoch" and "producerId"): the broker asks
+     * the controller for a block of producer ids (AllocateProducerIds), which picks them itself.
+     */
     private Object registerProducer(JsonNode b) throws ApiError {
         int id = requiredInt(b, "brokerId");
+        for (String seedField : List.of("brokerEpoch", "producerId")) {
+            if (b.hasNonNull(seedField) && !(b.get(seedField).isIntegralNumber() && b.get(seedField).canConvertToLong())) {
+                throw new ApiError(400, "INVALID_TYPE", "'" + seedField + "' must be a whole number, got " + b.get(seedField));
+            }
+        }
         brokerOrThrow(id);
         Pending p = perform(new Action.RegisterProducer(NodeRef.broker(id)));
         if (await(p.outcome()) instanceof Outcome.Refused refused) {
@@ -291,6 +348,7 @@ public final class ApiServer implements AutoCloseable {
         check(r);
         var block = (ControllerReply.ProducerIdBlock) r.body();
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("message", "Producer registered successfully");
         m.put("brokerId", id);
         m.put("brokerEpoch", committed().brokers().get(id).epoch());
         m.put("producerId", block.firstProducerId());
@@ -304,26 +362,72 @@ public final class ApiServer implements AutoCloseable {
                 .put("partitions", optionalInt(b, "partitions", 1)).put("rf", optionalInt(b, "replicationFactor", 1)), "INVALID_REQUEST")).reply());
         check(r);
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("message", "Topic created successfully");
         m.put("topicUUID", ((ControllerReply.TopicCreated) r.body()).topicId().toString());
         m.put("name", name);
         return new Created(m);
     }
 
-    /** {"name": T} or {"topicUUID": U}, optional "total" (default: one more partition). */
+    /** The seed's partition record: all five are required when one of them is given. */
+    private static final List<String> SEED_PARTITION_FIELDS = List.of("partitionId", "topicUUID", "replicas", "ISR", "leader");
+
+    /**
+     * {"name": T} or {"topicUUID": U}, optional "total" (default: one more partition); or the
+     * seed's record {partitionId, topicUUID, replicas, ISR, leader}: partition {@code partitionId}
+     * is created (with any missing ones before it), placed by the controller as Kafka's
+     * CreatePartitions without assignments places it: ISR = replicas, leader = the first replica.
+     */
     private Object createPartition(JsonNode b) throws ApiError {
+        boolean seedRecord = SEED_PARTITION_FIELDS.stream().anyMatch(f -> !f.equals("topicUUID") && b.has(f));
+        if (seedRecord) {
+            for (String f : SEED_PARTITION_FIELDS) {
+                if (!b.hasNonNull(f)) {
+                    throw new ApiError(400, "MISSING_FIELD", "'" + f + "' is required: a partition record has "
+                            + String.join(", ", SEED_PARTITION_FIELDS));
+                }
+            }
+            requiredText(b, "topicUUID");
+            requiredInt(b, "leader");
+            for (String list : List.of("replicas", "ISR")) {
+                if (!b.get(list).isArray() || b.get(list).isEmpty()) {
+                    throw new ApiError(400, "INVALID_TYPE", "'" + list + "' must be a non-empty list of broker ids, got " + b.get(list));
+                }
+                for (JsonNode r : b.get(list)) {
+                    if (!r.isIntegralNumber() || !r.canConvertToInt()) {
+                        throw new ApiError(400, "INVALID_TYPE", "'" + list + "' must hold broker ids (whole numbers), got " + r);
+                    }
+                }
+            }
+        }
         TopicImage t;
         if (b.hasNonNull("topicUUID")) {
-            String uuid = b.get("topicUUID").asText();
+            String uuid = requiredText(b, "topicUUID");
             t = committed().topics().values().stream().filter(x -> x.id().toString().equals(uuid)).findFirst()
                     .orElseThrow(() -> new ApiError(404, "UNKNOWN_TOPIC_OR_PARTITION", "no topic with topicUUID " + uuid));
         } else {
             t = topicOrThrow(requiredText(b, "name"));
         }
-        int total = optionalInt(b, "total", t.partitions().size() + 1);
+        int total;
+        if (seedRecord) {
+            int partitionId = requiredInt(b, "partitionId");
+            if (partitionId < t.partitions().size()) {
+                throw new ApiError(409, "INVALID_PARTITIONS", "partition " + partitionId + " of '" + t.name() + "' already exists (it has "
+                        + t.partitions().size() + " partitions, numbered from 0); the next one is " + t.partitions().size());
+            }
+            if (partitionId >= io.yakraft.scenario.Limits.MAX_PARTITIONS_PER_TOPIC) {
+                throw new ApiError(400, "INVALID_PARTITIONS", "'partitionId' must be below " + io.yakraft.scenario.Limits.MAX_PARTITIONS_PER_TOPIC
+                        + " (partitions per topic), got " + partitionId);
+            }
+            total = partitionId + 1;
+        } else {
+            total = optionalInt(b, "total", t.partitions().size() + 1);
+        }
         ControllerReply r = await(perform(new Action.CreatePartitions(t.name(), total)).reply());
         check(r);
-        TopicImage after = committed().topics().get(t.name());
-        return new Created(after == null ? Map.of("name", t.name()) : SeedViews.topic(after));
+        MetadataImage image = committed();
+        TopicImage after = image.topics().get(t.name());
+        Map<String, Object> view = after == null ? Map.of("name", t.name()) : SeedViews.topic(after, image.offset());
+        return new Created(withMessage("Partition created successfully", view));
     }
 
     /**
@@ -475,7 +579,11 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private TopicImage topicOrThrow(String name) throws ApiError {
-        TopicImage t = committed().topics().get(name);
+        return topicOrThrow(committed(), name);
+    }
+
+    private static TopicImage topicOrThrow(MetadataImage image, String name) throws ApiError {
+        TopicImage t = image.topics().get(name);
         if (t == null) {
             throw new ApiError(404, "UNKNOWN_TOPIC_OR_PARTITION", "no topic named '" + name + "'");
         }
@@ -486,10 +594,40 @@ public final class ApiServer implements AutoCloseable {
 
     /** The request as an action, through the one parser scenario files use; its complaint is a 400 named {@code error}. */
     private static Action parse(ObjectNode step, String error) throws ApiError {
+        return parse(step, error, Map.of());
+    }
+
+    /** As {@link #parse(ObjectNode, String)}, the complaint naming fields by the request's words ({@code renames}: ours → theirs). */
+    private static Action parse(ObjectNode step, String error, Map<String, String> renames) throws ApiError {
         try {
             return ActionJson.parse(step);
         } catch (ActionJson.Invalid e) {
-            throw new ApiError(400, error, e.getMessage().replaceFirst("^" + step.get("action").asText() + ": ", ""));
+            String message = e.getMessage().replaceFirst("^" + step.get("action").asText() + ": ", "");
+            for (Map.Entry<String, String> r : renames.entrySet()) {
+                message = message.replace(r.getKey(), r.getValue());
+            }
+            throw new ApiError(400, error, message);
+        }
+    }
+
+    /** Adds the seed's {@code message} first, before our fields. */
+    private static Map<String, Object> withMessage(String message, Map<String, Object> fields) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("message", message);
+        m.putAll(fields);
+        return m;
+    }
+
+    /**
+     * A broker id from the path. The seed's GET compared the path's text with a number and so
+     * never found a broker; we do what it meant. A path that is no number is an unknown broker
+     * (404, as the seed answers it), not a malformed request.
+     */
+    private static int seedId(String text) throws ApiError {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new ApiError(404, "BROKER_ID_NOT_REGISTERED", "no broker '" + text + "' is registered (a broker id is a whole number)");
         }
     }
 
@@ -532,19 +670,16 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private JsonNode body(HttpExchange ex) throws ApiError, IOException {
-        try (InputStream in = ex.getRequestBody()) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                throw new ApiError(413, "REQUEST_TOO_LARGE", "bodies are limited to " + MAX_BODY_BYTES + " bytes");
-            }
-            JsonNode n = json.readTree(new String(bytes, StandardCharsets.UTF_8));
+    private JsonNode body(HttpWire.Request ex) throws ApiError {
+        try {
+            JsonNode n = StrictJson.read(new String(ex.body(), StandardCharsets.UTF_8));
             if (n == null || !n.isObject()) {
                 throw new ApiError(400, "INVALID_JSON", "the body must be a JSON object");
             }
             return n;
-        } catch (JsonProcessingException e) {
-            throw new ApiError(400, "INVALID_JSON", "the body is not valid JSON: " + e.getOriginalMessage());
+        } catch (StrictJson.Invalid e) {
+            throw new ApiError(400, "INVALID_JSON", "the body is not valid JSON at line " + e.line() + ", column " + e.column()
+                    + ": " + e.getMessage());
         }
     }
 
@@ -588,15 +723,11 @@ public final class ApiServer implements AutoCloseable {
         return new ApiError(404, "NOT_FOUND", "no route " + what + " (see README: REST API)");
     }
 
-    private void send(HttpExchange ex, int status, Object body, String retryAfter) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        ex.getResponseHeaders().set("Content-Type", "application/json");
-        if (retryAfter != null) {
-            ex.getResponseHeaders().set("Retry-After", retryAfter);
-        }
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
+    private HttpWire.Response answer(int status, Object body, Map<String, String> headers) {
+        try {
+            return new HttpWire.Response(status, headers, json.writeValueAsBytes(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("an answer is made of maps, lists and plain values", e);
         }
     }
 }

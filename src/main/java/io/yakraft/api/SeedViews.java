@@ -11,12 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The image in the original YAKRaft's field names (RegisterBrokerRecords, TopicRecords, PartitionRecords...). */
+/**
+ * The image in the original YAKRaft's field names (RegisterBrokerRecords, TopicRecords,
+ * PartitionRecords...), our fields beside them. Where the seed stamped a record with the wall
+ * time of its last change ({@code last_offset}, {@code last_updated}), we give the metadata log
+ * offset the answer is current as of: the cluster's clock is simulated, its log offsets are real.
+ */
 final class SeedViews {
     private SeedViews() {
     }
 
-    static Map<String, Object> broker(BrokerRegistration b) {
+    static Map<String, Object> broker(BrokerRegistration b, long asOfOffset) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("brokerId", b.id());
         m.put("brokerHost", b.listeners().isEmpty() ? null : b.listeners().get(0).host());
@@ -27,30 +32,32 @@ final class SeedViews {
         m.put("epoch", b.epoch());
         m.put("brokerStatus", b.fenced() || b.inControlledShutdown() ? "CLOSED" : "ALIVE");
         m.put("fenced", b.fenced());
+        m.put("last_offset", asOfOffset);
         return m;
     }
 
     static List<Map<String, Object>> brokers(MetadataImage image) {
         List<Map<String, Object>> out = new ArrayList<>();
-        image.brokers().values().forEach(b -> out.add(broker(b)));
+        image.brokers().values().forEach(b -> out.add(broker(b, image.offset())));
         return out;
     }
 
-    static Map<String, Object> topic(TopicImage t) {
+    static Map<String, Object> topic(TopicImage t, long asOfOffset) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("topicUUID", t.id().toString());
         m.put("name", t.name());
-        m.put("partitions", partitions(t));
+        m.put("last_offset", asOfOffset);
+        m.put("partitions", partitions(t, asOfOffset));
         return m;
     }
 
-    static List<Map<String, Object>> partitions(TopicImage t) {
+    static List<Map<String, Object>> partitions(TopicImage t, long asOfOffset) {
         List<Map<String, Object>> out = new ArrayList<>();
-        t.partitions().forEach((id, p) -> out.add(partition(t, id, p)));
+        t.partitions().forEach((id, p) -> out.add(partition(t, id, p, asOfOffset)));
         return out;
     }
 
-    static Map<String, Object> partition(TopicImage t, int id, PartitionRegistration p) {
+    static Map<String, Object> partition(TopicImage t, int id, PartitionRegistration p, long asOfOffset) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("partitionId", id);
         m.put("topicUUID", t.id().toString());
@@ -62,6 +69,7 @@ final class SeedViews {
         m.put("leader", p.leader());
         m.put("leaderEpoch", p.leaderEpoch());
         m.put("partitionEpoch", p.partitionEpoch());
+        m.put("last_offset", asOfOffset);
         return m;
     }
 
@@ -74,13 +82,17 @@ final class SeedViews {
         return m;
     }
 
-    /** What a broker sees: its registration, every broker, topic and partition in its own image. */
+    /**
+     * What a broker sees: the seed's {@code last_updated} (here the last metadata offset it
+     * applied), then every broker, topic and partition in its own image.
+     */
     static Map<String, Object> metadata(MetadataImage image, long appliedOffset) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("last_updated", appliedOffset);
         m.put("appliedOffset", appliedOffset);
         m.put("brokers", brokers(image));
         List<Map<String, Object>> topics = new ArrayList<>();
-        image.topics().values().forEach(t -> topics.add(topic(t)));
+        image.topics().values().forEach(t -> topics.add(topic(t, image.offset())));
         m.put("topics", topics);
         return m;
     }

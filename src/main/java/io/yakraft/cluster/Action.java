@@ -107,6 +107,14 @@ public sealed interface Action {
     record UnregisterBroker(NodeRef broker) implements Action {
     }
 
+    /**
+     * The broker restarts as a new incarnation with this listener and rack (a null field keeps its
+     * value) and registers again, as a Kafka broker does after a restart: the controller gives the
+     * new registration a higher epoch.
+     */
+    record ReregisterBroker(NodeRef broker, String host, Integer port, String rack) implements Action {
+    }
+
     record CreateTopic(String name, int partitions, int replicationFactor) implements Action {
     }
 

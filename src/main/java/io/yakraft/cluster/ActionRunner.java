@@ -70,6 +70,9 @@ final class ActionRunner {
         if (action instanceof Action.RegisterBroker a) {
             return registerBroker(a);
         }
+        if (action instanceof Action.ReregisterBroker a) {
+            return reregisterBroker(a);
+        }
         if (action instanceof Action.UnregisterBroker a) {
             return command(new ControllerCommand.UnregisterBroker(c.resolve(a.broker())));
         }
@@ -197,6 +200,24 @@ final class ActionRunner {
         }
         c.addBroker(a.id(), identity);
         return new Outcome.BrokerStarted(a.id());
+    }
+
+    private Outcome reregisterBroker(Action.ReregisterBroker a) {
+        int id = c.resolve(a.broker());
+        if (id < 0 || !c.isBroker(id)) {
+            return new Outcome.Refused(ErrorCode.BROKER_ID_NOT_REGISTERED, "reregisterBroker", "no broker " + a.broker().text()
+                    + " in this cluster");
+        }
+        BrokerIdentity now = c.identity(id);
+        BrokerIdentity next;
+        try {
+            next = new BrokerIdentity(a.host() == null ? now.host() : a.host(), a.port() == null ? now.port() : a.port(),
+                    a.rack() == null ? now.rack() : a.rack());
+        } catch (IllegalArgumentException e) {
+            return new Outcome.Refused(ErrorCode.INVALID_REQUEST, "reregisterBroker", e.getMessage());
+        }
+        c.reregisterBroker(id, next);
+        return new Outcome.BrokerStarted(id);
     }
 
     private Outcome command(ControllerCommand command) {

@@ -151,6 +151,23 @@ public final class Cluster {
         addNode(id);
     }
 
+    /**
+     * Restarts broker {@code id} as a new incarnation that registers as {@code identity}: the
+     * controller answers with a new, higher broker epoch (Kafka's re-registration).
+     */
+    public void reregisterBroker(int id, BrokerIdentity identity) {
+        if (!brokers.containsKey(id)) {
+            throw new IllegalArgumentException("no broker " + id);
+        }
+        brokers.put(id, identity);
+        restart(id, false);
+    }
+
+    /** How broker {@code id} presents itself when it registers, or null for a controller. */
+    public BrokerIdentity identity(int id) {
+        return brokers.get(id);
+    }
+
     public void addObserver(ClusterObserver o) {
         observers.add(o);
     }

@@ -59,7 +59,7 @@ public final class ActionJson {
     static Action parse(String action, ObjectNode args, String what, String writeLabel) throws Invalid {
         Map<String, Vocabulary.Arg> spec = action.equals("expect") ? null : Vocabulary.ACTIONS.get(action);
         if (spec == null) {
-            throw new Invalid(what + ": unknown action '" + action + "' (expected one of: " + actionNames() + ")");
+            throw new Invalid(what + ": unknown action '" + action + "' " + DidYouMean.hint(action, actionList()));
         }
         String problem = Vocabulary.problem(args, spec, what);
         if (problem != null) {
@@ -74,9 +74,13 @@ public final class ActionJson {
 
     /** The actions that act ('expect' checks instead). */
     static String actionNames() {
+        return Vocabulary.oneOf(actionList());
+    }
+
+    private static List<String> actionList() {
         List<String> names = new ArrayList<>(Vocabulary.ACTIONS.keySet());
         names.remove("expect");
-        return Vocabulary.oneOf(names);
+        return names;
     }
 
     private static Action build(String action, ObjectNode a, String what, String writeLabel) throws Invalid {
@@ -122,6 +126,9 @@ public final class ActionJson {
             }
             case "unregisterBroker":
                 return new Action.UnregisterBroker(node(a, "broker"));
+            case "reregisterBroker":
+                return new Action.ReregisterBroker(node(a, "broker"), a.has("host") ? a.get("host").asText() : null,
+                        a.has("port") ? Integer.valueOf(a.get("port").asInt()) : null, a.has("rack") ? a.get("rack").asText() : null);
             case "createTopic":
                 return new Action.CreateTopic(a.get("name").asText(), a.path("partitions").asInt(1), a.path("rf").asInt(1));
             case "createPartitions":
@@ -149,6 +156,9 @@ public final class ActionJson {
         return out;
     }
 
+    /** The partition shapes a 'partition' step may name. */
+    static final List<String> PRESETS = List.of("majorityMinority", "majoritiesRing", "bridge");
+
     private static Action.Split split(ObjectNode a, String what) throws Invalid {
         if (a.has("groups")) {
             List<List<NodeRef>> groups = new ArrayList<>();
@@ -164,7 +174,7 @@ public final class ActionJson {
             case "bridge":
                 return new Action.Bridge(a.has("node") ? node(a, "node") : null);
             default:
-                throw new Invalid(what + ": unknown preset '" + preset + "' (majorityMinority, majoritiesRing, bridge)");
+                throw new Invalid(what + ": unknown preset '" + preset + "' " + DidYouMean.hint(preset, PRESETS));
         }
     }
 
@@ -247,6 +257,8 @@ public final class ActionJson {
             return "registerBroker";
         } else if (action instanceof Action.UnregisterBroker) {
             return "unregisterBroker";
+        } else if (action instanceof Action.ReregisterBroker) {
+            return "reregisterBroker";
         } else if (action instanceof Action.CreateTopic) {
             return "createTopic";
         } else if (action instanceof Action.CreatePartitions) {
@@ -311,6 +323,17 @@ public final class ActionJson {
             }
         } else if (action instanceof Action.UnregisterBroker a) {
             node(n, "broker", a.broker());
+        } else if (action instanceof Action.ReregisterBroker a) {
+            node(n, "broker", a.broker());
+            if (a.host() != null) {
+                n.put("host", a.host());
+            }
+            if (a.port() != null) {
+                n.put("port", a.port());
+            }
+            if (a.rack() != null) {
+                n.put("rack", a.rack());
+            }
         } else if (action instanceof Action.CreateTopic a) {
             n.put("name", a.name());
             n.put("partitions", a.partitions());

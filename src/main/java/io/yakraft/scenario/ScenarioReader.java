@@ -2,7 +2,6 @@ package io.yakraft.scenario;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,12 +70,10 @@ public final class ScenarioReader {
         ObjectMapper mapper = new ObjectMapper();
         JsonNode root;
         try {
-            root = mapper.readTree(text);
+            root = StrictJson.read(text); // a duplicate key or text after the closing brace is a mistake, with its line
             locate(mapper, text);
-        } catch (JsonProcessingException e) {
-            JsonLocation l = e.getLocation();
-            throw new ScenarioException(file, l == null ? 1 : l.getLineNr(), l == null ? 1 : l.getColumnNr(),
-                    "not valid JSON: " + e.getOriginalMessage());
+        } catch (StrictJson.Invalid e) {
+            throw new ScenarioException(file, e.line(), e.column(), "not valid JSON: " + e.getMessage());
         } catch (IOException e) {
             throw new ScenarioException(file, 1, 1, "cannot read: " + e.getMessage());
         }
@@ -178,8 +175,8 @@ public final class ScenarioReader {
         String action = s.has("action") ? s.get("action").asText() : null;
         Map<String, Vocabulary.Arg> spec = action == null ? Map.of() : Vocabulary.ACTIONS.get(action);
         if (action != null && spec == null) {
-            throw error(at, "step " + (i + 1) + ": unknown action '" + action + "' (expected one of: "
-                    + Vocabulary.oneOf(Vocabulary.ACTIONS.keySet()) + ")");
+            throw error(at, "step " + (i + 1) + ": unknown action '" + action + "' "
+                    + DidYouMean.hint(action, Vocabulary.ACTIONS.keySet()));
         }
         if (action == null && !s.has("waitFor")) {
             throw error(at, "step " + (i + 1) + ": needs an 'action' or a 'waitFor'");
@@ -191,8 +188,9 @@ public final class ScenarioReader {
             String check = s.path("check").asText(null);
             Map<String, Vocabulary.Arg> checkSpec = check == null ? null : Vocabulary.CHECKS.get(check);
             if (checkSpec == null) {
-                throw error(at, "step " + (i + 1) + ": 'expect' needs a 'check', one of: " + Vocabulary.oneOf(Vocabulary.CHECKS.keySet())
-                        + (check == null ? "" : " (got '" + check + "')"));
+                throw error(at, "step " + (i + 1) + (check == null ? ": 'expect' needs a 'check', one of: "
+                        + Vocabulary.oneOf(Vocabulary.CHECKS.keySet()) : ": unknown check '" + check + "' "
+                        + DidYouMean.hint(check, Vocabulary.CHECKS.keySet())));
             }
             allowed.putAll(checkSpec);
         }
@@ -258,8 +256,8 @@ public final class ScenarioReader {
         }
         Map<String, Vocabulary.Arg> spec = Vocabulary.CHECKS.get(name);
         if (spec == null) {
-            throw error(at, "step " + (i + 1) + ": unknown check '" + name + "' in 'waitFor' (expected one of: "
-                    + Vocabulary.oneOf(Vocabulary.CHECKS.keySet()) + ")");
+            throw error(at, "step " + (i + 1) + ": unknown check '" + name + "' "
+                    + DidYouMean.hint(name, Vocabulary.CHECKS.keySet()));
         }
         validateArgs(args, spec, at, "step " + (i + 1) + " (waitFor " + name + ")");
         return new Check(name, args);
@@ -294,10 +292,15 @@ public final class ScenarioReader {
 
     private long duration(JsonNode s, String field, String at, int i) throws ScenarioException {
         JsonNode v = s.get(field);
+        if (v.isNumber()) { // the unit is required: 5 could be 5 ms or 5 s (see Durations)
+            throw error(at, "step " + (i + 1) + ": '" + field + "' is " + Durations.bareNumber(v.asText()));
+        }
+        if (!v.isTextual()) {
+            throw error(at, "step " + (i + 1) + ": '" + field + "' must be a duration such as \"500ms\" or \"2s\", got " + v);
+        }
         try {
-            long ms = v.isNumber() ? v.asLong() : Durations.parseMillis(v.asText());
-            String out = v.isNumber() && !v.canConvertToLong() ? "at most " + Limits.MAX_SIM_TIME_MS + " ms"
-                    : Limits.range(ms, 0, Limits.MAX_SIM_TIME_MS, "simulated ms: one simulated day");
+            long ms = Durations.parseMillis(v.asText());
+            String out = Limits.range(ms, 0, Limits.MAX_SIM_TIME_MS, "simulated ms: one simulated day");
             if (out != null) {
                 throw error(at, "step " + (i + 1) + ": '" + field + "' must be " + out);
             }
@@ -344,7 +347,7 @@ public final class ScenarioReader {
             String f = it.next();
             if (!known.contains(f)) {
                 String path = at.isEmpty() ? f : at;
-                throw error(path, "unknown field '" + f + "' in " + what + " (expected one of: " + Vocabulary.oneOf(known) + ")");
+                throw error(path, "unknown field '" + f + "' in " + what + " " + DidYouMean.hint(f, known));
             }
         }
     }

@@ -140,11 +140,11 @@ public final class SessionRecording {
         ArrayNode steps = root.putArray("steps");
         for (Entry e : kept) {
             ObjectNode step = steps.addObject();
-            step.put("at", e.atMs());
+            step.put("at", e.atMs() + "ms"); // a duration carries its unit (Durations)
             step.setAll(ActionJson.toJson(e.action()));
         }
         ObjectNode end = steps.addObject();
-        end.put("at", Math.max(untilMs, kept.isEmpty() ? 0 : kept.get(kept.size() - 1).atMs()));
+        end.put("at", Math.max(untilMs, kept.isEmpty() ? 0 : kept.get(kept.size() - 1).atMs()) + "ms");
         end.put("action", "expect");
         end.put("check", "invariantsHold");
         try {

@@ -128,6 +128,8 @@ final class Vocabulary {
         ACTIONS.put("registerBroker", args("id", Kind.INT, true, "host", Kind.TEXT, false, "port", Kind.INT, false,
                 "rack", Kind.TEXT, false));
         ACTIONS.put("unregisterBroker", args("broker", Kind.NODE, true));
+        ACTIONS.put("reregisterBroker", args("broker", Kind.NODE, true, "host", Kind.TEXT, false, "port", Kind.INT, false,
+                "rack", Kind.TEXT, false));
         ACTIONS.put("createTopic", args("name", Kind.TEXT, true, "partitions", Kind.INT, false, "rf", Kind.INT, false));
         ACTIONS.put("createPartitions", args("topic", Kind.TEXT, true, "total", Kind.INT, true));
         ACTIONS.put("deleteTopic", args("name", Kind.TEXT, true));
@@ -154,6 +156,7 @@ final class Vocabulary {
         limit("network", "duplication", 0, 1, "a probability");
         limit("registerBroker", "id", 0, Limits.MAX_BROKER_ID, "broker ids");
         limit("registerBroker", "port", 1, 65_535, "TCP ports");
+        limit("reregisterBroker", "port", 1, 65_535, "TCP ports");
         limit("setSpeed", "speed", io.yakraft.session.LiveSession.MIN_SPEED, io.yakraft.session.LiveSession.MAX_SPEED, "speed");
 
         CHECKS.put("leaderElected", args("minEpoch", Kind.INT, false));
@@ -196,8 +199,8 @@ final class Vocabulary {
             String f = it.next();
             Arg a = spec.get(f);
             if (a == null) {
-                return what + ": unknown field '" + f + "' (expected "
-                        + (spec.isEmpty() ? "no arguments" : "one of: " + oneOf(spec.keySet())) + ")";
+                return what + ": unknown field '" + f + "' " + (spec.isEmpty() ? "(expected no arguments)"
+                        : DidYouMean.hint(f, spec.keySet()));
             }
             String problem = a.kind().problem(args.get(f));
             if (problem == null) {

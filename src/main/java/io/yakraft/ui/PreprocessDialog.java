@@ -1,8 +1,7 @@
 package io.yakraft.ui;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import io.yakraft.ingest.PipelineSpec;
+import io.yakraft.ingest.PreprocessFiles;
 import io.yakraft.ingest.Preprocessor;
 import io.yakraft.ingest.Reject;
 import io.yakraft.ingest.Report;
@@ -23,10 +22,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +34,9 @@ import static io.yakraft.ui.Tables.column;
 /**
  * Data → Preprocess a data file: pick a raw file and its pipeline spec, run the pipeline in the
  * background with a progress bar, and see what it did — counts by rule and the first rejects
- * with their reasons. Clean records and rejects are written beside the raw file.
+ * with their reasons. Clean records and rejects are written beside the raw file through
+ * {@link PreprocessFiles}, as {@code preprocess} writes them: never over an input, and whole or
+ * not at all.
  */
 final class PreprocessDialog {
     static final int REJECTS_SHOWN = 50;
@@ -110,26 +111,25 @@ final class PreprocessDialog {
         Task<Report> task = new Task<>() {
             @Override
             protected Report call() throws Exception {
+                // as the CLI: no output may be an input or the other output, and both are written whole or not at all
+                Map<String, Path> inputs = new LinkedHashMap<>();
+                inputs.put("the raw file", rawPath);
+                inputs.put("the spec", specPath);
+                Map<String, Path> outputs = new LinkedHashMap<>();
+                outputs.put("the clean records file", cleanOut);
+                outputs.put("the rejects file", rejectsOut);
+                PreprocessFiles.checkPaths(inputs, outputs);
                 PipelineSpec s = PipelineSpec.read(specPath.toString(), Files.readString(specPath, StandardCharsets.UTF_8));
                 Preprocessor p = new Preprocessor(s);
-                ObjectMapper json = new ObjectMapper();
                 int[] shown = {0};
-                try (BufferedWriter c = Files.newBufferedWriter(cleanOut, StandardCharsets.UTF_8);
-                     BufferedWriter r = Files.newBufferedWriter(rejectsOut, StandardCharsets.UTF_8);
-                     SequenceWriter cw = json.writer().withRootValueSeparator("\n").writeValues(c);
-                     SequenceWriter rw = json.writer().withRootValueSeparator("\n").writeValues(r)) {
-                    return p.run(rawPath, rec -> write(cw, Map.of("key", String.valueOf(rec.key()), "value", rec.value())),
-                            j -> {
-                                write(rw, j);
-                                if (shown[0]++ < REJECTS_SHOWN) {
-                                    Platform.runLater(() -> rejects.add(j));
-                                }
-                            },
-                            rows -> {
-                                updateProgress(Math.min(p.bytesRead(), size), Math.max(1, size));
-                                updateMessage(String.format("%,d rows read…", rows));
-                            });
-                }
+                return PreprocessFiles.run(p, rawPath, cleanOut, rejectsOut, j -> {
+                    if (shown[0]++ < REJECTS_SHOWN) {
+                        Platform.runLater(() -> rejects.add(j));
+                    }
+                }, rows -> {
+                    updateProgress(Math.min(p.bytesRead(), size), Math.max(1, size));
+                    updateMessage(String.format("%,d rows read…", rows));
+                });
             }
         };
         progress.progressProperty().bind(task.progressProperty());
@@ -154,13 +154,5 @@ final class PreprocessDialog {
     private static Path sibling(Path raw, String suffix) {
         String name = raw.getFileName().toString().replaceFirst("\\.[^.]+$", "");
         return raw.resolveSibling(name + suffix);
-    }
-
-    private static void write(SequenceWriter w, Object value) {
-        try {
-            w.write(value);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -1,8 +1,7 @@
 package io.yakraft.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.yakraft.session.Driving;
+import io.yakraft.api.RestFixture.Answer;
 import io.yakraft.session.LiveSession;
 import io.yakraft.session.Session;
 import org.junit.jupiter.api.AfterEach;
@@ -10,10 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,39 +18,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Hostile and careless requests: each is answered in JSON, and the cluster keeps serving. */
 class ApiRobustnessTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long MAX_SIM_MS = 60_000;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private LiveSession live;
-    private ApiServer api;
-
-    private record Answer(int status, JsonNode body, HttpResponse<String> raw) {
-    }
+    private static final ObjectMapper JSON = RestFixture.JSON;
+    private RestFixture rest;
 
     @BeforeEach
     void serve() throws Exception {
-        live = new LiveSession(Session.defaultConfig(42, 3, 3), 1, true);
-        api = new ApiServer(live, "127.0.0.1", 0);
-        Driving.until(live, ApiServer::ready, MAX_SIM_MS);
+        rest = RestFixture.ready();
     }
 
     @AfterEach
     void stop() {
-        api.close();
+        rest.close();
     }
 
     private Answer send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api.address() + path));
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> r = Driving.await(live, http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString()), MAX_SIM_MS);
-        return new Answer(r.statusCode(), JSON.readTree(r.body()), r);
+        return rest.send(method, path, body);
     }
 
     private void assertStillServing() throws Exception {
-        String name = "alive" + System.nanoTime() % 100_000;
-        Answer a = send("POST", "/create-topic", "{\"name\": \"" + name + "\"}");
-        assertEquals(201, a.status(), "the cluster still takes writes: " + a.body());
-        assertEquals(200, send("GET", "/get-topic/" + name, null).status());
+        rest.assertStillServing();
     }
 
     @Test
@@ -97,11 +78,10 @@ class ApiRobustnessTest {
         assertTrue(h.body().get("leader").asInt() >= 1);
         assertEquals(3, h.body().get("unfencedBrokers").asInt());
         LiveSession fresh = new LiveSession(Session.defaultConfig(42, 3, 3), 1, true);
-        try (ApiServer early = new ApiServer(fresh, "127.0.0.1", 0)) {
-            HttpRequest r = HttpRequest.newBuilder(URI.create(early.address() + "/health")).GET().build();
-            HttpResponse<String> a = Driving.await(fresh, http.sendAsync(r, HttpResponse.BodyHandlers.ofString()), 1_000);
-            assertEquals(503, a.statusCode(), "before any leader: not ready " + a.body());
-            assertFalse(JSON.readTree(a.body()).get("ready").asBoolean());
+        try (RestFixture early = new RestFixture(fresh)) {
+            Answer a = early.get("/health");
+            assertEquals(503, a.status(), "before any leader: not ready " + a.body());
+            assertFalse(a.body().get("ready").asBoolean());
         }
     }
 
@@ -124,5 +104,70 @@ class ApiRobustnessTest {
         assertEquals(400, big.status(), big.body().toString());
         assertTrue(big.body().get("message").asText().contains("partitions per topic"), big.body().toString());
         assertStillServing();
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413InJsonLikeAContentLengthOne() throws Exception {
+        String big = "{\"name\": \"" + "x".repeat(70_000) + "\"}";
+        StringBuilder chunked = new StringBuilder("POST /create-topic HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
+        for (int i = 0; i < big.length(); i += 4096) {
+            String part = big.substring(i, Math.min(big.length(), i + 4096));
+            chunked.append(Integer.toHexString(part.length())).append("\r\n").append(part).append("\r\n");
+        }
+        chunked.append("0\r\n\r\n");
+        String answer = rest.raw(chunked.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertTrue(answer.startsWith("HTTP/1.1 413 "), answer);
+        assertTrue(answer.contains("Content-Type: application/json"), answer);
+        assertEquals("REQUEST_TOO_LARGE", JSON.readTree(bodyOf(answer)).get("error").asText(), answer);
+        Answer fixed = send("POST", "/create-topic", big);
+        assertEquals(413, fixed.status());
+        assertEquals("REQUEST_TOO_LARGE", fixed.body().get("error").asText());
+        Answer small = send("POST", "/create-topic", "{\"name\": \"chunky\"}");
+        assertEquals(201, small.status(), "a body within the limit is read whole: " + small.body());
+        assertStillServing();
+    }
+
+    @Test
+    void aMalformedPercentEscapeIsAJson400NamingIt() throws Exception {
+        String answer = rest.raw("GET /%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+        JsonNodeView body = new JsonNodeView(JSON.readTree(bodyOf(answer)));
+        assertEquals("INVALID_PATH", body.error(), answer);
+        assertTrue(body.message().contains("'%zz'") && body.message().contains("two hex digits"), answer);
+        String garbage = rest.raw("HELLO\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertTrue(garbage.startsWith("HTTP/1.1 400 ") && garbage.contains("\"error\":\"BAD_REQUEST\""), garbage);
+        Answer escaped = send("GET", "/get-topic/no%20such", null);
+        assertEquals(404, escaped.status());
+        assertTrue(escaped.body().get("message").asText().contains("'no such'"), "a good escape is decoded: " + escaped.body());
+        assertStillServing();
+    }
+
+    @Test
+    void trailingGarbageAndDuplicateKeysAreRefusedByName() throws Exception {
+        Answer trailing = send("POST", "/create-topic", "{\"name\": \"a\"} x");
+        assertEquals(400, trailing.status(), trailing.body().toString());
+        assertEquals("INVALID_JSON", trailing.body().get("error").asText());
+        assertTrue(trailing.body().get("message").asText().contains("text after the JSON value ('x')")
+                && trailing.body().get("message").asText().contains("column 15"), trailing.body().toString());
+        Answer dup = send("POST", "/create-topic", "{\"name\": \"a\", \"name\": \"b\"}");
+        assertEquals(400, dup.status(), dup.body().toString());
+        assertTrue(dup.body().get("message").asText().contains("duplicate key 'name'"), dup.body().toString());
+        assertEquals(0, send("GET", "/topics", null).body().size(), "neither was created");
+        assertStillServing();
+    }
+
+    private static String bodyOf(String rawAnswer) {
+        return rawAnswer.substring(rawAnswer.indexOf("\r\n\r\n") + 4);
+    }
+
+    /** The two fields every error body has. */
+    private record JsonNodeView(com.fasterxml.jackson.databind.JsonNode n) {
+        String error() {
+            return n.get("error").asText();
+        }
+
+        String message() {
+            return n.get("message").asText();
+        }
     }
 }

@@ -3,18 +3,13 @@ package io.yakraft.api;
 import io.yakraft.cluster.Action;
 import io.yakraft.cluster.NodeRef;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.yakraft.session.Driving;
 import io.yakraft.session.LiveSession;
-import io.yakraft.session.Session;
+import io.yakraft.api.RestFixture.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,42 +22,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a loaded machine.
  */
 class ApiServerTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
-    /** Simulated time a request may take before the test fails. */
-    private static final long MAX_SIM_MS = 60_000;
+    private static final long MAX_SIM_MS = RestFixture.MAX_SIM_MS;
+    private RestFixture rest;
     private LiveSession live;
-    private ApiServer api;
-
-    private record Answer(int status, JsonNode body, HttpResponse<String> raw) {
-    }
 
     @BeforeEach
     void serve() throws Exception {
-        live = new LiveSession(Session.defaultConfig(42, 3, 3), 1, true);
-        api = new ApiServer(live, "127.0.0.1", 0);
-        Driving.until(live, ApiServer::ready, MAX_SIM_MS); // a leader and every broker unfenced, as GET /health says
+        rest = RestFixture.ready(); // a leader and every broker unfenced, as GET /health says
+        live = rest.live;
         assertEquals(3, get("/register-broker").body().size());
     }
 
     @AfterEach
     void stop() {
-        api.close();
+        rest.close();
     }
 
     private Answer send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api.address() + path));
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> r = Driving.await(live, http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString()), MAX_SIM_MS);
-        return new Answer(r.statusCode(), JSON.readTree(r.body()), r);
+        return rest.send(method, path, body);
     }
 
     private Answer get(String path) throws Exception {
-        return send("GET", path, null);
+        return rest.get(path);
     }
 
     private Answer post(String path, String body) throws Exception {
-        return send("POST", path, body);
+        return rest.post(path, body);
     }
 
     @Test
@@ -84,16 +69,17 @@ class ApiServerTest {
             holders += v.get("logEndOffset").asLong() > recordOffset ? 1 : 0;
         }
         assertTrue(holders >= 2, "a majority of the 3 voters holds the TopicRecord: " + holders);
-        assertEquals(uuid, topic.body().get("topicUUID").asText());
-        assertEquals(3, topic.body().get("partitions").size());
-        assertTrue(topic.body().get("partitions").get(0).has("ISR"));
+        assertEquals(1, topic.body().size(), "the seed's shape: a list of the topic records with that name");
+        assertEquals(uuid, topic.body().get(0).get("topicUUID").asText());
+        assertEquals(3, topic.body().get(0).get("partitions").size());
+        assertTrue(topic.body().get(0).get("partitions").get(0).has("ISR"));
         assertEquals(404, get("/get-topic/nope").status());
         assertEquals(400, post("/create-topic", "{\"partitions\": 1}").status());
         assertEquals(409, post("/create-topic", "{\"name\": \"orders\"}").status());
         assertEquals("INVALID_TOPIC_EXCEPTION", post("/create-topic", "{\"name\": \"bad name!\"}").body().get("error").asText());
 
         assertEquals(201, post("/create-partition", "{\"topicUUID\": \"" + uuid + "\"}").status());
-        assertEquals(4, get("/get-topic/orders").body().get("partitions").size());
+        assertEquals(4, get("/get-topic/orders").body().get(0).get("partitions").size());
 
         Answer brokers = get("/register-broker");
         assertEquals(3, brokers.body().size());
@@ -196,5 +182,80 @@ class ApiServerTest {
         List<String> present = new ArrayList<>();
         get("/topics").body().forEach(t -> present.add(t.get("name").asText()));
         assertTrue(present.containsAll(acknowledged), "acknowledged " + acknowledged + " but present " + present);
+    }
+
+    /**
+     * A client written for the original app.py, route by route with the request bodies its README
+     * shows: every answer carries the seed's fields ({@code message}, {@code last_offset},
+     * {@code last_updated}, the list from /get-topic) beside ours.
+     */
+    @Test
+    void aClientOfTheOriginalAppPyWorksUnchanged() throws Exception {
+        Answer reg = post("/register-broker", "{\"brokerId\": 104, \"brokerHost\": \"localhost\", \"brokerPort\": 9094,"
+                + " \"securityProtocol\": \"PLAINTEXT\", \"rackId\": \"r1\"}");
+        assertEquals(201, reg.status(), reg.body().toString());
+        assertEquals("Record created successfully", reg.body().get("message").asText());
+        assertTrue(reg.body().get("last_offset").asLong() > 0, reg.body().toString());
+        JsonNode list = get("/register-broker").body();
+        assertEquals(4, list.size());
+        assertEquals("CLOSED", reg.body().get("brokerStatus").asText(), "registered, and fenced until it catches up");
+        Driving.until(live, s -> !s.committedImage().brokers().get(104).fenced(), MAX_SIM_MS);
+        assertEquals("ALIVE", get("/register-broker/104").body().get("brokerStatus").asText(), "unfenced");
+        Answer notFound = get("/register-broker/nope");
+        assertEquals(404, notFound.status(), "the seed's <string> route: an unknown id is 404, not a malformed request");
+        assertTrue(notFound.body().has("message"));
+
+        long epoch = get("/register-broker/104").body().get("epoch").asLong();
+        Answer change = post("/register-broker-change", "{\"brokerId\": 104, \"brokerHost\": \"kafka-4.lan\", \"brokerPort\": 9095}");
+        assertEquals(200, change.status(), change.body().toString());
+        assertEquals("Broker information updated successfully", change.body().get("message").asText());
+        JsonNode after = get("/register-broker/104").body();
+        assertEquals("kafka-4.lan", after.get("brokerHost").asText(), "re-registered with the new fields: " + after);
+        assertEquals(9095, after.get("brokerPort").asInt());
+        assertEquals("r1", after.get("rackId").asText(), "a field not sent keeps its value");
+        assertTrue(after.get("epoch").asLong() > epoch, "the epoch grows, as the seed bumps it: " + epoch + " -> " + after);
+        assertEquals(404, post("/register-broker-change", "{\"brokerId\": 999, \"rackId\": \"r2\"}").status(),
+                "the seed crashes (500) on an unknown broker; it meant 404");
+        assertEquals(400, post("/register-broker-change", "{\"brokerId\": 104, \"brokerPort\": 70000}").status());
+
+        Answer topic = post("/create-topic", "{\"name\": \"payments\"}");
+        assertEquals(201, topic.status(), topic.body().toString());
+        assertEquals("Topic created successfully", topic.body().get("message").asText());
+        String uuid = topic.body().get("topicUUID").asText();
+        Answer missingName = post("/create-topic", "{}");
+        assertEquals(400, missingName.status());
+        assertTrue(missingName.body().has("message"));
+        JsonNode got = get("/get-topic/payments").body();
+        assertTrue(got.isArray() && got.size() == 1, got.toString());
+        assertEquals("payments", got.get(0).get("name").asText());
+        assertTrue(got.get(0).has("last_offset"), got.toString());
+        assertEquals(404, get("/get-topic/none").status());
+
+        Answer partition = post("/create-partition", "{\"partitionId\": 1, \"topicUUID\": \"" + uuid + "\", \"replicas\": [101],"
+                + " \"ISR\": [101], \"leader\": 101}");
+        assertEquals(201, partition.status(), partition.body().toString());
+        assertEquals("Partition created successfully", partition.body().get("message").asText());
+        assertEquals(2, get("/get-topic/payments").body().get(0).get("partitions").size());
+        Answer again = post("/create-partition", "{\"partitionId\": 1, \"topicUUID\": \"" + uuid + "\", \"replicas\": [101],"
+                + " \"ISR\": [101], \"leader\": 101}");
+        assertEquals(409, again.status(), again.body().toString());
+        Answer partial = post("/create-partition", "{\"partitionId\": 2, \"topicUUID\": \"" + uuid + "\"}");
+        assertEquals(400, partial.status(), "the seed's 'Missing fields in request': " + partial.body());
+        assertTrue(partial.body().get("message").asText().contains("'replicas' is required"), partial.body().toString());
+
+        Answer producer = post("/register-producer", "{\"brokerId\": 101, \"brokerEpoch\": 0, \"producerId\": 7}");
+        assertEquals(201, producer.status(), producer.body().toString());
+        assertEquals("Producer registered successfully", producer.body().get("message").asText());
+        assertEquals(400, post("/register-producer", "{\"brokerEpoch\": 0, \"producerId\": 7}").status());
+
+        JsonNode fetched = get("/metadata-fetch-by-id/101").body();
+        assertTrue(fetched.get("last_updated").asLong() > 0, fetched.toString());
+        assertEquals(404, get("/metadata-fetch-by-id/999").status());
+        assertTrue(get("/metadata-fetch-by-id/999").body().has("message"));
+
+        Answer deleted = send("DELETE", "/register-broker/104", null);
+        assertEquals(200, deleted.status(), deleted.body().toString());
+        assertEquals("Record deleted successfully", deleted.body().get("message").asText());
+        assertEquals(404, send("DELETE", "/register-broker/104", null).status());
     }
 }

@@ -39,6 +39,8 @@ class ActionOutcomeTest {
         refused(c.apply(new Action.Kill(new NodeRef.LeaderOf("nope", 0)), r -> { }), ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
         refused(c.apply(new Action.RegisterBroker(101, "broker-101", 9092, null), r -> { }), ErrorCode.DUPLICATE_BROKER_REGISTRATION);
         refused(c.apply(new Action.RegisterBroker(-1, "x", 9092, null), r -> { }), ErrorCode.INVALID_REQUEST);
+        refused(c.apply(new Action.ReregisterBroker(NodeRef.node(1), "x", null, null), r -> { }), ErrorCode.BROKER_ID_NOT_REGISTERED);
+        refused(c.apply(new Action.ReregisterBroker(NodeRef.broker(101), null, 70_000, null), r -> { }), ErrorCode.INVALID_REQUEST);
         refused(c.apply(new Action.RegisterProducer(NodeRef.node(1)), r -> { }), ErrorCode.BROKER_NOT_AVAILABLE);
         Action.Feed viaController = new Action.Feed("t", new Action.Generated(1, 1, List.of(new FeedRecord("k", "{}"))), Acks.ALL, 0,
                 NodeRef.node(1));
@@ -50,6 +52,7 @@ class ActionOutcomeTest {
     void answersCarryTypedData() {
         Cluster c = running();
         assertEquals(new Outcome.BrokerStarted(104), c.apply(new Action.RegisterBroker(104, "broker-104", 9092, null), r -> { }));
+        assertEquals(new Outcome.BrokerStarted(102), c.apply(new Action.ReregisterBroker(NodeRef.broker(102), "kafka-2", null, "r1"), r -> { }));
         Outcome feed = c.apply(new Action.Feed("t", new Action.Generated(1, 1, List.of(new FeedRecord("k", "{}"))), Acks.ALL, 0, null),
                 r -> { });
         assertEquals(1, assertInstanceOf(Outcome.FeedStarted.class, feed).feedId());

@@ -59,6 +59,8 @@ class ActionJsonTest {
                 "{\"action\":\"write\",\"count\":3}",
                 "{\"action\":\"registerBroker\",\"id\":104,\"host\":\"broker-104\",\"port\":9093,\"rack\":\"rack-a\"}",
                 "{\"action\":\"unregisterBroker\",\"broker\":\"b104\"}",
+                "{\"action\":\"reregisterBroker\",\"broker\":\"b104\",\"host\":\"kafka-4\",\"port\":9094,\"rack\":\"r2\"}",
+                "{\"action\":\"reregisterBroker\",\"broker\":\"b101\"}",
                 "{\"action\":\"createTopic\",\"name\":\"orders\",\"partitions\":3,\"rf\":2}",
                 "{\"action\":\"createPartitions\",\"topic\":\"orders\",\"total\":6}",
                 "{\"action\":\"deleteTopic\",\"name\":\"orders\"}",
@@ -101,7 +103,7 @@ class ActionJsonTest {
         assertTrue(problem("{\"action\":\"explode\"}").startsWith("explode: unknown action 'explode' (expected one of: caption"));
         assertTrue(problem("{\"action\":\"expect\",\"check\":\"logsConverged\"}").contains("unknown action 'expect'"),
                 "a check is not an action");
-        assertEquals("kill: unknown field 'nod' (expected one of: node)", problem("{\"action\":\"kill\",\"nod\":\"n1\"}"));
+        assertEquals("kill: unknown field 'nod' (did you mean 'node'? expected one of: node)", problem("{\"action\":\"kill\",\"nod\":\"n1\"}"));
         assertEquals("kill: 'node' is required", problem("{\"action\":\"kill\"}"));
         assertEquals("kill: 'node' must be 'the boss' is not a node (expected n2, b101, 3, leader, a follower, a broker or"
                 + " leader of payments-0)", problem("{\"action\":\"kill\",\"node\":\"the boss\"}"));
@@ -114,7 +116,7 @@ class ActionJsonTest {
                 problem("{\"action\":\"partition\",\"minority\":[]}"));
         assertEquals("partition: 'groups' must be at least two groups of nodes, e.g. [[\"n1\",\"n2\"],[\"n3\"]]",
                 problem("{\"action\":\"partition\",\"groups\":[[\"n1\"]]}"));
-        assertEquals("partition: unknown preset 'star' (majorityMinority, majoritiesRing, bridge)",
+        assertEquals("partition: unknown preset 'star' (expected one of: bridge, majoritiesRing, majorityMinority)",
                 problem("{\"action\":\"partition\",\"preset\":\"star\"}"));
         assertEquals("heal: give both 'from' and 'to' (one link), or neither (every link)", problem("{\"action\":\"heal\",\"from\":\"n1\"}"));
         assertEquals("feed: 'acks' must be \"0\", \"1\" or \"all\" (a string)", problem("{\"action\":\"feed\",\"topic\":\"t\",\"acks\":1}"));

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -159,5 +160,41 @@ class ScenarioReaderTest {
         Path missing = dir.resolve("nope.json");
         String m = assertThrows(ScenarioException.class, () -> ScenarioReader.read(missing)).getMessage();
         assertTrue(m.startsWith(missing + ":1:1") && m.contains("cannot read"), m);
+    }
+
+    @Test
+    void aDuplicateKeyOrTextAfterTheFileIsRefusedWhereItIs() {
+        String dup = problem(scenario("    {\"action\": \"kill\", \"node\": \"n1\", \"node\": \"n2\"}"));
+        assertTrue(dup.startsWith("bad.json:5:"), dup);
+        assertTrue(dup.contains("duplicate key 'node'"), dup);
+        String trailing = problem(scenario("    {\"action\": \"heal\"}") + " x");
+        assertTrue(trailing.startsWith("bad.json:7:3:"), trailing);
+        assertTrue(trailing.contains("text after the JSON value"), trailing);
+        assertFalse(dup.contains("`") || trailing.contains("`") || trailing.contains("Source"), "no parser internals: " + trailing);
+    }
+
+    @Test
+    void aDurationWithoutItsUnitIsRefusedSayingWhichUnits() {
+        String m = problem(scenario("    {\"waitFor\": \"leaderElected\", \"timeout\": 5}"));
+        assertTrue(m.startsWith("bad.json:5:5:"), m);
+        assertTrue(m.contains("'timeout' is 5 has no unit") && m.contains("\"5ms\" or \"5s\""), m);
+        assertTrue(problem(scenario("    {\"after\": \"500\", \"action\": \"heal\"}")).contains("500 has no unit"));
+        assertTrue(problem(scenario("    {\"at\": true, \"action\": \"heal\"}")).contains("must be a duration such as"));
+    }
+
+    @Test
+    void aMisspelledCheckActionOrPresetIsNamedWithTheClosestValidName() {
+        String check = problem(scenario("    {\"waitFor\": \"leaderElcted\"}"));
+        assertTrue(check.contains("unknown check 'leaderElcted' (did you mean 'leaderElected'?"), check);
+        assertTrue(check.contains("logsConverged"), "and every valid name: " + check);
+        String expect = problem(scenario("    {\"action\": \"expect\", \"check\": \"logsConvergd\"}"));
+        assertTrue(expect.contains("did you mean 'logsConverged'?"), expect);
+        String action = problem(scenario("    {\"action\": \"kil\", \"node\": \"n1\"}"));
+        assertTrue(action.contains("did you mean 'kill'?"), action);
+        String preset = problem(scenario("    {\"action\": \"partition\", \"preset\": \"MajorityMinority\"}"));
+        assertTrue(preset.contains("unknown preset 'MajorityMinority' (did you mean 'majorityMinority'? expected one of: bridge,"
+                + " majoritiesRing, majorityMinority)"), preset);
+        String far = problem(scenario("    {\"action\": \"partition\", \"preset\": \"zebra\"}"));
+        assertTrue(far.contains("unknown preset 'zebra' (expected one of:"), "no guess when none is close: " + far);
     }
 }

@@ -211,7 +211,8 @@ class KernelTest {
         assertEquals(2_500, Durations.parseMillis("2.5s"));
         assertEquals(600_000, Durations.parseMillis("10m"));
         assertEquals(3_600_000, Durations.parseMillis("1h"));
-        assertEquals(250, Durations.parseMillis("250"));
+        IllegalArgumentException bare = assertThrows(IllegalArgumentException.class, () -> Durations.parseMillis("250"));
+        assertTrue(bare.getMessage().contains("no unit") && bare.getMessage().contains("\"250ms\""), bare.getMessage());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parseMillis("ten"));
         assertTrue(e.getMessage().contains("expected"), e.getMessage());
     }
