@@ -116,8 +116,11 @@ public final class ApiServer implements AutoCloseable {
     /** {"ready", "leader", "unfencedBrokers", "brokers"} of the session now. */
     public static Map<String, Object> health(Session s) {
         ClusterSnapshot snap = s.snapshot();
-        long unfenced = s.committedImage().brokers().values().stream().filter(b -> !b.fenced()).count();
-        long brokers = snap.nodes().stream().filter(n -> !n.voter()).count();
+        MetadataImage image = s.committedImage();
+        long unfenced = image.brokers().values().stream().filter(b -> !b.fenced()).count();
+        // a broker counts while it runs or is registered: one stopped and unregistered (DELETE) is gone, not waited for
+        long brokers = snap.nodes().stream().filter(n -> !n.voter()
+                && (n.status() != io.yakraft.sim.NodeStatus.DOWN || image.brokers().containsKey(n.id()))).count();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ready", snap.leaderId() >= 0 && unfenced >= brokers);
         m.put("leader", snap.leaderId() >= 0 ? snap.leaderId() : null);

@@ -293,7 +293,7 @@ public final class ScenarioReader {
     private long duration(JsonNode s, String field, String at, int i) throws ScenarioException {
         JsonNode v = s.get(field);
         if (v.isNumber()) { // the unit is required: 5 could be 5 ms or 5 s (see Durations)
-            throw error(at, "step " + (i + 1) + ": '" + field + "' is " + Durations.bareNumber(v.asText()));
+            throw error(at, "step " + (i + 1) + ": '" + field + "': " + Durations.bareNumber(v.asText()));
         }
         if (!v.isTextual()) {
             throw error(at, "step " + (i + 1) + ": '" + field + "' must be a duration such as \"500ms\" or \"2s\", got " + v);

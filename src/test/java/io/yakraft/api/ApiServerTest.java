@@ -257,5 +257,6 @@ class ApiServerTest {
         assertEquals(200, deleted.status(), deleted.body().toString());
         assertEquals("Record deleted successfully", deleted.body().get("message").asText());
         assertEquals(404, send("DELETE", "/register-broker/104", null).status());
+        assertEquals(200, get("/health").status(), "a broker stopped and unregistered is gone, not waited for");
     }
 }

@@ -177,7 +177,7 @@ class ScenarioReaderTest {
     void aDurationWithoutItsUnitIsRefusedSayingWhichUnits() {
         String m = problem(scenario("    {\"waitFor\": \"leaderElected\", \"timeout\": 5}"));
         assertTrue(m.startsWith("bad.json:5:5:"), m);
-        assertTrue(m.contains("'timeout' is 5 has no unit") && m.contains("\"5ms\" or \"5s\""), m);
+        assertTrue(m.contains("'timeout': 5 has no unit") && m.contains("\"5ms\" or \"5s\""), m);
         assertTrue(problem(scenario("    {\"after\": \"500\", \"action\": \"heal\"}")).contains("500 has no unit"));
         assertTrue(problem(scenario("    {\"at\": true, \"action\": \"heal\"}")).contains("must be a duration such as"));
     }
