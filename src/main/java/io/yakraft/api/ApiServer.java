@@ -298,8 +298,9 @@ public final class ApiServer implements AutoCloseable {
                     + " fields (brokerHost, brokerPort, rackId)");
         }
         if (reregister && "CLOSED".equals(status)) {
-            throw new ApiError(400, "INVALID_REQUEST", "a broker registers its new fields by starting again, so they cannot come"
-                    + " with brokerStatus CLOSED; send them alone (or with ALIVE), then CLOSED");
+            throw new ApiError(400, "INVALID_REQUEST", "registration fields ('brokerHost', 'brokerPort', 'rackId') cannot come with"
+                    + " 'brokerStatus': CLOSED: a broker registers new fields by starting again; send them alone (or with ALIVE),"
+                    + " then CLOSED");
         }
         long epochBefore = brokerOrThrow(id).epoch(); // the seed fails with a 500 here; it meant a 404
         Map<String, Object> m = new LinkedHashMap<>();

@@ -83,7 +83,7 @@ class LessonFuzzTest {
             throws IOException {
         // both outcomes are common: the edits neither always break a lesson nor never do
         Statistics.coverage(c -> {
-            c.check("read").percentage(p -> p > 5);
+            c.check("read").percentage(p -> p > 2);
             c.check("refused").percentage(p -> p > 30);
         });
         String text = LESSONS.get(lesson % LESSONS.size());
