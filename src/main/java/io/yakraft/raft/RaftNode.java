@@ -111,6 +111,17 @@ public class RaftNode {
         return quorum.state() instanceof LeaderState leader ? leader.replicaStates() : List.of();
     }
 
+    /**
+     * Kafka's DescribeQuorum, answered only by a leader (KafkaRaftClient.handleDescribeQuorumRequest:
+     * any other role answers NOT_LEADER_OR_FOLLOWER, which is an empty result here). The high
+     * watermark is -1 until this leader has one of its own.
+     */
+    public java.util.Optional<QuorumInfo> describeQuorum(long now) {
+        return quorum.state() instanceof LeaderState leader
+                ? java.util.Optional.of(leader.describe(now, advertisedHighWatermark()))
+                : java.util.Optional.empty();
+    }
+
     /** Epoch start offset when leader, else -1. */
     public long epochStartOffset() {
         return quorum.state() instanceof LeaderState leader ? leader.epochStartOffset() : -1;

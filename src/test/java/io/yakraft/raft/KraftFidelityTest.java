@@ -304,4 +304,42 @@ class KraftFidelityTest {
         n.handle(t + 4, 3, new FetchRequest(1, 3, 1, 1, 82));
         assertEquals(1, lastFetchResponse().highWatermark(), "known once n2 holds the leader-change record");
     }
+
+    /**
+     * Kafka: KafkaRaftClient.handleDescribeQuorumRequest, RaftUtil.toReplicaState and
+     * LeaderState.ReplicaState.updateFollowerState. A fetch at the leader's log end is caught up
+     * now; one that reaches the leader's end as of the previous fetch was caught up at that
+     * previous fetch; the leader's own timestamps are the current time; observers are listed
+     * apart and dropped after 5 quiet minutes; only the leader answers.
+     */
+    @Test
+    void describeQuorumAsTheLeaderSeesIt() {
+        RaftNode n = node(1);
+        long t = electLeader(n);
+        n.handle(t + 1, 2, new FetchRequest(1, 2, 0, 0, 90)); // leader end is 1 (the LeaderChange record)
+        QuorumInfo.Replica n2 = n.describeQuorum(t + 2).orElseThrow().voters().get(1);
+        assertEquals(new QuorumInfo.Replica(2, 0, t + 1, -1), n2, "behind the leader's end: not caught up");
+        n.append(t + 5, List.of("x")); // leader end 2
+        n.handle(t + 10, 2, new FetchRequest(1, 2, 1, 1, 91));
+        n2 = n.describeQuorum(t + 11).orElseThrow().voters().get(1);
+        assertEquals(t + 1, n2.lastCaughtUpTimestamp(), "reached the end the leader had at its previous fetch (t+1)");
+        n.handle(t + 20, 2, new FetchRequest(1, 2, 2, 1, 92));
+        n.handle(t + 30, 9, new FetchRequest(1, 9, 2, 1, 93)); // an observer (a broker)
+        QuorumInfo q = n.describeQuorum(t + 40).orElseThrow();
+        assertEquals(1, q.leaderId());
+        assertEquals(1, q.leaderEpoch());
+        assertEquals(2, q.highWatermark(), "n2 holds both entries: a majority with the leader");
+        assertEquals(List.of(new QuorumInfo.Replica(1, 2, t + 40, t + 40), new QuorumInfo.Replica(2, 2, t + 20, t + 20),
+                new QuorumInfo.Replica(3, -1, -1, -1)), q.voters());
+        assertEquals(List.of(new QuorumInfo.Replica(9, 2, t + 30, t + 30)), q.observers());
+        assertEquals(3, q.maxFollowerLag(), "n3 never fetched: the leader's end minus -1");
+        assertEquals(-1, q.maxFollowerLagTimeMs(), "n3 was never caught up");
+        assertEquals(List.of(), n.describeQuorum(t + 30 + 300_000).orElseThrow().observers(),
+                "an observer quiet for the 5-minute observer session is left out");
+
+        RaftNode follower = new RaftNode(2, VOTERS, RaftConfig.kafkaDefaults(), new DurableState(), new SplittableRandom(7),
+                new RaftNodeTest.Recording(), 0);
+        follower.start(0);
+        assertTrue(follower.describeQuorum(0).isEmpty(), "only a leader describes the quorum");
+    }
 }
