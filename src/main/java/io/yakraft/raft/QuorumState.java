@@ -73,9 +73,17 @@ final class QuorumState {
         return saved.epoch() == epoch() ? saved.votedId() : -1;
     }
 
-    /** The next bootstrap voter an observer asks for the leader (round robin). */
+    /**
+     * The next bootstrap server an Unattached node asks for the leader, round robin over the voters
+     * (with a static voter set, controller.quorum.bootstrap.servers are the voters); a voter skips
+     * itself.
+     */
     int nextBootstrapVoter() {
-        return voters[bootstrapCursor++ % voters.length];
+        int next = voters[bootstrapCursor++ % voters.length];
+        if (next == localId && voters.length > 1) {
+            next = voters[bootstrapCursor++ % voters.length];
+        }
+        return next;
     }
 
     // ------------------------------------------------------------------ start
@@ -97,7 +105,7 @@ final class QuorumState {
                     "was leader of epoch " + epoch + " before restart; resigning it");
         } else if (saved.votedId() == localId) {
             // It voted for itself in this epoch: it resumes that election rather than wait.
-            enter(new CandidateState(epoch, new VoteTally(round, majority(), localId), now + randomElectionTimeout()),
+            enter(new CandidateState(epoch, new VoteTally(round, voters, localId), now + randomElectionTimeout()),
                     "was candidate in epoch " + epoch + " before restart; resuming the election");
         } else if (saved.hasLeader()) {
             enterFollower(now, saved.epoch(), saved.leaderId(), "restarted knowing leader n" + saved.leaderId());
@@ -132,7 +140,9 @@ final class QuorumState {
         }
         long deadline = keepsTimer && remaining != Long.MAX_VALUE ? Math.max(remaining, now)
                 : now + randomElectionTimeout();
-        return enter(new UnattachedState(newEpoch, deadline, Long.MAX_VALUE), reason);
+        // Kafka's pollUnattachedCommon: an Unattached voter also fetches from the bootstrap servers
+        // at once, to discover a leader it has not heard of.
+        return enter(new UnattachedState(newEpoch, deadline, now), reason);
     }
 
     /** A Prospective gives up (lost, or voted for another) and waits in its epoch for a new timeout. */
@@ -166,7 +176,7 @@ final class QuorumState {
     ProspectiveState transitionToProspective(long now, int formerLeader, long round, String reason) {
         require(Role.PROSPECTIVE, EnumSet.of(Role.UNATTACHED, Role.FOLLOWER, Role.CANDIDATE, Role.RESIGNED));
         int epoch = epoch();
-        return enter(new ProspectiveState(epoch, formerLeader, new VoteTally(round, majority(), localId),
+        return enter(new ProspectiveState(epoch, formerLeader, new VoteTally(round, voters, localId),
                 now + randomElectionTimeout()), reason + "; asking for pre-votes in epoch " + epoch);
     }
 
@@ -175,7 +185,7 @@ final class QuorumState {
         require(Role.CANDIDATE, EnumSet.of(Role.PROSPECTIVE));
         int epoch = epoch() + 1;
         persist(epoch, -1, localId);
-        return enter(new CandidateState(epoch, new VoteTally(round, majority(), localId), now + randomElectionTimeout()),
+        return enter(new CandidateState(epoch, new VoteTally(round, voters, localId), now + randomElectionTimeout()),
                 reason + "; epoch " + epoch + ", voting for itself");
     }
 
@@ -222,7 +232,7 @@ final class QuorumState {
     // ------------------------------------------------------------------ internals
 
     private UnattachedState enterUnattached(long now, int epoch, String reason) {
-        return enter(new UnattachedState(epoch, now + randomElectionTimeout(), Long.MAX_VALUE), reason);
+        return enter(new UnattachedState(epoch, now + randomElectionTimeout(), now), reason);
     }
 
     private UnattachedState enterObserverUnattached(long now, int epoch, String reason) {

@@ -147,7 +147,7 @@ public class RaftNode {
             if (candidate.tally().won()) {
                 becomeLeader(now);
             } else {
-                requestVotes(candidate.epoch(), candidate.tally().round(), false);
+                requestVotes(now, candidate.epoch(), candidate.tally(), false);
             }
         }
     }
@@ -209,6 +209,7 @@ public class RaftNode {
             onElectionTimeout(now, state);
             return;
         }
+        resendVoteRequests(now, state);
         if (state instanceof ResignedState resigned && resigned.endEpochResendAt() <= now) {
             sendEndQuorumEpoch(now, resigned);
         }
@@ -299,7 +300,7 @@ public class RaftNode {
             becomeCandidate(now, "won the pre-vote alone (single voter)");
             return;
         }
-        requestVotes(prospective.epoch(), prospective.tally().round(), true);
+        requestVotes(now, prospective.epoch(), prospective.tally(), true);
     }
 
     /** KIP-996: a Prospective that lost goes back to the leader it had, which may still be fine. */
@@ -319,15 +320,37 @@ public class RaftNode {
             becomeLeader(now);
             return;
         }
-        requestVotes(candidate.epoch(), candidate.tally().round(), false);
+        requestVotes(now, candidate.epoch(), candidate.tally(), false);
     }
 
-    private void requestVotes(int epoch, long round, boolean preVote) {
-        RaftLog log = disk.log();
+    private void requestVotes(long now, int epoch, VoteTally tally, boolean preVote) {
         for (int v : voters) {
             if (v != id) {
-                out.send(v, new VoteRequest(epoch, id, log.lastEpoch(), log.endOffset(), preVote, round));
+                sendVoteRequest(now, v, epoch, tally, preVote);
             }
+        }
+    }
+
+    private void sendVoteRequest(long now, int to, int epoch, VoteTally tally, boolean preVote) {
+        RaftLog log = disk.log();
+        tally.sent(to, now + config.requestTimeoutMs());
+        out.send(to, new VoteRequest(epoch, id, log.lastEpoch(), log.endOffset(), preVote, tally.round()));
+    }
+
+    /**
+     * Kafka's maybeSendVoteRequests (pollProspective, pollCandidate): while the round can still
+     * be won, a voter whose request went unanswered for the request timeout is asked again.
+     */
+    private void resendVoteRequests(long now, EpochState state) {
+        VoteTally tally = state instanceof ProspectiveState p ? p.tally()
+                : state instanceof CandidateState c ? c.tally() : null;
+        if (tally == null) {
+            return;
+        }
+        for (int v : tally.timedOut(now)) {
+            out.note((state instanceof ProspectiveState ? "pre-vote" : "vote") + " request to n" + v + " unanswered for "
+                    + config.requestTimeoutMs() + " ms; asking again");
+            sendVoteRequest(now, v, state.epoch(), tally, state instanceof ProspectiveState);
         }
     }
 
@@ -471,10 +494,6 @@ public class RaftNode {
             return;
         }
         observeEpoch(now, req.epoch(), req.leaderId(), "BeginQuorumEpoch from n" + from);
-        if (quorum.state() instanceof FollowerState follower && follower.leaderId() == req.leaderId()
-                && from == req.leaderId()) {
-            follower.touchedByLeader(now);
-        }
         out.send(from, new BeginQuorumEpochResponse(quorum.epoch(), quorum.leaderId(), RaftError.NONE));
     }
 
@@ -718,8 +737,9 @@ public class RaftNode {
         int target;
         if (state instanceof FollowerState follower) {
             target = follower.leaderId();
-        } else if (!quorum.isVoter() && state instanceof UnattachedState) {
-            // Observers ask the bootstrap voters in turn; a non-leader answers with the leader's id.
+        } else if (state instanceof UnattachedState && (!quorum.isVoter() || voters.length > 1)) {
+            // Kafka's pollUnattachedCommon (maybeSendFetchToAnyBootstrap): observers and voters
+            // alike ask the bootstrap voters in turn; a non-leader answers with the leader it knows.
             target = quorum.nextBootstrapVoter();
         } else {
             return;

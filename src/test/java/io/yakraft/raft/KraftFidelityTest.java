@@ -32,7 +32,7 @@ class KraftFidelityTest {
     /** Node 1 elected leader of epoch 1; returns the time it won. */
     private long electLeader(RaftNode n) {
         n.start(0);
-        long t = n.nextWakeAt();
+        long t = n.timerDeadline();
         n.wake(t);
         VoteRequest pre = out.sentOf(VoteRequest.class).get(0);
         n.handle(t, 2, new VoteResponse(0, -1, true, true, pre.correlation(), RaftError.NONE));
@@ -88,7 +88,7 @@ class KraftFidelityTest {
         disk.writeElection(new ElectionState(1, -1, -1));
         RaftNode n = node(2);
         n.start(0);
-        long t = n.nextWakeAt();
+        long t = n.timerDeadline();
         n.wake(t);
         assertEquals(Role.PROSPECTIVE, n.role());
         n.handle(t + 5, 3, new VoteRequest(1, 3, 0, 0, false, 40));
@@ -169,8 +169,8 @@ class KraftFidelityTest {
     void candidateWaitsRestOfElectionTimeoutAfterElectionLoss() {
         RaftNode n = node(1);
         n.start(0);
-        n.wake(n.nextWakeAt());
-        long t = n.nextWakeAt() - 1000; // any moment inside the pre-vote
+        n.wake(n.timerDeadline());
+        long t = n.timerDeadline() - 1000; // any moment inside the pre-vote
         VoteRequest pre = out.sentOf(VoteRequest.class).get(0);
         n.handle(t, 2, new VoteResponse(0, -1, true, true, pre.correlation(), RaftError.NONE));
         assertEquals(Role.CANDIDATE, n.role());
@@ -341,5 +341,107 @@ class KraftFidelityTest {
                 new RaftNodeTest.Recording(), 0);
         follower.start(0);
         assertTrue(follower.describeQuorum(0).isEmpty(), "only a leader describes the quorum");
+    }
+
+    /**
+     * Kafka: FollowerState.canGrantVote ("isPreVote && !hasFetchedFromLeader && isLogUpToDate"),
+     * FollowerState.resetFetchTimeoutForSuccessfulFetch and overrideFetchTimeout (used by
+     * KafkaRaftClient.handleEndQuorumEpochRequest). A follower that only heard BeginQuorumEpoch
+     * grants a pre-vote; once a fetch succeeded it refuses, also after the leader's
+     * EndQuorumEpoch; it elects itself when its shortened fetch timer runs out.
+     */
+    @Test
+    void followerCanGrantPreVoteOnlyBeforeItHasFetchedFromLeader() {
+        RaftNode n = node(2);
+        n.start(0);
+        n.handle(5, 1, new BeginQuorumEpochRequest(1, 1));
+        n.handle(6, 3, new VoteRequest(1, 3, 0, 0, true, 50));
+        assertTrue(lastVoteResponse().granted(), "BeginQuorumEpoch is not a fetch: the pre-vote is granted");
+        assertEquals(Role.FOLLOWER, n.role(), "a granted pre-vote changes nothing");
+        n.wake(6);
+        List<FetchRequest> fetches = out.sentOf(FetchRequest.class);
+        n.handle(10, 1, new FetchResponse(1, 1, RaftError.NONE, 0, List.of(), null, null, 0,
+                fetches.get(fetches.size() - 1).correlation()));
+        n.handle(20, 3, new VoteRequest(1, 3, 0, 0, true, 51));
+        assertEquals(VoteReason.RECENT_LEADER_CONTACT, out.codes.get(out.codes.size() - 1));
+        n.handle(30, 1, new EndQuorumEpochRequest(1, 1, List.of(3, 2)));
+        n.handle(31, 3, new VoteRequest(1, 3, 0, 0, true, 52));
+        assertEquals(false, lastVoteResponse().granted(), "still refused after EndQuorumEpoch");
+        long electAt = n.timerDeadline();
+        assertEquals(30 + 1000 / 2, electAt, "rank 1 of 2: (1000 >> 1) << 0");
+        n.wake(electAt);
+        assertEquals(Role.PROSPECTIVE, n.role(), "the follower's own timer starts its pre-vote");
+    }
+
+    /**
+     * Kafka: KafkaRaftClient.maybeSendVoteRequests (from pollProspective and pollCandidate) with
+     * RequestManager: while the round can still be won (EpochElection.isVoteRejected is false),
+     * a voter whose request went unanswered for quorum.request.timeout.ms is asked again; once a
+     * majority can no longer grant, nothing is resent.
+     */
+    @Test
+    void maybeSendVoteRequestsResendsToUnrecordedVotersAfterTheRequestTimeout() {
+        RaftConfig quick = new RaftConfig(1000, 2000, 1000, 300, 20, 500, 64);
+        RaftNode n = new RaftNode(1, new int[] {1, 2, 3, 4, 5}, quick, disk, new SplittableRandom(7), out, 0);
+        n.start(0);
+        long t = n.timerDeadline();
+        n.wake(t);
+        assertEquals(Role.PROSPECTIVE, n.role());
+        long round = out.sentOf(VoteRequest.class).get(0).correlation();
+        n.handle(t + 10, 2, new VoteResponse(0, -1, false, true, round, RaftError.NONE));
+        assertEquals(t + 300, n.nextWakeAt(), "the unanswered requests time out after 300 ms");
+        int mark = out.sent.size();
+        n.wake(t + 300);
+        List<Integer> again = new java.util.ArrayList<>();
+        for (int i = mark; i < out.sent.size(); i++) {
+            if (out.sent.get(i) instanceof VoteRequest v) {
+                assertTrue(v.preVote());
+                assertEquals(round, v.correlation(), "the same round: a late answer to either still counts");
+                again.add(out.to.get(i)[0]);
+            }
+        }
+        assertEquals(List.of(3, 4, 5), again, "only the voters that have not answered");
+        n.handle(t + 310, 3, new VoteResponse(0, -1, false, true, round, RaftError.NONE));
+        n.handle(t + 320, 4, new VoteResponse(0, -1, false, true, round, RaftError.NONE));
+        assertEquals(Role.UNATTACHED, n.role(), "3 of 5 refused: the pre-vote is lost (isVoteRejected)");
+    }
+
+    /**
+     * Kafka: EpochElection.isVoteRejected ("numGranted + numUnrecorded < majoritySize"). With
+     * four voters two refusals already make a majority of three impossible.
+     */
+    @Test
+    void isVoteRejectedOnceAMajorityCanNoLongerGrant() {
+        RaftNode n = new RaftNode(1, new int[] {1, 2, 3, 4}, RaftConfig.kafkaDefaults(), disk, new SplittableRandom(7), out, 0);
+        n.start(0);
+        long t = n.timerDeadline();
+        n.wake(t);
+        long round = out.sentOf(VoteRequest.class).get(0).correlation();
+        n.handle(t + 1, 2, new VoteResponse(0, -1, false, true, round, RaftError.NONE));
+        assertEquals(Role.PROSPECTIVE, n.role());
+        n.handle(t + 2, 3, new VoteResponse(0, -1, false, true, round, RaftError.NONE));
+        assertEquals(Role.UNATTACHED, n.role(), "granted 1 + unanswered 1 < majority 3");
+    }
+
+    /**
+     * Kafka: KafkaRaftClient.pollUnattachedCommon and maybeSendFetchToAnyBootstrap. An
+     * Unattached voter fetches from the bootstrap servers (the voters, itself left out) at once;
+     * a non-leader names the leader it knows and the voter follows it.
+     */
+    @Test
+    void pollUnattachedCommonFetchesFromTheBootstrapServers() {
+        RaftNode n = node(2);
+        n.start(0);
+        assertEquals(0, n.nextWakeAt(), "the first bootstrap fetch goes at once");
+        n.wake(0);
+        List<FetchRequest> fetches = out.sentOf(FetchRequest.class);
+        assertEquals(1, fetches.size());
+        int target = out.to.get(out.sent.indexOf(fetches.get(0)))[0];
+        assertTrue(target == 1 || target == 3, "a bootstrap voter other than itself: " + target);
+        n.handle(3, target, new FetchResponse(4, 1, RaftError.FENCED_LEADER_EPOCH, -1, List.of(), null, null, 0,
+                fetches.get(0).correlation()));
+        assertEquals(Role.FOLLOWER, n.role(), "told of leader n1 of epoch 4");
+        assertEquals(1, n.leaderId());
+        assertEquals(4, n.epoch());
     }
 }
