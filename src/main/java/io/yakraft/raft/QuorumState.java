@@ -73,17 +73,9 @@ final class QuorumState {
         return saved.epoch() == epoch() ? saved.votedId() : -1;
     }
 
-    /**
-     * The next bootstrap server an Unattached node asks for the leader, round robin over the voters
-     * (with a static voter set, controller.quorum.bootstrap.servers are the voters); a voter skips
-     * itself.
-     */
+    /** The next bootstrap voter an observer asks for the leader (round robin). */
     int nextBootstrapVoter() {
-        int next = voters[bootstrapCursor++ % voters.length];
-        if (next == localId && voters.length > 1) {
-            next = voters[bootstrapCursor++ % voters.length];
-        }
-        return next;
+        return voters[bootstrapCursor++ % voters.length];
     }
 
     // ------------------------------------------------------------------ start
@@ -140,9 +132,7 @@ final class QuorumState {
         }
         long deadline = keepsTimer && remaining != Long.MAX_VALUE ? Math.max(remaining, now)
                 : now + randomElectionTimeout();
-        // Kafka's pollUnattachedCommon: an Unattached voter also fetches from the bootstrap servers
-        // at once, to discover a leader it has not heard of.
-        return enter(new UnattachedState(newEpoch, deadline, now), reason);
+        return enter(new UnattachedState(newEpoch, deadline, Long.MAX_VALUE), reason);
     }
 
     /** A Prospective gives up (lost, or voted for another) and waits in its epoch for a new timeout. */
@@ -232,7 +222,7 @@ final class QuorumState {
     // ------------------------------------------------------------------ internals
 
     private UnattachedState enterUnattached(long now, int epoch, String reason) {
-        return enter(new UnattachedState(epoch, now + randomElectionTimeout(), now), reason);
+        return enter(new UnattachedState(epoch, now + randomElectionTimeout(), Long.MAX_VALUE), reason);
     }
 
     private UnattachedState enterObserverUnattached(long now, int epoch, String reason) {

@@ -737,9 +737,10 @@ public class RaftNode {
         int target;
         if (state instanceof FollowerState follower) {
             target = follower.leaderId();
-        } else if (state instanceof UnattachedState && (!quorum.isVoter() || voters.length > 1)) {
-            // Kafka's pollUnattachedCommon (maybeSendFetchToAnyBootstrap): observers and voters
-            // alike ask the bootstrap voters in turn; a non-leader answers with the leader it knows.
+        } else if (!quorum.isVoter() && state instanceof UnattachedState) {
+            // Observers ask the bootstrap voters in turn; a non-leader answers with the leader's id.
+            // (Kafka's Unattached voters do too, pollUnattachedCommon; ours wait for the leader's
+            // BeginQuorumEpoch, see docs/FIDELITY.md.)
             target = quorum.nextBootstrapVoter();
         } else {
             return;

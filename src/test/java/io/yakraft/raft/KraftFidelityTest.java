@@ -422,26 +422,4 @@ class KraftFidelityTest {
         n.handle(t + 2, 3, new VoteResponse(0, -1, false, true, round, RaftError.NONE));
         assertEquals(Role.UNATTACHED, n.role(), "granted 1 + unanswered 1 < majority 3");
     }
-
-    /**
-     * Kafka: KafkaRaftClient.pollUnattachedCommon and maybeSendFetchToAnyBootstrap. An
-     * Unattached voter fetches from the bootstrap servers (the voters, itself left out) at once;
-     * a non-leader names the leader it knows and the voter follows it.
-     */
-    @Test
-    void pollUnattachedCommonFetchesFromTheBootstrapServers() {
-        RaftNode n = node(2);
-        n.start(0);
-        assertEquals(0, n.nextWakeAt(), "the first bootstrap fetch goes at once");
-        n.wake(0);
-        List<FetchRequest> fetches = out.sentOf(FetchRequest.class);
-        assertEquals(1, fetches.size());
-        int target = out.to.get(out.sent.indexOf(fetches.get(0)))[0];
-        assertTrue(target == 1 || target == 3, "a bootstrap voter other than itself: " + target);
-        n.handle(3, target, new FetchResponse(4, 1, RaftError.FENCED_LEADER_EPOCH, -1, List.of(), null, null, 0,
-                fetches.get(0).correlation()));
-        assertEquals(Role.FOLLOWER, n.role(), "told of leader n1 of epoch 4");
-        assertEquals(1, n.leaderId());
-        assertEquals(4, n.epoch());
-    }
 }
