@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.yakraft.cluster.Action;
 import io.yakraft.cluster.ClusterSnapshot;
+import io.yakraft.cluster.DescribeQuorumAnswer;
+import io.yakraft.raft.QuorumInfo;
 import io.yakraft.cluster.ErrorCode;
 import io.yakraft.cluster.NodeRef;
 import io.yakraft.cluster.Outcome;
@@ -209,7 +211,7 @@ public final class ApiServer implements AutoCloseable {
                         .orElseThrow(() -> new ApiError(404, "UNKNOWN_FEED", "no feed " + id));
             }
             case "GET cluster":
-                return quorum(snapshot());
+                return cluster(ex.getRequestURI().getQuery());
             case "GET metadata":
                 return committedSince(ex.query());
             default:
@@ -500,6 +502,95 @@ public final class ApiServer implements AutoCloseable {
         }
         NodeView v = s.node(id);
         return SeedViews.metadata(image, v.appliedOffset());
+    }
+
+    /**
+     * GET /cluster[?node=N]: DescribeQuorum as Kafka answers it, asked of the leader (or of
+     * controller N). Only a leader describes the quorum; any other node is answered 503
+     * NOT_LEADER_OR_FOLLOWER with the leader and epoch it knows. The leader's answer keeps the
+     * route's earlier fields (each node's own log end, status and lag) and adds Kafka's under
+     * {@code describeQuorum}, so what the leader believes sits beside what each node holds.
+     */
+    private Object cluster(String query) throws ApiError {
+        Integer node = null;
+        if (query != null) {
+            for (String kv : query.split("&")) {
+                if (kv.startsWith("node=")) {
+                    node = intArg("node", kv.substring(5));
+                }
+            }
+        }
+        Integer asked = node;
+        record Asked(ClusterSnapshot snapshot, DescribeQuorumAnswer answer) {
+        }
+        Asked a = await(cluster.query(s -> {
+            ClusterSnapshot snap = s.snapshot();
+            int target = asked != null ? asked : snap.leaderId() >= 0 ? snap.leaderId() : bestInformedVoter(snap);
+            boolean exists = snap.nodes().stream().anyMatch(n -> n.id() == target);
+            return new Asked(snap, exists ? s.describeQuorum(target) : null);
+        }));
+        if (asked != null && a.snapshot().nodes().stream().noneMatch(n -> n.id() == asked)) {
+            throw new ApiError(404, "UNKNOWN_NODE", "no node " + asked + " in this cluster (nodes: " + a.snapshot().nodes()
+                    .stream().map(n -> String.valueOf(n.id())).reduce((x, y) -> x + ", " + y).orElse("none") + ")");
+        }
+        if (a.answer() instanceof DescribeQuorumAnswer.Described d) {
+            Map<String, Object> m = quorum(a.snapshot());
+            m.put("describeQuorum", describeQuorum(d.quorum()));
+            return m;
+        }
+        Map<String, Object> err = new LinkedHashMap<>();
+        err.put("error", "NOT_LEADER_OR_FOLLOWER");
+        if (a.answer() instanceof DescribeQuorumAnswer.NotLeader n) {
+            err.put("message", "n" + n.askedId() + " is not the leader; only the leader describes the quorum"
+                    + (n.knownLeaderId() >= 0 ? " (it knows leader n" + n.knownLeaderId() + " of epoch " + n.epoch() + ")"
+                    : " (it knows no leader in epoch " + n.epoch() + ")"));
+            err.put("leaderId", n.knownLeaderId() >= 0 ? n.knownLeaderId() : null);
+            err.put("leaderEpoch", n.epoch());
+        } else if (a.answer() instanceof DescribeQuorumAnswer.NoAnswer n) {
+            err.put("message", "n" + n.askedId() + " is not running, so it answers nothing");
+            err.put("leaderId", null);
+        } else if (a.answer() == null) {
+            err.put("message", "no controller is running");
+            err.put("leaderId", null);
+        } else {
+            throw new IllegalStateException("unhandled DescribeQuorum answer " + a.answer());
+        }
+        return new WithStatus(503, err);
+    }
+
+    /** With no leader, the live voter of the highest epoch is asked (it names the leader it knows, if any). */
+    private static int bestInformedVoter(ClusterSnapshot s) {
+        int best = -1;
+        int bestEpoch = -1;
+        for (NodeView n : s.nodes()) {
+            if (n.voter() && n.status() == io.yakraft.sim.NodeStatus.UP && n.epoch() > bestEpoch) {
+                best = n.id();
+                bestEpoch = n.epoch();
+            }
+        }
+        return best;
+    }
+
+    /** Kafka's DescribeQuorumResponse fields, and kafka-metadata-quorum's MaxFollowerLag and MaxFollowerLagTimeMs. */
+    private static Map<String, Object> describeQuorum(QuorumInfo q) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("leaderId", q.leaderId());
+        m.put("leaderEpoch", q.leaderEpoch());
+        m.put("highWatermark", q.highWatermark());
+        m.put("maxFollowerLag", q.maxFollowerLag());
+        m.put("maxFollowerLagTimeMs", q.maxFollowerLagTimeMs());
+        m.put("currentVoters", q.voters().stream().map(ApiServer::replica).toList());
+        m.put("observers", q.observers().stream().map(ApiServer::replica).toList());
+        return m;
+    }
+
+    private static Map<String, Object> replica(QuorumInfo.Replica r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("replicaId", r.replicaId());
+        m.put("logEndOffset", r.logEndOffset());
+        m.put("lastFetchTimestamp", r.lastFetchTimestamp());
+        m.put("lastCaughtUpTimestamp", r.lastCaughtUpTimestamp());
+        return m;
     }
 
     private Map<String, Object> quorum(ClusterSnapshot s) {

@@ -13,6 +13,7 @@ import io.yakraft.metadata.MetadataImage;
 import io.yakraft.metadata.Uuid;
 import io.yakraft.raft.DurableState;
 import io.yakraft.raft.LogEntry;
+import io.yakraft.raft.QuorumInfo;
 import io.yakraft.raft.RaftLog;
 import io.yakraft.raft.RaftNode;
 import io.yakraft.raft.Role;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -293,6 +295,20 @@ public final class Cluster {
             }
         }
         return best;
+    }
+
+    /**
+     * DescribeQuorum sent to node {@code id} now: the leader's own view, or Kafka's
+     * NOT_LEADER_OR_FOLLOWER with the leader that node knows, or no answer from a node that is
+     * not running. A query: it changes nothing.
+     */
+    public DescribeQuorumAnswer describeQuorum(int id) {
+        if (sim.status(id) != NodeStatus.UP) {
+            return new DescribeQuorumAnswer.NoAnswer(id);
+        }
+        RaftNode n = raft(id);
+        return n.describeQuorum(sim.now()).<DescribeQuorumAnswer>map(DescribeQuorumAnswer.Described::new)
+                .orElseGet(() -> new DescribeQuorumAnswer.NotLeader(id, n.epoch(), n.leaderId()));
     }
 
     // ------------------------------------------------------------- running
@@ -753,10 +769,11 @@ public final class Cluster {
             replicaViews.put(b, replicas(b));
         }
         int leader = leaderId();
+        Optional<QuorumInfo> quorum = leader < 0 ? Optional.empty() : raft(leader).describeQuorum(sim.now());
         return new ClusterSnapshot(config.seed(), sim.now(), sim.eventCount(), List.copyOf(views), List.copyOf(flying),
                 sim.network().cutLinks(), leader, leader < 0 ? -1 : raft(leader).epoch(), violations(),
                 java.util.Collections.unmodifiableMap(logs), java.util.Collections.unmodifiableMap(nodeImages),
-                java.util.Collections.unmodifiableMap(replicaViews), feeds());
+                java.util.Collections.unmodifiableMap(replicaViews), feeds(), quorum);
     }
 
     /** The node's log for the replication view: what it holds, as epoch runs, and its last truncation. */

@@ -4,21 +4,25 @@ import io.yakraft.data.FeedStatus;
 import io.yakraft.data.ReplicaView;
 import io.yakraft.data.TopicPartition;
 import io.yakraft.metadata.MetadataImage;
+import io.yakraft.raft.QuorumInfo;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything a view needs at one simulated instant, immutable, so a UI thread can draw it
  * while the simulation runs on. {@code cutLinks} holds directed [from, to] pairs; {@code logs}
  * and {@code images} give each node's log (as epoch runs) and its own metadata image (images
  * are immutable and shared, so this costs a reference per node); {@code replicas} each broker's
- * partition replicas and {@code feeds} how every feed is doing.
+ * partition replicas and {@code feeds} how every feed is doing; {@code quorum} is what the leader
+ * answers to DescribeQuorum (empty while no leader is known), to set beside what each node holds.
  */
 public record ClusterSnapshot(long seed, long now, long events, List<NodeView> nodes, List<MessageView> inFlight,
                               List<int[]> cutLinks, int leaderId, int leaderEpoch, List<String> violations,
                               Map<Integer, LogView> logs, Map<Integer, MetadataImage> images,
-                              Map<Integer, Map<TopicPartition, ReplicaView>> replicas, List<FeedStatus> feeds) {
+                              Map<Integer, Map<TopicPartition, ReplicaView>> replicas, List<FeedStatus> feeds,
+                              Optional<QuorumInfo> quorum) {
 
     /** The committed metadata as {@link Cluster#committedImage()} defines it, at this instant. */
     public MetadataImage committedImage() {

@@ -57,6 +57,6 @@ final class CandidateState implements EpochState {
 
     @Override
     public long nextWakeAt() {
-        return electionDeadline;
+        return Math.min(electionDeadline, tally.nextTimeout());
     }
 }

@@ -3,8 +3,9 @@ package io.yakraft.raft;
 /**
  * Knows the leader of its epoch and fetches from it. The fetch timer restarts on every good
  * answer from the leader; when it runs out a voter starts a pre-vote, an observer looks for the
- * leader again. Pre-votes are refused while the leader was heard from recently and has not
- * resigned.
+ * leader again. As Kafka's FollowerState.canGrantVote, pre-votes are refused once a fetch from
+ * the leader succeeded in this state ({@code hasFetchedFromLeader}), even after the leader sent
+ * EndQuorumEpoch: such a follower elects itself when its (shortened) fetch timer runs out.
  */
 final class FollowerState implements EpochState {
     private final int epoch;
@@ -12,11 +13,11 @@ final class FollowerState implements EpochState {
     private final FetchLoop fetch;
     private long fetchDeadline;
     /**
-     * Last direct contact with the leader (its fetch answers or BeginQuorumEpoch). Learning of a
-     * leader second-hand is not contact with it, else a stale belief could block pre-votes forever.
+     * A fetch from the leader succeeded in this state (Kafka's hasFetchedFromLeader). Learning of
+     * a leader second-hand, or its BeginQuorumEpoch, is not a fetch: a stale belief cannot block
+     * pre-votes.
      */
-    private long lastLeaderContact = Long.MIN_VALUE;
-    private boolean leaderResigned;
+    private boolean hasFetchedFromLeader;
 
     FollowerState(int epoch, int leaderId, long fetchDeadline, long firstFetchAt) {
         this.epoch = epoch;
@@ -52,25 +53,23 @@ final class FollowerState implements EpochState {
         fetchDeadline = at;
     }
 
-    /** The leader answered: it is alive, and the fetch timer restarts. */
+    /** Kafka's resetFetchTimeoutForSuccessfulFetch: the leader answered, the fetch timer restarts. */
     void heardFromLeader(long now, long fetchTimeoutMs) {
-        lastLeaderContact = now;
+        hasFetchedFromLeader = true;
         fetchDeadline = now + fetchTimeoutMs;
     }
 
-    void touchedByLeader(long now) {
-        lastLeaderContact = now;
-    }
-
-    /** The leader sent EndQuorumEpoch: stop trusting it and elect at {@code electAt}. */
+    /**
+     * Kafka's overrideFetchTimeout after EndQuorumEpoch: the fetch timer runs out at
+     * {@code electAt}; whether a fetch succeeded is unchanged.
+     */
     void leaderResigned(long electAt) {
-        leaderResigned = true;
         fetchDeadline = electAt;
     }
 
-    /** How long ago the leader was heard from, or -1 when it resigned or never was. */
-    long sinceLeaderContact(long now) {
-        return leaderResigned || lastLeaderContact == Long.MIN_VALUE ? -1 : now - lastLeaderContact;
+    /** Whether a fetch from the leader succeeded in this state (Kafka's hasFetchedFromLeader). */
+    boolean hasFetchedFromLeader() {
+        return hasFetchedFromLeader;
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.util.TreeSet;
  * BeginQuorumEpoch acknowledgements, the check-quorum window, and fetches held for long polling.
  */
 final class LeaderState implements EpochState {
+    /** Kafka's LeaderState.OBSERVER_SESSION_TIMEOUT_MS: an observer quiet this long leaves the describe answer. */
+    static final long OBSERVER_SESSION_TIMEOUT_MS = 300_000L;
     private final int epoch;
     /** Offset of the leader-change record: the first offset of this epoch. */
     private final long epochStartOffset;
@@ -39,7 +41,8 @@ final class LeaderState implements EpochState {
         this.voters = voters;
         this.grantingVoters = List.copyOf(grantingVoters);
         for (int v : voters) {
-            replicas.put(v, new ReplicaState(v, true, v == localId ? epochStartOffset : -1, v == localId ? now : -1, v == localId));
+            replicas.put(v, v == localId ? new ReplicaState(v, true, epochStartOffset, now, now, epochStartOffset, true)
+                    : ReplicaState.unknown(v, true));
         }
         this.checkQuorumDeadline = now + config.checkQuorumTimeoutMs();
         this.beginEpochResendAt = now + config.fetchTimeoutMs() / 2;
@@ -78,7 +81,7 @@ final class LeaderState implements EpochState {
     }
 
     void updateLocalEnd(long endOffset, long now) {
-        replicas.put(localId, new ReplicaState(localId, true, endOffset, now, true));
+        replicas.put(localId, new ReplicaState(localId, true, endOffset, now, now, endOffset, true));
     }
 
     /**
@@ -88,7 +91,8 @@ final class LeaderState implements EpochState {
      */
     void updateReplica(int replicaId, boolean voter, long fetchOffset, long now, RaftConfig config) {
         // A fetch offset can go backwards after truncation; the leader believes the newest fetch.
-        replicas.put(replicaId, new ReplicaState(replicaId, voter, fetchOffset, now, true));
+        ReplicaState old = replicas.getOrDefault(replicaId, ReplicaState.unknown(replicaId, voter));
+        replicas.put(replicaId, old.fetched(fetchOffset, now, replicas.get(localId).endOffset()));
         if (voter) {
             countForCheckQuorum(replicaId, now, config);
         }
@@ -111,7 +115,7 @@ final class LeaderState implements EpochState {
     void acknowledge(int replicaId) {
         ReplicaState old = replicas.get(replicaId);
         if (old != null && !old.acknowledgedEpoch()) {
-            replicas.put(replicaId, new ReplicaState(replicaId, old.voter(), old.endOffset(), old.lastFetchMs(), true));
+            replicas.put(replicaId, old.acknowledged());
         }
     }
 
@@ -182,6 +186,27 @@ final class LeaderState implements EpochState {
 
     List<ReplicaState> replicaStates() {
         return List.copyOf(replicas.values());
+    }
+
+    /**
+     * Kafka's DescribeQuorum answer from this leader at {@code now}: voters in id order, then the
+     * observers heard from within Kafka's observer session (LeaderState.OBSERVER_SESSION_TIMEOUT_MS,
+     * 5 minutes; older ones are left out as clearInactiveObservers forgets them). The leader's own
+     * timestamps are {@code now} (RaftUtil.toReplicaState).
+     */
+    QuorumInfo describe(long now, long highWatermark) {
+        List<QuorumInfo.Replica> voterList = new ArrayList<>();
+        List<QuorumInfo.Replica> observerList = new ArrayList<>();
+        for (ReplicaState r : replicas.values()) {
+            if (!r.voter() && now - r.lastFetchMs() >= OBSERVER_SESSION_TIMEOUT_MS) {
+                continue; // left out, not removed: a query changes nothing
+            }
+            boolean self = r.replicaId() == localId;
+            QuorumInfo.Replica info = new QuorumInfo.Replica(r.replicaId(), r.endOffset(), self ? now : r.lastFetchMs(),
+                    self ? now : r.lastCaughtUpMs());
+            (r.voter() ? voterList : observerList).add(info);
+        }
+        return new QuorumInfo(localId, epoch, highWatermark, voterList, observerList);
     }
 
     // ------------------------------------------------------------------ long polls

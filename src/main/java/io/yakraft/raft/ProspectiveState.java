@@ -58,6 +58,6 @@ final class ProspectiveState implements EpochState {
 
     @Override
     public long nextWakeAt() {
-        return electionDeadline;
+        return Math.min(electionDeadline, tally.nextTimeout());
     }
 }

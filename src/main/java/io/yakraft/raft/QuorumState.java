@@ -97,7 +97,7 @@ final class QuorumState {
                     "was leader of epoch " + epoch + " before restart; resigning it");
         } else if (saved.votedId() == localId) {
             // It voted for itself in this epoch: it resumes that election rather than wait.
-            enter(new CandidateState(epoch, new VoteTally(round, majority(), localId), now + randomElectionTimeout()),
+            enter(new CandidateState(epoch, new VoteTally(round, voters, localId), now + randomElectionTimeout()),
                     "was candidate in epoch " + epoch + " before restart; resuming the election");
         } else if (saved.hasLeader()) {
             enterFollower(now, saved.epoch(), saved.leaderId(), "restarted knowing leader n" + saved.leaderId());
@@ -166,7 +166,7 @@ final class QuorumState {
     ProspectiveState transitionToProspective(long now, int formerLeader, long round, String reason) {
         require(Role.PROSPECTIVE, EnumSet.of(Role.UNATTACHED, Role.FOLLOWER, Role.CANDIDATE, Role.RESIGNED));
         int epoch = epoch();
-        return enter(new ProspectiveState(epoch, formerLeader, new VoteTally(round, majority(), localId),
+        return enter(new ProspectiveState(epoch, formerLeader, new VoteTally(round, voters, localId),
                 now + randomElectionTimeout()), reason + "; asking for pre-votes in epoch " + epoch);
     }
 
@@ -175,7 +175,7 @@ final class QuorumState {
         require(Role.CANDIDATE, EnumSet.of(Role.PROSPECTIVE));
         int epoch = epoch() + 1;
         persist(epoch, -1, localId);
-        return enter(new CandidateState(epoch, new VoteTally(round, majority(), localId), now + randomElectionTimeout()),
+        return enter(new CandidateState(epoch, new VoteTally(round, voters, localId), now + randomElectionTimeout()),
                 reason + "; epoch " + epoch + ", voting for itself");
     }
 

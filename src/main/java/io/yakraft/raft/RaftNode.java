@@ -111,6 +111,17 @@ public class RaftNode {
         return quorum.state() instanceof LeaderState leader ? leader.replicaStates() : List.of();
     }
 
+    /**
+     * Kafka's DescribeQuorum, answered only by a leader (KafkaRaftClient.handleDescribeQuorumRequest:
+     * any other role answers NOT_LEADER_OR_FOLLOWER, which is an empty result here). The high
+     * watermark is -1 until this leader has one of its own.
+     */
+    public java.util.Optional<QuorumInfo> describeQuorum(long now) {
+        return quorum.state() instanceof LeaderState leader
+                ? java.util.Optional.of(leader.describe(now, advertisedHighWatermark()))
+                : java.util.Optional.empty();
+    }
+
     /** Epoch start offset when leader, else -1. */
     public long epochStartOffset() {
         return quorum.state() instanceof LeaderState leader ? leader.epochStartOffset() : -1;
@@ -136,7 +147,7 @@ public class RaftNode {
             if (candidate.tally().won()) {
                 becomeLeader(now);
             } else {
-                requestVotes(candidate.epoch(), candidate.tally().round(), false);
+                requestVotes(now, candidate.epoch(), candidate.tally(), false);
             }
         }
     }
@@ -198,6 +209,7 @@ public class RaftNode {
             onElectionTimeout(now, state);
             return;
         }
+        resendVoteRequests(now, state);
         if (state instanceof ResignedState resigned && resigned.endEpochResendAt() <= now) {
             sendEndQuorumEpoch(now, resigned);
         }
@@ -288,7 +300,7 @@ public class RaftNode {
             becomeCandidate(now, "won the pre-vote alone (single voter)");
             return;
         }
-        requestVotes(prospective.epoch(), prospective.tally().round(), true);
+        requestVotes(now, prospective.epoch(), prospective.tally(), true);
     }
 
     /** KIP-996: a Prospective that lost goes back to the leader it had, which may still be fine. */
@@ -308,15 +320,37 @@ public class RaftNode {
             becomeLeader(now);
             return;
         }
-        requestVotes(candidate.epoch(), candidate.tally().round(), false);
+        requestVotes(now, candidate.epoch(), candidate.tally(), false);
     }
 
-    private void requestVotes(int epoch, long round, boolean preVote) {
-        RaftLog log = disk.log();
+    private void requestVotes(long now, int epoch, VoteTally tally, boolean preVote) {
         for (int v : voters) {
             if (v != id) {
-                out.send(v, new VoteRequest(epoch, id, log.lastEpoch(), log.endOffset(), preVote, round));
+                sendVoteRequest(now, v, epoch, tally, preVote);
             }
+        }
+    }
+
+    private void sendVoteRequest(long now, int to, int epoch, VoteTally tally, boolean preVote) {
+        RaftLog log = disk.log();
+        tally.sent(to, now + config.requestTimeoutMs());
+        out.send(to, new VoteRequest(epoch, id, log.lastEpoch(), log.endOffset(), preVote, tally.round()));
+    }
+
+    /**
+     * Kafka's maybeSendVoteRequests (pollProspective, pollCandidate): while the round can still
+     * be won, a voter whose request went unanswered for the request timeout is asked again.
+     */
+    private void resendVoteRequests(long now, EpochState state) {
+        VoteTally tally = state instanceof ProspectiveState p ? p.tally()
+                : state instanceof CandidateState c ? c.tally() : null;
+        if (tally == null) {
+            return;
+        }
+        for (int v : tally.timedOut(now)) {
+            out.note((state instanceof ProspectiveState ? "pre-vote" : "vote") + " request to n" + v + " unanswered for "
+                    + config.requestTimeoutMs() + " ms; asking again");
+            sendVoteRequest(now, v, state.epoch(), tally, state instanceof ProspectiveState);
         }
     }
 
@@ -460,10 +494,6 @@ public class RaftNode {
             return;
         }
         observeEpoch(now, req.epoch(), req.leaderId(), "BeginQuorumEpoch from n" + from);
-        if (quorum.state() instanceof FollowerState follower && follower.leaderId() == req.leaderId()
-                && from == req.leaderId()) {
-            follower.touchedByLeader(now);
-        }
         out.send(from, new BeginQuorumEpochResponse(quorum.epoch(), quorum.leaderId(), RaftError.NONE));
     }
 
@@ -709,6 +739,8 @@ public class RaftNode {
             target = follower.leaderId();
         } else if (!quorum.isVoter() && state instanceof UnattachedState) {
             // Observers ask the bootstrap voters in turn; a non-leader answers with the leader's id.
+            // (Kafka's Unattached voters do too, pollUnattachedCommon; ours wait for the leader's
+            // BeginQuorumEpoch, see docs/FIDELITY.md.)
             target = quorum.nextBootstrapVoter();
         } else {
             return;

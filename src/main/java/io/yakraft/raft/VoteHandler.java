@@ -51,12 +51,11 @@ final class VoteHandler {
         if (state instanceof LeaderState) {
             return answer(VoteReason.IS_LEADER, "pre-vote rejected: n" + id + " is the leader of epoch " + state.epoch());
         }
-        if (state instanceof FollowerState follower && req.candidateId() != follower.leaderId()) {
-            long since = follower.sinceLeaderContact(now);
-            if (since >= 0 && since < config.fetchTimeoutMs()) {
-                return answer(VoteReason.RECENT_LEADER_CONTACT, "pre-vote rejected: heard from leader n"
-                        + follower.leaderId() + " " + since + " ms ago (< fetch timeout " + config.fetchTimeoutMs() + " ms)");
-            }
+        if (state instanceof FollowerState follower && follower.hasFetchedFromLeader()) {
+            // Kafka's FollowerState.canGrantVote: a follower that has fetched from its leader in
+            // this state refuses pre-votes, also after that leader's EndQuorumEpoch.
+            return answer(VoteReason.RECENT_LEADER_CONTACT, "pre-vote rejected: n" + id + " has fetched from leader n"
+                    + follower.leaderId() + " in epoch " + follower.epoch());
         }
         if (!upToDate.candidateLogUpToDate(req.lastOffsetEpoch(), req.lastOffset())) {
             return answer(VoteReason.CANDIDATE_LOG_BEHIND, "pre-vote rejected: " + whyNotUpToDate(req));

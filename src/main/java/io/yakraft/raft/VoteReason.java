@@ -15,7 +15,10 @@ public enum VoteReason {
     STALE_EPOCH(false),
     /** A pre-vote reached the leader of the epoch. */
     IS_LEADER(false),
-    /** A pre-vote reached a follower that heard from its leader within the fetch timeout. */
+    /**
+     * A pre-vote reached a follower that has fetched from its leader in this state (Kafka's
+     * FollowerState.canGrantVote, hasFetchedFromLeader).
+     */
     RECENT_LEADER_CONTACT(false),
     /** We voted for another candidate in this epoch. */
     ALREADY_VOTED_FOR_ANOTHER(false),

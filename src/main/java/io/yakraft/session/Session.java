@@ -384,6 +384,11 @@ public final class Session {
         return cluster.snapshot();
     }
 
+    /** DescribeQuorum sent to node {@code id} now (see {@link Cluster#describeQuorum(int)}). */
+    public io.yakraft.cluster.DescribeQuorumAnswer describeQuorum(int id) {
+        return cluster.describeQuorum(id);
+    }
+
     /** The committed metadata now: the leader's image (see {@link Cluster#committedImage()}). */
     public io.yakraft.metadata.MetadataImage committedImage() {
         return cluster.committedImage();

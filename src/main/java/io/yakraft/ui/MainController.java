@@ -69,6 +69,8 @@ public final class MainController {
     @FXML private Label metadataSummary;
     @FXML private HBox sideTabs;
     @FXML private StackPane sidePages;
+    @FXML private javafx.scene.layout.VBox quorumPage;
+    private QuorumPanel quorumPanel;
     private final ToggleGroup sideTabGroup = new ToggleGroup();
     @FXML private TableView<MetadataRows.BrokerRow> brokerTable;
     @FXML private TableView<MetadataRows.TopicRow> topicTable;
@@ -202,6 +204,7 @@ public final class MainController {
         Tooltip.install(replicationHost, new Tooltip("Each row is a node's log, each cell an offset coloured by its epoch."
                 + " Wheel scrolls back in history, Ctrl+wheel zooms."));
         MetadataPanel.bind(metadata, brokerTable, topicTable, partitionTable, producerTable, recordTable);
+        quorumPanel = new QuorumPanel(quorumPage);
         setUpSideTabs();
         setUpLessons();
         setUpTimeline();
@@ -246,6 +249,7 @@ public final class MainController {
         eventPlace.beforeUpdate();
         model.updateTables();
         metadata.update(model.frameProperty().get(), nanos);
+        quorumPanel.update(model.frameProperty().get() == null ? null : model.frameProperty().get().snapshot());
         if (seenByBox.getSelectionModel().isEmpty() && !seenByBox.getItems().isEmpty()) {
             seenByBox.getSelectionModel().selectFirst();
         }

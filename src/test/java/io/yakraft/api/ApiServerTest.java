@@ -105,6 +105,22 @@ class ApiServerTest {
         JsonNode quorum = get("/cluster").body();
         assertEquals(3, quorum.get("currentVoters").size());
         assertTrue(quorum.get("leaderId").asInt() > 0);
+        JsonNode described = quorum.get("describeQuorum");
+        assertEquals(quorum.get("leaderId").asInt(), described.get("leaderId").asInt(), "the leader describes the quorum");
+        assertEquals(3, described.get("currentVoters").size());
+        for (JsonNode v : described.get("currentVoters")) {
+            for (String f : new String[] {"replicaId", "logEndOffset", "lastFetchTimestamp", "lastCaughtUpTimestamp"}) {
+                assertTrue(v.has(f), "missing " + f + " in " + v);
+            }
+        }
+        assertTrue(described.get("observers").size() >= 3, "the brokers fetch as observers: " + described);
+        assertTrue(described.has("maxFollowerLag") && described.has("maxFollowerLagTimeMs"), described.toString());
+        int follower = quorum.get("leaderId").asInt() == 1 ? 2 : 1;
+        Answer notLeader = get("/cluster?node=" + follower);
+        assertEquals(503, notLeader.status(), notLeader.body().toString());
+        assertEquals("NOT_LEADER_OR_FOLLOWER", notLeader.body().get("error").asText());
+        assertEquals(quorum.get("leaderId").asInt(), notLeader.body().get("leaderId").asInt(), "names the leader it knows");
+        assertEquals(404, get("/cluster?node=999").status());
         JsonNode log = get("/metadata?since=-1").body();
         assertTrue(log.get("currentOffset").asLong() > 0, log.toString());
         assertTrue(log.get("records").size() > 0);

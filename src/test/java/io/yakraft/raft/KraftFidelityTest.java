@@ -32,7 +32,7 @@ class KraftFidelityTest {
     /** Node 1 elected leader of epoch 1; returns the time it won. */
     private long electLeader(RaftNode n) {
         n.start(0);
-        long t = n.nextWakeAt();
+        long t = n.timerDeadline();
         n.wake(t);
         VoteRequest pre = out.sentOf(VoteRequest.class).get(0);
         n.handle(t, 2, new VoteResponse(0, -1, true, true, pre.correlation(), RaftError.NONE));
@@ -88,7 +88,7 @@ class KraftFidelityTest {
         disk.writeElection(new ElectionState(1, -1, -1));
         RaftNode n = node(2);
         n.start(0);
-        long t = n.nextWakeAt();
+        long t = n.timerDeadline();
         n.wake(t);
         assertEquals(Role.PROSPECTIVE, n.role());
         n.handle(t + 5, 3, new VoteRequest(1, 3, 0, 0, false, 40));
@@ -169,8 +169,8 @@ class KraftFidelityTest {
     void candidateWaitsRestOfElectionTimeoutAfterElectionLoss() {
         RaftNode n = node(1);
         n.start(0);
-        n.wake(n.nextWakeAt());
-        long t = n.nextWakeAt() - 1000; // any moment inside the pre-vote
+        n.wake(n.timerDeadline());
+        long t = n.timerDeadline() - 1000; // any moment inside the pre-vote
         VoteRequest pre = out.sentOf(VoteRequest.class).get(0);
         n.handle(t, 2, new VoteResponse(0, -1, true, true, pre.correlation(), RaftError.NONE));
         assertEquals(Role.CANDIDATE, n.role());
@@ -303,5 +303,123 @@ class KraftFidelityTest {
         n.append(t + 3, List.of("x"));
         n.handle(t + 4, 3, new FetchRequest(1, 3, 1, 1, 82));
         assertEquals(1, lastFetchResponse().highWatermark(), "known once n2 holds the leader-change record");
+    }
+
+    /**
+     * Kafka: KafkaRaftClient.handleDescribeQuorumRequest, RaftUtil.toReplicaState and
+     * LeaderState.ReplicaState.updateFollowerState. A fetch at the leader's log end is caught up
+     * now; one that reaches the leader's end as of the previous fetch was caught up at that
+     * previous fetch; the leader's own timestamps are the current time; observers are listed
+     * apart and dropped after 5 quiet minutes; only the leader answers.
+     */
+    @Test
+    void describeQuorumAsTheLeaderSeesIt() {
+        RaftNode n = node(1);
+        long t = electLeader(n);
+        n.handle(t + 1, 2, new FetchRequest(1, 2, 0, 0, 90)); // leader end is 1 (the LeaderChange record)
+        QuorumInfo.Replica n2 = n.describeQuorum(t + 2).orElseThrow().voters().get(1);
+        assertEquals(new QuorumInfo.Replica(2, 0, t + 1, -1), n2, "behind the leader's end: not caught up");
+        n.append(t + 5, List.of("x")); // leader end 2
+        n.handle(t + 10, 2, new FetchRequest(1, 2, 1, 1, 91));
+        n2 = n.describeQuorum(t + 11).orElseThrow().voters().get(1);
+        assertEquals(t + 1, n2.lastCaughtUpTimestamp(), "reached the end the leader had at its previous fetch (t+1)");
+        n.handle(t + 20, 2, new FetchRequest(1, 2, 2, 1, 92));
+        n.handle(t + 30, 9, new FetchRequest(1, 9, 2, 1, 93)); // an observer (a broker)
+        QuorumInfo q = n.describeQuorum(t + 40).orElseThrow();
+        assertEquals(1, q.leaderId());
+        assertEquals(1, q.leaderEpoch());
+        assertEquals(2, q.highWatermark(), "n2 holds both entries: a majority with the leader");
+        assertEquals(List.of(new QuorumInfo.Replica(1, 2, t + 40, t + 40), new QuorumInfo.Replica(2, 2, t + 20, t + 20),
+                new QuorumInfo.Replica(3, -1, -1, -1)), q.voters());
+        assertEquals(List.of(new QuorumInfo.Replica(9, 2, t + 30, t + 30)), q.observers());
+        assertEquals(3, q.maxFollowerLag(), "n3 never fetched: the leader's end minus -1");
+        assertEquals(-1, q.maxFollowerLagTimeMs(), "n3 was never caught up");
+        assertEquals(List.of(), n.describeQuorum(t + 30 + 300_000).orElseThrow().observers(),
+                "an observer quiet for the 5-minute observer session is left out");
+
+        RaftNode follower = new RaftNode(2, VOTERS, RaftConfig.kafkaDefaults(), new DurableState(), new SplittableRandom(7),
+                new RaftNodeTest.Recording(), 0);
+        follower.start(0);
+        assertTrue(follower.describeQuorum(0).isEmpty(), "only a leader describes the quorum");
+    }
+
+    /**
+     * Kafka: FollowerState.canGrantVote ("isPreVote && !hasFetchedFromLeader && isLogUpToDate"),
+     * FollowerState.resetFetchTimeoutForSuccessfulFetch and overrideFetchTimeout (used by
+     * KafkaRaftClient.handleEndQuorumEpochRequest). A follower that only heard BeginQuorumEpoch
+     * grants a pre-vote; once a fetch succeeded it refuses, also after the leader's
+     * EndQuorumEpoch; it elects itself when its shortened fetch timer runs out.
+     */
+    @Test
+    void followerCanGrantPreVoteOnlyBeforeItHasFetchedFromLeader() {
+        RaftNode n = node(2);
+        n.start(0);
+        n.handle(5, 1, new BeginQuorumEpochRequest(1, 1));
+        n.handle(6, 3, new VoteRequest(1, 3, 0, 0, true, 50));
+        assertTrue(lastVoteResponse().granted(), "BeginQuorumEpoch is not a fetch: the pre-vote is granted");
+        assertEquals(Role.FOLLOWER, n.role(), "a granted pre-vote changes nothing");
+        n.wake(6);
+        List<FetchRequest> fetches = out.sentOf(FetchRequest.class);
+        n.handle(10, 1, new FetchResponse(1, 1, RaftError.NONE, 0, List.of(), null, null, 0,
+                fetches.get(fetches.size() - 1).correlation()));
+        n.handle(20, 3, new VoteRequest(1, 3, 0, 0, true, 51));
+        assertEquals(VoteReason.RECENT_LEADER_CONTACT, out.codes.get(out.codes.size() - 1));
+        n.handle(30, 1, new EndQuorumEpochRequest(1, 1, List.of(3, 2)));
+        n.handle(31, 3, new VoteRequest(1, 3, 0, 0, true, 52));
+        assertEquals(false, lastVoteResponse().granted(), "still refused after EndQuorumEpoch");
+        long electAt = n.timerDeadline();
+        assertEquals(30 + 1000 / 2, electAt, "rank 1 of 2: (1000 >> 1) << 0");
+        n.wake(electAt);
+        assertEquals(Role.PROSPECTIVE, n.role(), "the follower's own timer starts its pre-vote");
+    }
+
+    /**
+     * Kafka: KafkaRaftClient.maybeSendVoteRequests (from pollProspective and pollCandidate) with
+     * RequestManager: while the round can still be won (EpochElection.isVoteRejected is false),
+     * a voter whose request went unanswered for quorum.request.timeout.ms is asked again; once a
+     * majority can no longer grant, nothing is resent.
+     */
+    @Test
+    void maybeSendVoteRequestsResendsToUnrecordedVotersAfterTheRequestTimeout() {
+        RaftConfig quick = new RaftConfig(1000, 2000, 1000, 300, 20, 500, 64);
+        RaftNode n = new RaftNode(1, new int[] {1, 2, 3, 4, 5}, quick, disk, new SplittableRandom(7), out, 0);
+        n.start(0);
+        long t = n.timerDeadline();
+        n.wake(t);
+        assertEquals(Role.PROSPECTIVE, n.role());
+        long round = out.sentOf(VoteRequest.class).get(0).correlation();
+        n.handle(t + 10, 2, new VoteResponse(0, -1, false, true, round, RaftError.NONE));
+        assertEquals(t + 300, n.nextWakeAt(), "the unanswered requests time out after 300 ms");
+        int mark = out.sent.size();
+        n.wake(t + 300);
+        List<Integer> again = new java.util.ArrayList<>();
+        for (int i = mark; i < out.sent.size(); i++) {
+            if (out.sent.get(i) instanceof VoteRequest v) {
+                assertTrue(v.preVote());
+                assertEquals(round, v.correlation(), "the same round: a late answer to either still counts");
+                again.add(out.to.get(i)[0]);
+            }
+        }
+        assertEquals(List.of(3, 4, 5), again, "only the voters that have not answered");
+        n.handle(t + 310, 3, new VoteResponse(0, -1, false, true, round, RaftError.NONE));
+        n.handle(t + 320, 4, new VoteResponse(0, -1, false, true, round, RaftError.NONE));
+        assertEquals(Role.UNATTACHED, n.role(), "3 of 5 refused: the pre-vote is lost (isVoteRejected)");
+    }
+
+    /**
+     * Kafka: EpochElection.isVoteRejected ("numGranted + numUnrecorded < majoritySize"). With
+     * four voters two refusals already make a majority of three impossible.
+     */
+    @Test
+    void isVoteRejectedOnceAMajorityCanNoLongerGrant() {
+        RaftNode n = new RaftNode(1, new int[] {1, 2, 3, 4}, RaftConfig.kafkaDefaults(), disk, new SplittableRandom(7), out, 0);
+        n.start(0);
+        long t = n.timerDeadline();
+        n.wake(t);
+        long round = out.sentOf(VoteRequest.class).get(0).correlation();
+        n.handle(t + 1, 2, new VoteResponse(0, -1, false, true, round, RaftError.NONE));
+        assertEquals(Role.PROSPECTIVE, n.role());
+        n.handle(t + 2, 3, new VoteResponse(0, -1, false, true, round, RaftError.NONE));
+        assertEquals(Role.UNATTACHED, n.role(), "granted 1 + unanswered 1 < majority 3");
     }
 }

@@ -91,7 +91,7 @@ class RaftNodeTest {
     /** Node 1 elected leader of epoch 1 at time t (returns t). */
     private long electLeader(RaftNode n) {
         n.start(0);
-        long t = n.nextWakeAt();
+        long t = n.timerDeadline();
         n.wake(t);
         VoteRequest pre = out.sentOf(VoteRequest.class).get(0);
         n.handle(t, 2, new VoteResponse(0, -1, true, true, pre.correlation(), RaftError.NONE));
@@ -105,7 +105,7 @@ class RaftNodeTest {
     void electionTimeoutLeadsToPreVoteWithoutBumpingTheEpoch() {
         RaftNode n = node(1);
         n.start(0);
-        long t = n.nextWakeAt();
+        long t = n.timerDeadline();
         assertTrue(t >= 1000 && t < 2000, "election timeout randomized in [1000, 2000): " + t);
         n.wake(t);
         assertEquals(Role.PROSPECTIVE, n.role());
@@ -217,15 +217,18 @@ class RaftNodeTest {
     }
 
     @Test
-    void aFollowerThatHeardFromItsLeaderRejectsPreVotes() {
+    void aFollowerThatHasFetchedFromItsLeaderRejectsPreVotes() {
         RaftNode n = node(2);
         n.start(0);
         n.handle(5, 1, new BeginQuorumEpochRequest(1, 1));
         assertEquals(Role.FOLLOWER, n.role());
+        n.wake(5);
+        FetchRequest fetch = out.sentOf(FetchRequest.class).get(out.sentOf(FetchRequest.class).size() - 1);
+        n.handle(10, 1, new FetchResponse(1, 1, RaftError.NONE, 0, List.of(), null, null, 0, fetch.correlation()));
         n.handle(100, 3, new VoteRequest(1, 3, 0, 0, true, 9));
         VoteResponse r = out.sentOf(VoteResponse.class).get(0);
         assertFalse(r.granted());
-        assertTrue(out.votes.get(0).contains("heard from leader n1"), out.votes.get(0));
+        assertTrue(out.votes.get(0).contains("has fetched from leader n1"), out.votes.get(0));
     }
 
     @Test
