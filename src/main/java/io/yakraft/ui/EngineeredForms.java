@@ -37,7 +37,7 @@ final class EngineeredForms {
         for (NodeView v : driver.latest().snapshot().nodes()) {
             if (v.voter()) {
                 voters.add("n" + v.id());
-                if (v.id() != leader) {
+                if (v.id() != leader && v.status() == io.yakraft.sim.NodeStatus.UP) { // who could stand now
                     candidates.add("n" + v.id());
                 }
             }

@@ -61,7 +61,9 @@ final class ShortcutSheet {
         int col = 0;
         int startRow = 0;
         String menu = null;
-        int perColumn = (rows.size() + columns - 1) / Math.max(1, columns) + 4;
+        // rows plus a heading per menu, shared out evenly; a menu is never split over two columns
+        long menus = rows.stream().map(Row::menu).distinct().count();
+        int perColumn = columns <= 1 ? Integer.MAX_VALUE : (int) ((rows.size() + menus + columns - 1) / columns);
         int inColumn = 0;
         for (Row r : rows) {
             if (inColumn >= perColumn && !r.menu().equals(menu)) {
@@ -81,7 +83,9 @@ final class ShortcutSheet {
             Label keys = new Label(r.keys());
             keys.getStyleClass().add("shortcut-keys");
             keys.setStyle("-fx-font-family: monospace; -fx-font-weight: bold;");
+            keys.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a key is never cut to "…"
             Label what = new Label(r.action());
+            what.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             grid.add(keys, col * 2, row);
             grid.add(what, col * 2 + 1, row++);
             inColumn++;
@@ -95,10 +99,10 @@ final class ShortcutSheet {
         stage.initOwner(owner);
         stage.setTitle("Keyboard shortcuts");
         ScrollPane scroll = new ScrollPane(new VBox(8, new Label("Every shortcut works wherever the focus is, except"
-                + " while you type in a field (Esc leaves it)."), view(rows, 3)));
+                + " while you type in a field (Esc leaves it)."), view(rows, 2)));
         scroll.setFitToWidth(true);
         scroll.setStyle("-fx-padding: 12;");
-        Scene scene = new Scene(scroll, 1100, 640);
+        Scene scene = new Scene(scroll, 1000, 820);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         }

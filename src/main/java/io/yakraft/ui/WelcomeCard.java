@@ -86,19 +86,20 @@ final class WelcomeCard {
         atStart.setId("welcomeShowAtStart");
         atStart.setSelected(showAtStart);
         atStart.setFocusTraversable(false);
+        atStart.setMinWidth(Region.USE_PREF_SIZE);
         atStart.selectedProperty().addListener((o, a, on) -> choices.showAtStart(on));
         Label help = wrapped("Help ▸ Keyboard shortcuts (or ?) and Help ▸ Glossary bring these back at any time.");
 
         VBox left = new VBox(10, title, intro, freePlay, new Label("Lessons"), lessonScroll, new HBox(16, atStart, help));
-        left.setPrefWidth(620);
+        left.setPrefWidth(600);
         HBox.setHgrow(left, Priority.ALWAYS);
         ScrollPane sheet = new ScrollPane(new VBox(6, new Label("Keyboard shortcuts"), ShortcutSheet.view(shortcuts, 1)));
-        sheet.setPrefWidth(470);
+        sheet.setPrefWidth(520);
         sheet.setFitToWidth(true);
         HBox card = new HBox(16, left, sheet);
         card.setId("welcomeCard");
         card.setPadding(new Insets(18));
-        Scene scene = new Scene(card, 1140, 720);
+        Scene scene = new Scene(card, 1180, 740);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         }
