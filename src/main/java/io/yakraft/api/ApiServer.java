@@ -49,7 +49,7 @@ public final class ApiServer implements AutoCloseable {
             "GET register-broker {}", "DELETE register-broker {}", "POST register-broker-change", "GET metadata-fetch-by-id {}",
             "POST register-producer", "POST create-topic", "GET get-topic {}", "POST create-partition", "GET topics",
             "GET partitions", "GET producers", "POST feed", "GET feeds", "GET feeds {}", "GET cluster", "GET metadata",
-            "GET health");
+            "GET health", "POST split-vote", "POST drop-message");
 
     private final LiveSession cluster;
     private final HttpWire server;
@@ -211,15 +211,37 @@ public final class ApiServer implements AutoCloseable {
                         .orElseThrow(() -> new ApiError(404, "UNKNOWN_FEED", "no feed " + id));
             }
             case "GET cluster":
-                return cluster(ex.getRequestURI().getQuery());
+                return cluster(ex.query());
             case "GET metadata":
                 return committedSince(ex.query());
+            case "POST split-vote":
+                return engineered("splitVote", body(ex));
+            case "POST drop-message":
+                return engineered("dropMessage", body(ex));
             default:
                 throw notFound(method + " " + path);
         }
     }
 
     // ---------------------------------------------------------------- writes
+
+    /**
+     * An engineered moment ({"nodes": ["n2", "n3"]} for a split vote; {"from", "to", "kind"} to drop
+     * a message), with the scenario step's fields: 200 with what was done, or the refusal (404 for a
+     * node that does not exist, 409 when the cluster cannot do it now).
+     */
+    private Object engineered(String action, JsonNode b) throws ApiError {
+        ObjectNode step = ((ObjectNode) b).deepCopy();
+        step.put("action", action);
+        Outcome outcome = await(perform(parse(step, "INVALID_REQUEST")).outcome());
+        if (outcome instanceof Outcome.Refused r) {
+            throw new ApiError(r.code() == ErrorCode.NO_SUCH_NODE ? 404 : 409, r.code().name(), r.message());
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("action", action);
+        m.put("detail", outcome.describe());
+        return m;
+    }
 
     private Object registerBroker(JsonNode b) throws ApiError {
         int id = requiredInt(b, "brokerId");

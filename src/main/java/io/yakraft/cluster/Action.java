@@ -176,6 +176,33 @@ public sealed interface Action {
         }
     }
 
+    /**
+     * An engineered split vote: the election timers of two voters (a follower's fetch timeout) are
+     * set to run out at the same instant, so both start pre-votes together and, unless a third
+     * voter breaks the tie, stand as candidates in one epoch. Deterministic: it moves deadlines,
+     * it draws nothing. {@code nodes} null: the two lowest-numbered live voters that do not lead.
+     */
+    record SplitVote(List<NodeRef> nodes) implements Action {
+        public SplitVote {
+            if (nodes != null && nodes.size() != 2) {
+                throw new IllegalArgumentException("a split vote names two voters, got " + nodes.size());
+            }
+            nodes = nodes == null ? null : List.copyOf(nodes);
+        }
+    }
+
+    /**
+     * Drops the next message of {@code kind} on the link {@code from → to}: the first in flight,
+     * else the next sent. It travels as usual and is lost when it arrives.
+     */
+    record DropMessage(NodeRef from, NodeRef to, MessageKind kind) implements Action {
+        public DropMessage {
+            if (from == null || to == null || kind == null) {
+                throw new IllegalArgumentException("dropMessage needs 'from', 'to' and 'kind'");
+            }
+        }
+    }
+
     /** Changes the window's playback speed; the simulation itself ignores it. */
     record SetSpeed(double speed) implements Action {
     }

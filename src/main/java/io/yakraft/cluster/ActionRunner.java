@@ -93,6 +93,12 @@ final class ActionRunner {
         if (action instanceof Action.Feed a) {
             return feed(a);
         }
+        if (action instanceof Action.SplitVote a) {
+            return SplitVotes.apply(c, a);
+        }
+        if (action instanceof Action.DropMessage a) {
+            return dropMessage(a);
+        }
         if (action instanceof Action.SetSpeed a) {
             return new Outcome.Accepted("speed " + a.speed() + "×");
         }
@@ -145,6 +151,25 @@ final class ActionRunner {
         }
         c.cutBoth(from, to);
         return new Outcome.Accepted("cut n" + from + "⇄n" + to);
+    }
+
+    private Outcome dropMessage(Action.DropMessage a) {
+        String what = "dropMessage " + a.kind().label() + " " + a.from().text() + "→" + a.to().text();
+        int from = c.resolve(a.from());
+        int to = c.resolve(a.to());
+        if (from < 0 || !c.allIds().contains(from)) {
+            return unresolved(a.from(), what);
+        }
+        if (to < 0 || !c.allIds().contains(to)) {
+            return unresolved(a.to(), what);
+        }
+        if (from == to) {
+            return new Outcome.Refused(ErrorCode.INVALID_REQUEST, what, "n" + from + " → n" + to
+                    + " is no link: a message goes from one node to another");
+        }
+        boolean inFlight = c.dropNextMessage(from, to, a.kind());
+        return new Outcome.Accepted("the next " + a.kind().label() + " on n" + from + "→n" + to + " will be dropped"
+                + (inFlight ? " (one is on its way now)" : " (none is in flight: the next one sent)"));
     }
 
     private Outcome heal(Action.Heal a) {

@@ -453,6 +453,32 @@ public final class Cluster {
         }
     }
 
+    /**
+     * Sets the election timers of the voters {@code a} and {@code b} (a follower's: its fetch
+     * timeout) to run out now, together: both start pre-votes at the same instant (a split vote
+     * when no third voter breaks the tie). Callers check that both are live voters that do not lead.
+     */
+    public void splitVote(int a, int b) {
+        long at = sim.now();
+        for (int id : new int[] {a, b}) {
+            raft(id).expireTimerAt(at);
+            sim.refreshWake(id);
+        }
+        sim.trace().record(at, -1, TraceKind.FAULT, "split vote: the election timers of n" + a + " and n" + b
+                + " run out together at " + at);
+    }
+
+    /**
+     * Drops the next message of {@code kind} on the link {@code from → to}: the first in flight,
+     * else the next one sent. Returns true when one was in flight.
+     */
+    public boolean dropNextMessage(int from, int to, MessageKind kind) {
+        boolean inFlight = sim.dropNext(from, to, payload -> MessageKind.of(payload) == kind);
+        netTrace("the next " + kind.label() + " on n" + from + "→n" + to + " will be dropped"
+                + (inFlight ? " (one is in flight)" : " (when it is sent)"));
+        return inFlight;
+    }
+
     /** Graceful resignation of the node if it leads. */
     public void resign(int id) {
         if (sim.status(id) == NodeStatus.UP) {

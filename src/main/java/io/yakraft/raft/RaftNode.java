@@ -275,21 +275,30 @@ public class RaftNode {
 
     /** Makes the current election/fetch timer expire now (the "force timeout" control). */
     public void forceTimeout(long now) {
+        expireTimerAt(now);
+        wake(now);
+    }
+
+    /**
+     * Moves the node's election timer (a follower's: its fetch timeout) to {@code at}, so it fires
+     * then; the driver re-reads {@link #nextWakeAt()}. A leader runs no election timer and is left
+     * as it is. Two voters given the same instant start their elections together (a split vote).
+     */
+    public void expireTimerAt(long at) {
         EpochState state = quorum.state();
         if (state instanceof FollowerState follower) {
-            follower.fetchTimeoutAt(now);
+            follower.fetchTimeoutAt(at);
         } else if (state instanceof CandidateState candidate) {
-            candidate.electAt(now);
+            candidate.electAt(at);
         } else if (state instanceof UnattachedState unattached) {
-            unattached.electAt(now);
+            unattached.electAt(at);
         } else if (state instanceof ProspectiveState prospective) {
-            prospective.electAt(now);
+            prospective.electAt(at);
         } else if (state instanceof ResignedState resigned) {
-            resigned.electAt(now);
+            resigned.electAt(at);
         } else if (!(state instanceof LeaderState)) {
-            throw new IllegalStateException("unhandled role for a forced timeout: " + state.role());
+            throw new IllegalStateException("unhandled role for a timer change: " + state.role());
         }
-        wake(now);
     }
 
     // ------------------------------------------------------------------ elections

@@ -141,6 +141,15 @@ public final class ActionJson {
                 return feed(a, what);
             case "setSpeed":
                 return new Action.SetSpeed(a.get("speed").asDouble());
+            case "splitVote": {
+                List<NodeRef> pair = a.has("nodes") ? nodes(a.get("nodes")) : null;
+                if (pair != null && pair.size() != 2) {
+                    throw new Invalid(what + ": 'nodes' names the two voters that time out together, got " + pair.size());
+                }
+                return new Action.SplitVote(pair);
+            }
+            case "dropMessage":
+                return new Action.DropMessage(node(a, "from"), node(a, "to"), MessageKinds.parse(a.get("kind").asText()));
             default:
                 throw new IllegalStateException("the vocabulary names '" + action + "' but nothing builds it");
         }
@@ -271,6 +280,10 @@ public final class ActionJson {
             return "feed";
         } else if (action instanceof Action.SetSpeed) {
             return "setSpeed";
+        } else if (action instanceof Action.SplitVote) {
+            return "splitVote";
+        } else if (action instanceof Action.DropMessage) {
+            return "dropMessage";
         }
         throw new IllegalStateException("no name for " + action);
     }
@@ -349,6 +362,15 @@ public final class ActionJson {
             feed(n, a);
         } else if (action instanceof Action.SetSpeed a) {
             number(n, "speed", a.speed());
+        } else if (action instanceof Action.SplitVote a) {
+            if (a.nodes() != null) {
+                ArrayNode members = n.putArray("nodes");
+                a.nodes().forEach(r -> members.add(r.text()));
+            }
+        } else if (action instanceof Action.DropMessage a) {
+            node(n, "from", a.from());
+            node(n, "to", a.to());
+            n.put("kind", a.kind().label());
         } else {
             throw new IllegalStateException("no JSON for " + action);
         }

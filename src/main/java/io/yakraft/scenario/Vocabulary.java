@@ -14,7 +14,7 @@ import java.util.TreeSet;
  */
 final class Vocabulary {
     enum Kind {
-        TEXT, TEXTS, NODE, NODES, INT, NUMBER, BOOL, GROUPS, ACKS;
+        TEXT, TEXTS, NODE, NODES, INT, NUMBER, BOOL, GROUPS, ACKS, MESSAGE;
 
         /** Why the value does not fit this kind, or null. */
         String problem(JsonNode v) {
@@ -28,6 +28,8 @@ final class Vocabulary {
                 case BOOL -> v.isBoolean() ? null : "true or false";
                 case GROUPS -> groups(v);
                 case ACKS -> v.isTextual() && acks(v.asText()) ? null : "\"0\", \"1\" or \"all\" (a string)";
+                case MESSAGE -> v.isTextual() && MessageKinds.parse(v.asText()) != null ? null
+                        : "a message kind, one of: " + MessageKinds.names();
             };
         }
 
@@ -138,6 +140,9 @@ final class Vocabulary {
                 "count", Kind.INT, false, "keys", Kind.INT, false, "acks", Kind.ACKS, false, "rate", Kind.NUMBER, false,
                 "via", Kind.NODE, false));
         ACTIONS.put("setSpeed", args("speed", Kind.NUMBER, true));
+        // engineered moments: a split vote, one lost message
+        ACTIONS.put("splitVote", args("nodes", Kind.NODES, false));
+        ACTIONS.put("dropMessage", args("from", Kind.NODE, true, "to", Kind.NODE, true, "kind", Kind.MESSAGE, true));
         ACTIONS.put("expect", args("check", Kind.TEXT, true));
         // predict, then reveal: a scenario step, not a cluster action (it is not in the trace)
         ACTIONS.put("question", args("id", Kind.TEXT, true, "text", Kind.TEXT, true, "choices", Kind.TEXTS, true,

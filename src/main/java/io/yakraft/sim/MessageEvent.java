@@ -22,16 +22,18 @@ public record MessageEvent(Stage stage, MessageType type) implements TraceDetail
         /** Arrived at a node that is down. */
         DROPPED_RECEIVER_DOWN,
         /** The link was cut while the message was on it. */
-        DROPPED_CUT_IN_FLIGHT;
+        DROPPED_CUT_IN_FLIGHT,
+        /** Dropped on arrival because someone asked for it (the dropMessage action). */
+        DROPPED_ON_PURPOSE;
 
         public boolean isDrop() {
             return this == DROPPED_LINK_CUT || this == DROPPED_LOST || this == DROPPED_RECEIVER_DOWN
-                    || this == DROPPED_CUT_IN_FLIGHT;
+                    || this == DROPPED_CUT_IN_FLIGHT || this == DROPPED_ON_PURPOSE;
         }
 
         /** A drop at the receiving end, recorded on the receiver, with the sender as the peer. */
         public boolean droppedAtReceiver() {
-            return this == DROPPED_RECEIVER_DOWN || this == DROPPED_CUT_IN_FLIGHT;
+            return this == DROPPED_RECEIVER_DOWN || this == DROPPED_CUT_IN_FLIGHT || this == DROPPED_ON_PURPOSE;
         }
     }
 }

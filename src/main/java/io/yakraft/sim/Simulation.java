@@ -24,6 +24,14 @@ public final class Simulation {
     private long eventCount;
     private boolean stopped;
     private String stopReason;
+    /** Messages asked to be dropped on purpose (dropMessage): their envelope ids, dropped when they arrive. */
+    private final java.util.Set<Long> doomed = new java.util.HashSet<>();
+    /** Drops asked for before a matching message was sent: the next one sent on the link is doomed. */
+    private final List<ArmedDrop> armed = new ArrayList<>();
+
+    /** A drop waiting for the next message on {@code from → to} that {@code matches} accepts. */
+    private record ArmedDrop(int from, int to, java.util.function.Predicate<Object> matches) {
+    }
 
     /** Kernel bookkeeping for one node id. */
     private static final class Slot {
@@ -211,6 +219,9 @@ public final class Simulation {
         }
         long deliverAt = now + latency(link, r);
         Envelope env = new Envelope(nextEnvelopeId++, from, to, payload, now, deliverAt, false);
+        if (!armed.isEmpty()) {
+            doomIfArmed(env);
+        }
         queue.add(new Event(deliverAt, nextSeq++, Event.Type.DELIVER, to, 0, env, null));
         if (trace.enabled()) {
             trace.record(now, from, TraceKind.SEND, "→n" + to + " " + describer.describe(payload) + " (arrives at " + deliverAt + ")",
@@ -238,6 +249,33 @@ public final class Simulation {
             throw new IllegalArgumentException("cannot schedule input in the past: " + at + " < " + now);
         }
         queue.add(new Event(at, nextSeq++, Event.Type.INPUT, -1, 0, null, input));
+    }
+
+    /**
+     * Drops the next message on the link {@code from → to} that {@code matches} accepts: the first
+     * such message in flight (by arrival), else the next one sent. It travels as usual and is dropped
+     * when it arrives, traced as a DROP on the receiver. Returns true when one was in flight.
+     */
+    public boolean dropNext(int from, int to, java.util.function.Predicate<Object> matches) {
+        for (Envelope e : inFlight()) {
+            if (e.from() == from && e.to() == to && !doomed.contains(e.id()) && matches.test(e.payload())) {
+                doomed.add(e.id());
+                return true;
+            }
+        }
+        armed.add(new ArmedDrop(from, to, matches));
+        return false;
+    }
+
+    private void doomIfArmed(Envelope env) {
+        for (int i = 0; i < armed.size(); i++) {
+            ArmedDrop d = armed.get(i);
+            if (d.from() == env.from() && d.to() == env.to() && d.matches().test(env.payload())) {
+                armed.remove(i);
+                doomed.add(env.id());
+                return;
+            }
+        }
     }
 
     /** Messages currently in flight, in (deliverAt, id) order. */
@@ -356,6 +394,13 @@ public final class Simulation {
             if (trace.enabled()) {
                 trace.record(now, env.to(), TraceKind.DROP, kind + " from n" + env.from() + " dropped: n" + env.to() + " is down",
                         env.from(), env.id(), new MessageEvent(MessageEvent.Stage.DROPPED_RECEIVER_DOWN, type));
+            }
+            return;
+        }
+        if (!doomed.isEmpty() && doomed.remove(env.id())) {
+            if (trace.enabled()) {
+                trace.record(now, env.to(), TraceKind.DROP, kind + " from n" + env.from() + " dropped on purpose (dropMessage)",
+                        env.from(), env.id(), new MessageEvent(MessageEvent.Stage.DROPPED_ON_PURPOSE, type));
             }
             return;
         }

@@ -78,6 +78,7 @@ public final class MainController {
     @FXML private TableView<MetadataRows.ProducerRow> producerTable;
     @FXML private TableView<MetadataRows.RecordRow> recordTable;
     @FXML private javafx.scene.control.Menu lessonsMenu;
+    @FXML private javafx.scene.control.MenuBar menuBar;
     @FXML private HBox captionBar;
     @FXML private javafx.scene.control.ToolBar toolBar;
     @FXML private MenuItem apiItem;
@@ -110,6 +111,8 @@ public final class MainController {
     private final LiveSession driver;
     /** A lesson's question choices, caption history and the slow-motion toggle. */
     private NarrationBar narrationBar;
+    private javafx.stage.Stage shortcutSheet;
+    private WelcomeCard welcome;
     /** File work run off the JavaFX thread (preprocessing, feed previews). */
     private final BackgroundWork background = new BackgroundWork();
     private static final javafx.css.PseudoClass PICKED = javafx.css.PseudoClass.getPseudoClass("picked");
@@ -221,6 +224,7 @@ public final class MainController {
         setUpNodeTable();
         setUpEventTable();
         filterField.textProperty().bindBidirectional(model.eventFilterProperty());
+        setUpGlossaryTips();
         statusLabel.textProperty().bind(model.statusProperty());
         speedLabel.textProperty().bind(model.speedTextProperty());
         speedSlider.setValue(ClusterViewModel.sliderFromSpeed(driver.speed()));
@@ -267,6 +271,7 @@ public final class MainController {
     /** The scene's shortcuts: K, R, M, … act wherever the focus is, except in a field being typed in (see {@link SceneShortcuts}). */
     void installShortcuts(javafx.scene.Scene scene) {
         SceneShortcuts.install(scene, canvas);
+        SceneShortcuts.onQuestionMark(scene, this::showShortcuts);
     }
 
     /** The cluster canvas: where the focus goes back to. */
@@ -1030,5 +1035,85 @@ public final class MainController {
             api.close();
         }
         timer.stop();
+    }
+
+    // ---------------------------------------------------------------- engineered moments, help, welcome
+
+    @FXML
+    void splitVote() {
+        new EngineeredForms(root.getScene().getWindow(), driver, this::statusFlash).splitVote(model.selectedNodeProperty().get());
+    }
+
+    @FXML
+    void dropMessage() {
+        new EngineeredForms(root.getScene().getWindow(), driver, this::statusFlash).dropMessage(model.selectedNodeProperty().get());
+    }
+
+    /** The shortcut sheet's rows, read from the menus' accelerators (and the scene's own keys). */
+    List<ShortcutSheet.Row> shortcutRows() {
+        return ShortcutSheet.rows(menuBar);
+    }
+
+    @FXML
+    void showShortcuts() {
+        if (shortcutSheet != null && shortcutSheet.isShowing()) {
+            shortcutSheet.toFront();
+            return;
+        }
+        shortcutSheet = ShortcutSheet.show(root.getScene().getWindow(), shortcutRows());
+    }
+
+    @FXML
+    void showGlossary() {
+        StringBuilder text = new StringBuilder();
+        for (Glossary.Entry e : Glossary.ENTRIES) {
+            text.append(text.length() == 0 ? "" : "\n\n").append(e.line());
+        }
+        javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(text.toString());
+        area.setId("glossaryText");
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.setPrefSize(640, 520);
+        Alert a = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.CLOSE);
+        a.initOwner(root.getScene().getWindow());
+        a.setTitle("Glossary");
+        a.setHeaderText("The words of KRaft in this window (their tooltips say the same)");
+        a.getDialogPane().setContent(area);
+        a.show();
+    }
+
+    /**
+     * The welcome card over the window: the cluster waits paused until a choice is made. {@code
+     * remember} hears the "Show this card at start" box.
+     */
+    void showWelcome(boolean showAtStart, Consumer<Boolean> remember) {
+        driver.setPaused(true);
+        welcome = new WelcomeCard(root.getScene().getWindow(), shortcutRows(), showAtStart, new WelcomeCard.Choices() {
+            @Override
+            public void freePlay() {
+                driver.setPaused(false);
+                canvas.requestFocus();
+            }
+
+            @Override
+            public void lesson(io.yakraft.scenario.Scenario lesson) {
+                play(lesson);
+                canvas.requestFocus();
+            }
+
+            @Override
+            public void showAtStart(boolean on) {
+                remember.accept(on);
+            }
+        });
+        welcome.show();
+    }
+
+    private void setUpGlossaryTips() {
+        for (javafx.scene.control.TableView<?> t : List.of(nodeTable, eventTable, brokerTable, topicTable, partitionTable,
+                producerTable, recordTable)) {
+            GlossaryTips.onHeaders(t);
+        }
+        GlossaryTips.onText(captionLabel);
     }
 }

@@ -11,6 +11,8 @@ import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import java.util.List;
+
 /**
  * The window's shortcuts work wherever the focus is, because the scene handles them before any
  * control does. Only a text field the person is typing in keeps its letters; a click anywhere
@@ -18,7 +20,29 @@ import javafx.stage.Window;
  * filter typed in a minute ago can no longer swallow K.
  */
 final class SceneShortcuts {
+    /** A key the scene handles itself (no menu item carries it), for the shortcut sheet. */
+    record Key(String keys, String action) {
+    }
+
+    /** The keys handled here rather than by a menu accelerator. */
+    static final List<Key> SCENE_KEYS = List.of(new Key("?", "Show the keyboard shortcuts"),
+            new Key("Esc", "Leave a text field: the keys act on the window again"));
+
     private SceneShortcuts() {
+    }
+
+    /**
+     * {@code ?} opens the shortcut sheet unless a field is being typed in. It is a typed
+     * character, not a key (Shift+/ on one keyboard, another key elsewhere), so it is matched on
+     * KEY_TYPED.
+     */
+    static void onQuestionMark(Scene scene, Runnable showSheet) {
+        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if ("?".equals(e.getCharacter()) && !typing(scene.getFocusOwner())) {
+                e.consume();
+                showSheet.run();
+            }
+        });
     }
 
     static void install(Scene scene, Node home) {

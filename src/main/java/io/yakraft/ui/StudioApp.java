@@ -28,13 +28,40 @@ public final class StudioApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        LiveSession session = new LiveSession(Session.defaultConfig(42, 3, 3), DEFAULT_SPEED, false);
+        String lesson = getParameters().getNamed().get("lesson");
+        boolean welcome = lesson == null && !getParameters().getUnnamed().contains("--no-welcome") && welcomeAtStart();
+        // behind the welcome card the cluster waits, paused, so its first election is not missed
+        LiveSession session = new LiveSession(Session.defaultConfig(42, 3, 3), DEFAULT_SPEED, welcome);
         pacer = new Pacer(session);
         controller = new MainController(session);
         stage.setTitle("YAKRaft Studio — KRaft laboratory");
         stage.setScene(createScene(controller));
         WindowLayout.fitToScreen(stage);
         stage.show();
+        if (lesson != null) {
+            try {
+                controller.play(io.yakraft.scenario.Lessons.load(lesson.endsWith(".json") ? lesson : lesson + ".json"));
+            } catch (io.yakraft.scenario.ScenarioException e) {
+                System.err.println("cannot open lesson " + lesson + ": " + e.getMessage());
+            }
+        } else if (welcome) {
+            controller.showWelcome(true, on -> prefs().putBoolean(WELCOME_KEY, on));
+        }
+    }
+
+    private static final String WELCOME_KEY = "welcomeAtStart";
+
+    /** The person's "Show this card at start" choice; on unless they turned it off. */
+    private static boolean welcomeAtStart() {
+        try {
+            return prefs().getBoolean(WELCOME_KEY, true);
+        } catch (SecurityException | IllegalStateException e) {
+            return true;
+        }
+    }
+
+    private static java.util.prefs.Preferences prefs() {
+        return java.util.prefs.Preferences.userNodeForPackage(StudioApp.class);
     }
 
     @Override

@@ -275,4 +275,23 @@ class ApiServerTest {
         assertEquals(404, send("DELETE", "/register-broker/104", null).status());
         assertEquals(200, get("/health").status(), "a broker stopped and unregistered is gone, not waited for");
     }
+
+    @Test
+    void engineeredMomentsAreRoutesWithTypedRefusals() throws Exception {
+        Answer drop = post("/drop-message", "{\"from\": \"leader\", \"to\": \"a follower\", \"kind\": \"FetchResponse\"}");
+        assertEquals(200, drop.status(), drop.body().toString());
+        assertTrue(drop.body().get("detail").asText().contains("FetchResponse"), drop.body().toString());
+        Answer unknown = post("/drop-message", "{\"from\": \"n1\", \"to\": \"n77\", \"kind\": \"Fetch\"}");
+        assertEquals(404, unknown.status(), unknown.body().toString());
+        assertEquals("NO_SUCH_NODE", unknown.body().get("error").asText());
+        assertEquals(400, post("/drop-message", "{\"from\": \"n1\", \"to\": \"n2\", \"kind\": \"Ping\"}").status());
+
+        Answer leads = post("/split-vote", "{\"nodes\": [\"leader\", \"a follower\"]}");
+        assertEquals(409, leads.status(), leads.body().toString());
+        assertTrue(leads.body().get("message").asText().startsWith("no candidate possible"), leads.body().toString());
+        live.perform(new Action.Kill(new NodeRef.Leader()));
+        Answer split = post("/split-vote", "{}");
+        assertEquals(200, split.status(), split.body().toString());
+        assertTrue(split.body().get("detail").asText().endsWith("time out together"), split.body().toString());
+    }
 }

@@ -67,7 +67,10 @@ class ActionJsonTest {
                 "{\"action\":\"registerProducer\",\"broker\":\"b101\"}",
                 "{\"action\":\"feed\",\"topic\":\"payments\",\"count\":300,\"keys\":16,\"acks\":\"all\",\"rate\":30,\"via\":\"b101\"}",
                 "{\"action\":\"feed\",\"topic\":\"t\",\"file\":\"" + raw + "\",\"spec\":\"" + spec + "\",\"acks\":\"1\",\"rate\":2.5}",
-                "{\"action\":\"setSpeed\",\"speed\":0.5}");
+                "{\"action\":\"setSpeed\",\"speed\":0.5}",
+                "{\"action\":\"splitVote\"}",
+                "{\"action\":\"splitVote\",\"nodes\":[\"n2\",\"n3\"]}",
+                "{\"action\":\"dropMessage\",\"from\":\"leader\",\"to\":\"n2\",\"kind\":\"FetchResponse\"}");
         Set<String> kinds = new HashSet<>();
         for (String c : cases) {
             ObjectNode in = json(c);
@@ -95,6 +98,19 @@ class ActionJsonTest {
         assertEquals(20, feed.rate());
         assertEquals("kill node=n2", ActionJson.describe(new Action.Kill(NodeRef.node(2))), "the trace's words, as for a step");
         assertEquals("network loss=0.1", ActionJson.describe(new Action.Network(0.1, null, null, null)));
+    }
+
+    @Test
+    void engineeredMomentsAreCheckedAsTheyAreRead() throws Exception {
+        assertEquals(new Action.DropMessage(NodeRef.node(1), NodeRef.node(2), io.yakraft.cluster.MessageKind.BEGIN_QUORUM_EPOCH),
+                ActionJson.parse(json("{\"action\":\"dropMessage\",\"from\":\"n1\",\"to\":\"n2\",\"kind\":\"beginquorumepoch\"}")),
+                "a kind's label in any case");
+        assertTrue(problem("{\"action\":\"dropMessage\",\"from\":\"n1\",\"to\":\"n2\",\"kind\":\"Ping\"}")
+                .startsWith("dropMessage: 'kind' must be a message kind, one of: PreVote, PreVoteResponse, Vote"));
+        assertEquals("dropMessage: 'kind' is required", problem("{\"action\":\"dropMessage\",\"from\":\"n1\",\"to\":\"n2\"}"));
+        assertEquals("splitVote: 'nodes' names the two voters that time out together, got 3",
+                problem("{\"action\":\"splitVote\",\"nodes\":[\"n1\",\"n2\",\"n3\"]}"));
+        assertEquals(new Action.SplitVote(null), ActionJson.parse(json("{\"action\":\"splitVote\"}")));
     }
 
     @Test
