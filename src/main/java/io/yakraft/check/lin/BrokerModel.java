@@ -25,6 +25,16 @@ final class BrokerModel implements Model<BrokerModel.State> {
     }
 
     @Override
+    public long progress(State s) {
+        return s.maxEpoch();
+    }
+
+    @Override
+    public long ceiling(Call call, Result result) {
+        return result instanceof Result.BrokerRegistered b ? b.epoch() - 1 : Long.MAX_VALUE;
+    }
+
+    @Override
     public String rules() {
         return "each registration gets an epoch above every earlier one, a broker is unregistered only while registered,"
                 + " and every answer and read reflects all operations before it";

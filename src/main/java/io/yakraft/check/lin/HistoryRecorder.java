@@ -2,6 +2,7 @@ package io.yakraft.check.lin;
 
 import io.yakraft.cluster.Cluster;
 import io.yakraft.cluster.ClusterObserver;
+import io.yakraft.cluster.TopicIds;
 import io.yakraft.data.Acks;
 import io.yakraft.data.DataMessage.ProduceRequest;
 import io.yakraft.data.DataRecord;
@@ -25,7 +26,9 @@ import java.util.TreeSet;
  * Records the client-visible history of a run as it happens: every controller command a client
  * sends (topics, partitions, broker registration, producer ids; not heartbeats or ISR changes,
  * which are the protocol's own traffic), every produce request, with the simulated times they
- * went out and their answers came back, and reads of the committed image.
+ * went out and their answers came back, and reads of the committed image. A request sent over
+ * the simulated network, which may duplicate messages, is recorded with a pending copy: a
+ * duplicate delivery may take effect a second time.
  *
  * <p>A read is taken after each answer (of the answered key) and by {@link #readAll()}: it is the
  * image of the leader with the highest epoch, and only while that leader's controller is active,
@@ -45,6 +48,8 @@ public final class HistoryRecorder implements ClusterObserver {
     private final Set<String> topics = new TreeSet<>();
     private final Set<Integer> brokers = new TreeSet<>();
     private boolean producerIds;
+    /** Partitions a broker that lost its disk hosted: their logs may restart empty, so their produces are left out. */
+    private final Set<String> exempt = new TreeSet<>();
 
     private HistoryRecorder(Cluster cluster) {
         this.cluster = cluster;
@@ -57,9 +62,23 @@ public final class HistoryRecorder implements ClusterObserver {
         return r;
     }
 
-    /** The operations so far; unanswered ones as pending. */
+    /**
+     * The operations so far; unanswered ones as pending. Produces to a partition a broker hosted
+     * when it restarted with an empty disk are left out, as the data invariants exempt them: its
+     * acknowledged records may be gone with the disk (Kafka cannot tell such a broker from a
+     * healthy one when it was the last ISR member; KIP-966).
+     */
     public History history() {
-        return new History(ops);
+        if (exempt.isEmpty()) {
+            return new History(ops);
+        }
+        List<Operation> kept = new ArrayList<>();
+        for (Operation o : ops) {
+            if (!(o.call() instanceof Call.Produce p && exempt.contains(p.partition()))) {
+                kept.add(new Operation(kept.size(), o.client(), o.invokedAt(), o.completedAt(), o.call(), o.result()));
+            }
+        }
+        return new History(kept);
     }
 
     @Override
@@ -67,6 +86,24 @@ public final class HistoryRecorder implements ClusterObserver {
         Call call = toCall(command);
         if (call != null) {
             openCommands.put(op, add(client, call));
+            if (client >= 0) {
+                add(client, call); // the simulated network may deliver a broker's request twice
+            }
+        }
+    }
+
+    @Override
+    public void fault(int node, String what, boolean diskLost) {
+        if (!diskLost || !what.equals("restarting") || cluster.isVoter(node)) {
+            return;
+        }
+        cluster.replicas(node).keySet().forEach(tp -> exempt.add(partitionName(tp)));
+        for (TopicImage t : cluster.committedImage().topics().values()) {
+            t.partitions().forEach((p, reg) -> {
+                if (reg.replicas().contains(node)) {
+                    exempt.add(partitionName(TopicIds.partition(t, p)));
+                }
+            });
         }
     }
 
@@ -83,9 +120,11 @@ public final class HistoryRecorder implements ClusterObserver {
 
     @Override
     public void produceSent(int broker, ProduceRequest request) {
-        int i = add(broker, new Call.Produce(partitionName(request.partition()), request.records().size()));
+        Call.Produce call = new Call.Produce(partitionName(request.partition()), request.records().size());
+        int i = add(broker, call);
+        add(broker, call); // a duplicate delivery appends the batch again (no idempotent producer here)
         if (request.acks() == Acks.ALL && !request.recordIds().isEmpty()) {
-            openProduces.put(request.partition() + "@" + request.partition().topicId() + "/" + request.recordIds().get(0), i);
+            openProduces.put(partitionName(request.partition()) + "/" + request.recordIds().get(0), i);
         }
     }
 
@@ -94,7 +133,7 @@ public final class HistoryRecorder implements ClusterObserver {
         if (acks != Acks.ALL || records.isEmpty()) {
             return; // acks=1 can lose what it acknowledged: its produces stay pending
         }
-        Integer i = openProduces.remove(partition + "@" + partition.topicId() + "/" + records.get(0).id());
+        Integer i = openProduces.remove(partitionName(partition) + "/" + records.get(0).id());
         if (i != null) {
             Operation o = ops.get(i);
             ops.set(i, new Operation(o.id(), o.client(), o.invokedAt(), cluster.now(), o.call(),

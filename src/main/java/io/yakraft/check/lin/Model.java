@@ -24,6 +24,21 @@ public interface Model<S> {
         return call;
     }
 
+    /**
+     * For a model with a measure that never decreases (a log's end, the next producer id): the
+     * state's measure; the search then drops a branch as soon as the measure passes the
+     * {@link #ceiling} of an operation still to be placed, which could never fit after that.
+     * Long.MIN_VALUE (the default): no such measure.
+     */
+    default long progress(S s) {
+        return Long.MIN_VALUE;
+    }
+
+    /** The highest {@link #progress} at which this answered call can still take effect (Long.MAX_VALUE: any). */
+    default long ceiling(Call call, Result result) {
+        return Long.MAX_VALUE;
+    }
+
     /** The model's rules in a sentence, for the explanation of a violation. */
     String rules();
 

@@ -17,6 +17,16 @@ final class PartitionLogModel implements Model<Long> {
     }
 
     @Override
+    public long progress(Long end) {
+        return end;
+    }
+
+    @Override
+    public long ceiling(Call call, Result result) {
+        return result instanceof Result.Produced ok ? ok.baseOffset() : Long.MAX_VALUE;
+    }
+
+    @Override
     public String rules() {
         return "every batch acknowledged with acks=all lands at the end of the committed log as it stood, after every"
                 + " batch acknowledged before it and overlapping none";

@@ -17,6 +17,19 @@ final class ProducerIdModel implements Model<Long> {
     }
 
     @Override
+    public long progress(Long next) {
+        return next;
+    }
+
+    @Override
+    public long ceiling(Call call, Result result) {
+        if (result instanceof Result.ProducerIds b) {
+            return b.first();
+        }
+        return result instanceof Result.NextProducerId n ? n.next() : Long.MAX_VALUE;
+    }
+
+    @Override
     public String rules() {
         return "each granted block starts at the first id no earlier block covers (blocks are disjoint and increasing),"
                 + " and a read sees the next id after every block granted before it";

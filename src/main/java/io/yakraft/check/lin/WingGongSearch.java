@@ -44,6 +44,9 @@ final class WingGongSearch<S> {
     private final int[] rankInClass;
     private final int[] usedInClass;
     private long steps;
+    /** Ceilings of the answered operations not yet linearized, as a multiset (see {@link Model#ceiling}). */
+    private final java.util.TreeMap<Long, Integer> ceilings = new java.util.TreeMap<>();
+    private final long[] ceiling;
 
     private WingGongSearch(Model<S> model, List<Operation> operations, long budget) {
         this.model = model;
@@ -100,6 +103,13 @@ final class WingGongSearch<S> {
             }
         }
         usedInClass = new int[counts.size()];
+        ceiling = new long[n];
+        for (int i = 0; i < n; i++) {
+            ceiling[i] = ops[i].pending() ? Long.MAX_VALUE : model.ceiling(ops[i].call(), ops[i].result());
+            if (ceiling[i] != Long.MAX_VALUE) {
+                ceilings.merge(ceiling[i], 1, Integer::sum);
+            }
+        }
     }
 
     /** Searches {@code operations} of one key against {@code model}, giving up after {@code budget} steps. */
@@ -170,17 +180,39 @@ final class WingGongSearch<S> {
     /** The state after linearizing {@code op} now, or null when it cannot be (or, pending, would change nothing). */
     private S tryStep(S state, int op) {
         Operation o = ops[op];
+        S after;
         if (o.pending()) {
             if (rankInClass[op] != usedInClass[effectClass[op]]) {
                 return null; // an earlier interchangeable pending operation comes first
             }
-            S after = model.step(state, o.call(), o.result());
-            return after == null || after.equals(state) ? null : after;
+            after = model.step(state, o.call(), o.result());
+            if (after == null || after.equals(state)) {
+                return null;
+            }
+        } else {
+            after = model.step(state, o.call(), o.result());
         }
-        return model.step(state, o.call(), o.result());
+        return after == null || passesACeiling(op, after) ? null : after;
+    }
+
+    /** True when {@code after} has moved past what some other answered operation still to be placed needs. */
+    private boolean passesACeiling(int op, S after) {
+        long progress = model.progress(after);
+        if (progress == Long.MIN_VALUE || ceilings.isEmpty()) {
+            return false;
+        }
+        Map.Entry<Long, Integer> lowest = ceilings.firstEntry();
+        if (ceiling[op] == lowest.getKey() && lowest.getValue() == 1) {
+            Long nextLowest = ceilings.higherKey(lowest.getKey()); // op itself is being placed now
+            return nextLowest != null && progress > nextLowest;
+        }
+        return progress > lowest.getKey();
     }
 
     private void lift(int op) {
+        if (ceiling[op] != Long.MAX_VALUE) {
+            ceilings.compute(ceiling[op], (k, c) -> c == 1 ? null : c - 1);
+        }
         remove(callEntry[op]);
         if (returnEntry[op] >= 0) {
             remove(returnEntry[op]);
@@ -189,6 +221,9 @@ final class WingGongSearch<S> {
 
     /** Undoes {@link #lift} (in reverse order: the list's links are restored exactly). */
     private void unlift(int op) {
+        if (ceiling[op] != Long.MAX_VALUE) {
+            ceilings.merge(ceiling[op], 1, Integer::sum);
+        }
         if (returnEntry[op] >= 0) {
             restore(returnEntry[op]);
         }
