@@ -1,5 +1,7 @@
 package io.yakraft.check.lin;
 
+import io.yakraft.sim.Seeds;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,7 +26,7 @@ public final class HistoryWorkout {
     }
 
     public static History generate(long seed, int operations, int keys, int clientsPerKey) {
-        SplittableRandom random = new SplittableRandom(seed);
+        SplittableRandom random = Seeds.stream(seed, "lincheck workout");
         List<Operation> all = new ArrayList<>(operations);
         for (int k = 0; k < keys; k++) {
             int count = operations / keys + (k < operations % keys ? 1 : 0);
