@@ -128,7 +128,8 @@ final class BrokerProcess implements NodeProcess {
         }
         ControllerReply reply = r.reply();
         Long op = opNumbers.remove(r.correlationId());
-        if (op != null) {
+        if (op != null && r.command().equals(asked)) {
+            // (an answer to a former incarnation's request can carry a reused correlation id: not this command's answer)
             clientCommands.answered(op, reply);
         }
         Consumer<ControllerReply> caller = callers.remove(r.correlationId());
