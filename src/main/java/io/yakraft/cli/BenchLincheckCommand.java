@@ -61,7 +61,7 @@ public final class BenchLincheckCommand implements Callable<Integer> {
         System.out.printf("check: %.1f ms best of %d (%.1f ms the first measured), %,d operations/s%n", best / 1e6, repeats,
                 first / 1e6, (long) (h.size() / (best / 1e9)));
         long cold = coldCheck(h);
-        System.out.printf("cold (a fresh history, no warm-up of the search): %.1f ms%n", cold / 1e6);
+        System.out.printf("another history (seed %d), checked once: %.1f ms%n", seed + 1, cold / 1e6);
         return v.linearizable() && v.undecided().isEmpty() ? 0 : 1;
     }
 
