@@ -1,5 +1,6 @@
 package io.yakraft.check;
 
+import io.yakraft.check.lin.HistoryRecorder;
 import io.yakraft.cluster.Cluster;
 import io.yakraft.cluster.ClusterObserver;
 import io.yakraft.cluster.LogRange;
@@ -28,6 +29,7 @@ public final class Runner {
         Cluster cluster = new Cluster(spec.cluster(), spec.factory(), spec.controllerFactory());
         beforeStart.accept(cluster);
         InvariantChecker checker = spec.checkInvariants() ? new InvariantChecker(cluster) : null;
+        HistoryRecorder history = HistoryRecorder.attach(cluster);
         int[] leaderChanges = {0};
         cluster.addObserver(new ClusterObserver() {
             @Override
@@ -52,6 +54,7 @@ public final class Runner {
         if (!cluster.stopped()) {
             liveness = awaitCalm(cluster, end, spec.livenessBoundMs());
         }
+        history.readAll();
         Map<Integer, Long> hws = new TreeMap<>();
         for (int id : cluster.allIds()) {
             hws.put(id, cluster.view(id).highWatermark());
@@ -70,7 +73,7 @@ public final class Runner {
                 checker == null ? List.of() : checker.violations(), cluster.traceSha256(),
                 checker == null ? -1 : checker.committedOffset(), liveness, checker == null ? 0 : checker.checks(),
                 metadata, NodeMetadata.converged(metadata), workload == null ? null : workload.outcome(),
-                feed == null ? null : feed.outcome());
+                feed == null ? null : feed.outcome(), history.history());
     }
 
     /**

@@ -16,8 +16,8 @@ import java.util.concurrent.Callable;
  * JVM on this machine. A benchmark, not a test: it reports, it does not judge.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure simulation speed: events/s and simulated:wall ratio ('bench ui': the window's frame times).",
-        subcommands = {BenchUiCommand.class, BenchRewindCommand.class})
+        description = "Measure simulation speed: events/s and simulated:wall ratio ('bench ui': the window's frame times; 'bench lincheck': the linearizability checker).",
+        subcommands = {BenchUiCommand.class, BenchRewindCommand.class, BenchLincheckCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--minutes", defaultValue = "30", description = "simulated minutes per busy run (default ${DEFAULT-VALUE})")

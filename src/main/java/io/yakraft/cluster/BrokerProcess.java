@@ -40,6 +40,9 @@ final class BrokerProcess implements NodeProcess {
     private final Map<Long, Consumer<ControllerReply>> callers = new TreeMap<>();
     /** correlation id → command, for requests still unanswered. */
     private final Map<Long, ControllerCommand> inFlight = new TreeMap<>();
+    /** correlation id → the command's number for observers (see {@link ClientCommands}). */
+    private final Map<Long, Long> opNumbers = new TreeMap<>();
+    private final ClientCommands clientCommands;
     private long nextCorrelation = 1;
     private long brokerEpoch = -1;
     private boolean fenced = true;
@@ -50,7 +53,7 @@ final class BrokerProcess implements NodeProcess {
     private final List<Long> producerIdBlocks = new ArrayList<>();
 
     BrokerProcess(int id, RaftHost host, Simulation sim, NodeImages images, MetadataConfig config, RaftConfig raftConfig,
-                  int[] controllers, Uuid incarnationId, BrokerIdentity identity, long now) {
+                  int[] controllers, Uuid incarnationId, BrokerIdentity identity, long now, ClientCommands clientCommands) {
         this.id = id;
         this.host = host;
         this.sim = sim;
@@ -60,6 +63,7 @@ final class BrokerProcess implements NodeProcess {
         this.controllers = controllers.clone();
         this.incarnationId = incarnationId;
         this.identity = identity;
+        this.clientCommands = clientCommands;
         this.nextContactAt = now; // register at once
     }
 
@@ -91,6 +95,7 @@ final class BrokerProcess implements NodeProcess {
         // an answer not back by the next contact is lost: stop waiting, the next request replaces it
         inFlight.entrySet().removeIf(e -> !(e.getValue() instanceof AllocateProducerIds));
         callers.keySet().retainAll(inFlight.keySet());
+        opNumbers.keySet().retainAll(inFlight.keySet());
         if (brokerEpoch < 0) {
             send(new RegisterBroker(id, incarnationId, identity.listeners(), identity.rack()));
             nextContactAt = now + raftConfig.requestTimeoutMs();
@@ -122,6 +127,11 @@ final class BrokerProcess implements NodeProcess {
             return true; // a duplicate or an answer we stopped waiting for
         }
         ControllerReply reply = r.reply();
+        Long op = opNumbers.remove(r.correlationId());
+        if (op != null && r.command().equals(asked)) {
+            // (an answer to a former incarnation's request can carry a reused correlation id: not this command's answer)
+            clientCommands.answered(op, reply);
+        }
         Consumer<ControllerReply> caller = callers.remove(r.correlationId());
         if (caller != null) {
             caller.accept(reply);
@@ -174,6 +184,7 @@ final class BrokerProcess implements NodeProcess {
     private long send(ControllerCommand command) {
         long correlation = nextCorrelation++;
         inFlight.put(correlation, command);
+        opNumbers.put(correlation, clientCommands.sent(id, command));
         sim.send(id, target(), new ControllerRequest(correlation, command));
         return correlation;
     }

@@ -66,6 +66,7 @@ public final class Cluster {
     private final NodeImages images;
     /** The nodes' images as the data plane reads them. */
     private final DataImages dataImages;
+    private final ClientCommands clientCommands = new ClientCommands(observers);
 
     public Cluster(ClusterConfig config) {
         this(config, RaftNodeFactory.KRAFT);
@@ -122,7 +123,7 @@ public final class Cluster {
                         sim.randomFor("controller", nodeId, incarnation)), observers));
             } else {
                 BrokerProcess broker = new BrokerProcess(nodeId, host, sim, images, meta, config.raft(), voterIds,
-                        Uuid.random(sim.randomFor("incarnation", nodeId, incarnation)), brokers.get(nodeId), sim.now());
+                        Uuid.random(sim.randomFor("incarnation", nodeId, incarnation)), brokers.get(nodeId), sim.now(), clientCommands);
                 host.add(broker);
                 host.add(new ReplicaManagerProcess(nodeId, dataImages, config.data(), dataDisks.get(nodeId), broker,
                         new DataHost(nodeId, sim, broker, observers)));
@@ -531,7 +532,12 @@ public final class Cluster {
             onReply.accept(ControllerReply.notController(leaderId()));
             return;
         }
-        hosts.get(active).process(ControllerProcess.class).submit(sim.now(), command, -1, 0, onReply);
+        // numbered only once it reaches a controller: a command refused here did nothing anywhere
+        long op = clientCommands.sent(-1, command);
+        hosts.get(active).process(ControllerProcess.class).submit(sim.now(), command, -1, 0, reply -> {
+            clientCommands.answered(op, reply);
+            onReply.accept(reply);
+        });
         sim.refreshWake(active);
     }
 

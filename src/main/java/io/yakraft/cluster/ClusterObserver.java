@@ -50,6 +50,21 @@ public interface ClusterObserver {
     default void recordsAcked(TopicPartition partition, Acks acks, java.util.List<DataRecord> records) {
     }
 
+    /**
+     * A client sent a controller command: a broker on its own behalf ({@code client} is its id) or
+     * a caller beside the cluster (-1). {@code op} names the command until {@link #commandAnswered}.
+     */
+    default void commandSent(long op, int client, io.yakraft.metadata.ControllerCommand command) {
+    }
+
+    /** The answer to command {@code op} reached its client; never called for an answer that was lost or dropped. */
+    default void commandAnswered(long op, io.yakraft.metadata.ControllerReply reply) {
+    }
+
+    /** A producer running beside {@code broker} sent a produce request; a success comes back as {@link #recordsAcked}. */
+    default void produceSent(int broker, io.yakraft.data.DataMessage.ProduceRequest request) {
+    }
+
     /** "crash"; "restarting" just before the new incarnation boots, "restarted" just after. */
     default void fault(int node, String what, boolean diskLost) {
     }

@@ -35,6 +35,11 @@ final class DataHost implements DataOutputs {
 
     @Override
     public void send(int destination, DataMessage message) {
+        if (message instanceof DataMessage.ProduceRequest r) {
+            for (ClusterObserver o : observers) {
+                o.produceSent(id, r);
+            }
+        }
         sim.send(id, destination, message);
     }
 

@@ -11,6 +11,9 @@ import io.yakraft.data.TopicPartition;
 import io.yakraft.metadata.PartitionRegistration;
 import io.yakraft.metadata.TopicImage;
 import io.yakraft.sim.NodeStatus;
+import io.yakraft.check.lin.HistoryRecorder;
+import io.yakraft.check.lin.Linearizability;
+import io.yakraft.check.lin.Verdict;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -30,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * breaks (no acknowledged acks=all record is lost, no two records acknowledged at one offset, none
  * acknowledged on fewer than min.insync.replicas replicas, every live replica at its leader's high
  * watermark after the calm), every record ends acknowledged or failed
- * (none is stuck), and after the calm every ISR replica holds exactly its leader's log.
+ * (none is stuck), the history of produces and commands is linearizable, and after the calm every ISR replica holds
+ * exactly its leader's log.
  */
 class DataSafetyPropertyTest {
 
@@ -45,12 +49,16 @@ class DataSafetyPropertyTest {
         Cluster c = new Cluster(ClusterConfig.defaults(seed, 3, brokers).withTrace(false)
                 .withData(DataConfig.defaults().withMinInsyncReplicas(minIsr)));
         InvariantChecker checker = new InvariantChecker(c);
+        HistoryRecorder history = HistoryRecorder.attach(c);
         c.start();
         FeedWorkload feed = FeedWorkload.schedule(c, new FeedWorkload.Spec(1500, 50, 3, brokers, acks), 0, 60_000);
         RandomFaults.schedule(c, 2_000, 60_000, 1_500);
         c.runUntil(105_000);
         checker.checkReplicasReachHighWatermark(); // 45 s of calm is the bound a live replica gets to catch up
         assertTrue(checker.violations().isEmpty(), () -> "violations: " + checker.violations());
+        history.readAll();
+        Verdict lin = Linearizability.check(history.history()); // topic creation and every acks=all produce
+        assertTrue(lin.linearizable(), lin::describe);
         FeedStatus s = feed.outcome();
         assertNotNull(s, "the topic was created");
         assertEquals(s.total(), s.finished(), () -> "every record acknowledged or failed: " + s);

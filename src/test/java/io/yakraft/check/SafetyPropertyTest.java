@@ -1,6 +1,8 @@
 package io.yakraft.check;
 
 import io.yakraft.cluster.ClusterConfig;
+import io.yakraft.check.lin.Linearizability;
+import io.yakraft.check.lin.Verdict;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -24,6 +26,8 @@ class SafetyPropertyTest {
         int voters = fiveVoters == 1 ? 5 : 3;
         RunResult r = Runner.run(RunSpec.of(ClusterConfig.defaults(seed, voters, observers).withTrace(false), 90_000, true));
         assertTrue(r.safe(), () -> "violations: " + r.violations());
+        Verdict lin = Linearizability.check(r.history()); // the brokers' registrations
+        assertTrue(lin.linearizable(), lin::describe);
         assertTrue(r.live(), () -> "no leader with every node caught up within " + 20 + " election timeouts of the calm;"
                 + " leader n" + r.finalLeader() + ", high watermarks " + r.highWatermarks());
         assertTrue(r.invariantChecks() > 0, "the checker must have run");
