@@ -35,6 +35,10 @@ final class VoteTally {
         return rejected.size() >= majority;
     }
 
+    int majority() {
+        return majority;
+    }
+
     List<Integer> granted() {
         return List.copyOf(granted);
     }

@@ -99,6 +99,8 @@ public final class ActionJson {
                 return new Action.Compact(node(a, "node"));
             case "isolate":
                 return new Action.Isolate(node(a, "node"));
+            case "dropInFlight":
+                return new Action.DropInFlight(a.get("message").asLong());
             case "partition":
                 return new Action.Partition(split(a, what));
             case "cut":
@@ -233,6 +235,8 @@ public final class ActionJson {
             return "compact";
         } else if (action instanceof Action.Isolate) {
             return "isolate";
+        } else if (action instanceof Action.DropInFlight) {
+            return "dropInFlight";
         } else if (action instanceof Action.Partition) {
             return "partition";
         } else if (action instanceof Action.Cut) {
@@ -286,6 +290,8 @@ public final class ActionJson {
             node(n, "node", a.node());
         } else if (action instanceof Action.Isolate a) {
             node(n, "node", a.node());
+        } else if (action instanceof Action.DropInFlight a) {
+            n.put("message", a.messageId());
         } else if (action instanceof Action.Partition a) {
             split(n, a.split());
         } else if (action instanceof Action.Cut a) {
