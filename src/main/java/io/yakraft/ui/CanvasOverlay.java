@@ -42,6 +42,8 @@ final class CanvasOverlay {
     private long pinned = -1;
     private boolean cardClosed;
     private double fontPx = -1;
+    private Object cardKey;
+    private ClusterLayout.Box cardBox;
 
     CanvasOverlay(StackPane host, Canvas front, Consumer<Action> perform) {
         this.front = front;
@@ -165,7 +167,14 @@ final class CanvasOverlay {
             setText(card, String.join("\n", NodeCard.lines(picked, s)));
             double w = card.prefWidth(-1);
             double h = card.prefHeight(w);
-            ClusterLayout.Box b = layout.placeBeside(selected, w, h, renderer.calloutBoxes());
+            // placing searches the canvas when it is crowded: only again when something it depends on moved
+            List<Object> key = List.of(selected, Math.ceil(w / 20), Math.ceil(h / 15), layout.width(), layout.height(),
+                    scale, renderer.calloutBoxes());
+            if (!key.equals(cardKey)) {
+                cardKey = key;
+                cardBox = layout.placeBeside(selected, Math.ceil(w / 20) * 20, Math.ceil(h / 15) * 15, renderer.calloutBoxes());
+            }
+            ClusterLayout.Box b = cardBox;
             place(card, b.x(), b.y(), w, h);
             card.setVisible(true);
         }

@@ -120,13 +120,33 @@ public final class ClusterLayout {
                 new Box(own.x() + own.w() + gap, own.y() + own.h() - h, w, h),
                 new Box(own.x() - gap - w, own.y() + own.h() - h, w, h),
         };
+        List<Box> tries = new java.util.ArrayList<>(List.of(candidates));
+        // then farther out, around the node, nearest first
+        for (int ring = 1; ring <= 6; ring++) {
+            double d = r + gap + ring * 18 * scale;
+            for (int k = 0; k < 16; k++) {
+                double a = 2 * Math.PI * k / 16;
+                double cx = p.x() + Math.cos(a) * (d + w / 2);
+                double cy = p.y() + Math.sin(a) * (d + h / 2);
+                tries.add(new Box(cx - w / 2, cy - h / 2, w, h));
+            }
+        }
+        // last, anywhere on the canvas, nearest to the node first (a crowded cluster)
+        List<Box> grid = new java.util.ArrayList<>();
+        for (double y = 0; y + h <= height; y += 16 * scale) {
+            for (double x = 0; x + w <= width; x += 16 * scale) {
+                grid.add(new Box(x, y, w, h));
+            }
+        }
+        grid.sort(java.util.Comparator.comparingDouble(b -> Math.hypot(b.x() + b.w() / 2 - p.x(), b.y() + b.h() / 2 - p.y())));
+        tries.addAll(grid);
         Box best = null;
         double bestCost = Double.MAX_VALUE;
-        for (Box c : candidates) {
+        for (Box c : tries) {
             Box b = clamp(c);
             double cost = 0;
-            for (int other : positions.keySet()) {
-                cost += b.overlapArea(nodeBox(other));
+            for (Box other : nodeBoxes()) {
+                cost += b.overlapArea(other);
             }
             for (Box t : taken) {
                 cost += b.overlapArea(t);
@@ -142,6 +162,19 @@ public final class ClusterLayout {
         return best;
     }
 
+    private List<Box> nodeBoxes;
+
+    private List<Box> nodeBoxes() {
+        if (nodeBoxes == null) {
+            List<Box> boxes = new java.util.ArrayList<>();
+            for (int node : positions.keySet()) {
+                boxes.add(nodeBox(node));
+            }
+            nodeBoxes = boxes;
+        }
+        return nodeBoxes;
+    }
+
     /** The box moved inside the canvas (when it fits at all). */
     private Box clamp(Box b) {
         double x = Math.max(0, Math.min(width - b.w(), b.x()));
@@ -151,8 +184,8 @@ public final class ClusterLayout {
 
     /** Whether a box overlaps any node's text. */
     public boolean coversNodeText(Box b) {
-        for (int node : positions.keySet()) {
-            if (b.overlaps(nodeBox(node))) {
+        for (Box node : nodeBoxes()) {
+            if (b.overlaps(node)) {
                 return true;
             }
         }

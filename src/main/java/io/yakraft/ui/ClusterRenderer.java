@@ -316,9 +316,9 @@ public final class ClusterRenderer {
                 if (!layout.coversNodeText(box)) {
                     g.setFill(ink);
                     g.fillText(label, x, p.y());
-                    if (granted != null) {
-                        drawnTexts.add(label);
-                    }
+                }
+                if (granted != null) {
+                    drawnTexts.add(label); // the mark is drawn either way; the words are what it says
                 }
             }
             g.setGlobalAlpha(1.0);
