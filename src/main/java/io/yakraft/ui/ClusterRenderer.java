@@ -139,17 +139,34 @@ public final class ClusterRenderer {
 
     /**
      * Draws the backdrop (background, links) on {@code back} only when it changed, and the
-     * moving part (messages, nodes, labels) on {@code front}, a transparent canvas above it.
+     * moving part (messages, nodes, labels) on {@code front}, a transparent canvas above it; false
+     * when nothing changed since the last call, so nothing was drawn.
      */
-    public void draw(GraphicsContext back, GraphicsContext front, ClusterSnapshot s, ClusterLayout layout, RaftConfig raft,
+    public boolean draw(GraphicsContext back, GraphicsContext front, ClusterSnapshot s, ClusterLayout layout, RaftConfig raft,
                      int selected, double w, double h) {
         Object key = backdropKey(s, w, h);
-        if (!key.equals(backdropKey)) {
+        boolean backChanged = !key.equals(backdropKey);
+        if (backChanged) {
             drawBackdrop(back, s, layout, w, h);
             backdropKey = key;
         }
+        // the same snapshot drawn the same way: the canvas keeps what it shows (a paused session costs nothing)
+        // (the snapshot by identity: comparing its contents would cost more than drawing it)
+        List<Object> frontKey = List.of(selected, w, h, scale, dark, showLabels, RolePalette.colourBlindSafe(),
+                highlight == null ? 0 : highlight,
+                drops.isEmpty() ? 0L : nowNanos, callouts);
+        if (!backChanged && s == lastFrontSnapshot && frontKey.equals(lastFrontKey)) {
+            return false;
+        }
+        lastFrontSnapshot = s;
+        lastFrontKey = frontKey;
         drawFront(front, s, layout, raft, selected, w, h, true);
+        return true;
     }
+
+    /** What the front layer shows now (snapshot by identity, display options): unchanged means no redraw. */
+    private List<Object> lastFrontKey;
+    private ClusterSnapshot lastFrontSnapshot;
 
     /** Everything the backdrop depends on: size, look, which nodes sit where, which links are cut, the highlighted link. */
     private Object backdropKey(ClusterSnapshot s, double w, double h) {

@@ -477,11 +477,11 @@ public final class MainController {
         layout = ClusterRenderer.layoutFor(f.snapshot(), w, h, windowLayout.presenter() ? PRESENTER_SCALE : 1.0);
         renderer.setDrops(model.drops(), nanos);
         renderer.setCallouts(model.callouts());
-        renderer.draw(overlay.backdrop().getGraphicsContext2D(), canvas.getGraphicsContext2D(), f.snapshot(), layout,
-                driver.config().raft(), model.selectedNodeProperty().get(), w, h);
+        boolean drawn = renderer.draw(overlay.backdrop().getGraphicsContext2D(), canvas.getGraphicsContext2D(), f.snapshot(),
+                layout, driver.config().raft(), model.selectedNodeProperty().get(), w, h);
         overlay.update(f.snapshot(), layout, renderer, model.selectedNodeProperty().get(),
                 windowLayout.presenter() ? PRESENTER_SCALE : 1.0);
-        if (fpsItem.isSelected()) {
+        if (drawn && fpsItem.isSelected()) {
             var g = canvas.getGraphicsContext2D();
             g.setFill(javafx.scene.paint.Color.web("#D55E00"));
             g.setTextAlign(javafx.scene.text.TextAlignment.RIGHT);
