@@ -102,8 +102,8 @@ public final class ClusterLayout {
     /**
      * Where a label of {@code w} × {@code h} goes beside a node: right of it, left of it, then
      * above or below its text, the first place that stays on the canvas and clear of every
-     * node's text and of the boxes already {@code taken}; when none is clear, the one that covers
-     * the least of them. The label's box is returned (and is the caller's to add to {@code taken}).
+     * node's text and of the boxes already {@code taken}; when none is clear (a crowded canvas),
+     * the one that covers the least of them, a taken box counting thrice. The label's box is returned (and is the caller's to add to {@code taken}).
      */
     public Box placeBeside(int node, double w, double h, List<Box> taken) {
         Box own = nodeBox(node);
@@ -149,7 +149,7 @@ public final class ClusterLayout {
                 cost += b.overlapArea(other);
             }
             for (Box t : taken) {
-                cost += b.overlapArea(t);
+                cost += 3 * b.overlapArea(t); // covering a label placed before (a callout: the why) is worse
             }
             if (cost == 0) {
                 return b;

@@ -41,6 +41,7 @@ public final class ClusterRenderer {
     private final Map<Long, Point> messagePositions = new HashMap<>();
     private final List<String> drawnTexts = new ArrayList<>();
     private final List<ClusterLayout.Box> calloutBoxes = new ArrayList<>();
+    private final List<Object[]> voteMarks = new ArrayList<>();
     private final Fonts fonts = new Fonts();
 
     public void setShowLabels(boolean on) {
@@ -203,12 +204,18 @@ public final class ClusterRenderer {
         }
         drawnTexts.clear();
         calloutBoxes.clear();
+        voteMarks.clear();
+        // the clock in the top-left corner: labels placed later keep clear of it
+        calloutBoxes.add(new ClusterLayout.Box(0, 0, 190 * scale, 26 * scale));
         fonts.at(scale);
         drawDrops(g, layout, drops, nowNanos);
         drawMessages(g, s, layout, ink);
         int voters = NodeCard.voters(s);
         for (NodeView n : s.nodes()) {
             drawNode(g, n, s, layout, raft, n.id() == selected, n.id() == s.leaderId(), ink, voters);
+        }
+        for (Object[] mark : voteMarks) {
+            voteMark(g, (Point) mark[0], 5 * scale, (Boolean) mark[1]);
         }
         drawCallouts(g, s, layout);
         g.setFill(ink);
@@ -323,7 +330,8 @@ public final class ClusterRenderer {
             }
             Boolean granted = MessageFields.granted(m);
             if (granted != null) {
-                voteMark(g, new Point(p.x() + r + 7 * scale, p.y() - r - 3 * scale), 5 * scale, granted);
+                // drawn after the nodes, so a vote answer just sent or about to arrive still shows its mark
+                voteMarks.add(new Object[] {new Point(p.x() + r + 7 * scale, p.y() - r - 3 * scale), granted});
             }
             if (showLabels || granted != null) {
                 String label = MessageFields.label(m);
