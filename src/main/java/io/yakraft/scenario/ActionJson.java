@@ -291,7 +291,12 @@ public final class ActionJson {
         } else if (action instanceof Action.Isolate a) {
             node(n, "node", a.node());
         } else if (action instanceof Action.DropInFlight a) {
-            n.put("message", a.messageId());
+            long id = a.messageId();
+            if (id == (int) id) {
+                n.put("message", (int) id); // as a parser reads a small number back (an int node)
+            } else {
+                n.put("message", id);
+            }
         } else if (action instanceof Action.Partition a) {
             split(n, a.split());
         } else if (action instanceof Action.Cut a) {
