@@ -475,7 +475,15 @@ public final class ClusterRenderer {
         }
         String tally = NodeCard.tally(n, voters);
         if (!tally.isEmpty()) {
-            tallyPill(g, tally, n.votes().granted() >= n.votes().needed(), p.x(), p.y() - r - 30 * scale);
+            double w = (tally.length() * 6.0 + 14) * scale;
+            double h = 16 * scale;
+            ClusterLayout.Box above = new ClusterLayout.Box(p.x() - w / 2, p.y() - r - 30 * scale, w, h);
+            if (coversOtherNode(layout, s, n.id(), above)) {
+                // a neighbour's text is where the tally would go: beside the node instead, clear of all text
+                above = layout.placeBeside(n.id(), w, h, calloutBoxes);
+            }
+            calloutBoxes.add(above);
+            tallyPill(g, tally, n.votes().granted() >= n.votes().needed(), above.x() + w / 2, above.y());
         }
         g.setFill(RolePalette.text(n));
         g.setTextAlign(TextAlignment.CENTER);
@@ -514,6 +522,15 @@ public final class ClusterRenderer {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(text, x, top + h / 2);
+    }
+
+    private static boolean coversOtherNode(ClusterLayout layout, ClusterSnapshot s, int self, ClusterLayout.Box b) {
+        for (NodeView other : s.nodes()) {
+            if (other.id() != self && layout.position(other.id()) != null && b.overlaps(layout.nodeBox(other.id()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The election tally above a Prospective or Candidate: "2/3 pre-votes (2 needed)", green once it has a majority. */
