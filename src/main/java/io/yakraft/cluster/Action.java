@@ -38,6 +38,13 @@ public sealed interface Action {
     }
 
     /** Snapshots the node's metadata image at its high watermark and drops the log before it. */
+    /**
+     * Drops the one message now in flight with this id (as a view shows it), so it is never
+     * delivered; unlike a cut, nothing else on the link is touched.
+     */
+    record DropInFlight(long messageId) implements Action {
+    }
+
     record Compact(NodeRef node) implements Action {
     }
 

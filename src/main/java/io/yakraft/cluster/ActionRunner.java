@@ -49,6 +49,11 @@ final class ActionRunner {
         if (action instanceof Action.Compact a) {
             return onNode(a.node(), "compact", c::compact);
         }
+        if (action instanceof Action.DropInFlight a) {
+            return c.dropInFlight(a.messageId()) ? new Outcome.Accepted("dropped message #" + a.messageId() + " in flight")
+                    : new Outcome.Refused(ErrorCode.INVALID_REQUEST, "dropInFlight",
+                    "message #" + a.messageId() + " is not in flight (delivered or dropped already)");
+        }
         if (action instanceof Action.Isolate a) {
             return onNode(a.node(), "isolate", c::isolate);
         }

@@ -744,6 +744,11 @@ public final class Cluster {
         netTrace("majorities ring over " + presets.majoritiesRing(voterIds));
     }
 
+    /** Drops one message in flight by its id; false when it is not in flight. */
+    public boolean dropInFlight(long messageId) {
+        return sim.dropInFlight(messageId);
+    }
+
     /** Cuts every link between different groups both ways, one traced cut per pair; links inside a group stay. */
     public void partition(List<List<Integer>> groups) {
         for (int[] pair : NetworkPresets.linksBetween(groups)) {
@@ -777,7 +782,9 @@ public final class Cluster {
                 live ? n.leaderId() : -1, n.votedId(), disk.log().startOffset(), disk.log().endOffset(),
                 disk.log().lastEpoch(), live ? n.highWatermark() : 0,
                 status == NodeStatus.UP ? n.timerDeadline() : Long.MAX_VALUE, sim.incarnation(id),
-                images.appliedOffset(id), metadataRole(id));
+                images.appliedOffset(id), metadataRole(id),
+                status == NodeStatus.UP ? n.voteCount() : io.yakraft.raft.VoteCount.NONE,
+                live ? n.replicaStates() : List.of());
     }
 
     public ClusterSnapshot snapshot() {
@@ -788,7 +795,7 @@ public final class Cluster {
         List<MessageView> flying = new ArrayList<>();
         for (Envelope e : sim.inFlight()) {
             flying.add(new MessageView(e.id(), e.from(), e.to(), MessageKind.of(e.payload()),
-                    RaftMessages.INSTANCE.describe(e.payload()), e.sentAt(), e.deliverAt()));
+                    RaftMessages.INSTANCE.describe(e.payload()), e.sentAt(), e.deliverAt(), e.payload()));
         }
         Map<Integer, LogView> logs = new TreeMap<>();
         Map<Integer, MetadataImage> nodeImages = new TreeMap<>();

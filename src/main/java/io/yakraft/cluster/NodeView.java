@@ -1,7 +1,11 @@
 package io.yakraft.cluster;
 
+import io.yakraft.raft.ReplicaState;
 import io.yakraft.raft.Role;
+import io.yakraft.raft.VoteCount;
 import io.yakraft.sim.NodeStatus;
+
+import java.util.List;
 
 /**
  * An immutable picture of one node at one moment, for views, the CLI and tests.
@@ -11,11 +15,27 @@ import io.yakraft.sim.NodeStatus;
  * "standby controller" on a live controller ("" when down); on a broker, its registration as
  * the leader's committed image holds it ("fenced", "unfenced", "shut down", "not registered",
  * or "registering" while a live broker waits for its first registration to commit), so a dead
- * broker shows "unfenced" until the controller's session timeout fences it.
+ * broker shows "unfenced" until the controller's session timeout fences it. {@code votes} is the
+ * running (pre-)vote round as a Prospective or Candidate counts it; {@code replicas}, on a leader,
+ * each replica's fetch offset as the leader believes it (empty on any other node).
  */
 public record NodeView(int id, boolean voter, NodeStatus status, Role role, int epoch, int leaderId, int votedId,
                        long logStartOffset, long logEndOffset, int lastEpoch, long highWatermark,
-                       long timerDeadline, int incarnation, long appliedOffset, String metadataRole) {
+                       long timerDeadline, int incarnation, long appliedOffset, String metadataRole,
+                       VoteCount votes, List<ReplicaState> replicas) {
+
+    public NodeView {
+        votes = votes == null ? VoteCount.NONE : votes;
+        replicas = replicas == null ? List.of() : List.copyOf(replicas);
+    }
+
+    /** A node with no election round and no replica progress to show. */
+    public NodeView(int id, boolean voter, NodeStatus status, Role role, int epoch, int leaderId, int votedId,
+                    long logStartOffset, long logEndOffset, int lastEpoch, long highWatermark,
+                    long timerDeadline, int incarnation, long appliedOffset, String metadataRole) {
+        this(id, voter, status, role, epoch, leaderId, votedId, logStartOffset, logEndOffset, lastEpoch, highWatermark,
+                timerDeadline, incarnation, appliedOffset, metadataRole, VoteCount.NONE, List.of());
+    }
 
     /** What a person calls the node's state: its role, or Dead/Paused, or Observer for a fetching broker. */
     public String displayRole() {

@@ -122,6 +122,21 @@ public class RaftNode {
                 : java.util.Optional.empty();
     }
 
+    /** The running pre-vote or vote round as this node counts it, or {@link VoteCount#NONE}. */
+    public VoteCount voteCount() {
+        if (quorum.state() instanceof ProspectiveState p) {
+            return count(true, p.tally());
+        }
+        if (quorum.state() instanceof CandidateState c) {
+            return count(false, c.tally());
+        }
+        return VoteCount.NONE;
+    }
+
+    private static VoteCount count(boolean preVote, VoteTally tally) {
+        return new VoteCount(preVote, tally.granted().size(), tally.rejected().size(), tally.majority());
+    }
+
     /** Epoch start offset when leader, else -1. */
     public long epochStartOffset() {
         return quorum.state() instanceof LeaderState leader ? leader.epochStartOffset() : -1;

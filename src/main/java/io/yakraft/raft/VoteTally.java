@@ -87,6 +87,10 @@ final class VoteTally {
         return next;
     }
 
+    int majority() {
+        return majority;
+    }
+
     List<Integer> granted() {
         return List.copyOf(granted);
     }

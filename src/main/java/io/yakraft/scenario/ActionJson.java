@@ -103,6 +103,8 @@ public final class ActionJson {
                 return new Action.Compact(node(a, "node"));
             case "isolate":
                 return new Action.Isolate(node(a, "node"));
+            case "dropInFlight":
+                return new Action.DropInFlight(a.get("message").asLong());
             case "partition":
                 return new Action.Partition(split(a, what));
             case "cut":
@@ -252,6 +254,8 @@ public final class ActionJson {
             return "compact";
         } else if (action instanceof Action.Isolate) {
             return "isolate";
+        } else if (action instanceof Action.DropInFlight) {
+            return "dropInFlight";
         } else if (action instanceof Action.Partition) {
             return "partition";
         } else if (action instanceof Action.Cut) {
@@ -311,6 +315,13 @@ public final class ActionJson {
             node(n, "node", a.node());
         } else if (action instanceof Action.Isolate a) {
             node(n, "node", a.node());
+        } else if (action instanceof Action.DropInFlight a) {
+            long id = a.messageId();
+            if (id == (int) id) {
+                n.put("message", (int) id); // as a parser reads a small number back (an int node)
+            } else {
+                n.put("message", id);
+            }
         } else if (action instanceof Action.Partition a) {
             split(n, a.split());
         } else if (action instanceof Action.Cut a) {

@@ -120,6 +120,7 @@ final class Vocabulary {
         ACTIONS.put("resign", args("node", Kind.NODE, false));
         ACTIONS.put("compact", args("node", Kind.NODE, true));
         ACTIONS.put("isolate", args("node", Kind.NODE, true));
+        ACTIONS.put("dropInFlight", args("message", Kind.INT, true));
         ACTIONS.put("partition", args("groups", Kind.GROUPS, false, "preset", Kind.TEXT, false, "minority", Kind.NODES, false,
                 "node", Kind.NODE, false));
         ACTIONS.put("cut", args("from", Kind.NODE, true, "to", Kind.NODE, true, "oneWay", Kind.BOOL, false));

@@ -24,11 +24,13 @@ public record MessageEvent(Stage stage, MessageType type) implements TraceDetail
         /** The link was cut while the message was on it. */
         DROPPED_CUT_IN_FLIGHT,
         /** Dropped on arrival because someone asked for it (the dropMessage action). */
-        DROPPED_ON_PURPOSE;
+        DROPPED_ON_PURPOSE,
+        /** A person dropped this very message while it was in flight (the dropInFlight action). */
+        DROPPED_BY_HAND;
 
         public boolean isDrop() {
             return this == DROPPED_LINK_CUT || this == DROPPED_LOST || this == DROPPED_RECEIVER_DOWN
-                    || this == DROPPED_CUT_IN_FLIGHT || this == DROPPED_ON_PURPOSE;
+                    || this == DROPPED_CUT_IN_FLIGHT || this == DROPPED_ON_PURPOSE || this == DROPPED_BY_HAND;
         }
 
         /** A drop at the receiving end, recorded on the receiver, with the sender as the peer. */

@@ -12,6 +12,9 @@ import java.util.TreeMap;
  * Single-threaded; callers that drive it from several threads must serialise access.
  */
 public final class Simulation {
+    /** Ids of messages in flight that a person dropped: skipped at delivery. */
+    private final java.util.Set<Long> droppedByHand = new java.util.TreeSet<>();
+
     private final long seed;
     private final Network network;
     private final Trace trace;
@@ -278,11 +281,35 @@ public final class Simulation {
         }
     }
 
+    /**
+     * Drops one message while it is in flight, by its id: it is never delivered, and the trace
+     * records the drop now, at the sender (a person picked it on the canvas). False when no such
+     * message is in flight (delivered or dropped already).
+     */
+    public boolean dropInFlight(long messageId) {
+        Envelope found = null;
+        for (Envelope e : inFlight()) {
+            if (e.id() == messageId) {
+                found = e;
+            }
+        }
+        if (found == null) {
+            return false;
+        }
+        droppedByHand.add(messageId);
+        if (trace.enabled()) {
+            MessageType type = describer.type(found.payload());
+            trace.record(now, found.from(), TraceKind.DROP, type.label() + " to n" + found.to() + " dropped by hand in flight",
+                    found.to(), found.id(), new MessageEvent(MessageEvent.Stage.DROPPED_BY_HAND, type));
+        }
+        return true;
+    }
+
     /** Messages currently in flight, in (deliverAt, id) order. */
     public List<Envelope> inFlight() {
         List<Envelope> out = new ArrayList<>();
         queue.forEach(e -> {
-            if (e.type == Event.Type.DELIVER) {
+            if (e.type == Event.Type.DELIVER && !droppedByHand.contains(e.envelope.id())) {
                 out.add(e.envelope);
             }
         });
@@ -387,6 +414,9 @@ public final class Simulation {
     }
 
     private void deliver(Envelope env) {
+        if (droppedByHand.remove(env.id())) {
+            return; // traced when it was dropped
+        }
         Slot s = nodes.get(env.to());
         MessageType type = trace.enabled() ? describer.type(env.payload()) : null;
         String kind = type == null ? null : type.label();

@@ -16,8 +16,28 @@ public final class ClusterLayout {
         }
     }
 
+    /** A rectangle on the canvas, for labels and the space a node's own text takes. */
+    public record Box(double x, double y, double w, double h) {
+        public boolean overlaps(Box o) {
+            return x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h;
+        }
+
+        public boolean inside(double width, double height) {
+            return x >= 0 && y >= 0 && x + w <= width && y + h <= height;
+        }
+
+        double overlapArea(Box o) {
+            double ox = Math.max(0, Math.min(x + w, o.x + o.w) - Math.max(x, o.x));
+            double oy = Math.max(0, Math.min(y + h, o.y + o.h) - Math.max(y, o.y));
+            return ox * oy;
+        }
+    }
+
     private final Map<Integer, Point> positions = new LinkedHashMap<>();
     private final double nodeRadius;
+    private final double scale;
+    private final double width;
+    private final double height;
 
     public ClusterLayout(List<Integer> controllers, List<Integer> observers, double width, double height) {
         this(controllers, observers, width, height, 1.0);
@@ -25,6 +45,9 @@ public final class ClusterLayout {
 
     /** With {@code scale} > 1 (presenter mode) nodes may grow past the normal cap and their details get more room. */
     public ClusterLayout(List<Integer> controllers, List<Integer> observers, double width, double height, double scale) {
+        this.scale = scale;
+        this.width = width;
+        this.height = height;
         double cx = width / 2;
         boolean alone = observers.isEmpty();
         double cy = height * (alone ? 0.47 : 0.31);
@@ -57,6 +80,124 @@ public final class ClusterLayout {
 
     public double nodeRadius() {
         return nodeRadius;
+    }
+
+    /**
+     * The space a node's own text takes: its circle with the timer ring, the crown or election
+     * tally above it, and the two detail lines and the metadata badge below it (as the renderer
+     * draws them). Nothing else the canvas writes may overlap it.
+     */
+    public Box nodeBox(int node) {
+        Point p = positions.get(node);
+        double r = nodeRadius;
+        double half = Math.max(r + 11 * scale, DETAIL_HALF_WIDTH * scale);
+        double top = p.y() - r - 32 * scale;
+        double bottom = p.y() + r + 52 * scale;
+        return new Box(p.x() - half, top, 2 * half, bottom - top);
+    }
+
+    /** Half the width of a node's detail lines ("log end 103760 · hw 103759" at 11 px). */
+    static final double DETAIL_HALF_WIDTH = 80;
+
+    /**
+     * Where a label of {@code w} × {@code h} goes beside a node: right of it, left of it, then
+     * above or below its text, the first place that stays on the canvas and clear of every
+     * node's text and of the boxes already {@code taken}; when none is clear (a crowded canvas),
+     * the one that covers the least of them, a taken box counting thrice. The label's box is returned (and is the caller's to add to {@code taken}).
+     */
+    public Box placeBeside(int node, double w, double h, List<Box> taken) {
+        Box own = nodeBox(node);
+        Point p = positions.get(node);
+        double gap = 6 * scale;
+        double r = nodeRadius + 10 * scale;
+        Box[] candidates = {
+                new Box(p.x() + r + gap, p.y() - h / 2, w, h),
+                new Box(p.x() - r - gap - w, p.y() - h / 2, w, h),
+                new Box(p.x() + r + gap, p.y() - r - h, w, h),
+                new Box(p.x() - r - gap - w, p.y() - r - h, w, h),
+                new Box(p.x() - w / 2, own.y() - gap - h, w, h),
+                new Box(p.x() - w / 2, own.y() + own.h() + gap, w, h),
+                new Box(own.x() + own.w() + gap, own.y() + own.h() - h, w, h),
+                new Box(own.x() - gap - w, own.y() + own.h() - h, w, h),
+        };
+        List<Box> tries = new java.util.ArrayList<>(List.of(candidates));
+        // then farther out, around the node, nearest first
+        for (int ring = 1; ring <= 6; ring++) {
+            double d = r + gap + ring * 18 * scale;
+            for (int k = 0; k < 16; k++) {
+                double a = 2 * Math.PI * k / 16;
+                double cx = p.x() + Math.cos(a) * (d + w / 2);
+                double cy = p.y() + Math.sin(a) * (d + h / 2);
+                tries.add(new Box(cx - w / 2, cy - h / 2, w, h));
+            }
+        }
+        // last, anywhere on the canvas, nearest to the node first (a crowded cluster)
+        List<Box> grid = new java.util.ArrayList<>();
+        for (double y = 0; y + h <= height; y += 16 * scale) {
+            for (double x = 0; x + w <= width; x += 16 * scale) {
+                grid.add(new Box(x, y, w, h));
+            }
+        }
+        grid.sort(java.util.Comparator.comparingDouble(b -> Math.hypot(b.x() + b.w() / 2 - p.x(), b.y() + b.h() / 2 - p.y())));
+        tries.addAll(grid);
+        Box best = null;
+        double bestCost = Double.MAX_VALUE;
+        for (Box c : tries) {
+            Box b = clamp(c);
+            double cost = 0;
+            for (Box other : nodeBoxes()) {
+                cost += b.overlapArea(other);
+            }
+            for (Box t : taken) {
+                cost += 3 * b.overlapArea(t); // covering a label placed before (a callout: the why) is worse
+            }
+            if (cost == 0) {
+                return b;
+            }
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = b;
+            }
+        }
+        return best;
+    }
+
+    private List<Box> nodeBoxes;
+
+    private List<Box> nodeBoxes() {
+        if (nodeBoxes == null) {
+            List<Box> boxes = new java.util.ArrayList<>();
+            for (int node : positions.keySet()) {
+                boxes.add(nodeBox(node));
+            }
+            nodeBoxes = boxes;
+        }
+        return nodeBoxes;
+    }
+
+    /** The box moved inside the canvas (when it fits at all). */
+    private Box clamp(Box b) {
+        double x = Math.max(0, Math.min(width - b.w(), b.x()));
+        double y = Math.max(0, Math.min(height - b.h(), b.y()));
+        return new Box(x, y, b.w(), b.h());
+    }
+
+    /** Whether a box overlaps any node's text. */
+    public boolean coversNodeText(Box b) {
+        for (Box node : nodeBoxes()) {
+            if (b.overlaps(node)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public double width() {
+        return width;
+    }
+
+    public double height() {
+        return height;
     }
 
     /** The node under a click, or -1. */

@@ -16,12 +16,17 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Draws one snapshot of the cluster: links (cut ones dashed red), messages in flight at their
- * simulated position, and every node with its role written out, epoch, log end, high
- * watermark and its running timer as a draining arc. Stateless apart from display options.
+ * simulated position (vote answers marked granted ✓ / rejected ✗), and every node with its role
+ * written out, epoch, log end, high watermark, its running timer as a draining arc and, on a
+ * Prospective or Candidate, its election tally; beside the nodes, the fading callouts that say
+ * why. The background and links go on a backdrop layer redrawn only when they change; the rest
+ * is drawn each frame. Labels are placed clear of every node's text ({@link ClusterLayout#nodeBox}).
  */
 public final class ClusterRenderer {
     private boolean showLabels = true;
@@ -30,6 +35,14 @@ public final class ClusterRenderer {
     private io.yakraft.sim.TraceEvent highlight;
     private List<DroppedMessage> drops = List.of();
     private long nowNanos;
+    private List<Callouts.Callout> callouts = List.of();
+    /** What the backdrop layer shows now; null when it must be redrawn. */
+    private Object backdropKey;
+    private final Map<Long, Point> messagePositions = new HashMap<>();
+    private final List<String> drawnTexts = new ArrayList<>();
+    private final List<ClusterLayout.Box> calloutBoxes = new ArrayList<>();
+    private final List<Object[]> voteMarks = new ArrayList<>();
+    private final Fonts fonts = new Fonts();
 
     public void setShowLabels(boolean on) {
         showLabels = on;
@@ -47,6 +60,40 @@ public final class ClusterRenderer {
     /** The trace event selected in the event log: its link and message are drawn highlighted. */
     public void setHighlight(io.yakraft.sim.TraceEvent event) {
         highlight = event;
+    }
+
+    /** The callouts to draw beside the nodes this frame (see {@link Callouts#visible}). */
+    public void setCallouts(List<Callouts.Callout> callouts) {
+        this.callouts = callouts;
+    }
+
+    /** Where each message in flight was drawn last, by id: what a click or hover picks. */
+    public long messageAt(double x, double y) {
+        long best = -1;
+        double bestDistance = 9 * scale;
+        for (Map.Entry<Long, Point> e : messagePositions.entrySet()) {
+            double d = e.getValue().distance(new Point(x, y));
+            if (d <= bestDistance) {
+                bestDistance = d;
+                best = e.getKey();
+            }
+        }
+        return best;
+    }
+
+    /** Where a message was drawn last, or null when it is not on the canvas. */
+    public Point messagePosition(long id) {
+        return messagePositions.get(id);
+    }
+
+    /** The words drawn last frame beyond the nodes' own: vote marks, tallies, callouts (tests read them). */
+    public List<String> drawnTexts() {
+        return List.copyOf(drawnTexts);
+    }
+
+    /** The callouts' boxes drawn last frame, for a card placed after them to avoid. */
+    public List<ClusterLayout.Box> calloutBoxes() {
+        return List.copyOf(calloutBoxes);
     }
 
     /** Messages dropped lately, drawn as fading crosses. */
@@ -83,21 +130,96 @@ public final class ClusterRenderer {
         return out;
     }
 
+    /** Draws everything on one canvas (no backdrop layer): the backdrop, then the frame over it. */
     public void draw(GraphicsContext g, ClusterSnapshot s, ClusterLayout layout, RaftConfig raft, int selected,
                      double w, double h) {
+        backdropKey = null;
+        drawBackdrop(g, s, layout, w, h);
+        drawFront(g, s, layout, raft, selected, w, h, false);
+    }
+
+    /**
+     * Draws the backdrop (background, links) on {@code back} only when it changed, and the
+     * moving part (messages, nodes, labels) on {@code front}, a transparent canvas above it; false
+     * when nothing changed since the last call, so nothing was drawn.
+     */
+    public boolean draw(GraphicsContext back, GraphicsContext front, ClusterSnapshot s, ClusterLayout layout, RaftConfig raft,
+                     int selected, double w, double h) {
+        Object key = backdropKey(s, w, h);
+        boolean backChanged = !key.equals(backdropKey);
+        if (backChanged) {
+            drawBackdrop(back, s, layout, w, h);
+            backdropKey = key;
+        }
+        // the same snapshot drawn the same way: the canvas keeps what it shows (a paused session costs nothing)
+        // (the snapshot by identity: comparing its contents would cost more than drawing it)
+        List<Object> frontKey = List.of(selected, w, h, scale, dark, showLabels, RolePalette.colourBlindSafe(),
+                highlight == null ? 0 : highlight,
+                drops.isEmpty() ? 0L : nowNanos, callouts);
+        if (!backChanged && s == lastFrontSnapshot && frontKey.equals(lastFrontKey)) {
+            return false;
+        }
+        lastFrontSnapshot = s;
+        lastFrontKey = frontKey;
+        drawFront(front, s, layout, raft, selected, w, h, true);
+        return true;
+    }
+
+    /** What the front layer shows now (snapshot by identity, display options): unchanged means no redraw. */
+    private List<Object> lastFrontKey;
+    private ClusterSnapshot lastFrontSnapshot;
+
+    /** Everything the backdrop depends on: size, look, which nodes sit where, which links are cut, the highlighted link. */
+    private Object backdropKey(ClusterSnapshot s, double w, double h) {
+        List<Object> key = new ArrayList<>();
+        key.add(w);
+        key.add(h);
+        key.add(scale);
+        key.add(dark);
+        for (NodeView n : s.nodes()) {
+            key.add(n.voter() ? n.id() : -n.id() - 1);
+        }
+        for (int[] c : s.cutLinks()) {
+            key.add(List.of(c[0], c[1]));
+        }
+        if (highlight != null && highlight.peer() >= 0) {
+            key.add(List.of(highlight.node(), highlight.peer()));
+        }
+        return key;
+    }
+
+    private void drawBackdrop(GraphicsContext g, ClusterSnapshot s, ClusterLayout layout, double w, double h) {
         Color bg = dark ? Color.web("#1E2127") : Color.web("#FAFAF7");
-        Color ink = dark ? Color.web("#E6E6E6") : Color.web("#222222");
         Color faint = dark ? Color.web("#3A3F4A") : Color.web("#DDDDD5");
         g.setFill(bg);
         g.fillRect(0, 0, w, h);
         drawLinks(g, s, layout, faint);
+    }
+
+    private void drawFront(GraphicsContext g, ClusterSnapshot s, ClusterLayout layout, RaftConfig raft, int selected,
+                           double w, double h, boolean layered) {
+        Color ink = dark ? Color.web("#E6E6E6") : Color.web("#222222");
+        if (layered) {
+            g.clearRect(0, 0, w, h);
+        }
+        drawnTexts.clear();
+        calloutBoxes.clear();
+        voteMarks.clear();
+        // the clock in the top-left corner: labels placed later keep clear of it
+        calloutBoxes.add(new ClusterLayout.Box(0, 0, 190 * scale, 26 * scale));
+        fonts.at(scale);
         drawDrops(g, layout, drops, nowNanos);
         drawMessages(g, s, layout, ink);
+        int voters = NodeCard.voters(s);
         for (NodeView n : s.nodes()) {
-            drawNode(g, n, s, layout, raft, n.id() == selected, n.id() == s.leaderId(), ink);
+            drawNode(g, n, s, layout, raft, n.id() == selected, n.id() == s.leaderId(), ink, voters);
         }
+        for (Object[] mark : voteMarks) {
+            voteMark(g, (Point) mark[0], 5 * scale, (Boolean) mark[1]);
+        }
+        drawCallouts(g, s, layout);
         g.setFill(ink);
-        g.setFont(Font.font("System", FontWeight.NORMAL, 12 * scale));
+        g.setFont(fonts.time);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.fillText(String.format("t = %.3f s   seed %d", s.now() / 1000.0, s.seed()), 10, 8);
@@ -172,15 +294,17 @@ public final class ClusterRenderer {
     }
 
     private void drawMessages(GraphicsContext g, ClusterSnapshot s, ClusterLayout layout, Color ink) {
-        g.setFont(Font.font("System", 10 * scale));
+        g.setFont(fonts.message);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
+        messagePositions.clear();
         for (MessageView m : s.inFlight()) {
             if (layout.position(m.from()) == null || layout.position(m.to()) == null) {
                 continue;
             }
             double span = Math.max(1, m.deliverAt() - m.sentAt());
             Point p = layout.along(m.from(), m.to(), (s.now() - m.sentAt()) / span);
+            messagePositions.put(m.id(), p);
             boolean lost = isCut(s, m.from(), m.to());
             double r = 5 * scale;
             g.setFill(RolePalette.message(m.kind()));
@@ -204,11 +328,80 @@ public final class ClusterRenderer {
             if (lost) {
                 cross(g, p, r + 2);
             }
-            if (showLabels) {
-                g.setFill(ink);
-                g.fillText(m.label(), p.x() + r + 2, p.y());
+            Boolean granted = MessageFields.granted(m);
+            if (granted != null) {
+                // drawn after the nodes, so a vote answer just sent or about to arrive still shows its mark
+                voteMarks.add(new Object[] {new Point(p.x() + r + 7 * scale, p.y() - r - 3 * scale), granted});
+            }
+            if (showLabels || granted != null) {
+                String label = MessageFields.label(m);
+                double x = p.x() + r + (granted != null ? 14 : 2) * scale;
+                ClusterLayout.Box box = new ClusterLayout.Box(x, p.y() - 6 * scale, label.length() * 5.6 * scale, 12 * scale);
+                // a label never covers a node's own text: near a node, the glyph alone says enough
+                if (!layout.coversNodeText(box)) {
+                    g.setFill(ink);
+                    g.fillText(label, x, p.y());
+                }
+                if (granted != null) {
+                    drawnTexts.add(label); // the mark is drawn either way; the words are what it says
+                }
             }
             g.setGlobalAlpha(1.0);
+        }
+    }
+
+    /** A green tick for a granted vote, a red cross for a rejected one, on a white disc so it reads on any link. */
+    private void voteMark(GraphicsContext g, Point c, double r, boolean granted) {
+        g.setFill(Color.WHITE);
+        g.fillOval(c.x() - r - 2, c.y() - r - 2, 2 * r + 4, 2 * r + 4);
+        g.setLineWidth(2.2 * scale);
+        if (granted) {
+            g.setStroke(Color.web("#1B7F3B"));
+            g.strokePolyline(new double[] {c.x() - r * 0.8, c.x() - r * 0.2, c.x() + r * 0.9},
+                    new double[] {c.y(), c.y() + r * 0.7, c.y() - r * 0.7}, 3);
+        } else {
+            g.setStroke(Color.web("#D32F2F"));
+            g.strokeLine(c.x() - r * 0.7, c.y() - r * 0.7, c.x() + r * 0.7, c.y() + r * 0.7);
+            g.strokeLine(c.x() - r * 0.7, c.y() + r * 0.7, c.x() + r * 0.7, c.y() - r * 0.7);
+        }
+    }
+
+    /**
+     * The callouts beside their nodes, each in a rounded box placed clear of every node's text
+     * and of the callouts already placed, fading with simulated time.
+     */
+    private void drawCallouts(GraphicsContext g, ClusterSnapshot s, ClusterLayout layout) {
+        if (callouts.isEmpty()) {
+            return;
+        }
+        g.setFont(fonts.callout);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        for (Callouts.Callout c : callouts) {
+            double alpha = c.alpha(s.now());
+            if (alpha <= 0 || layout.position(c.node()) == null) {
+                continue;
+            }
+            String text = c.text().length() > 64 ? c.text().substring(0, 63) + "…" : c.text();
+            double w = (text.length() * 5.9 + 14) * scale;
+            double h = 18 * scale;
+            ClusterLayout.Box b = layout.placeBeside(c.node(), w, h, calloutBoxes);
+            calloutBoxes.add(b);
+            g.setGlobalAlpha(alpha);
+            g.setFill(c.kind() == Callouts.Kind.VOTE_REFUSED ? Color.web("#FDECEA") : Color.web("#FFF4D6"));
+            g.fillRoundRect(b.x(), b.y(), b.w(), b.h(), 8 * scale, 8 * scale);
+            g.setStroke(c.kind() == Callouts.Kind.VOTE_REFUSED ? Color.web("#D32F2F") : Color.web("#B26A00"));
+            g.setLineWidth(1.2 * scale);
+            g.strokeRoundRect(b.x(), b.y(), b.w(), b.h(), 8 * scale, 8 * scale);
+            // a short line from the box to its node
+            Point p = layout.position(c.node());
+            double bx = Math.max(b.x(), Math.min(p.x(), b.x() + b.w()));
+            double by = Math.max(b.y(), Math.min(p.y(), b.y() + b.h()));
+            g.strokeLine(bx, by, p.x() + (bx - p.x()) * 0.35, p.y() + (by - p.y()) * 0.35);
+            g.setFill(Color.web("#222222"));
+            g.fillText(text, b.x() + 7 * scale, b.y() + h / 2);
+            g.setGlobalAlpha(1);
+            drawnTexts.add(c.text());
         }
     }
 
@@ -255,7 +448,7 @@ public final class ClusterRenderer {
      * deposed leader that still believes in itself is visibly not the one that counts.
      */
     private void drawNode(GraphicsContext g, NodeView n, ClusterSnapshot s, ClusterLayout layout, RaftConfig raft,
-                          boolean selected, boolean current, Color ink) {
+                          boolean selected, boolean current, Color ink, int voters) {
         Point p = layout.position(n.id());
         double r = layout.nodeRadius();
         String role = n.displayRole();
@@ -280,18 +473,30 @@ public final class ClusterRenderer {
         if (current) {
             crown(g, p.x(), p.y() - r - 14 * scale, 10 * scale);
         }
+        String tally = NodeCard.tally(n, voters);
+        if (!tally.isEmpty()) {
+            double w = (tally.length() * 6.0 + 14) * scale;
+            double h = 16 * scale;
+            ClusterLayout.Box above = new ClusterLayout.Box(p.x() - w / 2, p.y() - r - 30 * scale, w, h);
+            if (coversOtherNode(layout, s, n.id(), above)) {
+                // a neighbour's text is where the tally would go: beside the node instead, clear of all text
+                above = layout.placeBeside(n.id(), w, h, calloutBoxes);
+            }
+            calloutBoxes.add(above);
+            tallyPill(g, tally, n.votes().granted() >= n.votes().needed(), above.x() + w / 2, above.y());
+        }
         g.setFill(RolePalette.text(n));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        g.setFont(Font.font("System", FontWeight.BOLD, Math.max(11 * scale, r * 0.42)));
+        g.setFont(fonts.nodeName(r));
         g.fillText("n" + n.id(), p.x(), r >= 22 * scale ? p.y() - r * 0.28 : p.y());
-        g.setFont(Font.font("System", FontWeight.NORMAL, Math.max(9 * scale, r * 0.3)));
+        g.setFont(fonts.nodeRole(r));
         if (r >= 22 * scale) { // a small node keeps only its name inside; its role is in the table and the colour
             g.fillText(role, p.x(), p.y() + r * 0.22);
         }
         // details below the node
         g.setFill(ink);
-        g.setFont(Font.font("System", FontWeight.NORMAL, 11 * scale));
+        g.setFont(fonts.details);
         g.setTextBaseline(VPos.TOP);
         g.fillText("epoch " + n.epoch() + (n.leaderId() >= 0 && !leader ? " · leader n" + n.leaderId() : ""),
                 p.x(), p.y() + r + 6 * scale);
@@ -307,8 +512,7 @@ public final class ClusterRenderer {
             return;
         }
         String text = metadataRole.toUpperCase(java.util.Locale.ROOT);
-        Font font = Font.font("System", FontWeight.BOLD, 10 * scale);
-        g.setFont(font);
+        g.setFont(fonts.badge);
         double w = (text.length() * 6.4 + 12) * scale;
         double h = 15 * scale;
         g.setFill(fill);
@@ -318,6 +522,73 @@ public final class ClusterRenderer {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(text, x, top + h / 2);
+    }
+
+    private static boolean coversOtherNode(ClusterLayout layout, ClusterSnapshot s, int self, ClusterLayout.Box b) {
+        for (NodeView other : s.nodes()) {
+            if (other.id() != self && layout.position(other.id()) != null && b.overlaps(layout.nodeBox(other.id()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The election tally above a Prospective or Candidate: "2/3 pre-votes (2 needed)", green once it has a majority. */
+    private void tallyPill(GraphicsContext g, String text, boolean won, double x, double top) {
+        g.setFont(fonts.badge);
+        double w = (text.length() * 6.0 + 14) * scale;
+        double h = 16 * scale;
+        g.setFill(won ? Color.web("#1B7F3B") : Color.web("#0B4F8A"));
+        g.fillRoundRect(x - w / 2, top, w, h, h, h);
+        g.setFill(Color.WHITE);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(text, x, top + h / 2);
+        drawnTexts.add(text);
+    }
+
+    /** The fonts at one scale, made once rather than per node per frame. */
+    private static final class Fonts {
+        private double scale = -1;
+        Font time;
+        Font message;
+        Font callout;
+        Font details;
+        Font badge;
+        private double nameRadius = -1;
+        private Font name;
+        private Font role;
+
+        void at(double s) {
+            if (s == scale) {
+                return;
+            }
+            scale = s;
+            time = Font.font("System", FontWeight.NORMAL, 12 * s);
+            message = Font.font("System", 10 * s);
+            callout = Font.font("System", FontWeight.BOLD, 10.5 * s);
+            details = Font.font("System", FontWeight.NORMAL, 11 * s);
+            badge = Font.font("System", FontWeight.BOLD, 10 * s);
+            nameRadius = -1;
+        }
+
+        Font nodeName(double r) {
+            sizeFor(r);
+            return name;
+        }
+
+        Font nodeRole(double r) {
+            sizeFor(r);
+            return role;
+        }
+
+        private void sizeFor(double r) {
+            if (r != nameRadius) {
+                nameRadius = r;
+                name = Font.font("System", FontWeight.BOLD, Math.max(11 * scale, r * 0.42));
+                role = Font.font("System", FontWeight.NORMAL, Math.max(9 * scale, r * 0.3));
+            }
+        }
     }
 
     private static void crown(GraphicsContext g, double x, double y, double size) {

@@ -37,6 +37,7 @@ public final class ClusterViewModel {
     private long lastTraceRecords = -1;
     private long lastSeenSeq = -1;
     private final java.util.ArrayDeque<DroppedMessage> drops = new java.util.ArrayDeque<>();
+    private final Callouts callouts = new Callouts();
     private final ObjectProperty<TraceEvent> highlightedEvent = new SimpleObjectProperty<>();
     static final int MAX_DROPS_SHOWN = 60;
 
@@ -58,12 +59,17 @@ public final class ClusterViewModel {
             lastTraceRecords = f.traceRecords();
             // only the events new since the last frame: walk back from the newest, then forward
             List<TraceEvent> recent = f.recentEvents();
+            boolean restarted = !recent.isEmpty() && recent.get(recent.size() - 1).seq() < lastSeenSeq;
+            if (restarted) {
+                lastSeenSeq = -1; // a rewound or new trace: its records are new to the callouts (they fade by simulated time)
+            }
             int from = recent.size();
             while (from > 0 && recent.get(from - 1).seq() > lastSeenSeq) {
                 from--;
             }
             for (TraceEvent e : recent.subList(from, recent.size())) {
-                DroppedMessage d = DroppedMessage.of(e, nowNanos);
+                callouts.accept(e);
+                DroppedMessage d = restarted ? null : DroppedMessage.of(e, nowNanos);
                 if (d != null) {
                     drops.addLast(d);
                     if (drops.size() > MAX_DROPS_SHOWN) {
@@ -75,6 +81,7 @@ public final class ClusterViewModel {
                 lastSeenSeq = f.recentEvents().get(f.recentEvents().size() - 1).seq();
             }
         }
+        callouts.observe(f.snapshot());
         status.set(statusLine(f) + (apiAddress.get().isEmpty() ? "" : "  ·  REST API " + apiAddress.get()));
         speedText.set(formatSpeed(f.speed()) + (f.paused() ? " (paused)" : ""));
         return true;
@@ -179,6 +186,12 @@ public final class ClusterViewModel {
             }
         }
         return null;
+    }
+
+    /** The callouts to show at the current frame's simulated time (they fade by simulated time). */
+    public List<Callouts.Callout> callouts() {
+        Frame f = frame.get();
+        return f == null ? List.of() : callouts.visible(f.snapshot().now());
     }
 
     /** Messages dropped within the last second, oldest first. */

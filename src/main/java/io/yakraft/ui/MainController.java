@@ -5,6 +5,7 @@ import io.yakraft.session.Frame;
 import io.yakraft.session.Session;
 import io.yakraft.session.LiveSession;
 import io.yakraft.cluster.Action;
+import io.yakraft.cluster.MessageView;
 import io.yakraft.cluster.NodeRef;
 import io.yakraft.cluster.ClusterConfig;
 import io.yakraft.cluster.NodeView;
@@ -128,6 +129,8 @@ public final class MainController {
     private long timelinePreview = -1;
     private FileTarget files;
     private ClusterLayout layout;
+    /** The backdrop layer, the state card, the message popover and the canvas's right-click menus. */
+    private CanvasOverlay overlay;
     private AnimationTimer timer;
     private final FrameStats frameStats = new FrameStats();
     /** Time spent in each frame's own work (view-model update and drawing). */
@@ -173,6 +176,7 @@ public final class MainController {
         canvasHost.getChildren().add(canvas);
         canvas.widthProperty().bind(canvasHost.widthProperty());
         canvas.heightProperty().bind(canvasHost.heightProperty());
+        overlay = new CanvasOverlay(canvasHost, canvas, driver::perform);
         canvas.setOnMouseClicked(e -> {
             if (layout == null) {
                 return;
@@ -180,19 +184,35 @@ public final class MainController {
             int hit = layout.nodeAt(e.getX(), e.getY());
             if (hit >= 0) {
                 model.selectedNodeProperty().set(hit);
+                overlay.nodePicked();
                 if (e.getButton() == MouseButton.SECONDARY) {
                     nodeMenu().show(canvas, e.getScreenX(), e.getScreenY());
                 }
                 return;
             }
             Frame f = model.frameProperty().get();
+            MessageView m = f == null ? null : CanvasOverlay.message(f.snapshot(), renderer.messageAt(e.getX(), e.getY()));
+            if (m != null) {
+                if (e.getButton() == MouseButton.SECONDARY) {
+                    overlay.messageMenu(m).show(canvas, e.getScreenX(), e.getScreenY());
+                } else {
+                    overlay.pin(m.id());
+                }
+                return;
+            }
             int[] link = f == null ? null : layout.linkAt(e.getX(), e.getY(), ClusterRenderer.links(f.snapshot()));
             if (link != null && e.getButton() == MouseButton.PRIMARY) {
                 toggleLink(link, e.isShiftDown() ? layout.nearerEnd(link, e.getX(), e.getY()) : -1);
+            } else if (link != null && e.getButton() == MouseButton.SECONDARY) {
+                overlay.linkMenu(link[0], link[1], isCut(f, link[0], link[1]), isCut(f, link[1], link[0]))
+                        .show(canvas, e.getScreenX(), e.getScreenY());
+            } else if (link == null) {
+                overlay.clickedNothing();
             }
         });
-        Tooltip.install(canvasHost, new Tooltip("Click a node to select it (right-click: its actions). Click a link to cut"
-                + " or heal it; Shift+click cuts only the direction leaving the nearer node."));
+        Tooltip.install(canvasHost, new Tooltip("Click a node to select it and see its state card (right-click: its actions)."
+                + " Click a link to cut or heal it; Shift+click cuts only the direction leaving the nearer node; right-click"
+                + " a link for its menu. Point at or click a message to read its fields; right-click it to drop it."));
         replicationHost.getChildren().add(replicationCanvas);
         replicationCanvas.widthProperty().bind(replicationHost.widthProperty());
         replicationCanvas.heightProperty().bind(replicationHost.heightProperty());
@@ -272,6 +292,15 @@ public final class MainController {
     void installShortcuts(javafx.scene.Scene scene) {
         SceneShortcuts.install(scene, canvas);
         SceneShortcuts.onQuestionMark(scene, this::showShortcuts);
+    }
+
+    /** The canvas's overlay: state card, message popover (tests read them). */
+    CanvasOverlay overlay() {
+        return overlay;
+    }
+
+    ClusterRenderer renderer() {
+        return renderer;
     }
 
     /** The cluster canvas: where the focus goes back to. */
@@ -456,9 +485,12 @@ public final class MainController {
         double h = canvas.getHeight();
         layout = ClusterRenderer.layoutFor(f.snapshot(), w, h, windowLayout.presenter() ? PRESENTER_SCALE : 1.0);
         renderer.setDrops(model.drops(), nanos);
-        renderer.draw(canvas.getGraphicsContext2D(), f.snapshot(), layout, driver.config().raft(),
-                model.selectedNodeProperty().get(), w, h);
-        if (fpsItem.isSelected()) {
+        renderer.setCallouts(model.callouts());
+        boolean drawn = renderer.draw(overlay.backdrop().getGraphicsContext2D(), canvas.getGraphicsContext2D(), f.snapshot(),
+                layout, driver.config().raft(), model.selectedNodeProperty().get(), w, h);
+        overlay.update(f.snapshot(), layout, renderer, model.selectedNodeProperty().get(),
+                windowLayout.presenter() ? PRESENTER_SCALE : 1.0);
+        if (drawn && fpsItem.isSelected()) {
             var g = canvas.getGraphicsContext2D();
             g.setFill(javafx.scene.paint.Color.web("#D55E00"));
             g.setTextAlign(javafx.scene.text.TextAlignment.RIGHT);

@@ -21,6 +21,10 @@ public final class RolePalette {
         colourBlindSafe = on;
     }
 
+    public static boolean colourBlindSafe() {
+        return colourBlindSafe;
+    }
+
     /**
      * What a node's fill shows: its quorum role, or that it is dead or paused, or that it is an
      * observer (a broker; grey when it is anything but a follower). Read from the node's typed

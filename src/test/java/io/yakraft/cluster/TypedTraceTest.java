@@ -60,7 +60,7 @@ class TypedTraceTest {
                         case SENT -> TraceKind.SEND;
                         case DELIVERED -> TraceKind.DELIVER;
                         case DUPLICATED -> TraceKind.DUPLICATE;
-                        case DROPPED_LINK_CUT, DROPPED_LOST, DROPPED_RECEIVER_DOWN, DROPPED_CUT_IN_FLIGHT, DROPPED_ON_PURPOSE -> TraceKind.DROP;
+                        case DROPPED_LINK_CUT, DROPPED_LOST, DROPPED_RECEIVER_DOWN, DROPPED_CUT_IN_FLIGHT, DROPPED_ON_PURPOSE, DROPPED_BY_HAND -> TraceKind.DROP;
                     });
                     families.add(k.family());
                     stages.add(m.stage());

@@ -67,4 +67,55 @@ class ClusterLayoutTest {
         assertEquals(l.along(1, 2, 1.0), l.along(1, 2, 7.0), "a late message is drawn at its destination");
         assertTrue(l.along(1, 2, 1.0).distance(p) <= 8.0001, "beside its destination");
     }
+
+    /** The layout rule for labels: a callout (and a card, where there is room) never covers a node's own text. */
+    @Test
+    void calloutsAndCardsBesideANodeNeverCoverAnyNodesText() {
+        double[][] canvases = {{900, 520}, {1100, 620}, {760, 440}};
+        for (double[] size : canvases) {
+            for (int controllers = 1; controllers <= 5; controllers++) {
+                for (int observers = 0; observers <= 3; observers++) {
+                    List<Integer> cs = java.util.stream.IntStream.rangeClosed(1, controllers).boxed().toList();
+                    List<Integer> os = java.util.stream.IntStream.range(101, 101 + observers).boxed().toList();
+                    ClusterLayout l = new ClusterLayout(cs, os, size[0], size[1]);
+                    List<Integer> all = new java.util.ArrayList<>(cs);
+                    all.addAll(os);
+                    for (int node : all) {
+                        List<ClusterLayout.Box> taken = new java.util.ArrayList<>();
+                        // two callouts, then a state card, as the canvas places them
+                        double[][] labels = {{230, 18}, {200, 18}, {250, 70}};
+                        for (double[] label : labels) {
+                            ClusterLayout.Box b = l.placeBeside(node, label[0], label[1], taken);
+                            String where = size[0] + "x" + size[1] + " " + controllers + "+" + observers + " n" + node;
+                            assertTrue(b.inside(size[0], size[1]), where + ": on the canvas " + b);
+                            boolean card = label[1] > 18;
+                            // a card has room on any canvas but a crowded small one (5+3 under 900 px, 3+3 at 760);
+                            // there it takes the place that covers the least
+                            boolean roomy = controllers + observers <= 6 && size[0] >= 900;
+                            if (!card || roomy) {
+                                assertTrue(!l.coversNodeText(b), where + ": clear of every node's text " + b);
+                            }
+                            for (ClusterLayout.Box t : taken) {
+                                assertTrue(!b.overlaps(t), where + ": clear of the labels placed before");
+                            }
+                            taken.add(b);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aNodesTextBoxHoldsItsCircleTallyAndDetails() {
+        ClusterLayout l = new ClusterLayout(List.of(1, 2, 3), List.of(101), 1000, 600);
+        Point p = l.position(2);
+        ClusterLayout.Box b = l.nodeBox(2);
+        double r = l.nodeRadius();
+        assertTrue(b.y() <= p.y() - r - 30 && b.y() + b.h() >= p.y() + r + 51, "tally above, two lines and the badge below");
+        assertTrue(b.x() <= p.x() - 80 && b.x() + b.w() >= p.x() + 80, "as wide as the detail lines");
+        ClusterLayout.Box right = new ClusterLayout.Box(b.x() + b.w() + 1, b.y(), 50, 10);
+        assertTrue(!right.overlaps(b));
+        assertTrue(new ClusterLayout.Box(b.x() + 5, b.y() + 5, 10, 10).overlaps(b));
+    }
 }
