@@ -35,6 +35,9 @@ public final class StudioApp extends Application {
         stage.setScene(createScene(controller));
         WindowLayout.fitToScreen(stage);
         stage.show();
+        if (!getParameters().getRaw().isEmpty()) {
+            controller.open(java.nio.file.Path.of(getParameters().getRaw().get(0))); // gui FILE
+        }
     }
 
     @Override
