@@ -41,9 +41,8 @@ import java.util.concurrent.atomic.AtomicLong;
                 + " replica caught up, every ISR whole again, every command answered). Each failing seed is shrunk and written"
                 + " to DIR/seed-N.json, which 'run' replays and the window opens at its violation.",
                 "Exit 0 when no seed failed, 1 when one did, 2 for bad arguments."},
-        footer = {"", "Protocol variants (--variant): kraft is Kafka's own; every other one drops one safety rule:",
-                "  vote-without-log-check, hw-without-majority, no-divergence-check, follower-hw-past-log-end,",
-                "  answer-before-commit, fenced-broker-keeps-leadership, ack-before-isr, truncate-without-epoch"})
+        footer = {"", "Every --variant but kraft drops one safety rule (see --variant above); sim, run and scenario"
+                + " files (\"variant\") take the same names."})
 public final class FuzzCommand implements Callable<Integer> {
     /** The variant names, for picocli's completion candidates in the help. */
     static final class VariantNames implements Iterable<String> {

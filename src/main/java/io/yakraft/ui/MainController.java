@@ -390,7 +390,9 @@ public final class MainController {
         showScenario(f.scenario());
         playButton.setText(f.paused() ? "Play" : "Pause");
         NodeView sel = model.selectedView();
-        selectionLabel.setText(sel == null ? "Click a node to select it; right-click for its actions."
+        boolean notice = violationNotice != null && f.snapshot().events() < violationNotice.event();
+        selectionLabel.pseudoClassStateChanged(VIOLATION_NEXT, sel == null && notice);
+        selectionLabel.setText(sel == null ? (notice ? violationNotice.text() : "Click a node to select it; right-click for its actions.")
                 : "Selected n" + sel.id() + ": " + sel.displayRole() + ", epoch " + sel.epoch()
                 + ", log " + sel.logStartOffset() + ".." + sel.logEndOffset() + ", high watermark " + sel.highWatermark()
                 + ", incarnation " + sel.incarnation());
@@ -816,6 +818,7 @@ public final class MainController {
 
     /** Plays a scenario in the window from its start, at classroom speed. */
     public void play(io.yakraft.scenario.Scenario scenario) {
+        violationNotice = null;
         replication.reset();
         captionClosed = false;
         driver.setSpeed(StudioApp.DEFAULT_SPEED);
@@ -831,6 +834,13 @@ public final class MainController {
         }
     }
 
+    /** The words shown (in red) while a fuzz failure stands before its violating event {@code event}. */
+    private record ViolationNotice(long event, String text) {
+    }
+
+    private ViolationNotice violationNotice;
+    private static final javafx.css.PseudoClass VIOLATION_NEXT = javafx.css.PseudoClass.getPseudoClass("violation-next");
+
     /** Opens a scenario file; a fuzz failure opens paused one event before its violation (gui FILE, File → Open). */
     public void open(Path file) {
         try {
@@ -845,9 +855,9 @@ public final class MainController {
             replication.reset();
             captionClosed = false;
             driver.playPausedBefore(s, fuzz.event());
-            statusFlash("Paused one event before the violation: the next event (#" + fuzz.event() + ", t = " + fuzz.atMs()
-                    + " ms) breaks " + fuzz.rule() + ". Step (.) to see it; step back (,) to go further back.");
-            selectionLabel.getStyleClass().add("violation-next");
+            violationNotice = new ViolationNotice(fuzz.event(), "Paused one event before the violation: the next event (#"
+                    + fuzz.event() + ", t = " + fuzz.atMs() + " ms) breaks " + fuzz.rule()
+                    + ". Step (.) to see it; step back (,) to go further back.");
         } catch (io.yakraft.scenario.ScenarioException e) {
             error("This scenario cannot be played", e.getMessage());
         }
