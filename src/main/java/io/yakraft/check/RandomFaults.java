@@ -24,9 +24,13 @@ public final class RandomFaults {
     private final long meanGapMs;
     private final long until;
     private final boolean voterDiskLoss;
+    /** At most this many faults are injected (a shrunk fuzz failure keeps a prefix of its faults). */
+    private final int maxFaults;
+    private int injected;
 
-    private RandomFaults(Cluster cluster, long meanGapMs, long until, boolean voterDiskLoss) {
+    private RandomFaults(Cluster cluster, long meanGapMs, long until, boolean voterDiskLoss, int maxFaults) {
         this.cluster = cluster;
+        this.maxFaults = maxFaults;
         this.random = cluster.randomFor("faults");
         this.meanGapMs = meanGapMs;
         this.until = until;
@@ -35,8 +39,23 @@ public final class RandomFaults {
 
     /** Schedules faults from {@code from} to {@code until}, on average one every {@code meanGapMs}. */
     public static void schedule(Cluster cluster, long from, long until, long meanGapMs) {
-        new RandomFaults(cluster, meanGapMs, until, false).scheduleNext(from);
+        schedule(cluster, from, until, meanGapMs, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #schedule(Cluster, long, long, long)}, stopping after {@code maxFaults} faults: the faults
+     * injected are the same first ones the unlimited campaign injects (each is decided when it fires).
+     */
+    public static RandomFaults schedule(Cluster cluster, long from, long until, long meanGapMs, int maxFaults) {
+        RandomFaults f = new RandomFaults(cluster, meanGapMs, until, false, maxFaults);
+        f.scheduleNext(from);
         cluster.at(until, "faults over: heal network, restart dead nodes, resume paused ones", RandomFaults::healEverything);
+        return f;
+    }
+
+    /** How many faults have been injected so far. */
+    public int injected() {
+        return injected;
     }
 
     /** Restores a calm world: every link healed and default, every node up and running. */
@@ -54,10 +73,11 @@ public final class RandomFaults {
 
     private void scheduleNext(long after) {
         long at = after + 1 + random.nextLong(2 * meanGapMs);
-        if (at >= until) {
+        if (at >= until || injected >= maxFaults) {
             return;
         }
         cluster.at(at, "random fault", c -> {
+            injected++;
             inject(c);
             scheduleNext(c.now());
         });

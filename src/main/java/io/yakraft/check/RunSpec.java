@@ -16,7 +16,7 @@ public record RunSpec(ClusterConfig cluster, long durationMs, boolean faults, lo
 
     public static RunSpec of(ClusterConfig cluster, long durationMs, boolean faults) {
         return new RunSpec(cluster, durationMs, faults, 700, 100,
-                20L * cluster.raft().electionTimeoutMs(), true, RaftNodeFactory.KRAFT, QuorumControllerFactory.KAFKA, null, null);
+                20L * cluster.raft().electionTimeoutMs(), true, cluster.protocol().raft(), cluster.protocol().controller(), null, null);
     }
 
     public RunSpec withControllerFactory(QuorumControllerFactory f) {

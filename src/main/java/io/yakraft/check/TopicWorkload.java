@@ -69,6 +69,11 @@ public final class TopicWorkload {
         return w;
     }
 
+    /** True while a command has been submitted and its answer has not come (every command must be answered). */
+    public boolean awaitingAnswer() {
+        return waiting;
+    }
+
     public Outcome outcome() {
         return new Outcome(created, producerRequests, Map.copyOf(errors));
     }

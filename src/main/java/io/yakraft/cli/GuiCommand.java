@@ -2,18 +2,25 @@ package io.yakraft.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Opens the window on the default cluster (the default command). */
-@Command(name = "gui", mixinStandardHelpOptions = true, description = "Open the YAKRaft Studio window (default).")
+import java.nio.file.Path;
+
+/** Opens the window on the default cluster (the default command), or on a scenario file. */
+@Command(name = "gui", mixinStandardHelpOptions = true, description = "Open the YAKRaft Studio window (default). With a"
+        + " scenario file it plays it; a fuzz failure (fuzz-failures/seed-N.json) opens paused one event before its violation.")
 public final class GuiCommand implements Runnable {
     @Option(names = "--lesson", paramLabel = "NAME", description = "open straight into a built-in lesson, e.g. 01-first-election")
     String lesson;
 
     @Option(names = "--no-welcome", description = "start without the welcome card (the cluster runs at once)")
     boolean noWelcome;
+
+    @Parameters(arity = "0..1", paramLabel = "SCENARIO", description = "a scenario file to open")
+    Path file;
 
     @Override
     public void run() {
@@ -23,6 +30,9 @@ public final class GuiCommand implements Runnable {
         }
         if (noWelcome) {
             args.add("--no-welcome");
+        }
+        if (file != null) {
+            args.add(file.toString());
         }
         io.yakraft.ui.StudioApp.launchGui(args.toArray(new String[0]));
     }

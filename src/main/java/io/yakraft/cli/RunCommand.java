@@ -50,6 +50,10 @@ public final class RunCommand implements Callable<Integer> {
             + " (how lessons played before pacing), for comparison")
     boolean baseline;
 
+    @Option(names = "--variant", completionCandidates = FuzzCommand.VariantNames.class,
+            description = "run the scenario on this protocol instead of the one it names: ${COMPLETION-CANDIDATES}")
+    String variant;
+
     @Spec
     CommandSpec spec;
 
@@ -58,6 +62,15 @@ public final class RunCommand implements Callable<Integer> {
         Scenario scenario;
         try {
             scenario = load(source);
+            if (variant != null) {
+                if (!io.yakraft.cluster.ProtocolVariants.exists(variant)) {
+                    throw new ParameterException(spec.commandLine(), "Invalid value for option '--variant': unknown protocol"
+                            + " variant '" + variant + "' (expected one of: " + String.join(", ",
+                            io.yakraft.cluster.ProtocolVariants.names()) + ")");
+                }
+                scenario = new Scenario(scenario.name(), scenario.description(), scenario.cluster().withVariant(variant),
+                        scenario.steps(), scenario.slowMotion(), scenario.fuzz(), scenario.stopAtViolation());
+            }
         } catch (ScenarioException e) {
             System.err.println(e.getMessage());
             return 2;

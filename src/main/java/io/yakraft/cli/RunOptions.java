@@ -46,6 +46,11 @@ final class RunOptions {
             description = "each node snapshots its image after this many applied records; 0 for never (default ${DEFAULT-VALUE})")
     int snapshotEvery;
 
+    @Option(names = "--variant", defaultValue = io.yakraft.cluster.ProtocolVariants.DEFAULT,
+            completionCandidates = FuzzCommand.VariantNames.class,
+            description = "protocol: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}); every variant but kraft drops a safety rule")
+    String variant;
+
     @Option(names = "--no-invariants", description = "skip the per-event invariant checks (faster)")
     boolean noInvariants;
 
@@ -66,6 +71,11 @@ final class RunOptions {
             throw bad("--snapshot-every", "must be 0 or more, got " + snapshotEvery);
         }
         config = config.withMetadata(config.metadata().withSnapshotEvery(snapshotEvery));
+        if (!io.yakraft.cluster.ProtocolVariants.exists(variant)) {
+            throw bad("--variant", "unknown protocol variant '" + variant + "' (expected one of: "
+                    + String.join(", ", io.yakraft.cluster.ProtocolVariants.names()) + ")");
+        }
+        config = config.withVariant(variant);
         RunSpec run = RunSpec.of(config, durationMs, faults.equals("random")).withInvariants(!noInvariants)
                 .withWritePeriod(writeMs);
         if (workload != null) {

@@ -9,7 +9,7 @@ import io.yakraft.sim.LinkConfig;
  * quorum's observers) get ids 101, 102, ... so a glance at an id tells which kind it is.
  */
 public record ClusterConfig(long seed, int controllers, int observers, RaftConfig raft, LinkConfig network,
-                            boolean trace, MetadataConfig metadata, DataConfig data) {
+                            boolean trace, MetadataConfig metadata, DataConfig data, String variant) {
 
     public static final int FIRST_OBSERVER_ID = 101;
 
@@ -20,31 +20,43 @@ public record ClusterConfig(long seed, int controllers, int observers, RaftConfi
         if (observers < 0 || observers > 9) {
             throw new IllegalArgumentException("observers must be 0..9, got " + observers);
         }
+        ProtocolVariants.named(variant); // an unknown name fails here, naming the known ones
     }
 
     public static ClusterConfig defaults(long seed, int controllers, int observers) {
         return new ClusterConfig(seed, controllers, observers, RaftConfig.kafkaDefaults(), LinkConfig.DEFAULT, true,
-                MetadataConfig.kafkaDefaults(), DataConfig.defaults());
+                MetadataConfig.kafkaDefaults(), DataConfig.defaults(),
+                ProtocolVariants.DEFAULT);
     }
 
     public ClusterConfig withTrace(boolean on) {
-        return new ClusterConfig(seed, controllers, observers, raft, network, on, metadata, data);
+        return new ClusterConfig(seed, controllers, observers, raft, network, on, metadata, data, variant);
     }
 
     public ClusterConfig withRaft(RaftConfig r) {
-        return new ClusterConfig(seed, controllers, observers, r, network, trace, metadata, data);
+        return new ClusterConfig(seed, controllers, observers, r, network, trace, metadata, data, variant);
     }
 
     public ClusterConfig withNetwork(LinkConfig n) {
-        return new ClusterConfig(seed, controllers, observers, raft, n, trace, metadata, data);
+        return new ClusterConfig(seed, controllers, observers, raft, n, trace, metadata, data, variant);
     }
 
     public ClusterConfig withMetadata(MetadataConfig m) {
-        return new ClusterConfig(seed, controllers, observers, raft, network, trace, m, data);
+        return new ClusterConfig(seed, controllers, observers, raft, network, trace, m, data, variant);
     }
 
     public ClusterConfig withData(DataConfig d) {
-        return new ClusterConfig(seed, controllers, observers, raft, network, trace, metadata, d);
+        return new ClusterConfig(seed, controllers, observers, raft, network, trace, metadata, d, variant);
+    }
+
+    /** The same cluster running the named protocol variant ("kraft" for Kafka's own; see {@link ProtocolVariants}). */
+    public ClusterConfig withVariant(String name) {
+        return new ClusterConfig(seed, controllers, observers, raft, network, trace, metadata, data, name);
+    }
+
+    /** The protocol this cluster runs. */
+    public ProtocolVariant protocol() {
+        return ProtocolVariants.named(variant);
     }
 
     /** True when {@code id} names one of this cluster's controllers or brokers. */

@@ -22,6 +22,7 @@ import java.util.function.Function;
 final class ReplicaFetcher {
     private final int id;
     private final DataConfig config;
+    private final ReplicationRules rules;
     private final DataOutputs outputs;
     /** leader broker → the fetch out to it. */
     private final Map<Integer, Outstanding> outstanding = new TreeMap<>();
@@ -37,9 +38,10 @@ final class ReplicaFetcher {
     private record Outstanding(long fetchId, long deadline) {
     }
 
-    ReplicaFetcher(int id, DataConfig config, DataOutputs out) {
+    ReplicaFetcher(int id, DataConfig config, ReplicationRules rules, DataOutputs out) {
         this.id = id;
         this.config = config;
+        this.rules = rules;
         this.outputs = out;
     }
 
@@ -95,7 +97,8 @@ final class ReplicaFetcher {
             if (d.error() != Error.NONE) {
                 r.retryAt = now + config.retryBackoffMs();
             } else if (d.divergingEndOffset() >= 0) {
-                long to = truncationOffset(r.log, d.divergingEpoch(), d.divergingEndOffset());
+                long to = rules.truncationLooksUpEpoch() ? truncationOffset(r.log, d.divergingEpoch(), d.divergingEndOffset())
+                        : Math.min(d.divergingEndOffset(), r.log.endOffset()); // the pre-KIP-279 rule, for a variant
                 int removed = r.log.truncateTo(to);
                 outputs.trace(r.tp + ": log diverges from b" + from + "'s after epoch " + d.divergingEpoch() + ": truncated "
                         + removed + " record(s) to offset " + to);

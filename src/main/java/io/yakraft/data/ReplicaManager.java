@@ -37,6 +37,7 @@ import java.util.TreeMap;
 public final class ReplicaManager {
     private final int id;
     private final DataConfig config;
+    private final ReplicationRules rules;
     private final Map<TopicPartition, PartitionLog> disk;
     private final DataOutputs out;
     private final Map<TopicPartition, PartitionReplica> replicas = new TreeMap<>(TopicPartition.ORDER);
@@ -52,11 +53,18 @@ public final class ReplicaManager {
      *             this core adds a log for each partition it comes to host and removes the ones it stops hosting
      */
     public ReplicaManager(int id, DataConfig config, Map<TopicPartition, PartitionLog> disk, DataOutputs out) {
+        this(id, config, ReplicationRules.KAFKA, disk, out);
+    }
+
+    /** As Kafka's, unless {@code rules} drops a safeguard (a protocol variant to teach with). */
+    public ReplicaManager(int id, DataConfig config, ReplicationRules rules, Map<TopicPartition, PartitionLog> disk,
+                          DataOutputs out) {
         this.id = id;
         this.config = config;
+        this.rules = rules;
         this.disk = disk;
         this.out = out;
-        this.fetcher = new ReplicaFetcher(id, config, out);
+        this.fetcher = new ReplicaFetcher(id, config, rules, out);
     }
 
     /** This broker's replicas as views can show them. */
@@ -198,7 +206,7 @@ public final class ReplicaManager {
         long end = r.log.endOffset();
         trace(r.tp + ": appended offsets " + base + ".." + (end - 1) + " in leader epoch " + r.leaderEpoch
                 + " (produce from n" + from + ", acks=" + req.acks().label() + ")");
-        if (req.acks() == Acks.LEADER) {
+        if (req.acks() == Acks.LEADER || (req.acks() == Acks.ALL && !rules.acksAllWaitsForIsr())) {
             answer(from, req, Error.NONE, base, "");
         } else if (req.acks() == Acks.ALL) {
             purgatory.add(new PendingProduce(from, req, r, base, end, now + config.requestTimeoutMs()));

@@ -177,6 +177,17 @@ final class Checks {
                 return fed(a, c);
             case "replicasInSync":
                 return replicasInSync(a.get("topic").asText(), c);
+            case "violated": {
+                // a lesson about a broken variant proves the rule it drops really breaks
+                String rule = a.path("rule").asText("");
+                for (String v : c.violations()) {
+                    if (v.startsWith(rule)) {
+                        return of(true, v);
+                    }
+                }
+                return of(false, "no violation" + (rule.isEmpty() ? "" : " of " + rule) + " yet"
+                        + (c.violations().isEmpty() ? "" : " (seen: " + c.violations().get(0) + ")"));
+            }
             case "invariantsHold":
                 return of(c.violations().isEmpty(), c.violations().isEmpty() ? "all invariants hold" : c.violations().get(0));
             default:

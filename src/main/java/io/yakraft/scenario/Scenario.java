@@ -8,9 +8,15 @@ import java.util.List;
  * A scripted session: a name, the cluster it runs on, and its steps in order. {@code slowMotion}:
  * whether the window slows down at key events while it plays (wall-clock pacing only).
  */
-public record Scenario(String name, String description, ClusterConfig cluster, List<Step> steps, boolean slowMotion) {
+public record Scenario(String name, String description, ClusterConfig cluster, List<Step> steps, boolean slowMotion,
+                       FuzzReplay fuzz, boolean stopAtViolation) {
     public Scenario {
         steps = List.copyOf(steps);
+    }
+
+    /** A scenario that replays no fuzz simulation. */
+    public Scenario(String name, String description, ClusterConfig cluster, List<Step> steps, boolean slowMotion) {
+        this(name, description, cluster, steps, slowMotion, null, true);
     }
 
     public Scenario(String name, String description, ClusterConfig cluster, List<Step> steps) {

@@ -42,9 +42,14 @@ public final class ScenarioPlayer {
     private Question revealed;
     private int picked = -1;
 
+    /** Plays {@code scenario} on a started cluster; a fuzz replay's plan is armed on it at once. */
     public ScenarioPlayer(Scenario scenario, Cluster cluster) {
         this.scenario = scenario;
         this.cluster = cluster;
+        cluster.stopAtViolation(scenario.stopAtViolation());
+        if (scenario.fuzz() != null) {
+            scenario.fuzz().plan().arm(cluster);
+        }
     }
 
     /** Where {@code setSpeed} goes (the window's driver); ignored headless. */

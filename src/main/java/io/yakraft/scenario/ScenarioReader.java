@@ -31,8 +31,12 @@ public final class ScenarioReader {
     /** Messages at classroom speed: the window's default latency, so lessons look the same everywhere. */
     public static final LinkConfig DEFAULT_NETWORK = LinkConfig.DEFAULT.withLatency(15, 40);
     static final long DEFAULT_TIMEOUT_MS = 30_000;
-    private static final Set<String> TOP = Set.of("name", "description", "cluster", "steps", "slowMotion");
-    private static final Set<String> CLUSTER = Set.of("controllers", "brokers", "seed", "network", "snapshotEvery", "raft");
+    private static final Set<String> TOP = Set.of("name", "description", "cluster", "steps", "slowMotion", "variant",
+            "fuzz", "stopAtViolation");
+    private static final Set<String> FUZZ = Set.of("faultsFromMs", "faultsUntilMs", "faultGapMs", "maxFaults", "writeEveryMs",
+            "workload", "feed", "calmMs", "rule", "atMs", "event");
+    private static final Set<String> CLUSTER = Set.of("controllers", "brokers", "seed", "network", "snapshotEvery", "raft",
+            "minInsyncReplicas");
     private static final Set<String> RAFT = Set.of("electionTimeoutMs", "fetchTimeoutMs", "electionBackoffMaxMs",
             "requestTimeoutMs", "retryBackoffMs", "fetchMaxWaitMs");
     private static final Set<String> NETWORK = Set.of("minLatencyMs", "maxLatencyMs", "loss", "duplication");
@@ -83,6 +87,15 @@ public final class ScenarioReader {
         unknownFields(root, TOP, "", "the top level");
         String name = text(root, "name", "");
         ClusterConfig cluster = cluster(required(root, "cluster", ""));
+        if (root.has("variant")) {
+            String variant = text(root, "variant", "");
+            if (!io.yakraft.cluster.ProtocolVariants.exists(variant)) {
+                throw error("variant", "'variant': unknown protocol variant '" + variant + "' (expected one of: "
+                        + String.join(", ", io.yakraft.cluster.ProtocolVariants.names()) + ")");
+            }
+            cluster = cluster.withVariant(variant);
+        }
+        FuzzReplay fuzz = root.has("fuzz") ? fuzz(root.get("fuzz")) : null;
         JsonNode steps = required(root, "steps", "");
         if (!steps.isArray() || steps.isEmpty()) {
             throw error("steps", "'steps' must be a non-empty list");
@@ -112,7 +125,8 @@ public final class ScenarioReader {
         if (!slow.isMissingNode() && !slow.isBoolean()) {
             throw error("slowMotion", "'slowMotion' must be true or false");
         }
-        return new Scenario(name, root.path("description").asText(""), cluster, out, slow.asBoolean(true));
+        return new Scenario(name, root.path("description").asText(""), cluster, out, slow.asBoolean(true), fuzz,
+                root.path("stopAtViolation").asBoolean(true));
     }
 
     private ClusterConfig cluster(JsonNode c) throws ScenarioException {
@@ -158,12 +172,35 @@ public final class ScenarioReader {
                         integer(r, "retryBackoffMs", d.retryBackoffMs(), "cluster"),
                         integer(r, "fetchMaxWaitMs", d.fetchMaxWaitMs(), "cluster"), d.maxFetchRecords()));
             }
+            if (c.has("minInsyncReplicas")) {
+                config = config.withData(config.data().withMinInsyncReplicas(integer(c, "minInsyncReplicas", 1, "cluster")));
+            }
             if (c.has("snapshotEvery")) {
                 config = config.withMetadata(MetadataConfig.kafkaDefaults().withSnapshotEvery(integer(c, "snapshotEvery", 500, "cluster")));
             }
             return config;
         } catch (IllegalArgumentException e) {
             throw error("cluster", "'cluster': " + e.getMessage());
+        }
+    }
+
+    /** The "fuzz" section: the fuzz simulation the scenario replays (see {@link FuzzReplay}). */
+    private FuzzReplay fuzz(JsonNode f) throws ScenarioException {
+        if (!f.isObject()) {
+            throw error("fuzz", "'fuzz' must be an object with faultsUntilMs and the plan's other settings");
+        }
+        unknownFields(f, FUZZ, "fuzz", "'fuzz'");
+        try {
+            io.yakraft.check.TopicWorkload.Spec workload = f.has("workload")
+                    ? io.yakraft.check.TopicWorkload.Spec.parse(text(f, "workload", "fuzz")) : null;
+            io.yakraft.check.FeedWorkload.Spec feed = f.has("feed") ? io.yakraft.check.FeedWorkload.Spec.parse(text(f, "feed", "fuzz")) : null;
+            io.yakraft.check.FuzzPlan plan = new io.yakraft.check.FuzzPlan(f.path("faultsFromMs").asLong(2_000),
+                    longValue(f, "faultsUntilMs", "fuzz"), f.path("faultGapMs").asLong(700), f.path("maxFaults").asInt(Integer.MAX_VALUE),
+                    f.path("writeEveryMs").asLong(0), workload, feed, f.path("calmMs").asLong(0));
+            return new FuzzReplay(plan, f.has("rule") ? text(f, "rule", "fuzz") : null, f.path("atMs").asLong(-1),
+                    f.path("event").asLong(-1));
+        } catch (IllegalArgumentException e) {
+            throw error("fuzz", "'fuzz': " + e.getMessage());
         }
     }
 

@@ -127,6 +127,9 @@ public final class SessionRecording {
         ObjectNode root = mapper.createObjectNode();
         root.put("name", name);
         root.put("description", "Recorded in YAKRaft Studio: every action with its simulated time.");
+        if (!cluster.variant().equals(io.yakraft.cluster.ProtocolVariants.DEFAULT)) {
+            root.put("variant", cluster.variant()); // a session on a broken variant replays on it
+        }
         ObjectNode c = root.putObject("cluster");
         c.put("controllers", cluster.controllers());
         c.put("brokers", cluster.observers());

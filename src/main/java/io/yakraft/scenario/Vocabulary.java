@@ -188,6 +188,7 @@ final class Vocabulary {
         CHECKS.put("truncated", args("node", Kind.NODE, true));
         CHECKS.put("logStartAtLeast", args("node", Kind.NODE, true, "value", Kind.INT, true));
         CHECKS.put("invariantsHold", args());
+        CHECKS.put("violated", args("rule", Kind.TEXT, false));
         CHECKS.put("answered", args("text", Kind.TEXT, true));
         CHECKS.put("fed", args("acked", Kind.INT, true, "failed", Kind.INT, false, "feed", Kind.INT, false));
         CHECKS.put("replicasInSync", args("topic", Kind.TEXT, true));

@@ -451,6 +451,20 @@ public final class LiveSession {
         });
     }
 
+    /**
+     * Opens a scenario paused just before event {@code event}: a fuzz failure opens one event before
+     * its violation, so the next step shows the event that breaks the rule.
+     */
+    public void playPausedBefore(Scenario scenario, long event) {
+        slowMotion = scenario.slowMotion();
+        paused = true;
+        submit(s -> {
+            s.play(scenario);
+            s.runToEvent(event - 1);
+            paused = true;
+        });
+    }
+
     /** After a pausing caption: go on playing. */
     public void proceed() {
         submit(s -> {

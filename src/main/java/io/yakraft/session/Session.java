@@ -168,6 +168,15 @@ public final class Session {
         return stepped[0];
     }
 
+    /** Processes events one at a time until {@code events} have run (or none is left, or the run stopped). */
+    public void runToEvent(long events) {
+        guarded(() -> {
+            while (cluster.eventCount() < events && cluster.step()) {
+                // one event at a time: a fuzz failure opens exactly one event before its violation
+            }
+        });
+    }
+
     /** Runs straight to simulated time {@code t} (through the scenario's steps when one plays, captions not holding). */
     public void fastForward(long t) {
         guarded(() -> {

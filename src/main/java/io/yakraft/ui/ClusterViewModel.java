@@ -144,7 +144,9 @@ public final class ClusterViewModel {
         String invariants = s.violations().isEmpty() ? "invariants hold" : "INVARIANT BROKEN: " + s.violations().get(0);
         return String.format(Locale.ROOT, "t = %.3f s  ·  %s  ·  speed %s%s  ·  seed %d  ·  %,d events  ·  %s",
                 s.now() / 1000.0, leader, formatSpeed(f.speed()), f.paused() ? " (paused)" : "", s.seed(), s.events(), invariants)
-                + (f.problem() == null ? "" : "  ·  " + f.problem()); // a command that failed: the cluster ran on without it
+                + (f.problem() == null ? "" : "  ·  " + f.problem()) // a command that failed: the cluster ran on without it
+                + (f.config() == null || f.config().variant().equals(io.yakraft.cluster.ProtocolVariants.DEFAULT) ? ""
+                : "  ·  BROKEN PROTOCOL VARIANT: " + f.config().variant());
     }
 
     static String formatSpeed(double speed) {

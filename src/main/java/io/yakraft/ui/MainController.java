@@ -246,6 +246,7 @@ public final class MainController {
         filterField.textProperty().bindBidirectional(model.eventFilterProperty());
         setUpGlossaryTips();
         statusLabel.textProperty().bind(model.statusProperty());
+        setUpVariantMenu();
         speedLabel.textProperty().bind(model.speedTextProperty());
         speedSlider.setValue(ClusterViewModel.sliderFromSpeed(driver.speed()));
         speedSlider.valueProperty().addListener((o, a, v) -> driver.setSpeed(ClusterViewModel.speedFromSlider(v.doubleValue())));
@@ -427,7 +428,9 @@ public final class MainController {
         showScenario(f.scenario());
         playButton.setText(f.paused() ? "Play" : "Pause");
         NodeView sel = model.selectedView();
-        selectionLabel.setText(sel == null ? "Click a node to select it; right-click for its actions."
+        boolean notice = violationNotice != null && f.snapshot().events() < violationNotice.event();
+        selectionLabel.pseudoClassStateChanged(VIOLATION_NEXT, sel == null && notice);
+        selectionLabel.setText(sel == null ? (notice ? violationNotice.text() : "Click a node to select it; right-click for its actions.")
                 : "Selected n" + sel.id() + ": " + sel.displayRole() + ", epoch " + sel.epoch()
                 + ", log " + sel.logStartOffset() + ".." + sel.logEndOffset() + ", high watermark " + sel.highWatermark()
                 + ", incarnation " + sel.incarnation());
@@ -807,6 +810,35 @@ public final class MainController {
         forms().registerProducer();
     }
 
+    // ---------------------------------------------------------------- protocol variants
+
+    @FXML private javafx.scene.control.Menu variantMenu;
+    private static final javafx.css.PseudoClass BROKEN_PROTOCOL = javafx.css.PseudoClass.getPseudoClass("broken-protocol");
+
+    /** Run → Protocol variant: one item per protocol; picking one restarts the cluster on it (the status bar turns red). */
+    private void setUpVariantMenu() {
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (io.yakraft.cluster.ProtocolVariant v : io.yakraft.cluster.ProtocolVariants.all()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(v.name()
+                    + (v.isDefault() ? " (Kafka's)" : " — " + v.breaks()));
+            item.setToggleGroup(group);
+            item.setUserData(v.name());
+            item.setSelected(v.name().equals(driver.config().variant()));
+            item.setOnAction(e -> {
+                replication.reset();
+                driver.restart(driver.config().withVariant(v.name()));
+                statusFlash(v.isDefault() ? "Kafka's protocol again." : "Protocol variant " + v.name() + ": " + v.breaks()
+                        + ". Expect " + v.shows() + ".");
+            });
+            variantMenu.getItems().add(item);
+        }
+        model.frameProperty().addListener((o, a, f) -> {
+            String variant = f == null ? io.yakraft.cluster.ProtocolVariants.DEFAULT : f.config().variant();
+            statusLabel.pseudoClassStateChanged(BROKEN_PROTOCOL, !variant.equals(io.yakraft.cluster.ProtocolVariants.DEFAULT));
+            group.getToggles().forEach(t -> t.setSelected(variant.equals(t.getUserData())));
+        });
+    }
+
     // ---------------------------------------------------------------- scenarios and lessons
 
     private void setUpLessons() {
@@ -827,6 +859,7 @@ public final class MainController {
 
     /** Plays a scenario in the window from its start, at classroom speed. */
     public void play(io.yakraft.scenario.Scenario scenario) {
+        violationNotice = null;
         replication.reset();
         captionClosed = false;
         driver.setSpeed(StudioApp.DEFAULT_SPEED);
@@ -837,13 +870,35 @@ public final class MainController {
     @FXML
     void openScenario() {
         Path file = fileTarget().open("Open a scenario", "json");
-        if (file == null) {
-            return;
+        if (file != null) {
+            open(file);
         }
+    }
+
+    /** The words shown (in red) while a fuzz failure stands before its violating event {@code event}. */
+    private record ViolationNotice(long event, String text) {
+    }
+
+    private ViolationNotice violationNotice;
+    private static final javafx.css.PseudoClass VIOLATION_NEXT = javafx.css.PseudoClass.getPseudoClass("violation-next");
+
+    /** Opens a scenario file; a fuzz failure opens paused one event before its violation (gui FILE, File → Open). */
+    public void open(Path file) {
         try {
             // read from its path, so a feed's data file beside the scenario is found
-            play(io.yakraft.scenario.ScenarioReader.read(file));
-            statusFlash("Playing " + file.getFileName());
+            io.yakraft.scenario.Scenario s = io.yakraft.scenario.ScenarioReader.read(file);
+            io.yakraft.scenario.FuzzReplay fuzz = s.fuzz();
+            if (fuzz == null || fuzz.rule() == null || fuzz.event() < 1) {
+                play(s);
+                statusFlash("Playing " + file.getFileName());
+                return;
+            }
+            replication.reset();
+            captionClosed = false;
+            driver.playPausedBefore(s, fuzz.event());
+            violationNotice = new ViolationNotice(fuzz.event(), "Paused one event before the violation: the next event (#"
+                    + fuzz.event() + ", t = " + fuzz.atMs() + " ms) breaks " + fuzz.rule()
+                    + ". Step (.) to see it; step back (,) to go further back.");
         } catch (io.yakraft.scenario.ScenarioException e) {
             error("This scenario cannot be played", e.getMessage());
         }

@@ -29,7 +29,9 @@ public final class StudioApp extends Application {
     @Override
     public void start(Stage stage) {
         String lesson = getParameters().getNamed().get("lesson");
-        boolean welcome = lesson == null && !getParameters().getUnnamed().contains("--no-welcome") && welcomeAtStart();
+        String scenarioFile = getParameters().getUnnamed().stream().filter(a -> !a.startsWith("--")).findFirst().orElse(null);
+        boolean welcome = lesson == null && scenarioFile == null && !getParameters().getUnnamed().contains("--no-welcome")
+                && welcomeAtStart();
         // behind the welcome card the cluster waits, paused, so its first election is not missed
         LiveSession session = new LiveSession(Session.defaultConfig(42, 3, 3), DEFAULT_SPEED, welcome);
         pacer = new Pacer(session);
@@ -38,7 +40,9 @@ public final class StudioApp extends Application {
         stage.setScene(createScene(controller));
         WindowLayout.fitToScreen(stage);
         stage.show();
-        if (lesson != null) {
+        if (scenarioFile != null) {
+            controller.open(java.nio.file.Path.of(scenarioFile)); // gui FILE
+        } else if (lesson != null) {
             try {
                 controller.play(io.yakraft.scenario.Lessons.load(lesson.endsWith(".json") ? lesson : lesson + ".json"));
             } catch (io.yakraft.scenario.ScenarioException e) {

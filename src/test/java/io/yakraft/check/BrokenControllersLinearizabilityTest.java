@@ -3,7 +3,6 @@ package io.yakraft.check;
 import io.yakraft.check.lin.Linearizability;
 import io.yakraft.check.lin.Verdict;
 import io.yakraft.cluster.ClusterConfig;
-import io.yakraft.cluster.QuorumControllerFactory;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,10 +18,10 @@ class BrokenControllersLinearizabilityTest {
 
     @Test
     void answeringBeforeCommitIsCaughtByTheCheckerAlone() {
-        QuorumControllerFactory broken = BrokenControllers.all().get("answers before commit");
         for (int trial = 1; trial <= TRIAL_BUDGET; trial++) {
-            ClusterConfig config = ClusterConfig.defaults(trial, trial % 2 == 0 ? 3 : 5, 3).withTrace(false);
-            RunResult r = Runner.run(RunSpec.of(config, 60_000, true).withControllerFactory(broken).withInvariants(false)
+            ClusterConfig config = ClusterConfig.defaults(trial, trial % 2 == 0 ? 3 : 5, 3).withTrace(false)
+                    .withVariant("answer-before-commit");
+            RunResult r = Runner.run(RunSpec.of(config, 60_000, true).withInvariants(false)
                     .withWorkload(new TopicWorkload.Spec(6, 3, 2, 2, 300)));
             Verdict v = Linearizability.check(r.history());
             if (!v.linearizable()) {

@@ -1,6 +1,7 @@
 package io.yakraft.check;
 
 import io.yakraft.cluster.ClusterConfig;
+import io.yakraft.cluster.ProtocolVariants;
 import io.yakraft.cluster.QuorumControllerFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -15,10 +16,11 @@ class BrokenControllersTest {
     private static final int TRIAL_BUDGET = 100;
 
     static Stream<Arguments> variants() {
-        return BrokenControllers.all().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+        return ProtocolVariants.broken().stream().filter(v -> v.controller() != QuorumControllerFactory.KAFKA)
+                .map(v -> Arguments.of(v.name(), v.controller()));
     }
 
-    @ParameterizedTest(name = "controller that {0} is caught")
+    @ParameterizedTest(name = "controller variant {0} is caught")
     @MethodSource("variants")
     void brokenControllerIsCaught(String name, QuorumControllerFactory broken) {
         for (int trial = 1; trial <= TRIAL_BUDGET; trial++) {
