@@ -67,7 +67,7 @@ public final class FuzzScenarios {
         fuzz.put("event", v.eventNumber());
         root.put("fuzz", fuzz);
         Map<String, Object> step = new LinkedHashMap<>();
-        step.put("at", p.endMs() + 1);
+        step.put("at", (p.endMs() + 1) + "ms");
         step.put("action", "expect");
         step.put("check", "invariantsHold");
         step.put("comment", "fails: " + v.rule() + " breaks at t=" + v.time() + " ms");

@@ -16,7 +16,7 @@ public final class LinearizabilityRunCheck implements RunCheck {
         HistoryRecorder recorder = HistoryRecorder.attach(cluster);
         return () -> {
             recorder.readAll();
-            Verdict v = Linearizability.check(recorder.history());
+            io.yakraft.check.lin.Verdict v = Linearizability.check(recorder.history());
             int refuted = v.violations().size();
             return refuted == 0
                     ? new RunCheck.Verdict(v.keys(), v.operations(), 0, null, null)
