@@ -9,6 +9,7 @@ import javafx.scene.control.TableView;
 
 import static io.yakraft.ui.Tables.column;
 import static io.yakraft.ui.Tables.group;
+import static io.yakraft.ui.Tables.whole;
 import static io.yakraft.ui.Tables.wrapping;
 
 /** Puts the metadata view-model's rows into the Brokers, Topics, Partitions, Producers and Records tables. */
@@ -37,9 +38,9 @@ final class MetadataPanel {
                 column("Broker", r -> "b" + r.broker(), 60), column("Broker epoch", ProducerRow::brokerEpoch, 90),
                 column("First id", ProducerRow::firstProducerId, 80), column("Next id", ProducerRow::nextProducerId, 80));
         Tables.flashing(records, m.records(),
-                column("Offset", RecordRow::offset, 60), column("Epoch", RecordRow::epoch, 50),
-                column("Committed", r -> r.committed() ? "yes" : "no", 80), column("Record", RecordRow::type, 150),
-                wrapping(column("Fields", RecordRow::detail, 300)));
+                column("Offset", RecordRow::offset, 55), column("Epoch", RecordRow::epoch, 50),
+                column("Committed", r -> r.committed() ? "yes" : "no", 88), whole(column("Record", RecordRow::type, 172)),
+                wrapping(column("Fields", RecordRow::detail, 220)));
         // keep the newest record in view unless the person selected one to read
         m.records().items().addListener((javafx.collections.ListChangeListener<RecordRow>) c -> {
             if (records.getSelectionModel().isEmpty() && !records.getItems().isEmpty()) {

@@ -30,6 +30,12 @@ final class Tables {
         return c;
     }
 
+    /** A column that never gets narrower than its preferred width (values without spaces to wrap at, like record types). */
+    static <S> TableColumn<S, Object> whole(TableColumn<S, Object> c) {
+        c.setMinWidth(c.getPrefWidth());
+        return c;
+    }
+
     /** A header over {@code columns} ("Partition" over Epoch, LEO, HW): one name for what they share. */
     @SafeVarargs
     static <S> TableColumn<S, Object> group(String title, TableColumn<S, Object>... columns) {
