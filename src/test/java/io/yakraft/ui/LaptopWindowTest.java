@@ -52,6 +52,8 @@ class LaptopWindowTest extends WindowTestBase {
         assertEquals(1366, status.getScene().getWidth(), 1);
         assertEquals(740, status.getScene().getHeight(), 1);
         brokersUnfenced();
+        javafx.scene.layout.Region root = robot.lookup("#root").query();
+        assertTrue(root.minWidth(-1) <= 1366, "nothing holds the window wider than the screen: min " + root.minWidth(-1));
         session.perform(Steps.of("createTopic", "name", "orders", "partitions", 3, "rf", 3));
         TableView<MetadataRows.PartitionRow> partitions = robot.lookup("#partitionTable").queryTableView();
         advanceUntilShown("three partitions of orders with three in sync", () -> partitions.getItems().stream()
@@ -81,7 +83,9 @@ class LaptopWindowTest extends WindowTestBase {
 
         robot.clickOn("#partitionLogTab");
         settle();
-        assertNothingCutShort("the partition view", robot.lookup("#root").query());
+        assertNothingCutShort("the partition view", root);
+        assertEquals(1366, root.getWidth(), 1, "the window's content is as wide as the screen, no wider");
+        assertTrue(root.minWidth(-1) <= 1366, "min width " + root.minWidth(-1));
     }
 
     @Test
@@ -219,6 +223,10 @@ class LaptopWindowTest extends WindowTestBase {
         if (!n.isVisible()) {
             return;
         }
+        if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty() && !isInTable(l)
+                && l.getScene() != null && l.localToScene(l.getLayoutBounds()).getMaxX() > l.getScene().getWidth() + 1) {
+            out.add("'" + l.getText() + "' runs past the window's right edge");
+        }
         if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty() && !insideEventRows(l)) {
             for (Node c : l.getChildrenUnmodifiable()) {
                 String own = l.isMnemonicParsing() ? l.getText().replace("_", "") : l.getText();
@@ -239,6 +247,16 @@ class LaptopWindowTest extends WindowTestBase {
     private static boolean insideEventRows(Node n) {
         for (Node p = n; p != null; p = p.getParent()) {
             if (p instanceof javafx.scene.control.TableRow<?> && isIn(p, "eventTable")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Inside a table, which clips and scrolls its own columns. */
+    private static boolean isInTable(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p instanceof TableView<?>) {
                 return true;
             }
         }
