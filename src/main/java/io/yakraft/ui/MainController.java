@@ -336,7 +336,7 @@ public final class MainController {
     private void setUpEventTable() {
         TableColumn<TraceEvent, Object> time = Tables.column("Time (ms)", TraceEvent::time, 80);
         TableColumn<TraceEvent, Object> node = Tables.column("Node", e -> e.node() < 0 ? "—" : "n" + e.node(), 55);
-        TableColumn<TraceEvent, Object> kind = Tables.column("Kind", e -> e.kind().name(), 110);
+        TableColumn<TraceEvent, Object> kind = Tables.column("Kind", e -> e.kind().name(), 140);
         TableColumn<TraceEvent, Object> reason = Tables.column("Reason", TraceEvent::reason, 700);
         eventTable.getColumns().setAll(List.of(time, node, kind, reason));
         eventTable.setItems(model.events());

@@ -70,8 +70,11 @@ final class PartitionRenderer {
 
     /** Width of the label column: the broker, its role in the partition and its figures. */
     double labelWidth() {
-        return 150 * scale;
+        return 200 * scale;
     }
+
+    /** The pill with the broker's name, leadership and ISR membership, at the start of the label column. */
+    private static final double PILL_WIDTH = 82;
 
     /** How tall a replica's row is on a canvas {@code h} high with {@code rows} rows. */
     double rowHeight(double h, int rows) {
@@ -127,8 +130,25 @@ final class PartitionRenderer {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.setFill(ink);
-        g.fillText("colour = leader epoch · faded = above the partition HW · thick line = partition HW · blue = LEO"
-                + " · glow = just arrived", label, header + p.rows().size() * rowH + 3);
+        g.fillText(legend(w - label - 4), label, header + p.rows().size() * rowH + 3);
+    }
+
+    private static final String[] LEGENDS = {
+        "colour = leader epoch · faded = above the partition HW · thick line = partition HW · blue = LEO · glow = just arrived",
+        "colour = leader epoch · faded = above partition HW · thick = partition HW · blue = LEO",
+        "colour = leader epoch · thick = partition HW · blue = LEO"};
+
+    /** The longest legend that fits in {@code room} pixels at the current font. */
+    private String legend(double room) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(Font.font("System", 10 * scale));
+        for (String l : LEGENDS) {
+            probe.setText(l);
+            if (probe.getLayoutBounds().getWidth() <= room) {
+                return l;
+            }
+        }
+        return LEGENDS[LEGENDS.length - 1];
     }
 
     private void drawHeader(GraphicsContext g, long first, long last, double label, Color ink) {
@@ -150,24 +170,37 @@ final class PartitionRenderer {
     private void drawLabel(GraphicsContext g, PartitionPicture.Row r, double y, double rowH, double label) {
         Color fill = !r.up() ? Color.web("#6B6B6B") : r.leader() ? Color.web("#E69F00")
                 : r.inIsr() ? Color.web("#56B4E9") : Color.web("#C9C9C2");
+        double pill = PILL_WIDTH * scale;
         g.setFill(fill);
-        g.fillRoundRect(4, y + 3, label - 10, rowH - 6, 6, 6);
-        g.setFill(!r.up() ? Color.WHITE : Color.web("#111111"));
+        g.fillRoundRect(4, y + 1.5, pill, rowH - 3, 6, 6);
         double font = labelFontSize(rowH);
-        boolean twoLines = rowH - 6 >= font * 2.3;
+        boolean twoLines = rowH - 3 >= font * 2.4;
+        double line1 = twoLines ? y + rowH / 2 - font * 0.6 : y + rowH / 2;
+        double line2 = y + rowH / 2 + font * 0.6;
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
+        // in the pill: the broker, whether it leads, whether it is in the ISR (or that it is down)
+        g.setFill(!r.up() ? Color.WHITE : Color.web("#111111"));
         g.setFont(Font.font("System", FontWeight.BOLD, font));
-        String role = !r.up() ? "down" : r.leader() ? "♛ leader" : "follower";
-        String isr = r.inIsr() ? "in ISR" : "out of ISR";
-        String figures = r.hosted() ? "LEO " + r.logEnd() + " · HW " + r.highWatermark() : "no log yet";
+        String who = "b" + r.broker() + (r.leader() ? " ♛" : "");
+        String isr = r.inIsr() ? "ISR" : "✗ ISR";
         if (twoLines) {
-            g.fillText("b" + r.broker() + "  " + role + " · " + isr, 10, y + rowH / 2 - font * 0.6);
-            g.setFont(Font.font("System", FontWeight.NORMAL, font));
-            g.fillText(figures, 10, y + rowH / 2 + font * 0.6);
+            g.fillText(who + (r.up() ? "" : " down"), 9, line1);
+            g.fillText(r.inIsr() ? "in ISR" : "out of ISR", 9, line2);
         } else {
-            g.fillText("b" + r.broker() + " " + (r.leader() ? "♛" : "") + (r.inIsr() ? " ISR" : " ✗ISR") + " · " + figures,
-                    10, y + rowH / 2);
+            g.fillText(who + " " + (r.up() ? isr : "down"), 9, line1);
+        }
+        // beside it: its log end and partition HW in figures
+        g.setFill(dark ? Color.web("#E6E6E6") : Color.web("#222222"));
+        g.setFont(Font.font("System", FontWeight.NORMAL, font));
+        double fx = 4 + pill + 6 * scale;
+        if (!r.hosted()) {
+            g.fillText("no log yet", fx, line1);
+        } else if (twoLines) {
+            g.fillText("LEO " + r.logEnd(), fx, line1);
+            g.fillText("HW " + r.highWatermark(), fx, line2);
+        } else {
+            g.fillText("LEO " + r.logEnd() + " · HW " + r.highWatermark(), fx, line1);
         }
     }
 
