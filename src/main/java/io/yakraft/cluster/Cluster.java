@@ -700,7 +700,8 @@ public final class Cluster {
         }
         Map<TopicPartition, ReplicaView> out = new TreeMap<>(TopicPartition.ORDER);
         dataDisks.getOrDefault(brokerId, Map.of()).forEach((tp, log) ->
-                out.put(tp, new ReplicaView(tp, false, -1, -1, log.endOffset(), log.highWatermark())));
+                out.put(tp, new ReplicaView(tp, false, -1, -1, log.endOffset(), log.highWatermark(),
+                        log.epochStarts())));
         return out;
     }
 

@@ -93,6 +93,11 @@ public final class PartitionLog {
         return List.copyOf(records.subList((int) from, (int) Math.min(endOffset(), from + max)));
     }
 
+    /** The leader-epoch cache as it stands (epoch → first offset), a copy for views. */
+    public java.util.SortedMap<Integer, Long> epochStarts() {
+        return new TreeMap<>(epochStarts);
+    }
+
     /** Every record, oldest first (for checks and views). */
     public List<DataRecord> records() {
         return java.util.Collections.unmodifiableList(records);

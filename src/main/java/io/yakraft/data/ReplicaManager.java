@@ -72,7 +72,7 @@ public final class ReplicaManager {
         Map<TopicPartition, ReplicaView> out = new TreeMap<>(TopicPartition.ORDER);
         for (PartitionReplica r : replicas.values()) {
             out.put(r.tp, new ReplicaView(r.tp, r.leader, r.leaderEpoch, r.leaderId, r.log.endOffset(),
-                    r.log.highWatermark()));
+                    r.log.highWatermark(), r.log.epochStarts()));
         }
         return out;
     }

@@ -276,7 +276,43 @@ public final class ScenarioReader {
             }
             proves = s.get("proves").asText();
         }
-        return new Step(i, line(at), column(at), atMs, afterMs, waitFor, timeout, action, args, typed, shows, proves, question);
+        ViewHint view = s.has("view") ? viewHint(s.get("view"), action, at, what) : null;
+        return new Step(i, line(at), column(at), atMs, afterMs, waitFor, timeout, action, args, typed, shows, proves, question,
+                view);
+    }
+
+    /** A caption's or a question's "view": {"show": "partition", "partition": "payments-0"} or {"show": "metadata"}. */
+    private ViewHint viewHint(JsonNode v, String action, String at, String what) throws ScenarioException {
+        if (!"caption".equals(action) && !"question".equals(action)) {
+            throw error(at, what + ": 'view' belongs to a caption or a question (the view it wants on screen)");
+        }
+        String expected = "expected {\"show\": \"partition\", \"partition\": \"topic-n\"} or {\"show\": \"metadata\"}";
+        if (!v.isObject() || !v.path("show").isTextual()) {
+            throw error(at, what + ": 'view' " + expected);
+        }
+        java.util.Iterator<String> names = v.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!name.equals("show") && !name.equals("partition")) {
+                throw error(at, what + ": 'view' has no field '" + name + "' (" + expected + ")");
+            }
+        }
+        String show = v.get("show").asText();
+        try {
+            switch (show) {
+                case "metadata":
+                    if (v.has("partition")) {
+                        throw new IllegalArgumentException("the metadata log view takes no 'partition'");
+                    }
+                    return new ViewHint(ViewHint.Kind.METADATA, null);
+                case "partition":
+                    return new ViewHint(ViewHint.Kind.PARTITION, v.path("partition").asText(null));
+                default:
+                    throw new IllegalArgumentException("'show' is 'partition' or 'metadata', got '" + show + "'");
+            }
+        } catch (IllegalArgumentException e) {
+            throw error(at, what + ": 'view': " + e.getMessage());
+        }
     }
 
     private Check check(JsonNode w, String at, int i) throws ScenarioException {

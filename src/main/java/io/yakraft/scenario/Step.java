@@ -11,10 +11,19 @@ import io.yakraft.cluster.Action;
  * and {@code typed}, the action built from them (null for a wait, an 'expect' or a 'question').
  * {@code shows} (captions and questions, else null) names the state the narration speaks of, so a
  * pacing report can tell how long it is visible; {@code proves} (expectations, else null) names
- * the question whose answer this expectation shows; {@code question} is a question step's.
+ * the question whose answer this expectation shows; {@code question} is a question step's;
+ * {@code view} (captions and questions, else null) is the view the window should show beside the
+ * cluster from this step on, which the simulation never sees.
  */
 public record Step(int index, long line, long column, long atMs, long afterMs, Check waitFor, long timeoutMs,
-                   String action, ObjectNode args, Action typed, Check shows, String proves, Question question) {
+                   String action, ObjectNode args, Action typed, Check shows, String proves, Question question,
+                   ViewHint view) {
+
+    /** A step that asks for no particular view. */
+    public Step(int index, long line, long column, long atMs, long afterMs, Check waitFor, long timeoutMs,
+                String action, ObjectNode args, Action typed, Check shows, String proves, Question question) {
+        this(index, line, column, atMs, afterMs, waitFor, timeoutMs, action, args, typed, shows, proves, question, null);
+    }
 
     /** Passive steps only look at the cluster: a caption being read never holds them. */
     public boolean passive() {

@@ -194,7 +194,7 @@ final class Vocabulary {
         CHECKS.put("replicasInSync", args("topic", Kind.TEXT, true));
     }
 
-    static final List<String> STEP_FIELDS = List.of("at", "after", "waitFor", "timeout", "action", "comment", "shows", "proves");
+    static final List<String> STEP_FIELDS = List.of("at", "after", "waitFor", "timeout", "action", "comment", "shows", "proves", "view");
 
     /**
      * The first problem of {@code args} against {@code spec}, in words prefixed by {@code what}

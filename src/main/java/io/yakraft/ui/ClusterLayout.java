@@ -57,6 +57,14 @@ public final class ClusterLayout {
         // smaller nodes when many observers share the arc, so neighbours never touch
         this.nodeRadius = Math.max(12, Math.min(Math.min(40 * scale, Math.min(width, height) * 0.065 * scale),
                 width * 0.8 / (2.4 * Math.max(1, observers.size()))));
+        // the top controller's crown and timer arc reach about r + 20 × scale above its centre: keep them on the
+        // canvas by lowering the ring's top (its bottom, and so the observers, stay where they are)
+        double topRoom = nodeRadius + 24 * scale;
+        if (cy - ry < topRoom) {
+            double ringBottom = cy + ry;
+            ry = Math.max(0, (ringBottom - topRoom) / 2);
+            cy = ringBottom - ry;
+        }
         int n = controllers.size();
         for (int i = 0; i < n; i++) {
             double a = -Math.PI / 2 + 2 * Math.PI * i / n;

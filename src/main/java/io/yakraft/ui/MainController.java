@@ -66,6 +66,14 @@ public final class MainController {
     @FXML private CheckMenuItem fpsItem;
     @FXML private CheckMenuItem paletteItem;
     @FXML private StackPane replicationHost;
+    // the pane under the cluster: metadata log or a partition's replica logs
+    @FXML private StackPane partitionHost;
+    @FXML private ToggleButton metadataLogTab;
+    @FXML private ToggleButton partitionLogTab;
+    @FXML private ComboBox<String> partitionBox;
+    @FXML private Label partitionSummary;
+    @FXML private Label metadataLegend;
+    private LogViews logViews;
     @FXML private ComboBox<String> seenByBox;
     @FXML private Label metadataSummary;
     @FXML private HBox sideTabs;
@@ -224,8 +232,11 @@ public final class MainController {
                 replication.scroll((long) Math.signum(delta) * Math.max(1, (long) (40 / replication.cellWidth())));
             }
         });
-        Tooltip.install(replicationHost, new Tooltip("Each row is a node's log, each cell an offset coloured by its epoch."
-                + " Wheel scrolls back in history, Ctrl+wheel zooms."));
+        Tooltip.install(replicationHost, new Tooltip("Each row is a node's copy of the metadata log (KRaft), each cell an"
+                + " offset coloured by its epoch; thick line: the node's metadata HW. Wheel scrolls back in history, Ctrl+wheel zooms."));
+        logViews = new LogViews(metadataLogTab, partitionLogTab, partitionBox, partitionSummary, replicationHost, partitionHost);
+        metadataLegend.visibleProperty().bind(metadataLogTab.selectedProperty());
+        metadataLegend.managedProperty().bind(metadataLogTab.selectedProperty());
         MetadataPanel.bind(metadata, brokerTable, topicTable, partitionTable, producerTable, recordTable);
         quorumPanel = new QuorumPanel(quorumPage);
         setUpSideTabs();
@@ -304,6 +315,16 @@ public final class MainController {
         return renderer;
     }
 
+    /** The metadata log view's renderer (its row geometry, for tests). */
+    ReplicationRenderer replicationRenderer() {
+        return replication;
+    }
+
+    /** The pane under the cluster: the metadata log or a partition's replica logs. */
+    LogViews logViews() {
+        return logViews;
+    }
+
     /** The cluster canvas: where the focus goes back to. */
     Canvas canvas() {
         return canvas;
@@ -325,7 +346,7 @@ public final class MainController {
                 Tables.column("Leader", NodeRow::leader, 55),
                 Tables.column("Voted", NodeRow::votedFor, 50),
                 Tables.column("Log end", NodeRow::logEnd, 64),
-                Tables.column("HW", NodeRow::highWatermark, 40),
+                Tables.column("Metadata\nHW", NodeRow::highWatermark, 78),
                 Tables.column("Applied", NodeRow::applied, 64),
                 Tables.column("Start", NodeRow::logStart, 45)));
         nodeTable.setItems(model.nodes());
@@ -354,7 +375,7 @@ public final class MainController {
     private void setUpEventTable() {
         TableColumn<TraceEvent, Object> time = Tables.column("Time (ms)", TraceEvent::time, 80);
         TableColumn<TraceEvent, Object> node = Tables.column("Node", e -> e.node() < 0 ? "—" : "n" + e.node(), 55);
-        TableColumn<TraceEvent, Object> kind = Tables.column("Kind", e -> e.kind().name(), 110);
+        TableColumn<TraceEvent, Object> kind = Tables.column("Kind", e -> e.kind().name(), 140);
         TableColumn<TraceEvent, Object> reason = Tables.column("Reason", TraceEvent::reason, 700);
         eventTable.getColumns().setAll(List.of(time, node, kind, reason));
         eventTable.setItems(model.events());
@@ -432,7 +453,7 @@ public final class MainController {
         selectionLabel.pseudoClassStateChanged(VIOLATION_NEXT, sel == null && notice);
         selectionLabel.setText(sel == null ? (notice ? violationNotice.text() : "Click a node to select it; right-click for its actions.")
                 : "Selected n" + sel.id() + ": " + sel.displayRole() + ", epoch " + sel.epoch()
-                + ", log " + sel.logStartOffset() + ".." + sel.logEndOffset() + ", high watermark " + sel.highWatermark()
+                + ", log " + sel.logStartOffset() + ".." + sel.logEndOffset() + ", metadata HW " + sel.highWatermark()
                 + ", incarnation " + sel.incarnation());
         showFeeds(f.snapshot().feeds());
         // keep the newest event in view unless the person is reading older ones, and the pick on its event
@@ -482,6 +503,7 @@ public final class MainController {
         }
         replication.draw(replicationCanvas.getGraphicsContext2D(), f.snapshot(), replicationCanvas.getWidth(),
                 replicationCanvas.getHeight(), nanos, model.selectedNodeProperty().get());
+        logViews.draw(f.snapshot(), nanos);
         timeline.draw(timelineCanvas.getGraphicsContext2D(), timelineCanvas.getWidth(), timelineCanvas.getHeight(),
                 f.snapshot().now(), f.horizon(), f.markers(), timelinePreview);
         double w = canvas.getWidth();
@@ -861,6 +883,8 @@ public final class MainController {
     public void play(io.yakraft.scenario.Scenario scenario) {
         violationNotice = null;
         replication.reset();
+        logViews.restore();
+        windowLayout.restore();
         captionClosed = false;
         driver.setSpeed(StudioApp.DEFAULT_SPEED);
         speedSlider.setValue(ClusterViewModel.sliderFromSpeed(driver.speed()));
@@ -933,6 +957,10 @@ public final class MainController {
         captionBar.setManaged(on);
         if (captionShown && !on) {
             windowLayout.restore(); // the lesson is over: the panes go back where they were
+            logViews.restore();
+        }
+        if (on) {
+            logViews.follow(s.view()); // a caption may ask for the partition view
         }
         captionShown = on;
         if (narrationBar == null) {
@@ -1042,10 +1070,14 @@ public final class MainController {
         renderer.setScale(on ? PRESENTER_SCALE : 1.0);
         replication.setScale(on ? PRESENTER_SCALE : 1.0);
         replication.zoom(on ? 2.0 : 0.5);
+        logViews.setScale(on ? PRESENTER_SCALE : 1.0);
+        logViews.zoom(on ? PRESENTER_SCALE : 1 / PRESENTER_SCALE);
         if (on) {
             root.getStyleClass().add("presenter");
+            root.getScene().getStylesheets().add(StudioApp.stylesheet("presenter.css")); // menus and tooltips too
         } else {
             root.getStyleClass().remove("presenter");
+            root.getScene().getStylesheets().removeIf(sheet -> sheet.endsWith("presenter.css"));
         }
         windowLayout.setPresenter(on);
         drawerButton.setVisible(on);
@@ -1072,6 +1104,7 @@ public final class MainController {
         boolean on = darkItem.isSelected();
         renderer.setDark(on);
         replication.setDark(on);
+        logViews.setDark(on);
         timeline.setDark(on);
         var sheets = root.getScene().getStylesheets();
         sheets.removeIf(s -> s.endsWith("light.css") || s.endsWith("dark.css"));

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The replication view: one row per node, one cell per log offset coloured by the entry's
- * epoch, a thick line at the high watermark, a thin one at the log end, the snapshot boundary
+ * The replication view of the metadata log (KRaft): one row per node, one cell per log offset
+ * coloured by the entry's epoch, a thick line at the node's metadata HW, a thin one at the log end, the snapshot boundary
  * hatched, and each truncation flashed in red for a moment over the entries it removed. Only
  * the visible offsets are drawn, run by run, so a million-entry log costs what a hundred do.
  * It follows the newest offsets unless scrolled back; the cell width is the zoom.
@@ -59,6 +59,16 @@ public final class ReplicationRenderer {
         scrollBack = Math.max(0, scrollBack + offsets);
     }
 
+    /** A node's row height on a view {@code h} high; the legend is a label over the view, so all below the header is rows. */
+    double rowHeight(double h, int rows) {
+        return Math.max(8, Math.min(26 * scale, (h - HEADER - 4) / Math.max(1, rows)));
+    }
+
+    /** The size of a row's node label: legible however many rows share the view, never under 11 px. */
+    double labelFontSize(double rowH) {
+        return Math.max(11, Math.min(12 * scale, rowH * 0.7));
+    }
+
     public double cellWidth() {
         return cellWidth;
     }
@@ -88,7 +98,7 @@ public final class ReplicationRenderer {
         long[] range = visibleRange(s, w);
         long first = range[0];
         long last = range[1];
-        double rowH = Math.max(8, Math.min(26 * scale, (h - HEADER - 22) / nodes.size()));
+        double rowH = rowHeight(h, nodes.size());
         drawHeader(g, first, last, ink);
         for (int i = 0; i < nodes.size(); i++) {
             NodeView n = nodes.get(i);
@@ -101,7 +111,6 @@ public final class ReplicationRenderer {
             drawRow(g, log, first, last, y + 2, rowH - 4, ink, bg);
             drawFlash(g, n.id(), first, last, y + 2, rowH - 4, nowNanos);
         }
-        drawLegend(g, w, HEADER + nodes.size() * rowH + 4, ink);
     }
 
     private double x(long offset, long first) {
@@ -126,10 +135,9 @@ public final class ReplicationRenderer {
 
     private void drawLabel(GraphicsContext g, NodeView n, double y, double rowH, Color ink) {
         g.setFill(RolePalette.fill(n));
-        g.fillRoundRect(4, y + 3, LABEL_WIDTH - 10, rowH - 6, 6, 6);
+        g.fillRoundRect(4, y + 1.5, LABEL_WIDTH - 10, rowH - 3, 6, 6);
         g.setFill(RolePalette.text(n));
-        // legible however many rows share the view: never under 11 px
-        g.setFont(Font.font("System", FontWeight.BOLD, Math.max(11, Math.min(12 * scale, rowH * 0.7))));
+        g.setFont(Font.font("System", FontWeight.BOLD, labelFontSize(rowH)));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         g.fillText("n" + n.id(), 4 + (LABEL_WIDTH - 10) / 2, y + rowH / 2);
@@ -231,14 +239,5 @@ public final class ReplicationRenderer {
         seenTruncations.clear();
         flashes.clear();
         scrollBack = 0;
-    }
-
-    private void drawLegend(GraphicsContext g, double w, double y, Color ink) {
-        g.setFont(Font.font("System", 10 * scale));
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        g.setFill(ink);
-        g.fillText("colour = epoch · thick line = high watermark · blue = log end · hatched = snapshot · red = truncated",
-                LABEL_WIDTH, y);
     }
 }

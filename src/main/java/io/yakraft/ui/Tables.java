@@ -30,6 +30,21 @@ final class Tables {
         return c;
     }
 
+    /** A column that never gets narrower than its preferred width (values without spaces to wrap at, like record types). */
+    static <S> TableColumn<S, Object> whole(TableColumn<S, Object> c) {
+        c.setMinWidth(c.getPrefWidth());
+        return c;
+    }
+
+    /** A header over {@code columns} ("Partition" over Epoch, LEO, HW): one name for what they share. */
+    @SafeVarargs
+    static <S> TableColumn<S, Object> group(String title, TableColumn<S, Object>... columns) {
+        TableColumn<S, Object> g = new TableColumn<>(title);
+        g.getColumns().setAll(List.of(columns));
+        g.setSortable(false);
+        return g;
+    }
+
     /**
      * Lets the column's values wrap onto more lines instead of ending in "…": a replica list or a
      * record's fields stay whole however narrow the panel (wrapped at its spaces).
