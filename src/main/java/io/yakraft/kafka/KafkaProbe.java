@@ -3,16 +3,20 @@ package io.yakraft.kafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.QuorumInfo;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -172,6 +176,19 @@ public final class KafkaProbe implements AutoCloseable {
         }
         brokers.createTopics(List.of(new NewTopic(name, partitions, replicationFactor)))
                 .all().get(CALL_TIMEOUT.toMillis() * 3, TimeUnit.MILLISECONDS);
+    }
+
+    /** The sum of the topic's partitions' end offsets: how many records it holds (no compaction, no deletion). */
+    public long recordCount(String topic) throws ExecutionException, InterruptedException, TimeoutException {
+        if (brokers == null) {
+            throw new IllegalStateException("this cluster has no brokers");
+        }
+        TopicDescription d = brokers.describeTopics(List.of(topic)).allTopicNames()
+                .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        d.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        return brokers.listOffsets(latest).all().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).values().stream()
+                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
     }
 
     /**
