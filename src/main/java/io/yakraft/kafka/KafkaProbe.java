@@ -85,8 +85,10 @@ public final class KafkaProbe implements AutoCloseable {
 
     /** One observation of quorum, brokers and topics (blocking, at most a few seconds per part). */
     public KafkaObservation observe() {
+        var quorum = quorum();
+        // taken once the quorum answered, so "last fetch … ago" is measured against the leader's answer, not before it
         long now = System.currentTimeMillis();
-        return new KafkaObservation(now, quorum(), brokerList(), topics());
+        return new KafkaObservation(now, quorum, brokerList(), topics());
     }
 
     /** The quorum, asked of the brokers first (they forward to the active controller), then of the controllers. */

@@ -205,6 +205,7 @@ public final class MainController {
         setUpSideTabs();
         setUpLessons();
         setUpTimeline();
+        KafkaMenu.install(root);
         seenByBox.setItems(metadata.nodeChoices());
         seenByBox.getSelectionModel().selectedItemProperty().addListener((o, a, choice) -> {
             if (choice != null) {
@@ -1025,6 +1026,7 @@ public final class MainController {
         if (api != null) {
             api.close();
         }
+        KafkaMenu.of(root).stop();
         timer.stop();
     }
 }

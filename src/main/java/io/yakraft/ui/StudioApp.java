@@ -35,6 +35,18 @@ public final class StudioApp extends Application {
         stage.setScene(createScene(controller));
         WindowLayout.fitToScreen(stage);
         stage.show();
+        openKafka(KafkaMenu.of(stage.getScene().getRoot()));
+    }
+
+    /** {@code gui --kafka HOST:PORT [--kafka-properties FILE]} or {@code gui --kafka-local DIR}: show a real cluster at once. */
+    private void openKafka(KafkaMenu menu) {
+        var named = getParameters().getNamed();
+        if (named.containsKey("kafka")) {
+            String props = named.get("kafka-properties");
+            menu.attach(named.get("kafka"), props == null ? null : java.nio.file.Path.of(props));
+        } else if (named.containsKey("kafka-local")) {
+            menu.startLocal(java.nio.file.Path.of(named.get("kafka-local")), 3, 3);
+        }
     }
 
     @Override
