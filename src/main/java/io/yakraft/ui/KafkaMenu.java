@@ -120,8 +120,19 @@ public final class KafkaMenu {
     private void swapCenter(Node node) {
         if (simulationCenter == null) {
             simulationCenter = root.getCenter();
+            simulationChrome(false);
         }
         root.setCenter(node);
+    }
+
+    /** The simulation's tool bar and timeline/status bar act on the simulation: hidden while a real cluster shows. */
+    private void simulationChrome(boolean shown) {
+        for (Node n : new Node[] {root.lookup(".tool-bar"), root.getBottom()}) {
+            if (n != null) {
+                n.setVisible(shown);
+                n.setManaged(shown);
+            }
+        }
     }
 
     private void backToSimulation() {
@@ -129,6 +140,7 @@ public final class KafkaMenu {
         if (simulationCenter != null) {
             root.setCenter(simulationCenter);
             simulationCenter = null;
+            simulationChrome(true);
         }
     }
 
