@@ -22,6 +22,16 @@ public final class GuiCommand implements Runnable {
     @Parameters(arity = "0..1", paramLabel = "SCENARIO", description = "a scenario file to open")
     Path file;
 
+    @Option(names = "--kafka", paramLabel = "HOST:PORT[,…]", description = "show this real Kafka cluster (bootstrap servers)")
+    String kafka;
+
+    @Option(names = "--kafka-properties", paramLabel = "FILE", description = "client properties for --kafka (SASL, TLS…)")
+    Path kafkaProperties;
+
+    @Option(names = "--kafka-local", paramLabel = "DIR",
+            description = "show the local real cluster in DIR (as `kafka up --dir DIR` made it; a new DIR gets 3 controllers and 3 brokers)")
+    Path kafkaLocal;
+
     @Override
     public void run() {
         List<String> args = new ArrayList<>();
@@ -33,6 +43,15 @@ public final class GuiCommand implements Runnable {
         }
         if (file != null) {
             args.add(file.toString());
+        }
+        if (kafka != null) {
+            args.add("--kafka=" + kafka);
+        }
+        if (kafkaProperties != null) {
+            args.add("--kafka-properties=" + kafkaProperties.toAbsolutePath());
+        }
+        if (kafkaLocal != null) {
+            args.add("--kafka-local=" + kafkaLocal.toAbsolutePath());
         }
         io.yakraft.ui.StudioApp.launchGui(args.toArray(new String[0]));
     }

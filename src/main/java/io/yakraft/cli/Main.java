@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "A desktop laboratory for KRaft, the Raft dialect that keeps Apache Kafka's metadata.",
         subcommands = {GuiCommand.class, SimCommand.class, RunCommand.class, PreprocessCommand.class, ServeCommand.class,
             MetadataCommand.class, RenderCommand.class,
-            BenchCommand.class, FuzzCommand.class})
+            BenchCommand.class, FuzzCommand.class, KafkaCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

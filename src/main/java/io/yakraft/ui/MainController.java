@@ -242,6 +242,7 @@ public final class MainController {
         setUpSideTabs();
         setUpLessons();
         setUpTimeline();
+        KafkaMenu.install(root);
         seenByBox.setItems(metadata.nodeChoices());
         seenByBox.getSelectionModel().selectedItemProperty().addListener((o, a, choice) -> {
             if (choice != null) {
@@ -1154,6 +1155,7 @@ public final class MainController {
         if (api != null) {
             api.close();
         }
+        KafkaMenu.of(root).stop();
         timer.stop();
     }
 

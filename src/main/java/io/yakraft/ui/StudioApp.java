@@ -48,6 +48,8 @@ public final class StudioApp extends Application {
             } catch (io.yakraft.scenario.ScenarioException e) {
                 System.err.println("cannot open lesson " + lesson + ": " + e.getMessage());
             }
+        } else if (kafkaMode()) {
+            openKafka(KafkaMenu.of(stage.getScene().getRoot()));
         } else if (welcome) {
             controller.showWelcome(true, on -> prefs().putBoolean(WELCOME_KEY, on));
         }
@@ -66,6 +68,21 @@ public final class StudioApp extends Application {
 
     private static java.util.prefs.Preferences prefs() {
         return java.util.prefs.Preferences.userNodeForPackage(StudioApp.class);
+    }
+
+    private boolean kafkaMode() {
+        return getParameters().getNamed().containsKey("kafka") || getParameters().getNamed().containsKey("kafka-local");
+    }
+
+    /** {@code gui --kafka HOST:PORT [--kafka-properties FILE]} or {@code gui --kafka-local DIR}: show a real cluster at once. */
+    private void openKafka(KafkaMenu menu) {
+        var named = getParameters().getNamed();
+        if (named.containsKey("kafka")) {
+            String props = named.get("kafka-properties");
+            menu.attach(named.get("kafka"), props == null ? null : java.nio.file.Path.of(props));
+        } else if (named.containsKey("kafka-local")) {
+            menu.startLocal(java.nio.file.Path.of(named.get("kafka-local")), 3, 3);
+        }
     }
 
     @Override

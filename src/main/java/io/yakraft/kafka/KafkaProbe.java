@@ -1,0 +1,241 @@
+package io.yakraft.kafka;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.QuorumInfo;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+
+/**
+ * Looks at a real cluster through kafka-clients' Admin: the metadata quorum, the brokers (fenced or not),
+ * the topics and partitions. Every call is bounded by a short timeout so a refresh loop never hangs on a
+ * dead node; a part that fails is reported as failed in the observation, the others still come.
+ */
+public final class KafkaProbe implements AutoCloseable {
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(4);
+    /** More topics than this are not described on every refresh (a lab window, not a cluster console). */
+    private static final int MAX_TOPICS = 200;
+
+    private final Admin brokers;
+    private final Admin controllers;
+    private final String description;
+
+    private KafkaProbe(Admin brokers, Admin controllers, String description) {
+        this.brokers = brokers;
+        this.controllers = controllers;
+        this.description = description;
+    }
+
+    /** Any cluster: bootstrap servers plus optional client properties (SASL, TLS…) that override the defaults. */
+    public static KafkaProbe attach(String bootstrapServers, Properties clientProperties) {
+        Properties p = defaults();
+        p.putAll(clientProperties);
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return new KafkaProbe(Admin.create(p), null, bootstrapServers);
+    }
+
+    /** A local cluster: brokers for topics and the cluster, and the controllers directly (KIP-919) for the quorum. */
+    public static KafkaProbe local(LocalCluster cluster) {
+        Properties c = defaults();
+        c.put(AdminClientConfig.BOOTSTRAP_CONTROLLERS_CONFIG, cluster.controllerBootstrap());
+        Admin controllerAdmin = Admin.create(c);
+        Admin brokerAdmin = null;
+        if (!cluster.state().brokers().isEmpty()) {
+            Properties b = defaults();
+            b.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+            brokerAdmin = Admin.create(b);
+        }
+        return new KafkaProbe(brokerAdmin, controllerAdmin, "local cluster in " + cluster.dir());
+    }
+
+    private static Properties defaults() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis() - 500);
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis());
+        p.put(AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, 100);
+        p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+        p.put(AdminClientConfig.CLIENT_ID_CONFIG, "yakraft-studio");
+        return p;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** One observation of quorum, brokers and topics (blocking, at most a few seconds per part). */
+    public KafkaObservation observe() {
+        var quorum = quorum();
+        // taken once the quorum answered, so "last fetch … ago" is measured against the leader's answer, not before it
+        long now = System.currentTimeMillis();
+        return new KafkaObservation(now, quorum, brokerList(), topics());
+    }
+
+    /** The quorum, asked of the brokers first (they forward to the active controller), then of the controllers. */
+    public KafkaObservation.Part<KafkaObservation.Quorum> quorum() {
+        String firstError = "";
+        for (Admin admin : admins()) {
+            try {
+                QuorumInfo q = admin.describeMetadataQuorum().quorumInfo().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                return KafkaObservation.Part.of(new KafkaObservation.Quorum(q.leaderId(), q.leaderEpoch(), q.highWatermark(),
+                        replicas(q.voters(), q.highWatermark()), replicas(q.observers(), q.highWatermark())));
+            } catch (Exception e) {
+                if (firstError.isEmpty()) {
+                    firstError = reason(e);
+                }
+            }
+        }
+        return KafkaObservation.Part.failed(firstError);
+    }
+
+    private List<Admin> admins() {
+        List<Admin> out = new ArrayList<>(2);
+        if (brokers != null) {
+            out.add(brokers);
+        }
+        if (controllers != null) {
+            out.add(controllers);
+        }
+        return out;
+    }
+
+    private static List<KafkaObservation.Replica> replicas(List<QuorumInfo.ReplicaState> states, long hw) {
+        return states.stream().sorted(Comparator.comparingInt(QuorumInfo.ReplicaState::replicaId))
+                .map(r -> new KafkaObservation.Replica(r.replicaId(), r.replicaDirectoryId().toString(), r.logEndOffset(),
+                        r.logEndOffset() < 0 ? -1 : Math.max(0, hw - r.logEndOffset()), r.lastFetchTimestamp().orElse(-1), r.lastCaughtUpTimestamp().orElse(-1)))
+                .toList();
+    }
+
+    public KafkaObservation.Part<List<KafkaObservation.Broker>> brokerList() {
+        if (brokers == null) {
+            return KafkaObservation.Part.failed("this cluster has no brokers");
+        }
+        try {
+            var nodes = brokers.describeCluster(new DescribeClusterOptions().includeFencedBrokers(true)
+                    .timeoutMs((int) CALL_TIMEOUT.toMillis())).nodes().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return KafkaObservation.Part.of(nodes.stream().sorted(Comparator.comparingInt(Node::id))
+                    .map(n -> new KafkaObservation.Broker(n.id(), n.host(), n.port(), n.isFenced())).toList());
+        } catch (Exception e) {
+            return KafkaObservation.Part.failed(reason(e));
+        }
+    }
+
+    public KafkaObservation.Part<List<KafkaObservation.Topic>> topics() {
+        if (brokers == null) {
+            return KafkaObservation.Part.failed("this cluster has no brokers");
+        }
+        try {
+            Set<String> names = new TreeSet<>(brokers.listTopics(new ListTopicsOptions().listInternal(true))
+                    .names().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+            List<String> described = names.stream().limit(MAX_TOPICS).toList();
+            Map<String, TopicDescription> all = brokers.describeTopics(described).allTopicNames()
+                    .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            List<KafkaObservation.Topic> out = new ArrayList<>();
+            for (String name : described) {
+                TopicDescription d = all.get(name);
+                out.add(new KafkaObservation.Topic(name, d.topicId().toString(), d.isInternal(),
+                        d.partitions().stream().map(KafkaProbe::partition).toList()));
+            }
+            return KafkaObservation.Part.of(out);
+        } catch (Exception e) {
+            return KafkaObservation.Part.failed(reason(e));
+        }
+    }
+
+    private static KafkaObservation.Partition partition(TopicPartitionInfo p) {
+        return new KafkaObservation.Partition(p.partition(), p.leader() == null ? -1 : p.leader().id(), ids(p.replicas()),
+                ids(p.isr()), ids(p.elr()), ids(p.lastKnownElr()));
+    }
+
+    private static List<Integer> ids(List<Node> nodes) {
+        return nodes == null ? List.of() : nodes.stream().map(Node::id).toList();
+    }
+
+    /** Creates a topic and waits for the controller's answer. */
+    public void createTopic(String name, int partitions, short replicationFactor) throws ExecutionException, InterruptedException, TimeoutException {
+        if (brokers == null) {
+            throw new IllegalStateException("this cluster has no brokers to hold a topic");
+        }
+        brokers.createTopics(List.of(new NewTopic(name, partitions, replicationFactor)))
+                .all().get(CALL_TIMEOUT.toMillis() * 3, TimeUnit.MILLISECONDS);
+    }
+
+    /** The sum of the topic's partitions' end offsets: how many records it holds (no compaction, no deletion). */
+    public long recordCount(String topic) throws ExecutionException, InterruptedException, TimeoutException {
+        if (brokers == null) {
+            throw new IllegalStateException("this cluster has no brokers");
+        }
+        TopicDescription d = brokers.describeTopics(List.of(topic)).allTopicNames()
+                .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        d.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        return brokers.listOffsets(latest).all().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).values().stream()
+                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+    }
+
+    /**
+     * Observes until {@code ready} holds or the deadline passes; returns the last observation either way
+     * (the caller says what it waited for). Real processes take real time: this is the one place that waits on it.
+     */
+    public KafkaObservation awaitObservation(Predicate<KafkaObservation> ready, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        KafkaObservation last = observe();
+        while (!ready.test(last) && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(200);
+            last = observe();
+        }
+        return last;
+    }
+
+    /** The quorum has a leader with all {@code voters} voters, and {@code brokerCount} brokers are registered and unfenced. */
+    public static Predicate<KafkaObservation> readyWith(int voters, int brokerCount) {
+        return o -> o.quorum().value().filter(q -> q.leaderId() >= 0 && q.voters().size() == voters).isPresent()
+                && (brokerCount == 0 || o.brokers().value()
+                        .filter(bs -> bs.stream().filter(b -> !b.fenced()).count() == brokerCount).isPresent());
+    }
+
+    /** A leader other than {@code formerLeader} in an epoch above {@code formerEpoch}. */
+    public static Predicate<KafkaObservation> newLeaderAfter(int formerLeader, long formerEpoch) {
+        return o -> o.quorum().value()
+                .filter(q -> q.leaderId() >= 0 && q.leaderId() != formerLeader && q.leaderEpoch() > formerEpoch).isPresent();
+    }
+
+    private static String reason(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof ExecutionException || t instanceof java.util.concurrent.CompletionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof TimeoutException) {
+            return "no answer within " + CALL_TIMEOUT.toSeconds() + " s";
+        }
+        String m = t.getMessage();
+        return t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+
+    @Override
+    public void close() {
+        for (Admin a : admins()) {
+            a.close(Duration.ofSeconds(2));
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.yakraft.ui;
+
+import io.yakraft.kafka.KafkaObservation;
+import io.yakraft.kafka.KafkaProbe;
+import io.yakraft.kafka.LocalCluster;
+import io.yakraft.kafka.LocalNode;
+import javafx.application.Platform;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The window's link to a real cluster: a background thread observes it about once a second (Admin calls
+ * block for up to seconds, so never on the FX thread) and hands each result to the FX thread; a second
+ * thread runs the controls (create topic, kill, restart) so a slow control never delays the view.
+ */
+final class KafkaConnection implements AutoCloseable {
+    /** One refresh: the observation and, for a local cluster, its nodes and which of their processes run. */
+    record Update(KafkaObservation observation, List<LocalNode> nodes, Set<Integer> running) {
+    }
+
+    private static final long REFRESH_MS = 1000;
+
+    private final KafkaProbe probe;
+    private final LocalCluster local;
+    private final ScheduledExecutorService observer = Executors.newSingleThreadScheduledExecutor(daemon("kafka-observer"));
+    private final ScheduledExecutorService controls = Executors.newSingleThreadScheduledExecutor(daemon("kafka-controls"));
+
+    KafkaConnection(KafkaProbe probe, LocalCluster local) {
+        this.probe = probe;
+        this.local = local;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    String description() {
+        return probe.description();
+    }
+
+    /** The local cluster the app started or opened, or null when attached to any cluster. */
+    LocalCluster local() {
+        return local;
+    }
+
+    /** Starts refreshing; {@code onFx} runs on the FX thread with each update. Fixed delay: one observation in flight. */
+    void start(Consumer<Update> onFx) {
+        observer.scheduleWithFixedDelay(() -> {
+            KafkaObservation o = probe.observe();
+            List<LocalNode> nodes = local == null ? List.of() : local.state().nodes();
+            Set<Integer> running = local == null ? Set.of()
+                    : nodes.stream().filter(n -> local.process(n).isPresent()).map(LocalNode::id).collect(Collectors.toSet());
+            Update u = new Update(o, nodes, running);
+            Platform.runLater(() -> onFx.accept(u));
+        }, 0, REFRESH_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** A control on the controls thread; its message (or failure) goes to {@code report} on the FX thread. */
+    void control(String what, ControlAction action, Consumer<String> report) {
+        controls.execute(() -> {
+            String message;
+            try {
+                message = action.run();
+            } catch (Exception e) {
+                message = what + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+            String m = message;
+            Platform.runLater(() -> report.accept(m));
+        });
+    }
+
+    interface ControlAction {
+        String run() throws Exception;
+    }
+
+    KafkaProbe probe() {
+        return probe;
+    }
+
+    @Override
+    public void close() {
+        observer.shutdownNow();
+        controls.shutdownNow();
+        // Admin.close waits for its network thread; not on the FX thread
+        Thread closer = new Thread(probe::close, "kafka-close");
+        closer.setDaemon(true);
+        closer.start();
+    }
+}
