@@ -30,7 +30,7 @@ final class Glossary {
                     "partition epoch", "partition\nepoch"),
             entry("High watermark (HW)", "The offset up to which the log is committed: held by a majority of voters"
                     + " (for a partition: by every replica in the ISR). Only entries below it are applied or read.",
-                    "HW", "high watermark"),
+                    "HW", "high watermark", "metadata\nHW", "metadata HW", "partition HW"),
             entry("Log end offset (LEO)", "The offset after the last entry a replica holds, committed or not.",
                     "LEO", "log end offset", "log end"),
             entry("Log start", "The first offset still in the log; everything before it lives in a snapshot.",

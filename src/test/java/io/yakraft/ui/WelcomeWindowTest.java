@@ -119,11 +119,11 @@ class WelcomeWindowTest extends WindowTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         TableColumnHeader hw = null;
         for (Node n : nodes.lookupAll(".column-header")) {
-            if (n instanceof TableColumnHeader h && h.getTableColumn() != null && "HW".equals(h.getTableColumn().getText())) {
+            if (n instanceof TableColumnHeader h && h.getTableColumn() != null && "Metadata\nHW".equals(h.getTableColumn().getText())) {
                 hw = h;
             }
         }
-        assertNotNull(hw, "the HW column's header");
+        assertNotNull(hw, "the Metadata HW column's header");
         assertEquals("High watermark (HW)", hw.getProperties().get(GlossaryTips.TERM_KEY));
         Object tip = hw.getProperties().get("javafx.scene.control.Tooltip");
         assertTrue(tip instanceof Tooltip t && t.getText().startsWith("High watermark (HW): The offset up to which"),
