@@ -500,7 +500,7 @@ public final class ClusterRenderer {
         g.setTextBaseline(VPos.TOP);
         g.fillText("epoch " + n.epoch() + (n.leaderId() >= 0 && !leader ? " · leader n" + n.leaderId() : ""),
                 p.x(), p.y() + r + 6 * scale);
-        g.fillText("log end " + n.logEndOffset() + " · metadata hw " + n.highWatermark()
+        g.fillText("log end " + n.logEndOffset() + " · hw " + n.highWatermark()
                 + (n.logStartOffset() > 0 ? " · start " + n.logStartOffset() : ""), p.x(), p.y() + r + 20 * scale);
         badge(g, n.metadataRole(), p.x(), p.y() + r + 36 * scale);
     }
