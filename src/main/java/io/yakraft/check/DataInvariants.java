@@ -37,6 +37,7 @@ final class DataInvariants implements ClusterObserver {
     static final String ONE_RECORD_PER_OFFSET = "OneAcknowledgedRecordPerOffset";
     static final String ACKS_ALL_ON_MIN_ISR = "AcksAllOnMinInsyncReplicas";
     static final String REPLICA_REACHES_HW = "LiveReplicaReachesHighWatermark";
+    static final String REPLICA_MATCHES_LEADER = "ReplicaMatchesLeaderBelowHighWatermark";
 
     private final Cluster cluster;
     private final MetadataInvariants.Reporter reporter;
@@ -134,8 +135,30 @@ final class DataInvariants implements ClusterObserver {
                     if (cluster.status(b) == io.yakraft.sim.NodeStatus.UP && end < leader.highWatermark()) {
                         reporter.fail(REPLICA_REACHES_HW, b, "b" + b + "'s replica of " + tp + " ends at " + end
                                 + " after calm, below leader b" + p.leader() + "'s high watermark " + leader.highWatermark());
+                    } else if (cluster.status(b) == io.yakraft.sim.NodeStatus.UP && b != p.leader() && !exempt.contains(tp)) {
+                        checkSameRecords(tp, b, log, p.leader(), leader);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * After calm a replica holds exactly its leader's records below the leader's high watermark:
+     * what a diverging follower kept instead of truncating (KIP-279's epoch comparison skipped) is
+     * found here even when it later reached the high watermark.
+     */
+    private void checkSameRecords(TopicPartition tp, int b, PartitionLog log, int leaderId, PartitionLog leader) {
+        long upTo = Math.min(log.endOffset(), leader.highWatermark());
+        for (long o = 0; o < upTo; o++) {
+            DataRecord mine = log.get(o);
+            DataRecord theirs = leader.get(o);
+            if (mine.id() != theirs.id() || mine.leaderEpoch() != theirs.leaderEpoch()) {
+                reporter.fail(REPLICA_MATCHES_LEADER, b, "b" + b + "'s replica of " + tp + " holds record " + mine.id()
+                        + " (epoch " + mine.leaderEpoch() + ") at offset " + o + " where leader b" + leaderId + " holds "
+                        + theirs.id() + " (epoch " + theirs.leaderEpoch() + "), below its high watermark "
+                        + leader.highWatermark());
+                return;
             }
         }
     }
