@@ -16,6 +16,12 @@ import java.util.List;
  */
 public final class TimelineRenderer {
     static final double MARGIN = 10;
+    // parsed once: a busy timeline has thousands of ticks
+    private static final Color LEADER_TICK = Color.web("#E69F00");
+    private static final Color FAULT_TICK = Color.web("#444444");
+    private static final Color FAULT_TICK_DARK = Color.web("#BBBBBB");
+    private static final Color ACTION_TICK = Color.web("#0072B2");
+    private static final Color VIOLATION_TICK = Color.web("#D32F2F");
     private boolean dark;
 
     public void setDark(boolean on) {
@@ -32,7 +38,18 @@ public final class TimelineRenderer {
         return MARGIN + (w - 2 * MARGIN) * t / (double) Math.max(1, horizon);
     }
 
+    /** What the canvas shows now; the same inputs again draw nothing (a paused session costs nothing here). */
+    private List<Object> drawnKey;
+    private List<TimelineMarker> drawnMarkers;
+
     public void draw(GraphicsContext g, double w, double h, long now, long horizon, List<TimelineMarker> markers, long preview) {
+        // the markers by identity: the session publishes a new list only when a marker is added
+        List<Object> key = List.of(w, h, now, horizon, preview, dark);
+        if (markers == drawnMarkers && key.equals(drawnKey)) {
+            return;
+        }
+        drawnKey = key;
+        drawnMarkers = markers;
         g.setFill(dark ? Color.web("#23262D") : Color.web("#EFEFEA"));
         g.fillRect(0, 0, w, h);
         double top = 4;
@@ -44,13 +61,25 @@ public final class TimelineRenderer {
             g.setFill(dark ? Color.web("#3A3F4A") : Color.web("#DDDDD5"));
             g.fillRect(nowX, top, xOf(horizon, w, horizon) - nowX, bar); // the recorded future
         }
+        // A steady client adds an action marker every few ms: thousands of ticks share a pixel
+        // column, and software rendering strokes every one of them each frame. A tick is skipped
+        // when the previous tick of its kind fell on the same device pixel (markers come in time
+        // order): the strip looks the same at a fraction of the cost.
+        int[] lastColumn = new int[TimelineMarker.Kind.values().length];
+        java.util.Arrays.fill(lastColumn, Integer.MIN_VALUE);
         for (TimelineMarker m : markers) {
             double x = xOf(m.time(), w, horizon);
+            int column = (int) Math.round(x);
+            int kind = m.kind().ordinal();
+            if (column == lastColumn[kind]) {
+                continue;
+            }
+            lastColumn[kind] = column;
             g.setStroke(switch (m.kind()) {
-                case LEADER -> Color.web("#E69F00");
-                case FAULT -> dark ? Color.web("#BBBBBB") : Color.web("#444444");
-                case ACTION -> Color.web("#0072B2");
-                case VIOLATION -> Color.web("#D32F2F");
+                case LEADER -> LEADER_TICK;
+                case FAULT -> dark ? FAULT_TICK_DARK : FAULT_TICK;
+                case ACTION -> ACTION_TICK;
+                case VIOLATION -> VIOLATION_TICK;
             });
             g.setLineWidth(m.kind() == TimelineMarker.Kind.VIOLATION ? 3 : 1.5);
             double inset = m.kind() == TimelineMarker.Kind.ACTION ? bar * 0.5 : 0;
