@@ -23,14 +23,24 @@ public final class FrameStats {
         last = nanos;
     }
 
-    private long[] sorted() {
-        long[] s = Arrays.copyOf(gaps, Math.min(count, gaps.length));
+    /** The samples from frame number {@code since} on (as far as the ring still holds them), sorted. */
+    private long[] sorted(int since) {
+        int n = count - Math.max(since, count - gaps.length);
+        long[] s = new long[Math.max(0, n)];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = gaps[(count - s.length + i) % gaps.length];
+        }
         Arrays.sort(s);
         return s;
     }
 
     public double percentileMillis(double p) {
-        long[] s = sorted();
+        return percentileMillis(p, 0);
+    }
+
+    /** The percentile over the frames from number {@code since} on: a benchmark leaves its warm-up out. */
+    public double percentileMillis(double p, int since) {
+        long[] s = sorted(since);
         return s.length == 0 ? 0 : s[Math.min(s.length - 1, (int) Math.floor(p * s.length))] / 1e6;
     }
 
