@@ -117,9 +117,12 @@ final class ReplicaFetcher {
      * holds up to {@code leaderEnd} (KIP-279, Kafka's AbstractFetcherThread): the follower looks that
      * epoch up in its own leader-epoch cache. Holding it too, it keeps what both logs hold of it, the
      * smaller end; holding only an earlier epoch, it cuts back to where its own earlier epoch ends and
-     * the next fetch (with that epoch as its last) settles the rest; holding no epoch that early, it
-     * takes the leader's end. Never past its own log end. Looking only at the leader's end (the old
-     * rule) kept a follower's records of an epoch the leader never had and truncated forever.
+     * the next fetch (with that epoch as its last) settles the rest; when all its epochs are later, the
+     * cache answers that the epoch ends where its log starts, so it keeps nothing; with an empty
+     * log, nothing to cut. Never past its own log end. Looking only at the leader's end (the old
+     * rule) kept a follower's records of an epoch the leader never had and truncated forever, and so
+     * did taking the leader's end when all the follower's epochs are later than the leader's answer
+     * (a follower whose whole log is of an epoch the leader never had: it kept that log's head).
      */
     static long truncationOffset(PartitionLog log, int leaderEpoch, long leaderEnd) {
         long[] mine = log.endOffsetForEpoch(leaderEpoch);
