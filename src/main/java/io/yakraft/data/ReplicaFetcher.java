@@ -26,7 +26,12 @@ final class ReplicaFetcher {
     private final DataOutputs outputs;
     /** leader broker → the fetch out to it. */
     private final Map<Integer, Outstanding> outstanding = new TreeMap<>();
-    private long nextFetchId = 1;
+    /**
+     * The broker's incarnation in the high bits: an answer to a fetch a previous incarnation sent
+     * (the leader may hold a fetch for a while) never passes for this one's, as in Kafka, where an
+     * answer only comes back on the connection of the process that asked.
+     */
+    private long nextFetchId;
     /**
      * Whether a send could find something to do now: only an answer, a given-up fetch, a change
      * of roles or a partition's retry time can free one, so the broker's other events skip the scan.
@@ -38,8 +43,9 @@ final class ReplicaFetcher {
     private record Outstanding(long fetchId, long deadline) {
     }
 
-    ReplicaFetcher(int id, DataConfig config, ReplicationRules rules, DataOutputs out) {
+    ReplicaFetcher(int id, int incarnation, DataConfig config, ReplicationRules rules, DataOutputs out) {
         this.id = id;
+        this.nextFetchId = ((long) incarnation << 40) + 1;
         this.config = config;
         this.rules = rules;
         this.outputs = out;
