@@ -43,7 +43,7 @@ final class BrokerProcess implements NodeProcess {
     /** correlation id → the command's number for observers (see {@link ClientCommands}). */
     private final Map<Long, Long> opNumbers = new TreeMap<>();
     private final ClientCommands clientCommands;
-    private long nextCorrelation = 1;
+    private long nextCorrelation;
     private long brokerEpoch = -1;
     private boolean fenced = true;
     private boolean shutDown;
@@ -52,9 +52,17 @@ final class BrokerProcess implements NodeProcess {
     private int rotation;
     private final List<Long> producerIdBlocks = new ArrayList<>();
 
-    BrokerProcess(int id, RaftHost host, Simulation sim, NodeImages images, MetadataConfig config, RaftConfig raftConfig,
-                  int[] controllers, Uuid incarnationId, BrokerIdentity identity, long now, ClientCommands clientCommands) {
+    /**
+     * @param incarnation 0 on first start, +1 on each restart: the high bits of this incarnation's
+     *                    correlation ids, so an answer to an earlier incarnation's request (a controller
+     *                    may hold one for a while) never passes for an answer to one of ours, as in Kafka,
+     *                    where an answer only comes back on the connection of the process that asked
+     */
+    BrokerProcess(int id, int incarnation, RaftHost host, Simulation sim, NodeImages images, MetadataConfig config,
+                  RaftConfig raftConfig, int[] controllers, Uuid incarnationId, BrokerIdentity identity, long now,
+                  ClientCommands clientCommands) {
         this.id = id;
+        this.nextCorrelation = ((long) incarnation << 40) + 1;
         this.host = host;
         this.sim = sim;
         this.images = images;
@@ -129,7 +137,7 @@ final class BrokerProcess implements NodeProcess {
         ControllerReply reply = r.reply();
         Long op = opNumbers.remove(r.correlationId());
         if (op != null && r.command().equals(asked)) {
-            // (an answer to a former incarnation's request can carry a reused correlation id: not this command's answer)
+            // (a guard: correlation ids carry the incarnation, so a former incarnation's answer does not get here)
             clientCommands.answered(op, reply);
         }
         Consumer<ControllerReply> caller = callers.remove(r.correlationId());

@@ -125,10 +125,10 @@ public final class Cluster {
                 host.add(new ControllerProcess(nodeId, host, sim, images, controllerFactory.create(meta.sessionTimeoutMs(),
                         sim.randomFor("controller", nodeId, incarnation)), observers));
             } else {
-                BrokerProcess broker = new BrokerProcess(nodeId, host, sim, images, meta, config.raft(), voterIds,
+                BrokerProcess broker = new BrokerProcess(nodeId, incarnation, host, sim, images, meta, config.raft(), voterIds,
                         Uuid.random(sim.randomFor("incarnation", nodeId, incarnation)), brokers.get(nodeId), sim.now(), clientCommands);
                 host.add(broker);
-                host.add(new ReplicaManagerProcess(nodeId, dataImages, config.data(), config.protocol().replication(), dataDisks.get(nodeId), broker,
+                host.add(new ReplicaManagerProcess(nodeId, incarnation, dataImages, config.data(), config.protocol().replication(), dataDisks.get(nodeId), broker,
                         new DataHost(nodeId, sim, broker, observers)));
                 for (Feed f : feeds) {
                     if (f.home() < 0 && !f.status().done()) {

@@ -21,12 +21,12 @@ final class ReplicaManagerProcess implements NodeProcess {
     private final BrokerProcess broker;
     private final ReplicaManager core;
 
-    ReplicaManagerProcess(int id, DataImages images, DataConfig config, io.yakraft.data.ReplicationRules rules,
+    ReplicaManagerProcess(int id, int incarnation, DataImages images, DataConfig config, io.yakraft.data.ReplicationRules rules,
                           Map<TopicPartition, PartitionLog> disk, BrokerProcess broker, DataHost host) {
         this.id = id;
         this.images = images;
         this.broker = broker;
-        this.core = new ReplicaManager(id, config, rules, disk, host);
+        this.core = new ReplicaManager(id, incarnation, config, rules, disk, host);
     }
 
     /** This broker's replicas as views can show them. */

@@ -25,6 +25,8 @@ public final class Feed {
     private int retries;
     private final Map<Integer, Integer> ackedByPartition = new TreeMap<>();
     private int home = -1;
+    /** How many producers have run this feed: each numbers its requests apart from the ones before. */
+    private int producerSessions;
     private String lastError = "";
 
     /** A record on its way: {@code releasedAt} starts its delivery timeout; partition -1 until assigned. */
@@ -69,6 +71,11 @@ public final class Feed {
     /** Where its producer runs now (-1: nowhere, no broker is up); a new {@link Producer} says so itself. */
     public void producerRunsBeside(int broker) {
         home = broker;
+    }
+
+    /** A new producer's number among the ones that ran this feed, from 0. */
+    int nextProducerSession() {
+        return producerSessions++;
     }
 
     /** The next record the pace lets out by {@code now}, or null. */

@@ -75,12 +75,15 @@ public final class PartitionLog {
     /**
      * The largest epoch in this log not above {@code epoch}, and the offset where it ends (where a
      * later epoch starts, else the log end): the leader's answer to a follower's OffsetsForLeaderEpoch.
-     * {-1, 0} when the log holds no such epoch.
+     * When every epoch in the log is later than {@code epoch}, {@code epoch} itself ends where the
+     * log's first epoch starts (Kafka's LeaderEpochFileCache.endOffsetFor: "the requested epoch is
+     * smaller than any known epoch"): none of this log's records is of that epoch or an earlier one.
+     * {-1, 0} only when the log is empty.
      */
     long[] endOffsetForEpoch(int epoch) {
         Map.Entry<Integer, Long> e = epochStarts.floorEntry(epoch);
         if (e == null) {
-            return new long[] {-1, 0};
+            return epochStarts.isEmpty() ? new long[] {-1, 0} : new long[] {epoch, epochStarts.firstEntry().getValue()};
         }
         Map.Entry<Integer, Long> next = epochStarts.higherEntry(e.getKey());
         return new long[] {e.getKey(), next == null ? endOffset() : next.getValue()};

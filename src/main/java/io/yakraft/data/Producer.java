@@ -47,8 +47,11 @@ public final class Producer {
         this.feed = feed;
         this.out = out;
         feed.producerRunsBeside(home);
-        // the feed id in the high bits: several producers may share a broker, and their answers must not mix
-        this.nextCorrelation = ((long) feed.id() << 40) + 1;
+        // the feed id in the high bits: several producers may share a broker, and their answers must not mix;
+        // below it the producer's session: an answer meant for an earlier producer of this feed (one that died
+        // with its broker) never matches this one's requests, as Kafka's answers come back only on the
+        // connection of the client that asked
+        this.nextCorrelation = ((long) feed.id() << 40) + ((long) (feed.nextProducerSession() & 0xFFF) << 28) + 1;
     }
 
     /** When this producer wants {@link #wake} next (Long.MAX_VALUE: never). */

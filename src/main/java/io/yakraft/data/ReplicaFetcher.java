@@ -26,7 +26,12 @@ final class ReplicaFetcher {
     private final DataOutputs outputs;
     /** leader broker → the fetch out to it. */
     private final Map<Integer, Outstanding> outstanding = new TreeMap<>();
-    private long nextFetchId = 1;
+    /**
+     * The broker's incarnation in the high bits: an answer to a fetch a previous incarnation sent
+     * (the leader may hold a fetch for a while) never passes for this one's, as in Kafka, where an
+     * answer only comes back on the connection of the process that asked.
+     */
+    private long nextFetchId;
     /**
      * Whether a send could find something to do now: only an answer, a given-up fetch, a change
      * of roles or a partition's retry time can free one, so the broker's other events skip the scan.
@@ -38,8 +43,9 @@ final class ReplicaFetcher {
     private record Outstanding(long fetchId, long deadline) {
     }
 
-    ReplicaFetcher(int id, DataConfig config, ReplicationRules rules, DataOutputs out) {
+    ReplicaFetcher(int id, int incarnation, DataConfig config, ReplicationRules rules, DataOutputs out) {
         this.id = id;
+        this.nextFetchId = ((long) incarnation << 40) + 1;
         this.config = config;
         this.rules = rules;
         this.outputs = out;
@@ -117,9 +123,12 @@ final class ReplicaFetcher {
      * holds up to {@code leaderEnd} (KIP-279, Kafka's AbstractFetcherThread): the follower looks that
      * epoch up in its own leader-epoch cache. Holding it too, it keeps what both logs hold of it, the
      * smaller end; holding only an earlier epoch, it cuts back to where its own earlier epoch ends and
-     * the next fetch (with that epoch as its last) settles the rest; holding no epoch that early, it
-     * takes the leader's end. Never past its own log end. Looking only at the leader's end (the old
-     * rule) kept a follower's records of an epoch the leader never had and truncated forever.
+     * the next fetch (with that epoch as its last) settles the rest; when all its epochs are later, the
+     * cache answers that the epoch ends where its log starts, so it keeps nothing; with an empty
+     * log, nothing to cut. Never past its own log end. Looking only at the leader's end (the old
+     * rule) kept a follower's records of an epoch the leader never had and truncated forever, and so
+     * did taking the leader's end when all the follower's epochs are later than the leader's answer
+     * (a follower whose whole log is of an epoch the leader never had: it kept that log's head).
      */
     static long truncationOffset(PartitionLog log, int leaderEpoch, long leaderEnd) {
         long[] mine = log.endOffsetForEpoch(leaderEpoch);

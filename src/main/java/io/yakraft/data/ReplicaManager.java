@@ -59,12 +59,21 @@ public final class ReplicaManager {
     /** As Kafka's, unless {@code rules} drops a safeguard (a protocol variant to teach with). */
     public ReplicaManager(int id, DataConfig config, ReplicationRules rules, Map<TopicPartition, PartitionLog> disk,
                           DataOutputs out) {
+        this(id, 0, config, rules, disk, out);
+    }
+
+    /**
+     * As above, for the broker's {@code incarnation} (0 on first start, +1 on each restart): its
+     * replica fetches are numbered apart from an earlier incarnation's, whose answers it ignores.
+     */
+    public ReplicaManager(int id, int incarnation, DataConfig config, ReplicationRules rules,
+                          Map<TopicPartition, PartitionLog> disk, DataOutputs out) {
         this.id = id;
         this.config = config;
         this.rules = rules;
         this.disk = disk;
         this.out = out;
-        this.fetcher = new ReplicaFetcher(id, config, rules, out);
+        this.fetcher = new ReplicaFetcher(id, incarnation, config, rules, out);
     }
 
     /** This broker's replicas as views can show them. */

@@ -66,6 +66,75 @@ class FollowerTruncationTest {
                 "caught up, the follower is asked back into the ISR: " + leaderOut.asks);
     }
 
+    @Test
+    void aFollowerWhoseWholeLogIsOfAnEpochTheLeaderNeverHadDropsItAllAndCatchesUp() {
+        // the leader (epoch 4): epoch 0 at offsets 0-2, epoch 4 at 3-5; the follower led epoch 1 alone and
+        // lost it: epoch 1 at 0-4. The leader answers "diverging after epoch 0, which ends at 3"; the
+        // follower holds nothing of epoch 0 or earlier, so (Kafka's endOffsetFor) epoch 0 ends at its
+        // log start: it truncates to 0. Keeping offsets 0-2 (the leader's end) left it fetching from 3
+        // with last epoch 1 forever, each answer the same divergence.
+        leaderDisk.put(orders(0), log(0, 0, 0, 4, 4, 4));
+        followerDisk.put(orders(0), log(1, 1, 1, 1, 1));
+        DataImage image = orders(Set.of(1, 2), partition(1, 4, 7, List.of(1, 2), List.of(1)));
+        ReplicaManager leader = new ReplicaManager(1, DataConfig.defaults(), leaderDisk, leaderOut);
+        ReplicaManager follower = new ReplicaManager(2, DataConfig.defaults(), followerDisk, followerOut);
+        leader.follow(0, image);
+        follower.follow(0, image);
+
+        long now = 0;
+        for (int round = 0; round < 6; round++) {
+            now += 10;
+            follower.afterEvent(now);
+            for (ReplicaFetchRequest f : followerOut.take(ReplicaFetchRequest.class)) {
+                leader.handle(now, 2, f);
+            }
+            leader.wake(now + config().fetchMaxWaitMs());
+            for (ReplicaFetchResponse r : leaderOut.take(ReplicaFetchResponse.class)) {
+                follower.handle(now, 1, r);
+            }
+        }
+
+        List<String> truncations = followerOut.events.stream().filter(e -> e.startsWith("truncated")).toList();
+        assertEquals(List.of("truncated orders-0 to 0 (5)"), truncations, "one truncation, of the whole epoch-1 log");
+        assertEquals(leaderDisk.get(orders(0)).records(), followerDisk.get(orders(0)).records(),
+                "the follower's log is the leader's");
+    }
+
+    @Test
+    void anAnswerToAFetchOfAPreviousIncarnationIsIgnored() {
+        // incarnation 0 asked; it died; incarnation 1 asks too. The leader's answer to the first fetch
+        // (here: records from offset 0) must not pass for the answer to the second one.
+        leaderDisk.put(orders(0), log(0, 0, 0));
+        followerDisk.put(orders(0), log());
+        DataImage image = orders(Set.of(1, 2), partition(1, 0, 1, List.of(1, 2), List.of(1)));
+        ReplicaManager leader = new ReplicaManager(1, DataConfig.defaults(), leaderDisk, leaderOut);
+        ReplicaManager before = new ReplicaManager(2, 0, DataConfig.defaults(), ReplicationRules.KAFKA, followerDisk, followerOut);
+        leader.follow(0, image);
+        before.follow(0, image);
+        before.afterEvent(10);
+        List<ReplicaFetchRequest> old = followerOut.take(ReplicaFetchRequest.class);
+        assertEquals(1, old.size());
+
+        ReplicaManager after = new ReplicaManager(2, 1, DataConfig.defaults(), ReplicationRules.KAFKA, followerDisk, followerOut);
+        after.follow(20, image);
+        after.afterEvent(20);
+        List<ReplicaFetchRequest> mine = followerOut.take(ReplicaFetchRequest.class);
+        assertEquals(1, mine.size());
+
+        leader.handle(30, 2, old.get(0));
+        List<ReplicaFetchResponse> answers = leaderOut.take(ReplicaFetchResponse.class);
+        assertEquals(1, answers.size(), "the leader answers the old fetch at once: it has records");
+        after.handle(31, 1, answers.get(0));
+        assertEquals(0, followerDisk.get(orders(0)).endOffset(), "the old incarnation's answer is not taken");
+        after.afterEvent(32);
+        assertTrue(followerOut.take(ReplicaFetchRequest.class).isEmpty(), "its own fetch is still out");
+        leader.handle(33, 2, mine.get(0));
+        for (ReplicaFetchResponse r : leaderOut.take(ReplicaFetchResponse.class)) {
+            after.handle(34, 1, r);
+        }
+        assertEquals(3, followerDisk.get(orders(0)).endOffset(), "the answer to its own fetch is");
+    }
+
     private static DataConfig config() {
         return DataConfig.defaults();
     }

@@ -25,7 +25,9 @@ class PartitionLogTest {
         assertArrayEquals(new long[] {0, 2}, log.endOffsetForEpoch(1), "an epoch the log lacks: the one below it");
         assertArrayEquals(new long[] {2, 5}, log.endOffsetForEpoch(4));
         assertArrayEquals(new long[] {5, 6}, log.endOffsetForEpoch(7), "the last epoch ends at the log end");
-        assertArrayEquals(new long[] {-1, 0}, log(3, 3).endOffsetForEpoch(2), "nothing at or below: from the start");
+        assertArrayEquals(new long[] {2, 0}, log(3, 3).endOffsetForEpoch(2),
+                "nothing at or below: the asked epoch ends where the log's first epoch starts (Kafka's endOffsetFor)");
+        assertArrayEquals(new long[] {-1, 0}, new PartitionLog().endOffsetForEpoch(2), "an empty log holds no epoch");
     }
 
     @Test

@@ -70,6 +70,31 @@ class ProducerTest {
     }
 
     @Test
+    void anAnswerMeantForTheFeedsEarlierProducerIsNotTakenByTheNextOne() {
+        // the first producer dies with its broker before its answer comes; the feed's next producer
+        // (same broker, restarted) sends the records again. The late answer to the first one must not
+        // acknowledge the second one's batch at the first one's offset.
+        Feed feed = feed(1, "orders", 3);
+        Producer first = new Producer(HOME, DataConfig.defaults(), feed, out);
+        first.afterEvent(0, ledBy(1, 0));
+        ProduceRequest lost = (ProduceRequest) out.sent.get(0).message();
+        out.sent.clear();
+        first.crashed();
+
+        Producer next = new Producer(HOME, DataConfig.defaults(), feed, out);
+        next.afterEvent(10, ledBy(1, 0));
+        ProduceRequest mine = (ProduceRequest) out.sent.get(0).message();
+        assertEquals(lost.recordIds(), mine.recordIds(), "the same records again");
+
+        assertTrue(next.handle(20, 1, new ProduceResponse(lost.correlationId(), orders(0), Error.NONE, 7, ""), ledBy(1, 0)),
+                "still this feed's answer");
+        assertEquals(0, feed.status().acked(), "an answer to the earlier producer's request acknowledges nothing");
+        next.handle(30, 1, new ProduceResponse(mine.correlationId(), orders(0), Error.NONE, 10, ""), ledBy(1, 0));
+        assertEquals(3, feed.status().acked());
+        assertEquals(List.of("acked orders-0 acks=all 3 from 10"), out.events);
+    }
+
+    @Test
     void recordsForATopicTheImageLacksFailAfterTheDeliveryTimeout() {
         Feed feed = feed(1, "missing", 2);
         Producer p = new Producer(HOME, DataConfig.defaults(), feed, out);
