@@ -13,13 +13,15 @@ public final class TopicNames {
     /** Why the name is not a legal topic name, or null when it is. */
     public static String problem(String name) {
         if (name == null || name.isEmpty()) {
-            return "the topic name is empty";
+            return "the topic name '' is empty";
         }
         if (name.equals(".") || name.equals("..")) {
             return "a topic cannot be named '" + name + "'";
         }
         if (name.length() > MAX_LENGTH) {
-            return "the topic name is " + name.length() + " characters long; the limit is " + MAX_LENGTH;
+            // quote its start, so a person sees which name (and a client which field) was refused
+            return "the topic name '" + name.substring(0, 20) + "…' is " + name.length() + " characters long; the limit is "
+                    + MAX_LENGTH;
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
