@@ -149,6 +149,23 @@ public final class KafkaCommand {
         @Parameters(index = "0", paramLabel = "NODE", description = "a node id (1, 101), its name (c1, b101) or 'leader' (the active controller)")
         String node;
 
+        /** Does this command's one thing to the node and says what happened. */
+        abstract String act(LocalCluster cluster, int id) throws IOException;
+
+        @Override
+        public Integer call() throws IOException {
+            LocalCluster cluster = LocalCluster.open(dir());
+            int id;
+            try {
+                id = resolve(cluster);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                System.err.println(e.getMessage()); // a node name that names nothing is the person's input, not a crash
+                return 2;
+            }
+            System.out.println(act(cluster, id));
+            return 0;
+        }
+
         int resolve(LocalCluster cluster) {
             String n = node.trim();
             if (n.equals("leader")) {
@@ -172,36 +189,25 @@ public final class KafkaCommand {
     @Command(name = "kill", mixinStandardHelpOptions = true, description = "kill -9 one node's process.")
     static final class Kill extends NodeCommand {
         @Override
-        public Integer call() throws IOException {
-            LocalCluster cluster = LocalCluster.open(dir());
-            int id = resolve(cluster);
+        String act(LocalCluster cluster, int id) throws IOException {
             boolean was = cluster.kill(id);
-            System.out.println(was ? "killed node " + id + " (pid " + cluster.state().node(id).pid() + ")" : "node " + id + " was not running");
-            return 0;
+            return was ? "killed node " + id + " (pid " + cluster.state().node(id).pid() + ")" : "node " + id + " was not running";
         }
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop one node (SIGTERM, controlled shutdown).")
     static final class Stop extends NodeCommand {
         @Override
-        public Integer call() throws IOException {
-            LocalCluster cluster = LocalCluster.open(dir());
-            int id = resolve(cluster);
-            boolean was = cluster.stop(id);
-            System.out.println(was ? "stopped node " + id : "node " + id + " was not running");
-            return 0;
+        String act(LocalCluster cluster, int id) throws IOException {
+            return cluster.stop(id) ? "stopped node " + id : "node " + id + " was not running";
         }
     }
 
     @Command(name = "restart", mixinStandardHelpOptions = true, description = "Stop a node if it runs, then start it again on its directory.")
     static final class Restart extends NodeCommand {
         @Override
-        public Integer call() throws IOException {
-            LocalCluster cluster = LocalCluster.open(dir());
-            int id = resolve(cluster);
-            LocalNode n = cluster.restart(id);
-            System.out.println("started node " + id + " as pid " + n.pid());
-            return 0;
+        String act(LocalCluster cluster, int id) throws IOException {
+            return "started node " + id + " as pid " + cluster.restart(id).pid();
         }
     }
 }

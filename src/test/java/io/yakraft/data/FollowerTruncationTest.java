@@ -33,6 +33,23 @@ class FollowerTruncationTest {
         return log;
     }
 
+    /** Rounds of follower b2 fetching from leader b1, 10 ms apart; returns the time of the last round. */
+    private long fetchRounds(ReplicaManager leader, ReplicaManager follower, int rounds) {
+        long now = 0;
+        for (int round = 0; round < rounds; round++) {
+            now += 10;
+            follower.afterEvent(now);
+            for (ReplicaFetchRequest f : followerOut.take(ReplicaFetchRequest.class)) {
+                leader.handle(now, 2, f);
+            }
+            leader.wake(now + config().fetchMaxWaitMs()); // an idle long poll answers at its deadline
+            for (ReplicaFetchResponse r : leaderOut.take(ReplicaFetchResponse.class)) {
+                follower.handle(now, 1, r);
+            }
+        }
+        return now;
+    }
+
     @Test
     void aFollowerTruncatesToTheEndOfTheLargestCommonEpochOnceAndRejoinsTheIsr() {
         // the leader: epoch 0 at offsets 0-7, epoch 2 at 8-9; the follower: epoch 0 at 0-4, epoch 1 (never the leader's) at 5-7
@@ -44,18 +61,7 @@ class FollowerTruncationTest {
         leader.follow(0, image);
         follower.follow(0, image);
 
-        long now = 0;
-        for (int round = 0; round < 6; round++) {
-            now += 10;
-            follower.afterEvent(now);
-            for (ReplicaFetchRequest f : followerOut.take(ReplicaFetchRequest.class)) {
-                leader.handle(now, 2, f);
-            }
-            leader.wake(now + config().fetchMaxWaitMs()); // an idle long poll answers at its deadline
-            for (ReplicaFetchResponse r : leaderOut.take(ReplicaFetchResponse.class)) {
-                follower.handle(now, 1, r);
-            }
-        }
+        long now = fetchRounds(leader, follower, 6);
         leader.wake(now + config().replicaLagMaxMs() / 2); // the leader's next ISR check
 
         List<String> truncations = followerOut.events.stream().filter(e -> e.startsWith("truncated")).toList();
@@ -81,18 +87,7 @@ class FollowerTruncationTest {
         leader.follow(0, image);
         follower.follow(0, image);
 
-        long now = 0;
-        for (int round = 0; round < 6; round++) {
-            now += 10;
-            follower.afterEvent(now);
-            for (ReplicaFetchRequest f : followerOut.take(ReplicaFetchRequest.class)) {
-                leader.handle(now, 2, f);
-            }
-            leader.wake(now + config().fetchMaxWaitMs());
-            for (ReplicaFetchResponse r : leaderOut.take(ReplicaFetchResponse.class)) {
-                follower.handle(now, 1, r);
-            }
-        }
+        long now = fetchRounds(leader, follower, 6);
 
         List<String> truncations = followerOut.events.stream().filter(e -> e.startsWith("truncated")).toList();
         assertEquals(List.of("truncated orders-0 to 0 (5)"), truncations, "one truncation, of the whole epoch-1 log");
