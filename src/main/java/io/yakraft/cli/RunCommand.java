@@ -54,6 +54,22 @@ public final class RunCommand implements Callable<Integer> {
             description = "run the scenario on this protocol instead of the one it names: ${COMPLETION-CANDIDATES}")
     String variant;
 
+    @Option(names = "--kafka", paramLabel = "local", description = "play the scenario on real Kafka: 'local' starts a fresh local"
+            + " cluster of Kafka processes sized as the scenario says, plays its actions in real time, evaluates the checks that make"
+            + " sense there through the Admin API, lists those it cannot, and stops the cluster")
+    String kafka;
+
+    @Option(names = "--kafka-dir", paramLabel = "DIR", description = "with --kafka: the new cluster's directory (kept; default a"
+            + " fresh one under ~/.yakraft/runs, removed after the run)")
+    Path kafkaDir;
+
+    @Option(names = "--time-factor", defaultValue = "3", description = "with --kafka: a waitFor's timeout and an expect's grace"
+            + " (3 s) are multiplied by this in real time (default ${DEFAULT-VALUE}); 'after' delays play 1:1")
+    double timeFactor;
+
+    @Option(names = "--keep-kafka", description = "with --kafka: keep the cluster's directory (logs, data) after the run")
+    boolean keepKafka;
+
     @Spec
     CommandSpec spec;
 
@@ -74,6 +90,21 @@ public final class RunCommand implements Callable<Integer> {
         } catch (ScenarioException e) {
             System.err.println(e.getMessage());
             return 2;
+        }
+        if (kafka != null) {
+            if (!kafka.equals("local")) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--kafka': '" + kafka
+                        + "' (expected local: a local cluster started for the run)");
+            }
+            if (!(timeFactor >= 1)) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--time-factor': must be 1 or more, got " + timeFactor);
+            }
+            try {
+                return RunOnKafka.run(scenario, kafkaDir, timeFactor, keepKafka, System.out);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            }
         }
         ScenarioRun run;
         try (TraceFile trace = traceFile == null ? null : new TraceFile(traceFile)) {

@@ -38,12 +38,20 @@ public final class KafkaProbe implements AutoCloseable {
     private static final int MAX_TOPICS = 200;
 
     private final Admin brokers;
-    private final Admin controllers;
+    /**
+     * Replaced after a failed call: an Admin bootstrapped from the controllers (KIP-919) that lost its active
+     * controller kept failing every describeMetadataQuorum with "Timed out waiting for a node assignment" after the
+     * quorum had elected a new leader (seen with kafka-clients 4.3.1); a fresh client asks the controllers anew.
+     */
+    private volatile Admin controllers;
+    private final java.util.function.Supplier<Admin> controllerFactory;
+    private final java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
     private final String description;
 
-    private KafkaProbe(Admin brokers, Admin controllers, String description) {
+    private KafkaProbe(Admin brokers, java.util.function.Supplier<Admin> controllerFactory, String description) {
         this.brokers = brokers;
-        this.controllers = controllers;
+        this.controllerFactory = controllerFactory;
+        this.controllers = controllerFactory == null ? null : controllerFactory.get();
         this.description = description;
     }
 
@@ -59,7 +67,7 @@ public final class KafkaProbe implements AutoCloseable {
     public static KafkaProbe local(LocalCluster cluster) {
         Properties c = defaults();
         c.put(AdminClientConfig.BOOTSTRAP_CONTROLLERS_CONFIG, cluster.controllerBootstrap());
-        Admin controllerAdmin = Admin.create(c);
+        java.util.function.Supplier<Admin> controllerAdmin = () -> Admin.create(c);
         Admin brokerAdmin = null;
         if (!cluster.state().brokers().isEmpty()) {
             Properties b = defaults();
@@ -93,19 +101,34 @@ public final class KafkaProbe implements AutoCloseable {
 
     /** The quorum, asked of the brokers first (they forward to the active controller), then of the controllers. */
     public KafkaObservation.Part<KafkaObservation.Quorum> quorum() {
+        return quorum(CALL_TIMEOUT);
+    }
+
+    /** The quorum, waiting at most {@code timeout} for each Admin asked. */
+    public KafkaObservation.Part<KafkaObservation.Quorum> quorum(Duration timeout) {
         String firstError = "";
         for (Admin admin : admins()) {
             try {
-                QuorumInfo q = admin.describeMetadataQuorum().quorumInfo().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                QuorumInfo q = admin.describeMetadataQuorum().quorumInfo().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 return KafkaObservation.Part.of(new KafkaObservation.Quorum(q.leaderId(), q.leaderEpoch(), q.highWatermark(),
                         replicas(q.voters(), q.highWatermark()), replicas(q.observers(), q.highWatermark())));
             } catch (Exception e) {
                 if (firstError.isEmpty()) {
                     firstError = reason(e);
                 }
+                if (admin == controllers) {
+                    renewControllers(admin);
+                }
             }
         }
         return KafkaObservation.Part.failed(firstError);
+    }
+
+    private synchronized void renewControllers(Admin failed) {
+        if (controllers == failed && controllerFactory != null) {
+            controllers = controllerFactory.get();
+            failed.close(Duration.ZERO);
+        }
     }
 
     private List<Admin> admins() {
@@ -178,6 +201,72 @@ public final class KafkaProbe implements AutoCloseable {
         }
         brokers.createTopics(List.of(new NewTopic(name, partitions, replicationFactor)))
                 .all().get(CALL_TIMEOUT.toMillis() * 3, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Asks for a topic and answers in the simulator's words: "CreateTopic(NAME): ok" or "CreateTopic(NAME): ERROR"
+     * with Kafka's error name (TOPIC_ALREADY_EXISTS, INVALID_REPLICATION_FACTOR…) and its message.
+     */
+    public String createTopicAnswer(String name, int partitions, short replicationFactor) {
+        if (brokers == null) {
+            return "CreateTopic(" + name + "): this cluster has no brokers";
+        }
+        return answer("CreateTopic(" + name + ")", brokers.createTopics(List.of(new NewTopic(name, partitions, replicationFactor))).all());
+    }
+
+    /** Grows a topic to {@code total} partitions: "CreatePartitions(NAME → TOTAL): ok" or Kafka's error name. */
+    public String createPartitionsAnswer(String topic, int total) {
+        if (brokers == null) {
+            return "CreatePartitions(" + topic + " → " + total + "): this cluster has no brokers";
+        }
+        return answer("CreatePartitions(" + topic + " → " + total + ")",
+                brokers.createPartitions(Map.of(topic, org.apache.kafka.clients.admin.NewPartitions.increaseTo(total))).all());
+    }
+
+    public String deleteTopicAnswer(String topic) {
+        if (brokers == null) {
+            return "DeleteTopic(" + topic + "): this cluster has no brokers";
+        }
+        return answer("DeleteTopic(" + topic + ")", brokers.deleteTopics(List.of(topic)).all());
+    }
+
+    /**
+     * {@code count} small writes to the metadata log, the real counterpart of the simulator's raw client writes:
+     * Kafka has no client API that appends arbitrary records to __cluster_metadata, so each write sets the
+     * cluster-wide default of {@code log.cleaner.backoff.ms} (15 s in Kafka; here 15 s plus a few ms, a value
+     * that changes nothing a lab shows), which the active controller commits as one ConfigRecord. Sent to the
+     * controllers directly (KIP-919, incrementalAlterConfigs is one of the calls they take), so it works without brokers.
+     */
+    public String writeConfigRecords(int count) {
+        Admin admin = controllers != null ? controllers : brokers;
+        var resource = new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.BROKER, "");
+        String last = "";
+        for (int i = 0; i < count; i++) {
+            String value = String.valueOf(15_000 + writes.incrementAndGet());
+            var op = new org.apache.kafka.clients.admin.AlterConfigOp(new org.apache.kafka.clients.admin.ConfigEntry("log.cleaner.backoff.ms", value),
+                    org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET);
+            last = answer("Write(ConfigRecord log.cleaner.backoff.ms=" + value + ")",
+                    admin.incrementalAlterConfigs(Map.of(resource, List.of(op))).all());
+            if (!last.endsWith(": ok")) {
+                return last;
+            }
+        }
+        return "Write(" + count + " ConfigRecord(s)): ok";
+    }
+
+    private static String answer(String what, org.apache.kafka.common.KafkaFuture<Void> future) {
+        try {
+            future.get(CALL_TIMEOUT.toMillis() * 3, TimeUnit.MILLISECONDS);
+            return what + ": ok";
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return what + ": " + org.apache.kafka.common.protocol.Errors.forException(cause).name() + " (" + cause.getMessage() + ")";
+        } catch (TimeoutException e) {
+            return what + ": no answer within " + CALL_TIMEOUT.toSeconds() * 3 + " s";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return what + ": interrupted";
+        }
     }
 
     /** The sum of the topic's partitions' end offsets: how many records it holds (no compaction, no deletion). */

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * "a broker", "leader of payments-0". Parsed into a {@link NodeRef}, which the cluster resolves
  * when the step runs.
  */
-final class NodeNames {
+public final class NodeNames {
     /** "leader of TOPIC-PARTITION": the last dash splits, as topic names may hold dashes too. */
     private static final Pattern PARTITION_LEADER = Pattern.compile("leader of ([a-zA-Z0-9._-]+)-(\\d{1,6})");
 
@@ -31,7 +31,7 @@ final class NodeNames {
     }
 
     /** The reference a well-formed name (see {@link #problem}) stands for. */
-    static NodeRef parse(String ref) {
+    public static NodeRef parse(String ref) {
         switch (ref) {
             case "leader":
                 return new NodeRef.Leader();

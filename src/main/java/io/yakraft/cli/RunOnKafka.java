@@ -1,0 +1,123 @@
+package io.yakraft.cli;
+
+import io.yakraft.kafka.KafkaLib;
+import io.yakraft.kafka.KafkaObservation;
+import io.yakraft.kafka.KafkaProbe;
+import io.yakraft.kafka.LocalCluster;
+import io.yakraft.kafka.run.RealScenarioRun;
+import io.yakraft.kafka.run.RealStep;
+import io.yakraft.scenario.Scenario;
+import io.yakraft.scenario.Step;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code run FILE --kafka local}: plays a scenario on a local cluster of real Kafka processes started for the run,
+ * sized as the scenario says, and stopped (and its directory removed, unless kept) when the run ends.
+ * A fresh cluster, not the one {@code kafka up} keeps running: a lesson assumes a new cluster (no topics yet, the
+ * first leader in the first epochs, exactly its brokers), which a long-lived cluster is not after any earlier run.
+ * Kept in its own class so the simulator's {@code run} never loads a Kafka class.
+ */
+final class RunOnKafka {
+    private RunOnKafka() {
+    }
+
+    static int run(Scenario scenario, Path dir, double timeFactor, boolean keep, PrintStream out) throws IOException, InterruptedException {
+        List<String> unplayable = RealScenarioRun.unplayable(scenario);
+        if (!unplayable.isEmpty()) {
+            System.err.println("run --kafka local: " + scenario.name() + " has actions a real cluster cannot play:");
+            unplayable.forEach(u -> System.err.println("  " + u));
+            return 2;
+        }
+        int controllers = scenario.cluster().controllers();
+        int brokers = scenario.cluster().observers();
+        Path clusterDir = dir != null ? dir : KafkaCommand.defaultDir().resolveSibling("runs")
+                .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Map<String, String> notEvaluated = RealScenarioRun.notEvaluated(scenario);
+        out.printf("scenario: %s on REAL KAFKA (%d controller process(es), %d broker process(es), in %s)%n", scenario.name(), controllers,
+                brokers, clusterDir);
+        out.printf("real time: 'after' delays play 1:1 (Kafka's own timers run on the wall clock); a waitFor's timeout × %.1f,"
+                + " an expect holds if it holds within %.1f s; a check whose deadline passes fails%n", timeFactor,
+                RealScenarioRun.EXPECT_GRACE.toMillis() * timeFactor / 1000.0);
+        notEvaluated.forEach((check, why) -> out.println("not evaluated here: " + check + " — " + why));
+        long t0 = System.nanoTime();
+        LocalCluster cluster = LocalCluster.create(clusterDir, controllers, brokers, KafkaLib.locate());
+        Thread cleanup = new Thread(cluster::killAll, "yakraft-kafka-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            cluster.startAll();
+            RealScenarioRun.Result result;
+            try (KafkaProbe probe = KafkaProbe.local(cluster)) {
+                KafkaObservation o = probe.awaitObservation(KafkaProbe.readyWith(controllers, brokers), Duration.ofSeconds(300));
+                if (!KafkaProbe.readyWith(controllers, brokers).test(o)) {
+                    System.err.println("run --kafka local: the cluster was not ready after 300 s; quorum: "
+                            + o.quorum().value().map(Object::toString).orElse(o.quorum().error()));
+                    return 1;
+                }
+                out.printf("cluster ready in %.1f s: leader %d, epoch %d%n", (System.nanoTime() - t0) / 1e9,
+                        o.quorum().value().orElseThrow().leaderId(), o.quorum().value().orElseThrow().leaderEpoch());
+                result = new RealScenarioRun(scenario, cluster, probe, timeFactor, r -> print(r, out)).play();
+            }
+            summary(result, out);
+            return result.passed() ? 0 : 1;
+        } finally {
+            cluster.stopAll();
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+            if (keep) {
+                out.println("kept the cluster's directory " + clusterDir + " (its processes are stopped; `kafka up --dir` starts it again)");
+            } else if (dir == null) {
+                deleteTree(clusterDir);
+            }
+            out.printf("stopped every node; %.1f s in all%n", (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    private static void print(RealStep r, PrintStream out) {
+        String mark = switch (r.verdict()) {
+            case PASS -> "PASS";
+            case FAIL -> "FAIL";
+            case NOT_EVALUATED -> "N/A ";
+            case DONE -> "    ";
+        };
+        out.printf("  step %2d %7.1f s  %s  %s — %s%n", r.step(), r.atMs() / 1000.0, mark, r.description(), r.message());
+    }
+
+    private static void summary(RealScenarioRun.Result result, PrintStream out) {
+        List<RealStep> checks = result.checks();
+        long passed = checks.stream().filter(s -> s.verdict() == RealStep.Verdict.PASS).count();
+        long na = result.steps().stream().filter(s -> s.verdict() == RealStep.Verdict.NOT_EVALUATED).count();
+        for (Step s : result.scenario().steps()) {
+            if (s.question() == null) {
+                continue;
+            }
+            String id = s.question().id();
+            var proof = result.scenario().steps().stream().filter(x -> id.equals(x.proves()) && x.index() > s.index()).findFirst();
+            String verdict = proof.map(p -> result.steps().stream().filter(r -> r.step() == p.index() + 1 && r.check())
+                    .map(r -> r.verdict().name() + " by step " + r.step()).reduce((x, y) -> y).orElse("not played"))
+                    .orElse("no check proves it");
+            out.printf("  question %s: %s — %s%n", id, s.question().choices().get(s.question().answer()), verdict);
+        }
+        out.printf("%s on real Kafka: %d of %d checks passed, %d not evaluated (%s); %.1f s real time, time factor %.1f%n",
+                result.passed() ? "PASSED" : "FAILED", passed, checks.size(), na,
+                result.notEvaluated().isEmpty() ? "none" : String.join(", ", result.notEvaluated().keySet()), result.realMs() / 1000.0,
+                result.timeFactor());
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not remove " + dir + ": " + e.getMessage());
+        }
+    }
+}
