@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 @Command(name = "kafka", mixinStandardHelpOptions = true,
         description = "Start, inspect and stop a local KRaft cluster of real Kafka processes (one JVM per node).",
         subcommands = {KafkaCommand.Up.class, KafkaCommand.Status.class, KafkaCommand.Down.class,
-            KafkaCommand.Kill.class, KafkaCommand.Stop.class, KafkaCommand.Restart.class})
+            KafkaCommand.Kill.class, KafkaCommand.Stop.class, KafkaCommand.Restart.class, KafkaLogCommand.class})
 public final class KafkaCommand {
 
     /** The default cluster directory. */
@@ -34,6 +34,7 @@ public final class KafkaCommand {
     }
 
     abstract static class DirOption {
+        // shared by every subcommand, also KafkaLogCommand in its own file
         @Option(names = "--dir", description = "the cluster directory (default ~/.yakraft/kafka)")
         Path dir;
 
@@ -73,7 +74,7 @@ public final class KafkaCommand {
                 cluster = LocalCluster.create(dir, controllers, brokers, lib);
                 System.out.println("cluster id " + cluster.state().clusterId() + ", Kafka jars from " + lib.dir());
             }
-            cluster.startAll();
+            cluster.startControllersFirst(Duration.ofSeconds(timeoutSeconds));
             for (LocalNode n : cluster.state().nodes()) {
                 System.out.printf("  %-5s %-10s pid %-7d 127.0.0.1:%-5d %s%n", n.name(), n.role().processRoles(), n.pid(),
                         n.port(), cluster.nodeDir(n));

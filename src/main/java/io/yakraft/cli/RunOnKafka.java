@@ -55,12 +55,12 @@ final class RunOnKafka {
         Thread cleanup = new Thread(cluster::killAll, "yakraft-kafka-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
-            cluster.startAll();
+            cluster.startControllersFirst(Duration.ofSeconds(120));
             RealScenarioRun.Result result;
             try (KafkaProbe probe = KafkaProbe.local(cluster)) {
-                KafkaObservation o = probe.awaitObservation(KafkaProbe.readyWith(controllers, brokers), Duration.ofSeconds(300));
+                KafkaObservation o = awaitReady(cluster, probe, controllers, brokers, out);
                 if (!KafkaProbe.readyWith(controllers, brokers).test(o)) {
-                    System.err.println("run --kafka local: the cluster was not ready after 300 s; quorum: "
+                    System.err.println("run --kafka local: the cluster was not ready after 300 s (a broker restarted once); quorum: "
                             + o.quorum().value().map(Object::toString).orElse(o.quorum().error()));
                     return 1;
                 }
@@ -80,6 +80,28 @@ final class RunOnKafka {
             }
             out.printf("stopped every node; %.1f s in all%n", (System.nanoTime() - t0) / 1e9);
         }
+    }
+
+    /**
+     * Waits for a leader and unfenced brokers. A broker that has not registered after 90 s is restarted once:
+     * on a loaded machine, a leader change in the quorum's first seconds left a Kafka 4.3.1 broker retrying its
+     * registration forever ("Unable to register the broker because the RPC got timed out before it could be sent",
+     * every 4 s for minutes, while the other brokers registered with the new leader); a restarted broker registers.
+     */
+    private static KafkaObservation awaitReady(LocalCluster cluster, KafkaProbe probe, int controllers, int brokers, PrintStream out)
+            throws InterruptedException, IOException {
+        KafkaObservation o = probe.awaitObservation(KafkaProbe.readyWith(controllers, brokers), Duration.ofSeconds(90));
+        if (KafkaProbe.readyWith(controllers, brokers).test(o) || o.brokers().value().isEmpty()) {
+            return o;
+        }
+        List<Integer> unfenced = o.brokers().value().get().stream().filter(b -> !b.fenced()).map(KafkaObservation.Broker::id).toList();
+        for (var b : cluster.state().brokers()) {
+            if (!unfenced.contains(b.id())) {
+                out.println("broker " + b.name() + " is not registered and unfenced after 90 s; restarting it once (see RunOnKafka.awaitReady)");
+                cluster.restart(b.id());
+            }
+        }
+        return probe.awaitObservation(KafkaProbe.readyWith(controllers, brokers), Duration.ofSeconds(210));
     }
 
     private static void print(RealStep r, PrintStream out) {

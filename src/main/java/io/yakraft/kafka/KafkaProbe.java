@@ -77,6 +77,13 @@ public final class KafkaProbe implements AutoCloseable {
         return new KafkaProbe(brokerAdmin, controllerAdmin, "local cluster in " + cluster.dir());
     }
 
+    /** The controllers of a local cluster only (its brokers may not run yet). */
+    static KafkaProbe controllersOnly(LocalCluster cluster) {
+        Properties c = defaults();
+        c.put(AdminClientConfig.BOOTSTRAP_CONTROLLERS_CONFIG, cluster.controllerBootstrap());
+        return new KafkaProbe(null, () -> Admin.create(c), "controllers in " + cluster.dir());
+    }
+
     private static Properties defaults() {
         Properties p = new Properties();
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CALL_TIMEOUT.toMillis() - 500);

@@ -4,6 +4,8 @@ import io.yakraft.kafka.KafkaObservation;
 import io.yakraft.kafka.KafkaProbe;
 import io.yakraft.kafka.LocalCluster;
 import io.yakraft.kafka.LocalNode;
+import io.yakraft.kafka.KafkaLib;
+import io.yakraft.kafka.metalog.MetadataLogReader;
 import javafx.application.Platform;
 
 import java.util.List;
@@ -21,8 +23,23 @@ import java.util.stream.Collectors;
  */
 final class KafkaConnection implements AutoCloseable {
     /** One refresh: the observation and, for a local cluster, its nodes and which of their processes run. */
-    record Update(KafkaObservation observation, List<LocalNode> nodes, Set<Integer> running) {
+    record Update(KafkaObservation observation, List<LocalNode> nodes, Set<Integer> running, MetadataLog log) {
+        Update(KafkaObservation observation, List<LocalNode> nodes, Set<Integer> running) {
+            this(observation, nodes, running, MetadataLog.NONE);
+        }
     }
+
+    /**
+     * The last records of the metadata log as one controller holds it on disk, decoded with Kafka's serde (a local
+     * cluster only); {@code source} names the controller and directory, or why there are no records.
+     */
+    record MetadataLog(String source, List<MetadataLogReader.Entry> entries) {
+        static final MetadataLog NONE = new MetadataLog("the metadata log is read from a local cluster's controller directories;"
+                + " an attached cluster's log is not on this machine", List.of());
+    }
+
+    /** How many of the log's last records the view holds (as the simulation's Records view). */
+    static final int RECORDS_SHOWN = 300;
 
     private static final long REFRESH_MS = 1000;
 
@@ -60,9 +77,28 @@ final class KafkaConnection implements AutoCloseable {
             List<LocalNode> nodes = local == null ? List.of() : local.state().nodes();
             Set<Integer> running = local == null ? Set.of()
                     : nodes.stream().filter(n -> local.process(n).isPresent()).map(LocalNode::id).collect(Collectors.toSet());
-            Update u = new Update(o, nodes, running);
+            Update u = new Update(o, nodes, running, local == null ? MetadataLog.NONE : metadataLog(o, running));
             Platform.runLater(() -> onFx.accept(u));
         }, 0, REFRESH_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private MetadataLogReader reader;
+
+    /** The leader's log if it runs here, else the first running controller's, else controller 1's (its files stay). */
+    private MetadataLog metadataLog(KafkaObservation o, Set<Integer> running) {
+        int leader = o.quorum().value().map(KafkaObservation.Quorum::leaderId).orElse(-1);
+        LocalNode from = local.state().controllers().stream().filter(c -> c.id() == leader).findFirst()
+                .or(() -> local.state().controllers().stream().filter(c -> running.contains(c.id())).findFirst())
+                .orElse(local.state().controllers().get(0));
+        var dir = MetadataLogReader.logDir(local, from);
+        try {
+            if (reader == null) {
+                reader = MetadataLogReader.open(new KafkaLib(java.nio.file.Path.of(local.state().kafkaLib())));
+            }
+            return new MetadataLog(from.name() + (from.id() == leader ? " (leader)" : "") + ", " + dir, reader.read(dir, RECORDS_SHOWN));
+        } catch (RuntimeException e) {
+            return new MetadataLog("cannot read " + dir + ": " + e.getMessage(), List.of());
+        }
     }
 
     /** A control on the controls thread; its message (or failure) goes to {@code report} on the FX thread. */
@@ -90,6 +126,9 @@ final class KafkaConnection implements AutoCloseable {
     @Override
     public void close() {
         observer.shutdownNow();
+        if (reader != null) {
+            reader.close();
+        }
         controls.shutdownNow();
         // Admin.close waits for its network thread; not on the FX thread
         Thread closer = new Thread(probe::close, "kafka-close");

@@ -95,7 +95,7 @@ public final class KafkaMenu {
             try {
                 LocalCluster cluster = Files.exists(dir.resolve(LocalClusterState.FILE_NAME)) ? LocalCluster.open(dir)
                         : LocalCluster.create(dir, controllers, brokers, KafkaLib.locate());
-                cluster.startAll();
+                cluster.startControllersFirst(java.time.Duration.ofSeconds(120));
                 KafkaConnection c = new KafkaConnection(KafkaProbe.local(cluster), cluster);
                 Platform.runLater(() -> show(c));
             } catch (Exception e) {

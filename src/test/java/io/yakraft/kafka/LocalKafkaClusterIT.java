@@ -35,7 +35,7 @@ class LocalKafkaClusterIT {
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             cluster[0] = LocalCluster.create(dir, 3, 1, KafkaLib.locate());
-            cluster[0].startAll();
+            cluster[0].startControllersFirst(Duration.ofSeconds(120));
             try (KafkaProbe probe = KafkaProbe.local(cluster[0])) {
                 KafkaObservation ready = probe.awaitObservation(KafkaProbe.readyWith(3, 1), READY);
                 assertTrue(KafkaProbe.readyWith(3, 1).test(ready), () -> "no leader with 3 voters and an unfenced broker within "

@@ -1,0 +1,90 @@
+package io.yakraft.kafka.metalog;
+
+import io.yakraft.kafka.KafkaLib;
+import io.yakraft.kafka.LocalCluster;
+import io.yakraft.kafka.LocalNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+
+/**
+ * The records of a local real cluster's metadata log, read from a controller's log directory
+ * ({@code data/__cluster_metadata-0/*.log}) and decoded with Kafka's own serde. The decoding runs in a class loader
+ * over Kafka's jars in {@code kafka-lib} (plus this app's code, for {@link SegmentDecoder}), because the app ships
+ * only kafka-clients: the metadata serde lives in kafka-metadata and kafka-server-common. The loader is made on
+ * first use, so nothing of it is loaded unless a real cluster's log is asked for.
+ */
+public final class MetadataLogReader implements AutoCloseable {
+    /** One record: offset, the leader epoch of its batch, its type ("… (control)" for KRaft's own) and its fields. */
+    public record Entry(long offset, int epoch, String type, String fields) {
+    }
+
+    private final URLClassLoader loader;
+    private final BiFunction<String, Integer, List<String[]>> decoder;
+
+    private MetadataLogReader(URLClassLoader loader, BiFunction<String, Integer, List<String[]>> decoder) {
+        this.loader = loader;
+        this.decoder = decoder;
+    }
+
+    /** A reader over the given Kafka jars. */
+    @SuppressWarnings("unchecked")
+    public static MetadataLogReader open(KafkaLib lib) {
+        List<URL> urls = new ArrayList<>();
+        try (Stream<Path> jars = Files.list(lib.dir())) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+                urls.add(jar.toUri().toURL());
+            }
+            urls.add(MetadataLogReader.class.getProtectionDomain().getCodeSource().getLocation());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list Kafka's jars in " + lib.dir(), e);
+        }
+        // the platform loader as parent: Kafka's classes come from kafka-lib only, never from the app's shaded copy
+        URLClassLoader loader = new URLClassLoader("kafka-metadata-log", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+        try {
+            Class<?> c = Class.forName(SegmentDecoder.class.getName(), true, loader);
+            return new MetadataLogReader(loader, (BiFunction<String, Integer, List<String[]>>) c.getDeclaredConstructor().newInstance());
+        } catch (ReflectiveOperationException | LinkageError e) {
+            close(loader);
+            throw new IllegalStateException("cannot load Kafka's metadata serde from " + lib.dir() + ": " + e, e);
+        }
+    }
+
+    /** The metadata log directory of a local cluster's node (a controller's holds the quorum's log). */
+    public static Path logDir(LocalCluster cluster, LocalNode node) {
+        return cluster.nodeDir(node).resolve("data").resolve("__cluster_metadata-0");
+    }
+
+    /** The last {@code limit} records in the directory's segments, oldest first (snapshots are not read). */
+    public List<Entry> read(Path metadataLogDir, int limit) {
+        if (!Files.isDirectory(metadataLogDir)) {
+            throw new IllegalArgumentException("no metadata log in " + metadataLogDir);
+        }
+        List<Entry> out = new ArrayList<>();
+        for (String[] row : decoder.apply(metadataLogDir.toString(), limit)) {
+            out.add(new Entry(Long.parseLong(row[0]), row[1].equals("-") ? -1 : Integer.parseInt(row[1]), row[2], row[3]));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        close(loader);
+    }
+
+    private static void close(URLClassLoader loader) {
+        try {
+            loader.close();
+        } catch (IOException ignored) {
+            // the jars stay open until the loader is collected; nothing else depends on it
+        }
+    }
+}
