@@ -47,6 +47,9 @@ public final class KafkaProbe implements AutoCloseable {
     private final java.util.function.Supplier<Admin> controllerFactory;
     private final java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
     private final String description;
+    /** An attached cluster's bootstrap servers and client properties (a producer needs them too); "" and empty for a local one. */
+    private String attachedBootstrap = "";
+    private Properties attachedProperties = new Properties();
 
     private KafkaProbe(Admin brokers, java.util.function.Supplier<Admin> controllerFactory, String description) {
         this.brokers = brokers;
@@ -60,7 +63,11 @@ public final class KafkaProbe implements AutoCloseable {
         Properties p = defaults();
         p.putAll(clientProperties);
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        return new KafkaProbe(Admin.create(p), null, bootstrapServers);
+        KafkaProbe probe = new KafkaProbe(Admin.create(p), null, bootstrapServers);
+        probe.attachedBootstrap = bootstrapServers;
+        probe.attachedProperties = new Properties();
+        probe.attachedProperties.putAll(clientProperties);
+        return probe;
     }
 
     /** A local cluster: brokers for topics and the cluster, and the controllers directly (KIP-919) for the quorum. */
@@ -92,6 +99,18 @@ public final class KafkaProbe implements AutoCloseable {
         p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
         p.put(AdminClientConfig.CLIENT_ID_CONFIG, "yakraft-studio");
         return p;
+    }
+
+    /** The attached cluster's bootstrap servers ("" for a local cluster: ask the cluster for its own). */
+    public String bootstrapServers() {
+        return attachedBootstrap;
+    }
+
+    /** The attached cluster's client properties (SASL, TLS…), a copy; empty for a local cluster. */
+    public Properties clientProperties() {
+        Properties copy = new Properties();
+        copy.putAll(attachedProperties);
+        return copy;
     }
 
     public String description() {

@@ -65,6 +65,11 @@ final class KafkaConnection implements AutoCloseable {
         return probe.description();
     }
 
+    /** The brokers' bootstrap servers of a local cluster, or of the attached one; "" for a local cluster without brokers. */
+    String bootstrapServers() {
+        return local != null ? local.bootstrapServers() : probe.bootstrapServers();
+    }
+
     /** The local cluster the app started or opened, or null when attached to any cluster. */
     LocalCluster local() {
         return local;

@@ -47,6 +47,10 @@ final class KafkaPane {
     record PartitionRow(String topic, int partition, String leader, String replicas, String isr, String elr, String lastKnownElr) {
     }
 
+    /** One record of the real metadata log, with the columns of the simulation's Records view. */
+    record LogRow(long offset, int epoch, String committed, String type, String fields) {
+    }
+
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final int HISTORY = 200;
 
@@ -59,6 +63,11 @@ final class KafkaPane {
     private final ObservableList<BrokerRow> brokerRows = FXCollections.observableArrayList();
     private final ObservableList<PartitionRow> partitionRows = FXCollections.observableArrayList();
     private final ObservableList<String> history = FXCollections.observableArrayList();
+    private final ObservableList<LogRow> logRows = FXCollections.observableArrayList();
+    private final Label logSource = new Label("Metadata log (__cluster_metadata)");
+    private final Label feedProgress = new Label();
+    private io.yakraft.kafka.PacedFeed feed;
+    private String feedName = "";
     private final ComboBox<String> nodeBox = new ComboBox<>();
     private KafkaObservation last;
 
@@ -100,12 +109,25 @@ final class KafkaPane {
         quorum.setPlaceholder(new Label("no answer from the quorum yet"));
         brokers.setPlaceholder(new Label("no brokers listed"));
         partitions.setPlaceholder(new Label("no topics"));
+        TableView<LogRow> records = new TableView<>(logRows);
+        records.setId("kafkaRecords");
+        records.getColumns().addAll(List.of(Tables.column("Offset", LogRow::offset, 60), Tables.column("Epoch", LogRow::epoch, 50),
+                Tables.column("Committed", LogRow::committed, 80), Tables.column("Record", LogRow::type, 220),
+                Tables.column("Fields", LogRow::fields, 900)));
+        records.setPlaceholder(new Label("no records read yet"));
+        logSource.setStyle("-fx-font-weight: bold;");
+        VBox.setVgrow(records, Priority.ALWAYS);
+        VBox recordsBox = new VBox(2, logSource, records);
+        recordsBox.setPadding(new Insets(4));
         SplitPane tables = new SplitPane(titled("Metadata quorum (describeMetadataQuorum)", quorum),
                 titled("Brokers (describeCluster, fenced included)", brokers),
                 titled("Partitions (describeTopics)", partitions));
         tables.setOrientation(Orientation.VERTICAL);
-        tables.setDividerPositions(0.34, 0.6);
-        root.setCenter(tables);
+        tables.setDividerPositions(0.42, 0.68);
+        // the quorum and the metadata log side by side: the log the quorum replicates, record by record
+        SplitPane center = new SplitPane(tables, recordsBox);
+        center.setDividerPositions(0.5);
+        root.setCenter(center);
         root.setRight(controls());
     }
 
@@ -123,7 +145,14 @@ final class KafkaPane {
         createTopic.setOnAction(e -> createTopic());
         Button back = new Button("Back to the simulation");
         back.setOnAction(e -> this.back.run());
-        VBox box = new VBox(6, new Label("Controls on this real cluster"), createTopic);
+        Button createPartitions = new Button("Add partitions…");
+        createPartitions.setOnAction(e -> createPartitions());
+        Button feedFile = new Button("Feed a file…");
+        feedFile.setId("kafkaFeed");
+        feedFile.setOnAction(e -> feedFile());
+        feedProgress.setWrapText(true);
+        feedProgress.setMaxWidth(320);
+        VBox box = new VBox(6, new Label("Controls on this real cluster"), new HBox(4, createTopic, createPartitions), feedFile, feedProgress);
         if (connection.local() != null) {
             nodeBox.setPromptText("node");
             nodeBox.getItems().setAll(connection.local().state().nodes().stream().map(LocalNode::name).toList());
@@ -222,6 +251,106 @@ final class KafkaPane {
         });
     }
 
+    private void createPartitions() {
+        Dialog<ButtonType> d = new Dialog<>();
+        d.setTitle("Add partitions on the real cluster");
+        ComboBox<String> topic = new ComboBox<>(FXCollections.observableArrayList(topicNames()));
+        topic.setEditable(true);
+        topic.setValue(topic.getItems().isEmpty() ? "orders" : topic.getItems().get(0));
+        Spinner<Integer> total = new Spinner<>(1, 10_000, 6);
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(6);
+        g.addRow(0, new Label("topic"), topic);
+        g.addRow(1, new Label("partitions in all"), total);
+        d.getDialogPane().setContent(g);
+        d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        if (root.getScene() != null) {
+            d.initOwner(root.getScene().getWindow());
+        }
+        d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
+            String t = topic.getValue() == null ? "" : topic.getValue().trim();
+            int n = total.getValue();
+            status.setText("growing " + t + " to " + n + " partitions…");
+            connection.control("add partitions", () -> connection.probe().createPartitionsAnswer(t, n), this::report);
+        });
+    }
+
+    private List<String> topicNames() {
+        return last == null ? List.of() : last.topics().value().map(ts -> ts.stream().filter(t -> !t.internal())
+                .map(KafkaObservation.Topic::name).toList()).orElse(List.of());
+    }
+
+    /**
+     * Runs a raw file through its preprocessing spec (as the simulation's feed does) and sends the clean records
+     * with a real KafkaProducer; the progress line follows its acknowledgements on every refresh.
+     */
+    private void feedFile() {
+        if (feed != null && !feed.progress().done()) {
+            status.setText("a feed is still running: " + feedProgress.getText());
+            return;
+        }
+        if (connection.bootstrapServers().isEmpty()) {
+            status.setText("this cluster has no brokers to feed");
+            return;
+        }
+        Dialog<ButtonType> d = new Dialog<>();
+        d.setTitle("Feed a file into the real cluster");
+        TextField file = new TextField("data/orders.csv");
+        TextField spec = new TextField("data/orders.spec.json");
+        ComboBox<String> topic = new ComboBox<>(FXCollections.observableArrayList(topicNames()));
+        topic.setEditable(true);
+        topic.setValue(topic.getItems().isEmpty() ? "orders" : topic.getItems().get(0));
+        ComboBox<String> acks = new ComboBox<>(FXCollections.observableArrayList("all", "1", "0"));
+        acks.setValue("all");
+        javafx.scene.control.CheckBox idempotent = new javafx.scene.control.CheckBox("idempotent producer");
+        idempotent.setSelected(true);
+        Spinner<Integer> rate = new Spinner<>(0, 100_000, 0);
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(6);
+        g.addRow(0, new Label("raw file"), file);
+        g.addRow(1, new Label("pipeline spec"), spec);
+        g.addRow(2, new Label("topic"), topic);
+        g.addRow(3, new Label("acks"), acks);
+        g.addRow(4, new Label(""), idempotent);
+        g.addRow(5, new Label("records/s (0: as fast as it can)"), rate);
+        d.getDialogPane().setContent(g);
+        d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        if (root.getScene() != null) {
+            d.initOwner(root.getScene().getWindow());
+        }
+        d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
+            String t = topic.getValue() == null ? "" : topic.getValue().trim();
+            String a = acks.getValue();
+            boolean idem = idempotent.isSelected() && a.equals("all"); // Kafka's idempotence needs acks=all
+            double r = rate.getValue();
+            java.nio.file.Path raw = java.nio.file.Path.of(file.getText().trim());
+            java.nio.file.Path specFile = java.nio.file.Path.of(spec.getText().trim());
+            status.setText("preparing " + raw + "…");
+            connection.control("feed " + raw, () -> {
+                var prepared = io.yakraft.ingest.FeedSource.prepare(raw, specFile, (rows, bytes) -> { });
+                var started = io.yakraft.kafka.PacedFeed.start(connection.bootstrapServers(), connection.probe().clientProperties(), t,
+                        prepared.records(), a, idem, r, java.time.Duration.ofSeconds(30));
+                String name = raw.getFileName() + " → " + t + " (acks=" + a + (idem ? ", idempotent" : "") + ")";
+                javafx.application.Platform.runLater(() -> {
+                    feed = started;
+                    feedName = name;
+                });
+                return "feeding " + prepared.records().size() + " clean records of " + raw + " into " + t + " with a real KafkaProducer";
+            }, this::report);
+        });
+    }
+
+    private void showFeed() {
+        if (feed == null) {
+            return;
+        }
+        var p = feed.progress();
+        feedProgress.setText("Feed " + feedName + ": " + p.sent() + " of " + p.total() + " sent, " + p.acked() + " acknowledged, "
+                + p.failed() + " failed" + (p.done() ? " — done" : "") + (p.firstError().isEmpty() ? "" : "; first error: " + p.firstError()));
+    }
+
     /** Shows one refresh (FX thread). */
     void show(KafkaConnection.Update u) {
         KafkaObservation o = u.observation();
@@ -246,6 +375,8 @@ final class KafkaPane {
                 t.name() + (t.internal() ? " (internal)" : ""), p.partition(), p.leader() < 0 ? "none" : String.valueOf(p.leader()),
                 ids(p.replicas()), ids(p.isr()), ids(p.elr()), ids(p.lastKnownElr()))))));
         partitionRows.setAll(parts);
+        showLog(u, o);
+        showFeed();
         if (o.topics().value().isEmpty() && !o.topics().error().isEmpty()) {
             status.setText("topics: " + o.topics().error());
         }
@@ -253,6 +384,27 @@ final class KafkaPane {
         // dirty-region trouble, see base.css); laying out this pane and nudging its opacity repaints all of it.
         root.layout();
         root.setOpacity(root.getOpacity() == 1.0 ? 0.999 : 1.0);
+    }
+
+    private void showLog(KafkaConnection.Update u, KafkaObservation o) {
+        long hw = o.quorum().value().map(KafkaObservation.Quorum::highWatermark).orElse(-1L);
+        logSource.setText("Metadata log: " + u.log().source() + " · decoded with Kafka's MetadataRecordSerde · last "
+                + KafkaConnection.RECORDS_SHOWN + " records");
+        boolean atEnd = logRows.isEmpty();
+        logRows.setAll(logRows(u.log(), hw));
+        if (atEnd && !logRows.isEmpty()) {
+            recordsTable().ifPresent(t -> t.scrollTo(logRows.size() - 1));
+        }
+    }
+
+    private java.util.Optional<TableView<?>> recordsTable() {
+        return java.util.Optional.ofNullable((TableView<?>) root.lookup("#kafkaRecords"));
+    }
+
+    /** The log's records as the Records view's rows; committed = below the quorum's high watermark ("?" when unknown). */
+    static List<LogRow> logRows(KafkaConnection.MetadataLog log, long highWatermark) {
+        return log.entries().stream().map(e -> new LogRow(e.offset(), e.epoch(),
+                highWatermark < 0 ? "?" : e.offset() < highWatermark ? "yes" : "no", e.type(), e.fields())).toList();
     }
 
     static List<QuorumRow> quorumRows(KafkaObservation o, KafkaConnection.Update u) {
