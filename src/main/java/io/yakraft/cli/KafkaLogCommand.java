@@ -32,6 +32,9 @@ final class KafkaLogCommand extends KafkaCommand.DirOption implements Callable<I
     @Option(names = "--limit", defaultValue = "40", description = "how many of the last records (default ${DEFAULT-VALUE})")
     int limit;
 
+    @Option(names = "--hide-noop", description = "leave out NoOpRecords (the active controller appends one every 500 ms)")
+    boolean hideNoOp;
+
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
@@ -51,7 +54,11 @@ final class KafkaLogCommand extends KafkaCommand.DirOption implements Callable<I
         Path logDir = MetadataLogReader.logDir(cluster, from);
         List<MetadataLogReader.Entry> entries;
         try (MetadataLogReader reader = MetadataLogReader.open(new KafkaLib(Path.of(cluster.state().kafkaLib())))) {
-            entries = reader.read(logDir, limit);
+            entries = reader.read(logDir, hideNoOp ? Math.max(limit, 20_000) : limit);
+        }
+        if (hideNoOp) {
+            entries = entries.stream().filter(e -> !e.type().equals("NoOpRecord")).toList();
+            entries = entries.subList(Math.max(0, entries.size() - limit), entries.size());
         }
         if (json) {
             ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -33,10 +33,13 @@ final class KafkaConnection implements AutoCloseable {
      * The last records of the metadata log as one controller holds it on disk, decoded with Kafka's serde (a local
      * cluster only); {@code source} names the controller and directory, or why there are no records.
      */
-    record MetadataLog(String source, List<MetadataLogReader.Entry> entries) {
-        static final MetadataLog NONE = new MetadataLog("the metadata log is read from a local cluster's controller directories;"
-                + " an attached cluster's log is not on this machine", List.of());
+    record MetadataLog(String source, String directory, List<MetadataLogReader.Entry> entries) {
+        static final MetadataLog NONE = new MetadataLog("no controller here (an attached cluster's log is not on this machine)", "",
+                List.of());
     }
+
+    /** How many of the log's last records are decoded on each refresh (NoOpRecords included; the view may hide them). */
+    private static final int RECORDS_READ = 5_000;
 
     /** How many of the log's last records the view holds (as the simulation's Records view). */
     static final int RECORDS_SHOWN = 300;
@@ -100,9 +103,9 @@ final class KafkaConnection implements AutoCloseable {
             if (reader == null) {
                 reader = MetadataLogReader.open(new KafkaLib(java.nio.file.Path.of(local.state().kafkaLib())));
             }
-            return new MetadataLog(from.name() + (from.id() == leader ? " (leader)" : "") + ", " + dir, reader.read(dir, RECORDS_SHOWN));
+            return new MetadataLog(from.name() + (from.id() == leader ? " (leader)" : ""), dir.toString(), reader.read(dir, RECORDS_READ));
         } catch (RuntimeException e) {
-            return new MetadataLog("cannot read " + dir + ": " + e.getMessage(), List.of());
+            return new MetadataLog(from.name() + ": cannot read it (" + e.getMessage() + ")", dir.toString(), List.of());
         }
     }
 

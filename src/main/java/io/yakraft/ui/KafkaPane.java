@@ -65,6 +65,8 @@ final class KafkaPane {
     private final ObservableList<String> history = FXCollections.observableArrayList();
     private final ObservableList<LogRow> logRows = FXCollections.observableArrayList();
     private final Label logSource = new Label("Metadata log (__cluster_metadata)");
+    /** The active controller appends a NoOpRecord every 500 ms (metadata.max.idle.interval.ms); hidden, the other records stay in view. */
+    private final javafx.scene.control.CheckBox hideNoOps = new javafx.scene.control.CheckBox("hide NoOps");
     private final Label feedProgress = new Label();
     private io.yakraft.kafka.PacedFeed feed;
     private String feedName = "";
@@ -112,12 +114,15 @@ final class KafkaPane {
         TableView<LogRow> records = new TableView<>(logRows);
         records.setId("kafkaRecords");
         records.getColumns().addAll(List.of(Tables.column("Offset", LogRow::offset, 60), Tables.column("Epoch", LogRow::epoch, 50),
-                Tables.column("Committed", LogRow::committed, 80), Tables.column("Record", LogRow::type, 220),
+                Tables.column("Committed", LogRow::committed, 80), Tables.column("Record", LogRow::type, 190),
                 Tables.column("Fields", LogRow::fields, 900)));
         records.setPlaceholder(new Label("no records read yet"));
         logSource.setStyle("-fx-font-weight: bold;");
         VBox.setVgrow(records, Priority.ALWAYS);
-        VBox recordsBox = new VBox(2, logSource, records);
+        hideNoOps.setSelected(true);
+        hideNoOps.setTooltip(new javafx.scene.control.Tooltip("The active controller appends a NoOpRecord every 500 ms"
+                + " (metadata.max.idle.interval.ms); hidden, the records that change the cluster stay in view."));
+        VBox recordsBox = new VBox(2, new HBox(12, logSource, hideNoOps), records);
         recordsBox.setPadding(new Insets(4));
         SplitPane tables = new SplitPane(titled("Metadata quorum (describeMetadataQuorum)", quorum),
                 titled("Brokers (describeCluster, fenced included)", brokers),
@@ -126,7 +131,7 @@ final class KafkaPane {
         tables.setDividerPositions(0.42, 0.68);
         // the quorum and the metadata log side by side: the log the quorum replicates, record by record
         SplitPane center = new SplitPane(tables, recordsBox);
-        center.setDividerPositions(0.5);
+        center.setDividerPositions(0.44);
         root.setCenter(center);
         root.setRight(controls());
     }
@@ -388,12 +393,13 @@ final class KafkaPane {
 
     private void showLog(KafkaConnection.Update u, KafkaObservation o) {
         long hw = o.quorum().value().map(KafkaObservation.Quorum::highWatermark).orElse(-1L);
-        logSource.setText("Metadata log: " + u.log().source() + " · decoded with Kafka's MetadataRecordSerde · last "
-                + KafkaConnection.RECORDS_SHOWN + " records");
-        boolean atEnd = logRows.isEmpty();
-        logRows.setAll(logRows(u.log(), hw));
-        if (atEnd && !logRows.isEmpty()) {
-            recordsTable().ifPresent(t -> t.scrollTo(logRows.size() - 1));
+        logSource.setText("Metadata log of " + u.log().source() + " · Kafka's MetadataRecordSerde");
+        logSource.setTooltip(new javafx.scene.control.Tooltip(u.log().directory()));
+        List<LogRow> rows = logRows(u.log(), hw, hideNoOps.isSelected());
+        if (!rows.equals(logRows)) {
+            logRows.setAll(rows);
+            // keep the newest record in view unless the person selected one to read (as the simulation's Records view)
+            recordsTable().filter(t -> t.getSelectionModel().isEmpty() && !logRows.isEmpty()).ifPresent(t -> t.scrollTo(logRows.size() - 1));
         }
     }
 
@@ -402,9 +408,11 @@ final class KafkaPane {
     }
 
     /** The log's records as the Records view's rows; committed = below the quorum's high watermark ("?" when unknown). */
-    static List<LogRow> logRows(KafkaConnection.MetadataLog log, long highWatermark) {
-        return log.entries().stream().map(e -> new LogRow(e.offset(), e.epoch(),
-                highWatermark < 0 ? "?" : e.offset() < highWatermark ? "yes" : "no", e.type(), e.fields())).toList();
+    static List<LogRow> logRows(KafkaConnection.MetadataLog log, long highWatermark, boolean hideNoOps) {
+        List<LogRow> rows = log.entries().stream().filter(e -> !hideNoOps || !e.type().equals("NoOpRecord"))
+                .map(e -> new LogRow(e.offset(), e.epoch(), highWatermark < 0 ? "?" : e.offset() < highWatermark ? "yes" : "no",
+                        e.type(), e.fields())).toList();
+        return rows.subList(Math.max(0, rows.size() - KafkaConnection.RECORDS_SHOWN), rows.size());
     }
 
     static List<QuorumRow> quorumRows(KafkaObservation o, KafkaConnection.Update u) {

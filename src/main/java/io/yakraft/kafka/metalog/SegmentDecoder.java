@@ -36,8 +36,16 @@ public final class SegmentDecoder implements BiFunction<String, Integer, List<St
         Arrays.sort(segments);
         Deque<String[]> rows = new ArrayDeque<>();
         for (File segment : segments) {
-            // read-only: the running controller keeps appending to this file
-            try (FileRecords records = FileRecords.open(segment, false, true, 0, false)) {
+            // read-only: the running controller keeps appending to this file; closeHandlers, not close, which would
+            // flush and trim a channel opened for reading
+            FileRecords records;
+            try {
+                records = FileRecords.open(segment, false, true, 0, false);
+            } catch (Exception e) {
+                rows.addLast(new String[]{"-1", "-", "unreadable", segment.getName() + ": " + e});
+                continue;
+            }
+            try {
                 for (FileLogInputStream.FileChannelRecordBatch batch : records.batches()) {
                     String epoch = String.valueOf(batch.partitionLeaderEpoch());
                     for (Record r : batch) {
@@ -51,6 +59,12 @@ public final class SegmentDecoder implements BiFunction<String, Integer, List<St
             } catch (Exception e) {
                 // the last batch may be half written while we read; what came before it stands
                 rows.addLast(new String[]{"-1", "-", "unreadable", segment.getName() + ": " + e});
+            } finally {
+                try {
+                    records.closeHandlers();
+                } catch (Exception ignored) {
+                    // a read-only channel that will not close is released with the process
+                }
             }
         }
         return new ArrayList<>(rows);
