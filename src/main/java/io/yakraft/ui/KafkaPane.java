@@ -96,10 +96,11 @@ final class KafkaPane {
         root.setTop(top);
 
         TableView<QuorumRow> quorum = new TableView<>(quorumRows);
-        quorum.getColumns().addAll(List.of(Tables.column("replica", QuorumRow::role, 80), Tables.column("id", QuorumRow::id, 50),
-                Tables.column("log end", QuorumRow::logEnd, 80), Tables.column("lag", QuorumRow::lag, 60),
-                Tables.column("last fetch", QuorumRow::lastFetch, 110), Tables.column("last caught up", QuorumRow::lastCaughtUp, 120),
-                Tables.column("process", QuorumRow::process, 160)));
+        // narrow enough that the process column stays in view beside the metadata log
+        quorum.getColumns().addAll(List.of(Tables.column("replica", QuorumRow::role, 64), Tables.column("id", QuorumRow::id, 40),
+                Tables.column("log end", QuorumRow::logEnd, 64), Tables.column("lag", QuorumRow::lag, 40),
+                Tables.column("last fetch", QuorumRow::lastFetch, 84), Tables.column("last caught up", QuorumRow::lastCaughtUp, 104),
+                Tables.column("process", QuorumRow::process, 140)));
         TableView<BrokerRow> brokers = new TableView<>(brokerRows);
         brokers.getColumns().addAll(List.of(Tables.column("broker", BrokerRow::id, 70), Tables.column("address", BrokerRow::address, 160),
                 Tables.column("registration", BrokerRow::state, 110), Tables.column("process", BrokerRow::process, 160)));
@@ -114,7 +115,7 @@ final class KafkaPane {
         TableView<LogRow> records = new TableView<>(logRows);
         records.setId("kafkaRecords");
         records.getColumns().addAll(List.of(Tables.column("Offset", LogRow::offset, 60), Tables.column("Epoch", LogRow::epoch, 50),
-                Tables.column("Committed", LogRow::committed, 80), Tables.column("Record", LogRow::type, 190),
+                Tables.column("Committed", LogRow::committed, 80), Tables.column("Record", LogRow::type, 215),
                 Tables.column("Fields", LogRow::fields, 900)));
         records.setPlaceholder(new Label("no records read yet"));
         logSource.setStyle("-fx-font-weight: bold;");
@@ -131,7 +132,7 @@ final class KafkaPane {
         tables.setDividerPositions(0.42, 0.68);
         // the quorum and the metadata log side by side: the log the quorum replicates, record by record
         SplitPane center = new SplitPane(tables, recordsBox);
-        center.setDividerPositions(0.44);
+        center.setDividerPositions(0.45);
         root.setCenter(center);
         root.setRight(controls());
     }

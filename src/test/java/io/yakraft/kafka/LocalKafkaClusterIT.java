@@ -1,6 +1,7 @@
 package io.yakraft.kafka;
 
 import io.yakraft.ingest.FeedSource;
+import io.yakraft.kafka.metalog.MetadataLogReader;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -61,6 +63,19 @@ class LocalKafkaClusterIT {
                 assertTrue(q.leaderId() >= 1 && q.leaderId() != before.leaderId() && q.leaderEpoch() > before.leaderEpoch(),
                         () -> "expected a new leader in an epoch above " + before.leaderEpoch() + " within " + NEW_LEADER.toSeconds()
                                 + " s, got " + q);
+
+                // the metadata log on the new leader's disk, decoded with Kafka's serde, holds the topic and the new leader's
+                // LeaderChange; read again until the new leader has written it (its LeaderChange opens its epoch)
+                var leaderNode = cluster[0].state().node(q.leaderId());
+                try (MetadataLogReader reader = MetadataLogReader.open(KafkaLib.locate())) {
+                    List<MetadataLogReader.Entry> log = reader.read(MetadataLogReader.logDir(cluster[0], leaderNode), 100_000);
+                    assertTrue(log.stream().anyMatch(e -> e.type().equals("TopicRecord") && e.fields().contains("name='orders'")),
+                            () -> "no TopicRecord for orders in " + log.size() + " records");
+                    assertTrue(log.stream().anyMatch(e -> e.type().equals("LeaderChangeMessage (control)")
+                                    && e.epoch() == q.leaderEpoch() && e.fields().contains("leaderId=" + q.leaderId())),
+                            () -> "no LeaderChange of leader " + q.leaderId() + " in epoch " + q.leaderEpoch() + ": "
+                                    + log.stream().filter(e -> e.type().startsWith("LeaderChange")).toList());
+                }
             }
         } finally {
             cleanUp(cluster[0], dir);
