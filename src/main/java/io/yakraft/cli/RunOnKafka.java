@@ -53,6 +53,7 @@ final class RunOnKafka {
         long t0 = System.nanoTime();
         LocalCluster cluster = LocalCluster.create(clusterDir, controllers, brokers, KafkaLib.locate());
         Thread cleanup = new Thread(cluster::killAll, "yakraft-kafka-cleanup");
+        boolean[] keepOnFailure = {false};
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             cluster.startControllersFirst(Duration.ofSeconds(120));
@@ -60,8 +61,9 @@ final class RunOnKafka {
             try (KafkaProbe probe = KafkaProbe.local(cluster)) {
                 KafkaObservation o = awaitReady(cluster, probe, controllers, brokers, out);
                 if (!KafkaProbe.readyWith(controllers, brokers).test(o)) {
-                    System.err.println("run --kafka local: the cluster was not ready after 300 s (a broker restarted once); quorum: "
+                    System.err.println("run --kafka local: the cluster was not ready in time (see each node's server.log in " + clusterDir + "); quorum: "
                             + o.quorum().value().map(Object::toString).orElse(o.quorum().error()));
+                    keepOnFailure[0] = true;
                     return 1;
                 }
                 out.printf("cluster ready in %.1f s: leader %d, epoch %d%n", (System.nanoTime() - t0) / 1e9,
@@ -75,6 +77,8 @@ final class RunOnKafka {
             Runtime.getRuntime().removeShutdownHook(cleanup);
             if (keep) {
                 out.println("kept the cluster's directory " + clusterDir + " (its processes are stopped; `kafka up --dir` starts it again)");
+            } else if (keepOnFailure[0]) {
+                out.println("kept " + clusterDir + " for its logs (the cluster never became ready)");
             } else if (dir == null) {
                 deleteTree(clusterDir);
             }

@@ -140,7 +140,7 @@ public final class KafkaProbe implements AutoCloseable {
                         replicas(q.voters(), q.highWatermark()), replicas(q.observers(), q.highWatermark())));
             } catch (Exception e) {
                 if (firstError.isEmpty()) {
-                    firstError = reason(e);
+                    firstError = e instanceof TimeoutException ? "no answer within " + timeout.toMillis() / 1000.0 + " s" : reason(e);
                 }
                 if (admin == controllers) {
                     renewControllers(admin);
