@@ -240,7 +240,6 @@ public final class MainController {
         MetadataPanel.bind(metadata, brokerTable, topicTable, partitionTable, producerTable, recordTable);
         quorumPanel = new QuorumPanel(quorumPage);
         setUpSideTabs();
-        setUpLessons();
         setUpTimeline();
         KafkaMenu.install(root);
         seenByBox.setItems(metadata.nodeChoices());
@@ -275,6 +274,9 @@ public final class MainController {
                 workStats.sample(System.nanoTime() - start);
                 if (firstFrameWallMillis == 0 && model.frameProperty().get() != null) {
                     firstFrameWallMillis = System.currentTimeMillis();
+                    // the first frame does not need the lessons: reading them all (and the JSON parser's
+                    // classes) waits until just after it
+                    javafx.application.Platform.runLater(MainController.this::setUpLessons);
                 }
             }
         };
