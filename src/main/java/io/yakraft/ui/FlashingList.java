@@ -51,18 +51,33 @@ public final class FlashingList<T extends MetadataRows.Row> {
         tick(nowNanos);
     }
 
-    /** Row by row when only contents changed: a table redraws the replaced rows, not all of them. */
+    /**
+     * Row by row when a few rows changed: a table then redraws just those. When many did (the
+     * Records tab's rows all shift as records arrive), one replacement of the whole list is
+     * cheaper than one change event per row.
+     */
     private void replaceChanged(List<T> rows) {
         if (rows.size() != items.size()) {
             items.setAll(rows);
             return;
         }
-        for (int i = 0; i < rows.size(); i++) {
+        List<Integer> changed = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.size() && changed.size() <= FEW_ROWS; i++) {
             if (!rows.get(i).equals(items.get(i))) {
-                items.set(i, rows.get(i));
+                changed.add(i);
             }
         }
+        if (changed.size() > FEW_ROWS) {
+            items.setAll(rows);
+            return;
+        }
+        for (int i : changed) {
+            items.set(i, rows.get(i));
+        }
     }
+
+    /** Up to this many changed rows are replaced one by one. */
+    static final int FEW_ROWS = 4;
 
     /** Lets flashes end on time: a row whose flash ended is re-shown (unchanged) so it stops flashing. */
     public void tick(long nowNanos) {
@@ -79,10 +94,18 @@ public final class FlashingList<T extends MetadataRows.Row> {
             return over;
         });
         nextExpiry = changedAt.values().stream().mapToLong(t -> t + FLASH_NANOS).min().orElse(Long.MAX_VALUE);
-        for (int i = 0; i < items.size(); i++) {
+        List<Integer> over = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size() && over.size() <= FEW_ROWS; i++) {
             if (ended.contains(items.get(i).key())) {
-                items.set(i, items.get(i));
+                over.add(i);
             }
+        }
+        if (over.size() > FEW_ROWS) {
+            items.setAll(List.copyOf(items));
+            return;
+        }
+        for (int i : over) {
+            items.set(i, items.get(i));
         }
     }
 
