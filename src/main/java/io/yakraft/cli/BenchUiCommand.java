@@ -25,6 +25,8 @@ public final class BenchUiCommand implements Callable<Integer> {
         System.out.printf("cold start to first frame: %d ms%n", r.coldStartMs());
         System.out.printf("frame period  p50 %.1f ms, p99 %.1f ms over %d frames%n", r.periodP50(), r.periodP99(), r.frames());
         System.out.printf("work per frame p50 %.1f ms, p99 %.1f ms (view-model update + drawing)%n", r.workP50(), r.workP99());
+        System.out.printf("CPU per frame: JavaFX thread %.1f ms (layout, CSS, work), render thread %.1f ms (mean; barely load-dependent)%n",
+                r.fxCpuPerFrameMs(), r.renderCpuPerFrameMs());
         return 0;
     }
 }

@@ -47,7 +47,7 @@ public final class Session {
 
     private final ArrayDeque<TraceEvent> recent = new ArrayDeque<>();
     private final ArrayList<TraceEvent> fullTrace = new ArrayList<>();
-    private final ArrayList<TimelineMarker> markers = new ArrayList<>();
+    private final AppendOnlyList<TimelineMarker> markers = new AppendOnlyList<>();
     private List<TimelineMarker> publishedMarkers = List.of();
     private boolean markersChanged;
     private long traceRecords;
@@ -443,7 +443,7 @@ public final class Session {
         List<LogEntry> records = cluster.entries(node, log.endOffset() - RECORDS_SHOWN, log.endOffset());
         horizon = Math.max(horizon, Math.max(cluster.now(), recording.lastAtMs()));
         if (markersChanged) {
-            publishedMarkers = List.copyOf(markers);
+            publishedMarkers = markers.view(); // shares the array: no copy per frame
             markersChanged = false;
         }
         return new Frame(snapshot, List.copyOf(recent), traceRecords, speed, paused, frameNumber, node, records,

@@ -308,8 +308,9 @@ public final class Simulation {
     /** Messages currently in flight, in (deliverAt, id) order. */
     public List<Envelope> inFlight() {
         List<Envelope> out = new ArrayList<>();
+        boolean anyDropped = !droppedByHand.isEmpty(); // the window asks every frame; a hand drop is rare
         queue.forEach(e -> {
-            if (e.type == Event.Type.DELIVER && !droppedByHand.contains(e.envelope.id())) {
+            if (e.type == Event.Type.DELIVER && !(anyDropped && droppedByHand.contains(e.envelope.id()))) {
                 out.add(e.envelope);
             }
         });

@@ -55,8 +55,31 @@ public final class ClusterLayout {
         double ry = height * (alone ? 0.30 : 0.19);
         double rx = Math.min(width * 0.30, ry * 2.2);
         // smaller nodes when many observers share the arc, so neighbours never touch
-        this.nodeRadius = Math.max(12, Math.min(Math.min(40 * scale, Math.min(width, height) * 0.065 * scale),
+        double r = Math.max(12, Math.min(Math.min(40 * scale, Math.min(width, height) * 0.065 * scale),
                 width * 0.8 / (2.4 * Math.max(1, observers.size()))));
+        // the lowest controller sits this far below the ring's centre, in ry (0.5 for three)
+        double lowest = -1;
+        for (int i = 0; i < controllers.size(); i++) {
+            lowest = Math.max(lowest, Math.sin(-Math.PI / 2 + 2 * Math.PI * i / controllers.size()));
+        }
+        boolean squeezed = !alone && cy + ry + 3.2 * r > height - r - 60 * scale;
+        if (squeezed) {
+            // a short canvas (presenter mode under a two-line caption): flatten the ring, then shrink the nodes,
+            // until the observers and their details fit above the canvas's bottom edge, below the controllers'
+            // text; the ring is drawn wide enough that flattened controllers keep their text apart
+            for (int k = 0; k < 100; k++) {
+                double minRy = (2 * r + 84 * scale) / 3.0; // keeps the ring a ring, not a line
+                ry = Math.max(minRy, (height - squeezedHeight(r, 0, 0, scale)) / Math.max(0.5, 1 + lowest));
+                if (squeezedHeight(r, ry, lowest, scale) <= height || r <= 12) {
+                    break;
+                }
+                r = Math.max(12, r * 0.95);
+            }
+            cy = r + 34 * scale + ry; // the top controller's text box (its crown) starts at the canvas's edge
+            double half = Math.max(r + 11 * scale, DETAIL_HALF_WIDTH * scale);
+            rx = Math.min(width * 0.30, Math.max(ry * 2.2, 2.4 * half));
+        }
+        this.nodeRadius = r;
         // the top controller's crown and timer arc reach about r + 20 × scale above its centre: keep them on the
         // canvas by lowering the ring's top (its bottom, and so the observers, stay where they are)
         double topRoom = nodeRadius + 24 * scale;
@@ -73,13 +96,23 @@ public final class ClusterLayout {
         int m = observers.size();
         // observers evenly spaced in x on a shallow arc below the ring (lowest in the middle)
         double arc = width * 0.40;
-        double top = cy + ry + 3.2 * nodeRadius;
+        double top = squeezed ? cy + lowest * ry + 2 * nodeRadius + 84 * scale : cy + ry + 3.2 * nodeRadius;
         double bottom = height - nodeRadius - 60 * scale; // room for two lines of details and the metadata badge
         for (int j = 0; j < m; j++) {
             double u = m == 1 ? 0 : -1 + 2.0 * j / (m - 1);
             double y = top + (bottom - top) * (1 - 0.5 * u * u);
             positions.put(observers.get(j), new Point(cx + arc * u, Math.max(top, y)));
         }
+    }
+
+    /**
+     * The height a flattened ring of vertical radius {@code ry} with observers below needs: the crown
+     * above the top controller, the ring down to its lowest controller ({@code lowest} × ry below the
+     * centre), that controller's details and the observers' tally above them, and the observers with
+     * their details and badge.
+     */
+    private static double squeezedHeight(double r, double ry, double lowest, double scale) {
+        return (r + 34 * scale) + (1 + lowest) * ry + (2 * r + 84 * scale) + (r + 60 * scale);
     }
 
     public Point position(int node) {

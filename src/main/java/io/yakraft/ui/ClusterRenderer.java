@@ -585,7 +585,8 @@ public final class ClusterRenderer {
         private void sizeFor(double r) {
             if (r != nameRadius) {
                 nameRadius = r;
-                name = Font.font("System", FontWeight.BOLD, Math.max(11 * scale, r * 0.42));
+                // at least 20 px in presenter mode (readable from the back), however small a squeezed layout makes the node
+                name = Font.font("System", FontWeight.BOLD, Math.max(scale > 1 ? 12.5 * scale : 11 * scale, r * 0.42));
                 role = Font.font("System", FontWeight.NORMAL, Math.max(9 * scale, r * 0.3));
             }
         }

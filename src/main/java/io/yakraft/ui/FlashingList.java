@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * A table's rows plus which of them changed lately: a row whose key is new or whose content
  * differs from the previous update counts as fresh for {@link #FLASH_NANOS}, so the table can
- * flash it. The list is only replaced when the rows differ, or when a flash ends.
+ * flash it. Only the rows that differ are replaced (the table re-lays out just those), and a
+ * row is re-shown when its flash ends; the whole list is replaced only when rows come or go.
  */
 public final class FlashingList<T extends MetadataRows.Row> {
     static final long FLASH_NANOS = 1_200_000_000L;
@@ -45,20 +46,67 @@ public final class FlashingList<T extends MetadataRows.Row> {
             first = false;
         }
         if (changed) {
-            items.setAll(rows);
+            replaceChanged(rows);
         }
         tick(nowNanos);
     }
 
-    /** Lets flashes end on time: the rows are re-shown (unchanged) when one expires. */
+    /**
+     * Row by row when a few rows changed: a table then redraws just those. When many did (the
+     * Records tab's rows all shift as records arrive), one replacement of the whole list is
+     * cheaper than one change event per row.
+     */
+    private void replaceChanged(List<T> rows) {
+        if (rows.size() != items.size()) {
+            items.setAll(rows);
+            return;
+        }
+        List<Integer> changed = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.size() && changed.size() <= FEW_ROWS; i++) {
+            if (!rows.get(i).equals(items.get(i))) {
+                changed.add(i);
+            }
+        }
+        if (changed.size() > FEW_ROWS) {
+            items.setAll(rows);
+            return;
+        }
+        for (int i : changed) {
+            items.set(i, rows.get(i));
+        }
+    }
+
+    /** Up to this many changed rows are replaced one by one. */
+    static final int FEW_ROWS = 4;
+
+    /** Lets flashes end on time: a row whose flash ended is re-shown (unchanged) so it stops flashing. */
     public void tick(long nowNanos) {
         now = nowNanos;
         if (nowNanos < nextExpiry) {
             return;
         }
-        changedAt.values().removeIf(t -> nowNanos - t >= FLASH_NANOS);
+        java.util.Set<String> ended = new java.util.HashSet<>();
+        changedAt.entrySet().removeIf(e -> {
+            boolean over = nowNanos - e.getValue() >= FLASH_NANOS;
+            if (over) {
+                ended.add(e.getKey());
+            }
+            return over;
+        });
         nextExpiry = changedAt.values().stream().mapToLong(t -> t + FLASH_NANOS).min().orElse(Long.MAX_VALUE);
-        items.setAll(List.copyOf(items));
+        List<Integer> over = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size() && over.size() <= FEW_ROWS; i++) {
+            if (ended.contains(items.get(i).key())) {
+                over.add(i);
+            }
+        }
+        if (over.size() > FEW_ROWS) {
+            items.setAll(List.copyOf(items));
+            return;
+        }
+        for (int i : over) {
+            items.set(i, items.get(i));
+        }
     }
 
     /** True while the row's change is recent enough to show. */

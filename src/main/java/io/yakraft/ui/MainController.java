@@ -240,7 +240,6 @@ public final class MainController {
         MetadataPanel.bind(metadata, brokerTable, topicTable, partitionTable, producerTable, recordTable);
         quorumPanel = new QuorumPanel(quorumPage);
         setUpSideTabs();
-        setUpLessons();
         setUpTimeline();
         KafkaMenu.install(root);
         seenByBox.setItems(metadata.nodeChoices());
@@ -275,6 +274,9 @@ public final class MainController {
                 workStats.sample(System.nanoTime() - start);
                 if (firstFrameWallMillis == 0 && model.frameProperty().get() != null) {
                     firstFrameWallMillis = System.currentTimeMillis();
+                    // the first frame does not need the lessons: reading them all (and the JSON parser's
+                    // classes) waits until just after it
+                    javafx.application.Platform.runLater(MainController.this::setUpLessons);
                 }
             }
         };
@@ -351,6 +353,7 @@ public final class MainController {
                 Tables.column("Applied", NodeRow::applied, 64),
                 Tables.column("Start", NodeRow::logStart, 45)));
         nodeTable.setItems(model.nodes());
+        nodeTable.getStyleClass().add("fixed-rows");
         nodeTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // The table's rows are replaced several times a second; rather than fight its selection
         // model over them, a click picks the node and the picked row wears :picked.
@@ -380,6 +383,7 @@ public final class MainController {
         TableColumn<TraceEvent, Object> reason = Tables.column("Reason", TraceEvent::reason, 700);
         eventTable.getColumns().setAll(List.of(time, node, kind, reason));
         eventTable.setItems(model.events());
+        eventTable.getStyleClass().add("fixed-rows");
         // a person's pick, pinned to the event (not its row): rows coming and going never change it
         eventPlace = new EventLogPlace(eventTable, e -> {
             model.highlightedEventProperty().set(e);
@@ -506,7 +510,7 @@ public final class MainController {
                 replicationCanvas.getHeight(), nanos, model.selectedNodeProperty().get());
         logViews.draw(f.snapshot(), nanos);
         timeline.draw(timelineCanvas.getGraphicsContext2D(), timelineCanvas.getWidth(), timelineCanvas.getHeight(),
-                f.snapshot().now(), f.horizon(), f.markers(), timelinePreview);
+                f.snapshot().now(), f.horizon(), f.markers(), timelinePreview, nanos);
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         layout = ClusterRenderer.layoutFor(f.snapshot(), w, h, windowLayout.presenter() ? PRESENTER_SCALE : 1.0);

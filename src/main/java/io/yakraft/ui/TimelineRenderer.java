@@ -41,13 +41,28 @@ public final class TimelineRenderer {
     /** What the canvas shows now; the same inputs again draw nothing (a paused session costs nothing here). */
     private List<Object> drawnKey;
     private List<TimelineMarker> drawnMarkers;
+    private long drawnAtNanos = Long.MIN_VALUE / 2;
+    /**
+     * While time runs, the strip is redrawn at most this often (wall time): at 1x a frame moves
+     * "now" by well under a pixel, and software rendering restrokes the whole strip each time.
+     */
+    static final long RUNNING_PERIOD_NANOS = 100_000_000L;
 
-    public void draw(GraphicsContext g, double w, double h, long now, long horizon, List<TimelineMarker> markers, long preview) {
+    /** Draws the strip, at wall time {@code nanos}; nothing when nothing visible changed. */
+    public void draw(GraphicsContext g, double w, double h, long now, long horizon, List<TimelineMarker> markers, long preview,
+                     long nanos) {
         // the markers by identity: the session publishes a new list only when a marker is added
         List<Object> key = List.of(w, h, now, horizon, preview, dark);
         if (markers == drawnMarkers && key.equals(drawnKey)) {
             return;
         }
+        // only time moved on (running): soon enough; a size, preview or theme change shows at once
+        boolean onlyTimeMoved = drawnKey != null && List.of(w, h, preview, dark)
+                .equals(List.of(drawnKey.get(0), drawnKey.get(1), drawnKey.get(4), drawnKey.get(5)));
+        if (onlyTimeMoved && nanos - drawnAtNanos < RUNNING_PERIOD_NANOS) {
+            return;
+        }
+        drawnAtNanos = nanos;
         drawnKey = key;
         drawnMarkers = markers;
         g.setFill(dark ? Color.web("#23262D") : Color.web("#EFEFEA"));

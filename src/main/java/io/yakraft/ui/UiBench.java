@@ -23,13 +23,37 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class UiBench {
     public record Result(long coldStartMs, double periodP50, double periodP99, double workP50, double workP99,
-                         long messagesPerSimSecond, long logEntries, int frames) {
+                         long messagesPerSimSecond, long logEntries, int frames, double fxCpuPerFrameMs,
+                         double renderCpuPerFrameMs) {
     }
 
     /** A client write every 4 ms keeps every follower fetching back to back. */
     static final long WRITE_PERIOD_MS = 4;
 
     private UiBench() {
+    }
+
+    /**
+     * CPU time (ns) of the JavaFX thread (event handling, layout, CSS, the frame's own work) and of
+     * the render thread so far: unlike wall-clock frame times, it hardly moves with the machine's load.
+     */
+    private static long[] windowThreadsCpu() {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long fx = 0;
+        long render = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            String name = t.getName();
+            long cpu = mx.getThreadCpuTime(t.getId());
+            if (cpu < 0) {
+                continue;
+            }
+            if (name.equals("JavaFX Application Thread") || name.equals("Event Thread")) {
+                fx += cpu; // Monocle's application thread is its "Event Thread"
+            } else if (name.startsWith("QuantumRenderer")) {
+                render += cpu;
+            }
+        }
+        return new long[] {fx, render};
     }
 
     public static Result run(int seconds, long logEntries) throws InterruptedException {
@@ -65,18 +89,22 @@ public final class UiBench {
             driver.setPaused(false);
             int framesBefore = window.controller().frameStats().frames();
             int workBefore = window.controller().workStats().frames();
+            long[] cpuBefore = windowThreadsCpu();
             try (Pacer pacer = new Pacer(driver)) {
                 Thread.sleep(seconds * 1_000L);
             }
+            long[] cpuAfter = windowThreadsCpu();
             long simEnd = driver.latest().snapshot().now();
             long messages = (sends.get() - sendsStart) * 1_000 / Math.max(1, simEnd - simStart);
             long entries = driver.latest().snapshot().logs().values().stream().mapToLong(l -> l.endOffset()).max().orElse(0);
             FrameStats period = window.controller().frameStats();
             FrameStats work = window.controller().workStats();
             // only the measured seconds: the frames drawn while the logs were filled are left out
+            int frames = Math.max(1, period.frames() - framesBefore);
             return new Result(coldStart, period.percentileMillis(0.5, framesBefore), period.percentileMillis(0.99, framesBefore),
                     work.percentileMillis(0.5, workBefore), work.percentileMillis(0.99, workBefore), messages, entries,
-                    period.frames() - framesBefore);
+                    period.frames() - framesBefore, (cpuAfter[0] - cpuBefore[0]) / 1e6 / frames,
+                    (cpuAfter[1] - cpuBefore[1]) / 1e6 / frames);
         }
     }
 }

@@ -53,6 +53,39 @@ class ClusterLayoutTest {
     }
 
     @Test
+    void inPresenterModeUnderATwoLineCaptionEveryNodeAndItsTextStayOnTheCanvas() {
+        // 1920×1080 with a two-line caption leaves the canvas about 600 px high (560 with the drawer open)
+        double[][] sizes = {{1920, 600}, {1920, 560}, {1366, 420}, {1600, 480}};
+        for (double[] size : sizes) {
+            for (int controllers : new int[] {3, 5}) {
+                for (int observers : new int[] {3, 6}) {
+                    List<Integer> cs = java.util.stream.IntStream.rangeClosed(1, controllers).boxed().toList();
+                    List<Integer> os = java.util.stream.IntStream.range(101, 101 + observers).boxed().toList();
+                    ClusterLayout l = new ClusterLayout(cs, os, size[0], size[1], MainController.PRESENTER_SCALE);
+                    List<Integer> all = new java.util.ArrayList<>(cs);
+                    all.addAll(os);
+                    String where = controllers + "+" + observers + " at " + size[0] + "x" + size[1];
+                    for (int a : all) {
+                        ClusterLayout.Box box = l.nodeBox(a);
+                        assertTrue(box.y() >= 0 && box.y() + box.h() <= size[1],
+                                where + ": n" + a + "'s circle, details and badge on the canvas: " + box);
+                        for (int b : all) {
+                            if (a < b) {
+                                assertTrue(l.position(a).distance(l.position(b)) >= 2 * l.nodeRadius(), where + ": n" + a + ", n" + b);
+                            }
+                        }
+                    }
+                    for (int o : os) {
+                        for (int c : cs) {
+                            assertTrue(!l.nodeBox(o).overlaps(l.nodeBox(c)), where + ": observer n" + o + "'s text clear of n" + c + "'s");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void clicksFindTheNodeUnderThemAndMessagesMoveAlongTheLink() {
         ClusterLayout l = new ClusterLayout(List.of(1, 2, 3), List.of(), 600, 600);
         Point p = l.position(2);

@@ -51,6 +51,15 @@ class LaptopWindowTest extends WindowTestBase {
         Label status = robot.lookup("#statusLabel").query();
         assertEquals(1366, status.getScene().getWidth(), 1);
         assertEquals(740, status.getScene().getHeight(), 1);
+        // before the brokers know a leader: unattached observers, whose role read "Observer …" here
+        advanceUntil("a broker is an observer without a leader", s -> s.nodes().stream()
+                .anyMatch(n -> !n.voter() && n.displayRole().equals("Observer (Unattached)")));
+        robot.interact(() -> controller.showTab(0));
+        settle();
+        TableView<NodeRow> nodes = robot.lookup("#nodeTable").queryTableView();
+        assertTrue(nodes.getItems().stream().anyMatch(r -> r.role().equals("Observer") && r.leader().equals("—")),
+                "an unattached observer reads Observer with no leader: " + nodes.getItems());
+        assertNothingCutShort("the Nodes tab with unattached observers", robot.lookup("#root").query());
         brokersUnfenced();
         javafx.scene.layout.Region root = robot.lookup("#root").query();
         assertTrue(root.minWidth(-1) <= 1366, "nothing holds the window wider than the screen: min " + root.minWidth(-1));
