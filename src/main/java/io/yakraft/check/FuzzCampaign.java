@@ -22,6 +22,8 @@ public final class FuzzCampaign {
     public static final long FAULTS_FROM_MS = 2_000;
     public static final long FAULT_GAP_MS = 700;
     public static final long WRITE_EVERY_MS = 100;
+    /** Faults come in one-minute rounds, each ending healed: a five-minute window has five recoveries, not one. */
+    public static final long HEAL_EVERY_MS = 60_000;
     /** How many reruns a failure's shrinking may spend. */
     static final int SHRINK_BUDGET = 12;
 
@@ -102,7 +104,7 @@ public final class FuzzCampaign {
         ClusterConfig config = ClusterConfig.defaults(seed, controllers, brokers).withTrace(false)
                 .withData(io.yakraft.data.DataConfig.defaults().withMinInsyncReplicas(minIsr)).withVariant(o.variant());
         FuzzPlan plan = new FuzzPlan(FAULTS_FROM_MS, o.faultsMs(), FAULT_GAP_MS, Integer.MAX_VALUE, WRITE_EVERY_MS, w, f,
-                o.calmMs());
+                o.calmMs(), HEAL_EVERY_MS);
         return new Shape(config, plan);
     }
 
