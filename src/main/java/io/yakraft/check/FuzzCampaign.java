@@ -137,8 +137,9 @@ public final class FuzzCampaign {
     /**
      * Shrinks a failing outcome: first the fault window is cut to end just after the violation
      * (nothing later mattered), then the number of faults is halved while the same rule still
-     * breaks, then lowered one at a time, within {@link #SHRINK_BUDGET} reruns. A liveness failure
-     * (after the calm) has its fault window halved instead.
+     * breaks, then lowered one at a time, within {@link #SHRINK_BUDGET} reruns, and the window is cut
+     * again if the fewer faults broke the rule sooner. A liveness failure (after the calm) has its
+     * fault window halved instead.
      */
     public static Failure shrink(Outcome failed, RunCheck check) {
         String rule = failed.violation().rule();
@@ -175,6 +176,15 @@ public final class FuzzCampaign {
                 n = n / 2;
             } else {
                 n = n + Math.max(1, (faults - n) / 2);
+            }
+        }
+        // fewer faults may break the rule sooner: then the window can end sooner too
+        FuzzPlan last = best.shape().plan();
+        if (best.violation().time() + 1 < last.faultsUntilMs()) {
+            Outcome o = run(failed.seed(), new Shape(best.shape().cluster(), last.withFaultsUntil(best.violation().time() + 1)), check);
+            runs++;
+            if (same(o, rule)) {
+                best = o;
             }
         }
         return new Failure(failed.seed(), failed.violation(), best.shape(), best.violation(), runs);
