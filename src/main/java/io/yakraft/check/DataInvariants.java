@@ -24,6 +24,10 @@ import java.util.TreeMap;
  * <li>no two different records are ever acknowledged at the same offset of a partition;</li>
  * <li>an acks=all record is acknowledged only when at least min.insync.replicas replicas hold it
  *     (Kafka's promise behind the setting: the leader alone must not acknowledge);</li>
+ * <li>a follower told that its log diverges from the leader's removes at least one record: a
+ *     truncation that removes nothing leaves the follower fetching from the same offset with the same
+ *     last epoch, so it draws the same answer forever (KIP-279's epoch lookup guarantees each answer
+ *     moves the fetch position back, which is why reconciliation ends);</li>
  * <li>after calm (faults healed, every node up), each live replica of a partition reaches its
  *     leader's high watermark within the calm the caller allows ({@link #checkReplicasReachHighWatermark}):
  *     a follower stuck truncating, or never taken back, fails it.</li>
@@ -38,6 +42,7 @@ final class DataInvariants implements ClusterObserver {
     static final String ACKS_ALL_ON_MIN_ISR = "AcksAllOnMinInsyncReplicas";
     static final String REPLICA_REACHES_HW = "LiveReplicaReachesHighWatermark";
     static final String REPLICA_MATCHES_LEADER = "ReplicaMatchesLeaderBelowHighWatermark";
+    static final String DIVERGENCE_SHORTENS_LOG = "DivergenceTruncationShortensLog";
 
     private final Cluster cluster;
     private final MetadataInvariants.Reporter reporter;
@@ -65,6 +70,16 @@ final class DataInvariants implements ClusterObserver {
 
     long checks() {
         return checks;
+    }
+
+    @Override
+    public void partitionTruncated(int broker, TopicPartition partition, long newEndOffset, int removed) {
+        checks++;
+        if (removed == 0) {
+            reporter.fail(DIVERGENCE_SHORTENS_LOG, broker, "b" + broker + "'s replica of " + partition + " was told its log"
+                    + " diverges from the leader's but truncated nothing (it stays at offset " + newEndOffset + "): its next"
+                    + " fetch asks from the same offset with the same last epoch and draws the same answer, forever");
+        }
     }
 
     @Override

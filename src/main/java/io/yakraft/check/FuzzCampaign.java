@@ -22,6 +22,8 @@ public final class FuzzCampaign {
     public static final long FAULTS_FROM_MS = 2_000;
     public static final long FAULT_GAP_MS = 700;
     public static final long WRITE_EVERY_MS = 100;
+    /** Faults come in one-minute rounds, each ending healed: a five-minute window has five recoveries, not one. */
+    public static final long HEAL_EVERY_MS = 60_000;
     /** How many reruns a failure's shrinking may spend. */
     static final int SHRINK_BUDGET = 12;
 
@@ -102,7 +104,7 @@ public final class FuzzCampaign {
         ClusterConfig config = ClusterConfig.defaults(seed, controllers, brokers).withTrace(false)
                 .withData(io.yakraft.data.DataConfig.defaults().withMinInsyncReplicas(minIsr)).withVariant(o.variant());
         FuzzPlan plan = new FuzzPlan(FAULTS_FROM_MS, o.faultsMs(), FAULT_GAP_MS, Integer.MAX_VALUE, WRITE_EVERY_MS, w, f,
-                o.calmMs());
+                o.calmMs(), HEAL_EVERY_MS);
         return new Shape(config, plan);
     }
 
@@ -135,8 +137,9 @@ public final class FuzzCampaign {
     /**
      * Shrinks a failing outcome: first the fault window is cut to end just after the violation
      * (nothing later mattered), then the number of faults is halved while the same rule still
-     * breaks, then lowered one at a time, within {@link #SHRINK_BUDGET} reruns. A liveness failure
-     * (after the calm) has its fault window halved instead.
+     * breaks, then lowered one at a time, within {@link #SHRINK_BUDGET} reruns, and the window is cut
+     * again if the fewer faults broke the rule sooner. A liveness failure (after the calm) has its
+     * fault window halved instead.
      */
     public static Failure shrink(Outcome failed, RunCheck check) {
         String rule = failed.violation().rule();
@@ -173,6 +176,15 @@ public final class FuzzCampaign {
                 n = n / 2;
             } else {
                 n = n + Math.max(1, (faults - n) / 2);
+            }
+        }
+        // fewer faults may break the rule sooner: then the window can end sooner too
+        FuzzPlan last = best.shape().plan();
+        if (best.violation().time() + 1 < last.faultsUntilMs()) {
+            Outcome o = run(failed.seed(), new Shape(best.shape().cluster(), last.withFaultsUntil(best.violation().time() + 1)), check);
+            runs++;
+            if (same(o, rule)) {
+                best = o;
             }
         }
         return new Failure(failed.seed(), failed.violation(), best.shape(), best.violation(), runs);

@@ -7,18 +7,27 @@ import io.yakraft.cluster.Cluster;
  * {@code faultsFromMs} to {@code faultsUntilMs} (on average one every {@code faultGapMs}, at most
  * {@code maxFaults}), raw client writes every {@code writeEveryMs} (0: none), a metadata workload and
  * a data feed (null: none) in the same window, then {@code calmMs} of calm (everything healed) after
- * which liveness is checked ({@link FuzzLiveness}). A fuzz failure's scenario file carries its plan,
+ * which liveness is checked ({@link FuzzLiveness}). With {@code healEveryMs} > 0 the window comes in
+ * rounds: every {@code healEveryMs} everything is healed at once (as at the window's end), so a long
+ * window has as many recoveries per simulated minute as a short one: a mass restart while clients
+ * still write is what leaves followers holding records of an epoch the next leader never had. A fuzz failure's scenario file carries its plan,
  * so replaying it arms exactly this on the same cluster.
  */
 public record FuzzPlan(long faultsFromMs, long faultsUntilMs, long faultGapMs, int maxFaults, long writeEveryMs,
-                       TopicWorkload.Spec workload, FeedWorkload.Spec feed, long calmMs) {
+                       TopicWorkload.Spec workload, FeedWorkload.Spec feed, long calmMs, long healEveryMs) {
 
     public FuzzPlan {
         if (faultsFromMs < 0 || faultsUntilMs < faultsFromMs || faultGapMs < 1 || maxFaults < 0 || writeEveryMs < 0
-                || calmMs < 0) {
+                || calmMs < 0 || healEveryMs < 0) {
             throw new IllegalArgumentException("a fuzz plan needs 0 <= faultsFromMs <= faultsUntilMs, faultGapMs >= 1,"
-                    + " maxFaults, writeEveryMs and calmMs >= 0");
+                    + " maxFaults, writeEveryMs, calmMs and healEveryMs >= 0");
         }
+    }
+
+    /** A plan in one round: healed only at the end of the fault window. */
+    public FuzzPlan(long faultsFromMs, long faultsUntilMs, long faultGapMs, int maxFaults, long writeEveryMs,
+                    TopicWorkload.Spec workload, FeedWorkload.Spec feed, long calmMs) {
+        this(faultsFromMs, faultsUntilMs, faultGapMs, maxFaults, writeEveryMs, workload, feed, calmMs, 0);
     }
 
     /** When the liveness check runs: the end of the calm. */
@@ -27,11 +36,12 @@ public record FuzzPlan(long faultsFromMs, long faultsUntilMs, long faultGapMs, i
     }
 
     public FuzzPlan withMaxFaults(int n) {
-        return new FuzzPlan(faultsFromMs, faultsUntilMs, faultGapMs, n, writeEveryMs, workload, feed, calmMs);
+        return new FuzzPlan(faultsFromMs, faultsUntilMs, faultGapMs, n, writeEveryMs, workload, feed, calmMs, healEveryMs);
     }
 
     public FuzzPlan withFaultsUntil(long ms) {
-        return new FuzzPlan(faultsFromMs, Math.max(faultsFromMs, ms), faultGapMs, maxFaults, writeEveryMs, workload, feed, calmMs);
+        return new FuzzPlan(faultsFromMs, Math.max(faultsFromMs, ms), faultGapMs, maxFaults, writeEveryMs, workload, feed, calmMs,
+                healEveryMs);
     }
 
     /** What an armed plan is doing, for the liveness check and the campaign's figures. */
@@ -83,6 +93,9 @@ public record FuzzPlan(long faultsFromMs, long faultsUntilMs, long faultGapMs, i
         TopicWorkload w = workload == null ? null : TopicWorkload.schedule(cluster, workload, 0, faultsUntilMs);
         FeedWorkload f = feed == null ? null : FeedWorkload.schedule(cluster, feed, 0, faultsUntilMs);
         RandomFaults faults = RandomFaults.schedule(cluster, faultsFromMs, faultsUntilMs, faultGapMs, maxFaults);
+        for (long t = faultsFromMs + healEveryMs; healEveryMs > 0 && t < faultsUntilMs; t += healEveryMs) {
+            cluster.at(t, "round over: heal network, restart dead nodes, resume paused ones", RandomFaults::healEverything);
+        }
         Armed armed = new Armed(faults, w, f);
         cluster.at(endMs(), "calm over: check liveness", c -> FuzzLiveness.check(c, armed, calmMs));
         return armed;

@@ -86,8 +86,8 @@ public final class ProtocolVariants {
                 new ReplicationRules(false, true));
         data("truncate-without-epoch",
                 "a diverging follower truncates to the leader's end offset without looking the epoch up in its own cache",
-                "a follower that keeps records of an epoch the leader never had and truncates forever, never catching up"
-                        + " (LiveReplicaReachesHighWatermark)",
+                "a follower that keeps records of an epoch the leader never had and truncates nothing, forever"
+                        + " (DivergenceTruncationShortensLog; after calm, LiveReplicaReachesHighWatermark)",
                 new ReplicationRules(true, false));
     }
 

@@ -15,7 +15,7 @@ public record TopicPartition(TopicId topicId, String topic, int partition) {
         if (c == 0) {
             c = Integer.compare(a.partition(), b.partition());
         }
-        return c != 0 ? c : a.topicId().toString().compareTo(b.topicId().toString());
+        return c != 0 ? c : TopicId.compareAsWritten(a.topicId(), b.topicId());
     }
 
     @Override

@@ -55,6 +55,9 @@ public final class FuzzScenarios {
         fuzz.put("faultGapMs", p.faultGapMs());
         fuzz.put("maxFaults", p.maxFaults());
         fuzz.put("writeEveryMs", p.writeEveryMs());
+        if (p.healEveryMs() > 0) {
+            fuzz.put("healEveryMs", p.healEveryMs());
+        }
         if (p.workload() != null) {
             fuzz.put("workload", workload(p.workload()));
         }

@@ -138,10 +138,20 @@ public final class ClusterViewModel {
         }
     }
 
+    /**
+     * A violation's rule and event ("R at event N") without its time, seed, node and detail:
+     * the status line keeps its full width, so a long detail would widen the window past the
+     * screen; the rest is the VIOLATION row's in the event log.
+     */
+    static String headOf(String violation) {
+        int end = violation.indexOf(" (t=");
+        return end < 0 ? violation : violation.substring(0, end).replace(" broken at event ", " at event ");
+    }
+
     static String statusLine(Frame f) {
         ClusterSnapshot s = f.snapshot();
         String leader = s.leaderId() < 0 ? "no leader" : "leader n" + s.leaderId() + " (epoch " + s.leaderEpoch() + ")";
-        String invariants = s.violations().isEmpty() ? "invariants hold" : "INVARIANT BROKEN: " + s.violations().get(0);
+        String invariants = s.violations().isEmpty() ? "invariants hold" : "INVARIANT BROKEN: " + headOf(s.violations().get(0));
         return String.format(Locale.ROOT, "t = %.3f s  ·  %s  ·  speed %s%s  ·  seed %d  ·  %,d events  ·  %s",
                 s.now() / 1000.0, leader, formatSpeed(f.speed()), f.paused() ? " (paused)" : "", s.seed(), s.events(), invariants)
                 + (f.problem() == null ? "" : "  ·  " + f.problem()) // a command that failed: the cluster ran on without it

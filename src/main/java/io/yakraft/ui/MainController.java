@@ -384,6 +384,16 @@ public final class MainController {
         eventTable.getColumns().setAll(List.of(time, node, kind, reason));
         eventTable.setItems(model.events());
         eventTable.getStyleClass().add("fixed-rows");
+        // a broken invariant's row stands out in red: it is what a fuzz failure or a lesson is about
+        eventTable.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(TraceEvent item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean violation = !empty && item != null && item.kind() == io.yakraft.sim.TraceKind.VIOLATION;
+                pseudoClassStateChanged(VIOLATION_ROW, violation);
+                setTooltip(violation ? new javafx.scene.control.Tooltip(item.reason()) : null); // the whole detail
+            }
+        });
         // a person's pick, pinned to the event (not its row): rows coming and going never change it
         eventPlace = new EventLogPlace(eventTable, e -> {
             model.highlightedEventProperty().set(e);
@@ -887,6 +897,7 @@ public final class MainController {
     /** Plays a scenario in the window from its start, at classroom speed. */
     public void play(io.yakraft.scenario.Scenario scenario) {
         violationNotice = null;
+        selectionLabel.setTooltip(null);
         replication.reset();
         logViews.restore();
         windowLayout.restore();
@@ -910,6 +921,7 @@ public final class MainController {
 
     private ViolationNotice violationNotice;
     private static final javafx.css.PseudoClass VIOLATION_NEXT = javafx.css.PseudoClass.getPseudoClass("violation-next");
+    private static final javafx.css.PseudoClass VIOLATION_ROW = javafx.css.PseudoClass.getPseudoClass("violation");
 
     /** Opens a scenario file; a fuzz failure opens paused one event before its violation (gui FILE, File → Open). */
     public void open(Path file) {
@@ -925,9 +937,11 @@ public final class MainController {
             replication.reset();
             captionClosed = false;
             driver.playPausedBefore(s, fuzz.event());
-            violationNotice = new ViolationNotice(fuzz.event(), "Paused one event before the violation: the next event (#"
-                    + fuzz.event() + ", t = " + fuzz.atMs() + " ms) breaks " + fuzz.rule()
-                    + ". Step (.) to see it; step back (,) to go further back.");
+            // the rule first: the line is cut at the pane's width, and the rule is what the person came for
+            violationNotice = new ViolationNotice(fuzz.event(), "Next event #" + fuzz.event() + " (t = " + fuzz.atMs()
+                    + " ms) breaks " + fuzz.rule() + ". Paused one event before it: Step (.) to see it; step back (,) to go"
+                    + " further back.");
+            selectionLabel.setTooltip(new javafx.scene.control.Tooltip(s.description()));
         } catch (io.yakraft.scenario.ScenarioException e) {
             error("This scenario cannot be played", e.getMessage());
         }

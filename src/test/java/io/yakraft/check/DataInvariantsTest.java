@@ -57,6 +57,18 @@ class DataInvariantsTest {
     }
 
     @Test
+    void aDivergenceTruncationThatCutsNothingBreaksTheRule() {
+        Cluster c = clusterWithTopic(1);
+        TopicPartition tp = TopicIds.partition(c.committedImage().topics().get("t"), 0);
+        DataInvariants rules = new DataInvariants(c, (rule, node, detail) -> broken.add(rule + ": " + detail));
+        rules.partitionTruncated(2, tp, 7, 3);
+        assertEquals(List.of(), broken, "a truncation that removed records is progress");
+        rules.partitionTruncated(2, tp, 7, 0);
+        assertEquals(1, broken.size(), broken.toString());
+        assertTrue(broken.get(0).startsWith(DataInvariants.DIVERGENCE_SHORTENS_LOG), broken.get(0));
+    }
+
+    @Test
     void aHealthyFeedKeepsBothRulesAndAReplicaCutOffFromItsLeaderFailsTheLivenessRule() {
         Cluster c = clusterWithTopic(2);
         c.feed(new FeedRequest("t", records(50), Acks.ALL, 50, -1));

@@ -73,6 +73,30 @@ class FollowerTruncationTest {
     }
 
     @Test
+    void withoutTheEpochLookupAFollowerTruncatesNothingAgainAndAgainWithTheLookupOnce() {
+        // the leader: epoch 0 at 0-9, epoch 2 at 10-11; the follower: epoch 0 at 0-4, epoch 1 (never the leader's) at 5-7.
+        // Asked from 8 after epoch 1, the leader answers "epoch 0 ends at 10": the end alone (8 is below 10) cuts nothing.
+        for (ReplicationRules rules : List.of(new ReplicationRules(true, false), ReplicationRules.KAFKA)) {
+            leaderDisk.put(orders(0), log(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2));
+            followerDisk.put(orders(0), log(0, 0, 0, 0, 0, 1, 1, 1));
+            followerOut.events.clear();
+            DataImage image = orders(Set.of(1, 2), partition(1, 2, 5, List.of(1, 2), List.of(1)));
+            ReplicaManager leader = new ReplicaManager(1, DataConfig.defaults(), leaderDisk, leaderOut);
+            ReplicaManager follower = new ReplicaManager(2, DataConfig.defaults(), rules, followerDisk, followerOut);
+            leader.follow(0, image);
+            follower.follow(0, image);
+            fetchRounds(leader, follower, 6);
+            List<String> truncations = followerOut.events.stream().filter(e -> e.startsWith("truncated")).toList();
+            if (rules.truncationLooksUpEpoch()) {
+                assertEquals(List.of("truncated orders-0 to 5 (3)"), truncations);
+            } else {
+                assertTrue(truncations.size() >= 3 && truncations.stream().allMatch(t -> t.equals("truncated orders-0 to 8 (0)")),
+                        "stuck: the same answer, nothing cut, every round: " + truncations);
+            }
+        }
+    }
+
+    @Test
     void aFollowerWhoseWholeLogIsOfAnEpochTheLeaderNeverHadDropsItAllAndCatchesUp() {
         // the leader (epoch 4): epoch 0 at offsets 0-2, epoch 4 at 3-5; the follower led epoch 1 alone and
         // lost it: epoch 1 at 0-4. The leader answers "diverging after epoch 0, which ends at 3"; the

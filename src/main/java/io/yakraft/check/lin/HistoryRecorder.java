@@ -45,6 +45,7 @@ public final class HistoryRecorder implements ClusterObserver {
     private final Map<Long, Integer> openCommands = new HashMap<>();
     /** "partition/first record id" → index of the latest acks=all produce of that batch, until acknowledged. */
     private final Map<String, Integer> openProduces = new HashMap<>();
+    private final Map<TopicPartition, String> partitionNames = new HashMap<>();
     private final Set<String> topics = new TreeSet<>();
     private final Set<Integer> brokers = new TreeSet<>();
     private boolean producerIds;
@@ -261,7 +262,8 @@ public final class HistoryRecorder implements ClusterObserver {
         throw new IllegalStateException("no history rule for the answer " + body);
     }
 
-    private static String partitionName(TopicPartition tp) {
-        return tp + "@" + tp.topicId();
+    /** A partition's key in the history, "name-p@id"; kept, as every produce asks for it. */
+    private String partitionName(TopicPartition tp) {
+        return partitionNames.computeIfAbsent(tp, p -> p + "@" + p.topicId());
     }
 }
