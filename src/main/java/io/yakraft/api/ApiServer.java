@@ -345,14 +345,16 @@ public final class ApiServer implements AutoCloseable {
                     + image.brokers().get(id).epoch());
             return m;
         }
-        Outcome outcome = await(perform(status.equals("CLOSED") ? new Action.Kill(NodeRef.broker(id))
+        // CLOSED is a clean shutdown, as Kafka's broker does on SIGTERM: controlled shutdown first
+        Outcome outcome = await(perform(status.equals("CLOSED") ? new Action.Stop(NodeRef.broker(id))
                 : new Action.Restart(NodeRef.broker(id), false)).outcome());
         if (outcome instanceof Outcome.Refused r) {
             throw new ApiError(404, r.code().name(), r.message());
         }
         m.put("brokerId", id);
         m.put("brokerStatus", status);
-        m.put("detail", outcome.describe() + (status.equals("CLOSED") ? "; the controller fences it when its session expires" : ""));
+        m.put("detail", outcome.describe() + (status.equals("CLOSED")
+                ? "; controlled shutdown: the controller moves its leaderships, then lets it stop" : ""));
         return m;
     }
 

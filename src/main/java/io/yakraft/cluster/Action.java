@@ -16,7 +16,15 @@ public sealed interface Action {
     record Caption(String text, boolean pause) implements Action {
     }
 
+    /** A crash (kill -9): the process is gone at once; the controller notices when its session expires. */
     record Kill(NodeRef node) implements Action {
+    }
+
+    /**
+     * A graceful stop: a broker goes through controlled shutdown (its leaderships move before it
+     * stops), a controller resigns first if it leads.
+     */
+    record Stop(NodeRef node) implements Action {
     }
 
     /** Restarts a node; {@code emptyDisk}: its disk is lost too. */
