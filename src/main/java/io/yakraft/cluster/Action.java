@@ -111,7 +111,11 @@ public sealed interface Action {
     record Network(Double loss, Long minLatencyMs, Long maxLatencyMs, Double duplication) implements Action {
     }
 
-    /** {@code count} client writes at the leader, named {@code label}-0, {@code label}-1, … */
+    /**
+     * {@code count} raw raft entries at the leader, named {@code label}-0, {@code label}-1, …: plain
+     * strings in the metadata log that no Kafka controller would write, for lessons about the raft
+     * protocol only (Kafka's metadata log holds metadata records and control records).
+     */
     record Write(int count, String label) implements Action {
     }
 

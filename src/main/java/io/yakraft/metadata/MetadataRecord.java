@@ -1,6 +1,7 @@
 package io.yakraft.metadata;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -155,6 +156,7 @@ public sealed interface MetadataRecord {
      * unchanged (any other value, even the current leader, bumps the leader epoch on replay);
      * {@code leaderRecoveryState} -1 leaves it unchanged.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL) // an absent tagged field means "unchanged"
     record PartitionChangeRecord(int partitionId, Uuid topicId, List<Integer> isr, int leader, List<Integer> replicas,
                                  List<Integer> removingReplicas, List<Integer> addingReplicas, byte leaderRecoveryState,
                                  List<Uuid> directories, List<Integer> eligibleLeaderReplicas, List<Integer> lastKnownElr)
@@ -216,6 +218,7 @@ public sealed interface MetadataRecord {
      * BrokerRegistrationChangeRecord v3. {@code fenced} and {@code inControlledShutdown}: -1 clear,
      * 0 no change, 1 set; null lists leave the directories unchanged.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record BrokerRegistrationChangeRecord(int brokerId, long brokerEpoch, byte fenced, byte inControlledShutdown,
                                           List<Uuid> logDirs, List<Uuid> cordonedLogDirs) implements MetadataRecord {
         public static final byte CLEAR = -1;
