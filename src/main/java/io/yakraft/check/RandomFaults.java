@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 
 /**
  * A seeded fault campaign: between {@code from} and {@code until} it schedules random faults
- * from the whole vocabulary (crash, restart, pause, resume, isolate, majority/minority split,
+ * from the whole vocabulary (crash, graceful stop, restart, pause, resume, isolate, majority/minority split,
  * bridge, majorities ring, one-way cuts, loss, duplication, jittery latency, resign, forced
  * timeouts, log compaction into a snapshot, disk loss on observers), then heals everything at {@code until}.
  *
@@ -89,7 +89,8 @@ public final class RandomFaults {
         int node = ids.get(random.nextInt(ids.size()));
         int voter = voters[random.nextInt(voters.length)];
         switch (random.nextInt(15)) {
-            case 0, 1 -> c.crash(node);
+            case 0 -> c.crash(node);
+            case 1 -> c.stop(node); // graceful: a broker's controlled shutdown, a leader's resignation
             case 2, 3 -> restartSomeone(c, ids);
             case 4 -> {
                 if (c.status(node) == NodeStatus.PAUSED) {

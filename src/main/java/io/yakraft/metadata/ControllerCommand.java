@@ -39,7 +39,7 @@ public sealed interface ControllerCommand {
         }
 
         public String describe() {
-            return "RegisterController(c" + controllerId + ")";
+            return "ControllerRegistration(c" + controllerId + ")";
         }
     }
 
