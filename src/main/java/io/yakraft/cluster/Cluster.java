@@ -413,7 +413,7 @@ public final class Cluster {
      * run stops there (a checker's verdict, so the failing seed and event can be replayed).
      */
     public void recordViolation(int node, String words) {
-        if (!stopAtViolation && violations.size() >= MAX_VIOLATIONS_KEPT) {
+        if (!stopAtViolation && keptOfRule(words) >= MAX_VIOLATIONS_KEPT) {
             return; // a broken variant left running breaks its rules again and again: the first ones tell the story
         }
         sim.trace().record(sim.now(), node, TraceKind.VIOLATION, words);
@@ -427,6 +427,21 @@ public final class Cluster {
      * Whether a violation stops the run (the default, so a failing seed ends at its violation).
      * A lesson about a broken protocol variant keeps it running, to show what the broken rule leads to.
      */
+    /**
+     * How many violations of the rule that {@code words} names (its first word) are kept: the cap
+     * is per rule, so a rule broken on every NoOpRecord does not crowd out the next rule's story.
+     */
+    private int keptOfRule(String words) {
+        String rule = words.split(" ", 2)[0];
+        int n = 0;
+        for (String v : violations) {
+            if (v.split(" ", 2)[0].equals(rule)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     public void stopAtViolation(boolean stop) {
         stopAtViolation = stop;
     }
