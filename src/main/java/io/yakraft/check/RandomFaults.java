@@ -1,5 +1,6 @@
 package io.yakraft.check;
 
+import io.yakraft.cluster.BrokerState;
 import io.yakraft.cluster.Cluster;
 import io.yakraft.sim.LinkConfig;
 import io.yakraft.sim.NodeStatus;
@@ -63,7 +64,13 @@ public final class RandomFaults {
         c.healAll();
         c.setLinkDefaults(LinkConfig.DEFAULT);
         for (int id : c.allIds()) {
+            BrokerState state = c.brokerState(id);
             if (c.status(id) == NodeStatus.DOWN) {
+                c.restart(id, false);
+            } else if (state == BrokerState.PENDING_CONTROLLED_SHUTDOWN || state == BrokerState.SHUTTING_DOWN) {
+                // a stop still under way would take the broker down after the calm began: end it now
+                // (as a crash, so its feeds move on) and start the broker again
+                c.crash(id);
                 c.restart(id, false);
             } else if (c.status(id) == NodeStatus.PAUSED) {
                 c.resume(id);

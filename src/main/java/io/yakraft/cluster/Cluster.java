@@ -466,12 +466,15 @@ public final class Cluster {
         if (isVoter(id)) {
             raft(id).resign(sim.now(), "shutting down");
             afterPoke(id);
-            sim.schedule(sim.now(), new Input("n" + id + " shuts down after resigning", () -> stopNow(id)));
+            int incarnation = sim.incarnation(id);
+            sim.schedule(sim.now(), new Input("n" + id + " shuts down after resigning", () -> stopNow(id, incarnation)));
             return;
         }
         BrokerProcess broker = hosts.get(id).process(BrokerProcess.class);
+        int incarnation = sim.incarnation(id);
         broker.beginControlledShutdown(sim.now(), sim.now() + config.metadata().sessionTimeoutMs(), () ->
-                sim.schedule(sim.now(), new Input("b" + id + " shuts down: controlled shutdown done", () -> stopNow(id))));
+                sim.schedule(sim.now(), new Input("b" + id + " shuts down: controlled shutdown done",
+                        () -> stopNow(id, incarnation))));
         if (sim.status(id) == NodeStatus.UP) {
             afterPoke(id);
         }
@@ -486,8 +489,9 @@ public final class Cluster {
         return b == null ? null : b.state();
     }
 
-    private void stopNow(int id) {
-        if (sim.status(id) == NodeStatus.DOWN) {
+    /** Ends the stopping incarnation; one restarted (or crashed) meanwhile is left alone. */
+    private void stopNow(int id, int incarnation) {
+        if (sim.status(id) == NodeStatus.DOWN || sim.incarnation(id) != incarnation) {
             return;
         }
         hosts.get(id).crashed();
