@@ -49,7 +49,7 @@ public final class ApiServer implements AutoCloseable {
             "GET register-broker {}", "DELETE register-broker {}", "POST register-broker-change", "GET metadata-fetch-by-id {}",
             "POST register-producer", "POST create-topic", "GET get-topic {}", "POST create-partition", "GET topics",
             "GET partitions", "GET producers", "POST feed", "GET feeds", "GET feeds {}", "GET cluster", "GET metadata",
-            "GET health", "POST split-vote", "POST drop-message");
+            "GET health", "POST split-vote", "POST drop-message", "POST stop-node");
 
     private final LiveSession cluster;
     private final HttpWire server;
@@ -218,6 +218,8 @@ public final class ApiServer implements AutoCloseable {
                 return engineered("splitVote", body(ex));
             case "POST drop-message":
                 return engineered("dropMessage", body(ex));
+            case "POST stop-node": // {"node": "b101"}: a clean stop (controlled shutdown), beside a crash
+                return engineered("stop", body(ex));
             default:
                 throw notFound(method + " " + path);
         }
@@ -345,14 +347,16 @@ public final class ApiServer implements AutoCloseable {
                     + image.brokers().get(id).epoch());
             return m;
         }
-        Outcome outcome = await(perform(status.equals("CLOSED") ? new Action.Kill(NodeRef.broker(id))
+        // CLOSED is a clean shutdown, as Kafka's broker does on SIGTERM: controlled shutdown first
+        Outcome outcome = await(perform(status.equals("CLOSED") ? new Action.Stop(NodeRef.broker(id))
                 : new Action.Restart(NodeRef.broker(id), false)).outcome());
         if (outcome instanceof Outcome.Refused r) {
             throw new ApiError(404, r.code().name(), r.message());
         }
         m.put("brokerId", id);
         m.put("brokerStatus", status);
-        m.put("detail", outcome.describe() + (status.equals("CLOSED") ? "; the controller fences it when its session expires" : ""));
+        m.put("detail", outcome.describe() + (status.equals("CLOSED")
+                ? "; controlled shutdown: the controller moves its leaderships, then lets it stop" : ""));
         return m;
     }
 

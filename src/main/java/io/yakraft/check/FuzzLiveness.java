@@ -39,7 +39,7 @@ public final class FuzzLiveness {
             LogRange l = c.logRange(leader);
             StringBuilder behind = new StringBuilder();
             for (int id : c.allIds()) {
-                if (c.status(id) == NodeStatus.UP && (c.logRange(id).highWatermark() != l.endOffset()
+                if (c.status(id) == NodeStatus.UP && (c.logRange(id).highWatermark() < Runner.settledEnd(c, leader, l.endOffset())
                         || c.epochOf(id) != c.epochOf(leader))) {
                     behind.append(behind.length() == 0 ? "" : ", ").append("n").append(id).append(" (epoch ")
                             .append(c.epochOf(id)).append(", high watermark ").append(c.logRange(id).highWatermark()).append(')');

@@ -1,5 +1,6 @@
 package io.yakraft.check;
 
+import io.yakraft.cluster.BrokerState;
 import io.yakraft.cluster.Cluster;
 import io.yakraft.sim.LinkConfig;
 import io.yakraft.sim.NodeStatus;
@@ -10,7 +11,7 @@ import java.util.SplittableRandom;
 
 /**
  * A seeded fault campaign: between {@code from} and {@code until} it schedules random faults
- * from the whole vocabulary (crash, restart, pause, resume, isolate, majority/minority split,
+ * from the whole vocabulary (crash, graceful stop, restart, pause, resume, isolate, majority/minority split,
  * bridge, majorities ring, one-way cuts, loss, duplication, jittery latency, resign, forced
  * timeouts, log compaction into a snapshot, disk loss on observers), then heals everything at {@code until}.
  *
@@ -63,7 +64,13 @@ public final class RandomFaults {
         c.healAll();
         c.setLinkDefaults(LinkConfig.DEFAULT);
         for (int id : c.allIds()) {
+            BrokerState state = c.brokerState(id);
             if (c.status(id) == NodeStatus.DOWN) {
+                c.restart(id, false);
+            } else if (state == BrokerState.PENDING_CONTROLLED_SHUTDOWN || state == BrokerState.SHUTTING_DOWN) {
+                // a stop still under way would take the broker down after the calm began: end it now
+                // (as a crash, so its feeds move on) and start the broker again
+                c.crash(id);
                 c.restart(id, false);
             } else if (c.status(id) == NodeStatus.PAUSED) {
                 c.resume(id);
@@ -89,7 +96,8 @@ public final class RandomFaults {
         int node = ids.get(random.nextInt(ids.size()));
         int voter = voters[random.nextInt(voters.length)];
         switch (random.nextInt(15)) {
-            case 0, 1 -> c.crash(node);
+            case 0 -> c.crash(node);
+            case 1 -> c.stop(node); // graceful: a broker's controlled shutdown, a leader's resignation
             case 2, 3 -> restartSomeone(c, ids);
             case 4 -> {
                 if (c.status(node) == NodeStatus.PAUSED) {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.yakraft.check.RunSpec;
 import io.yakraft.check.Runner;
 import io.yakraft.cluster.Cluster;
+import io.yakraft.cluster.LogRange;
+import io.yakraft.cluster.RecordText;
+import io.yakraft.raft.LogEntry;
 import io.yakraft.metadata.MetadataImage;
 import io.yakraft.metadata.MetadataJson;
 import picocli.CommandLine.Command;
@@ -16,7 +19,7 @@ import java.util.concurrent.Callable;
 
 /** {@code metadata}: look at the replicated Kafka metadata a run produced. */
 @Command(name = "metadata", mixinStandardHelpOptions = true, description = "Inspect the replicated Kafka metadata of a run.",
-        subcommands = MetadataCommand.Dump.class)
+        subcommands = {MetadataCommand.Dump.class, MetadataCommand.Log.class})
 public final class MetadataCommand {
 
     /** {@code metadata dump}: one node's final image as JSON. */
@@ -46,6 +49,43 @@ public final class MetadataCommand {
             out.put("imageSha256", image.sha256());
             out.putAll(image.canonical());
             System.out.println(MetadataJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));
+            return result.safe() ? 0 : 1;
+        }
+    }
+
+    /**
+     * {@code metadata log}: the first records of one node's metadata log, decoded, one per line
+     * (in the manner of kafka-dump-log --cluster-metadata-decoder): offset, epoch, type, fields.
+     */
+    @Command(name = "log", mixinStandardHelpOptions = true,
+            description = "Run headless as 'sim' does, then print the first records of one node's metadata log, decoded.")
+    static final class Log implements Callable<Integer> {
+        @Mixin
+        RunOptions options;
+
+        @Option(names = "--node", required = true, description = "the node whose log to print (1..9 controllers, 101.. brokers)")
+        int node;
+
+        @Option(names = "--limit", defaultValue = "30", description = "how many records, from the log's start (default ${DEFAULT-VALUE})")
+        int limit;
+
+        @Override
+        public Integer call() {
+            RunSpec run = options.toRunSpec();
+            if (!run.cluster().hasNode(node)) {
+                throw options.bad("--node", "no node " + node + " in this cluster");
+            }
+            if (limit < 1) {
+                throw options.bad("--limit", "must be 1 or more, got " + limit);
+            }
+            Cluster[] finished = new Cluster[1];
+            var result = Runner.run(run, c -> finished[0] = c);
+            LogRange range = finished[0].logRange(node);
+            System.out.println("node " + node + ": log " + range.startOffset() + ".." + range.endOffset()
+                    + ", high watermark " + range.highWatermark());
+            for (LogEntry e : finished[0].entries(node, range.startOffset(), range.startOffset() + limit)) {
+                System.out.println(RecordText.line(e));
+            }
             return result.safe() ? 0 : 1;
         }
     }

@@ -31,8 +31,13 @@ final class RunOptions {
     @Option(names = "--faults", defaultValue = "none", description = "none or random (default ${DEFAULT-VALUE})")
     String faults;
 
-    @Option(names = "--write-every", defaultValue = "100ms", description = "raw client write period; 0 for none (default ${DEFAULT-VALUE})")
+    @Option(names = "--write-every", defaultValue = "0ms",
+            description = "period of raw raft entries (not Kafka metadata; for protocol lessons only); 0 for none (default ${DEFAULT-VALUE})")
     String writeEvery;
+
+    @Option(names = "--max-idle-interval", paramLabel = "DURATION", defaultValue = "500ms",
+            description = "metadata.max.idle.interval.ms: the active controller's NoOpRecord period; 0 for none (default ${DEFAULT-VALUE})")
+    String maxIdleInterval;
 
     @Option(names = "--workload", paramLabel = "SPEC",
             description = "metadata workload, e.g. topics=20,partitions=6,rf=3[,producers=5][,every=250] (needs --brokers)")
@@ -70,7 +75,11 @@ final class RunOptions {
         if (snapshotEvery < 0) {
             throw bad("--snapshot-every", "must be 0 or more, got " + snapshotEvery);
         }
-        config = config.withMetadata(config.metadata().withSnapshotEvery(snapshotEvery));
+        long idleMs = millis("--max-idle-interval", maxIdleInterval);
+        if (idleMs > Integer.MAX_VALUE) {
+            throw bad("--max-idle-interval", "must be at most " + Integer.MAX_VALUE + " ms, got " + idleMs);
+        }
+        config = config.withMetadata(config.metadata().withSnapshotEvery(snapshotEvery).withMaxIdleInterval((int) idleMs));
         if (!io.yakraft.cluster.ProtocolVariants.exists(variant)) {
             throw bad("--variant", "unknown protocol variant '" + variant + "' (expected one of: "
                     + String.join(", ", io.yakraft.cluster.ProtocolVariants.names()) + ")");

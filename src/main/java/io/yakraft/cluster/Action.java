@@ -16,7 +16,15 @@ public sealed interface Action {
     record Caption(String text, boolean pause) implements Action {
     }
 
+    /** A crash (kill -9): the process is gone at once; the controller notices when its session expires. */
     record Kill(NodeRef node) implements Action {
+    }
+
+    /**
+     * A graceful stop: a broker goes through controlled shutdown (its leaderships move before it
+     * stops), a controller resigns first if it leads.
+     */
+    record Stop(NodeRef node) implements Action {
     }
 
     /** Restarts a node; {@code emptyDisk}: its disk is lost too. */
@@ -103,7 +111,11 @@ public sealed interface Action {
     record Network(Double loss, Long minLatencyMs, Long maxLatencyMs, Double duplication) implements Action {
     }
 
-    /** {@code count} client writes at the leader, named {@code label}-0, {@code label}-1, … */
+    /**
+     * {@code count} raw raft entries at the leader, named {@code label}-0, {@code label}-1, …: plain
+     * strings in the metadata log that no Kafka controller would write, for lessons about the raft
+     * protocol only (Kafka's metadata log holds metadata records and control records).
+     */
     record Write(int count, String label) implements Action {
     }
 

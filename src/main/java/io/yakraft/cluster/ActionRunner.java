@@ -31,6 +31,9 @@ final class ActionRunner {
         if (action instanceof Action.Kill a) {
             return onNode(a.node(), "kill", c::crash);
         }
+        if (action instanceof Action.Stop a) {
+            return onNode(a.node(), "stop", c::stop);
+        }
         if (action instanceof Action.Restart a) {
             return onNode(a.node(), "restart", id -> c.restart(id, a.emptyDisk()));
         }

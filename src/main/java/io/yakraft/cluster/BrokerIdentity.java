@@ -23,6 +23,6 @@ public record BrokerIdentity(String host, int port, String rack) {
     }
 
     List<MetadataRecord.Endpoint> listeners() {
-        return List.of(new MetadataRecord.Endpoint("PLAINTEXT", host, port, "PLAINTEXT"));
+        return List.of(new MetadataRecord.Endpoint("PLAINTEXT", host, port, MetadataRecord.SecurityProtocol.PLAINTEXT));
     }
 }

@@ -47,6 +47,12 @@ final class BrokerProcess implements NodeProcess {
     private long brokerEpoch = -1;
     private boolean fenced = true;
     private boolean shutDown;
+    /** Set by {@link #beginControlledShutdown}: heartbeats ask to shut down (BrokerLifecycleManager). */
+    private boolean wantShutdown;
+    /** When the broker stops waiting for the controller's permission and shuts down anyway. */
+    private long shutdownDeadline = Long.MAX_VALUE;
+    private Runnable onShutdown = () -> { };
+    private final Uuid logDir;
     private long nextContactAt;
     private int controllerHint = -1;
     private int rotation;
@@ -60,8 +66,9 @@ final class BrokerProcess implements NodeProcess {
      */
     BrokerProcess(int id, int incarnation, RaftHost host, Simulation sim, NodeImages images, MetadataConfig config,
                   RaftConfig raftConfig, int[] controllers, Uuid incarnationId, BrokerIdentity identity, long now,
-                  ClientCommands clientCommands) {
+                  ClientCommands clientCommands, Uuid logDir) {
         this.id = id;
+        this.logDir = logDir;
         this.nextCorrelation = ((long) incarnation << 40) + 1;
         this.host = host;
         this.sim = sim;
@@ -85,6 +92,45 @@ final class BrokerProcess implements NodeProcess {
         return brokerEpoch >= 0 && own != null && own.epoch() == brokerEpoch;
     }
 
+    /**
+     * Kafka's BrokerState as BrokerLifecycleManager moves it: STARTING until the broker has
+     * applied its own registration, RECOVERY while fenced, RUNNING once unfenced,
+     * PENDING_CONTROLLED_SHUTDOWN while the controller moves its leaderships, SHUTTING_DOWN once
+     * the controller let it go.
+     */
+    BrokerState state() {
+        if (shutDown) {
+            return BrokerState.SHUTTING_DOWN;
+        }
+        if (wantShutdown) {
+            return BrokerState.PENDING_CONTROLLED_SHUTDOWN;
+        }
+        if (!caughtUp()) {
+            return BrokerState.STARTING;
+        }
+        return fenced ? BrokerState.RECOVERY : BrokerState.RUNNING;
+    }
+
+    /**
+     * Starts a controlled shutdown: heartbeats now ask to shut down; {@code stop} runs once the
+     * controller answers shouldShutDown, or at {@code deadline} if it never does (Kafka's broker
+     * gives up waiting too), or at once when the broker never registered.
+     */
+    void beginControlledShutdown(long now, long deadline, Runnable stop) {
+        if (shutDown || wantShutdown) {
+            return;
+        }
+        onShutdown = stop;
+        if (brokerEpoch < 0) {
+            shutDown = true;
+            stop.run();
+            return;
+        }
+        wantShutdown = true;
+        shutdownDeadline = deadline;
+        nextContactAt = now;
+    }
+
     /** First ids of the producer-id blocks the controller granted this incarnation. */
     List<Long> producerIdBlocks() {
         return List.copyOf(producerIdBlocks);
@@ -92,11 +138,16 @@ final class BrokerProcess implements NodeProcess {
 
     @Override
     public long nextWakeAt() {
-        return shutDown ? Long.MAX_VALUE : nextContactAt;
+        return shutDown ? Long.MAX_VALUE : Math.min(nextContactAt, shutdownDeadline);
     }
 
     @Override
     public void wake(long now) {
+        if (!shutDown && now >= shutdownDeadline) {
+            shutDown = true; // the controller never let us go: shut down uncleanly, as Kafka's broker does
+            onShutdown.run();
+            return;
+        }
         if (shutDown || now < nextContactAt) {
             return;
         }
@@ -105,12 +156,13 @@ final class BrokerProcess implements NodeProcess {
         callers.keySet().retainAll(inFlight.keySet());
         opNumbers.keySet().retainAll(inFlight.keySet());
         if (brokerEpoch < 0) {
-            send(new RegisterBroker(id, incarnationId, identity.listeners(), identity.rack()));
+            send(new RegisterBroker(id, incarnationId, identity.listeners(), identity.rack(), List.of(logDir)));
             nextContactAt = now + raftConfig.requestTimeoutMs();
             return;
         }
-        send(new BrokerHeartbeat(id, brokerEpoch, images.appliedOffset(id), false, false));
-        nextContactAt = now + (fenced ? config.fencedHeartbeatMs() : config.heartbeatIntervalMs());
+        send(new BrokerHeartbeat(id, brokerEpoch, images.appliedOffset(id), false, wantShutdown));
+        // while fenced, or waiting to be let go, the broker heartbeats fast (Kafka: at once after each answer)
+        nextContactAt = now + (fenced || wantShutdown ? config.fencedHeartbeatMs() : config.heartbeatIntervalMs());
     }
 
     /**
@@ -162,7 +214,10 @@ final class BrokerProcess implements NodeProcess {
         } else if (asked instanceof BrokerHeartbeat) {
             if (reply.body() instanceof ControllerReply.HeartbeatAnswer h) {
                 fenced = h.fenced();
-                shutDown = h.shouldShutdown();
+                if (h.shouldShutdown() && !shutDown) {
+                    shutDown = true;
+                    onShutdown.run();
+                }
             } else if (reply.error() == ControllerError.STALE_BROKER_EPOCH
                     || reply.error() == ControllerError.BROKER_ID_NOT_REGISTERED) {
                 brokerEpoch = -1; // the controller no longer knows this registration: start over

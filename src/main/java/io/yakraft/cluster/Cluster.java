@@ -53,6 +53,8 @@ public final class Cluster {
     private final Map<Integer, DurableState> disks = new TreeMap<>();
     /** Each broker's partition replica logs: on disk, so they outlive a crash (not a disk loss). */
     private final Map<Integer, Map<TopicPartition, PartitionLog>> dataDisks = new TreeMap<>();
+    /** Each broker's log directory id, kept across restarts until its disk is lost. */
+    private final Map<Integer, Uuid> logDirs = new TreeMap<>();
     private final List<Feed> feeds = new ArrayList<>();
     private final Map<Integer, RaftHost> hosts = new TreeMap<>();
     private final List<ClusterObserver> observers = new ArrayList<>();
@@ -117,16 +119,22 @@ public final class Cluster {
                 disks.put(nodeId, new DurableState());
                 dataDisks.put(nodeId, new TreeMap<>(TopicPartition.ORDER));
             }
+            if (diskLost || !logDirs.containsKey(nodeId)) {
+                // a formatted log directory gets its id once (meta.properties' directory.id); a lost disk, a new one
+                logDirs.put(nodeId, Uuid.random(sim.randomFor("log-dir", nodeId, incarnation)));
+            }
             RaftHost host = new RaftHost(nodeId, sim, observers);
             host.attach(factory.create(nodeId, voterIds, config.raft(), disks.get(nodeId),
                     sim.randomFor("raft", nodeId, incarnation), host, incarnation));
             MetadataConfig meta = config.metadata();
             if (isVoter(nodeId)) {
-                host.add(new ControllerProcess(nodeId, host, sim, images, controllerFactory.create(meta.sessionTimeoutMs(),
-                        sim.randomFor("controller", nodeId, incarnation)), observers));
+                host.add(new ControllerProcess(nodeId, incarnation, host, sim, images, controllerFactory.create(meta.sessionTimeoutMs(),
+                        sim.randomFor("controller", nodeId, incarnation)), observers, meta, config.raft().requestTimeoutMs(),
+                        Uuid.random(sim.randomFor("incarnation", nodeId, incarnation)), sim.now()));
             } else {
                 BrokerProcess broker = new BrokerProcess(nodeId, incarnation, host, sim, images, meta, config.raft(), voterIds,
-                        Uuid.random(sim.randomFor("incarnation", nodeId, incarnation)), brokers.get(nodeId), sim.now(), clientCommands);
+                        Uuid.random(sim.randomFor("incarnation", nodeId, incarnation)), brokers.get(nodeId), sim.now(), clientCommands,
+                        logDirs.get(nodeId));
                 host.add(broker);
                 host.add(new ReplicaManagerProcess(nodeId, incarnation, dataImages, config.data(), config.protocol().replication(), dataDisks.get(nodeId), broker,
                         new DataHost(nodeId, sim, broker, observers)));
@@ -405,7 +413,7 @@ public final class Cluster {
      * run stops there (a checker's verdict, so the failing seed and event can be replayed).
      */
     public void recordViolation(int node, String words) {
-        if (!stopAtViolation && violations.size() >= MAX_VIOLATIONS_KEPT) {
+        if (!stopAtViolation && keptOfRule(words) >= MAX_VIOLATIONS_KEPT) {
             return; // a broken variant left running breaks its rules again and again: the first ones tell the story
         }
         sim.trace().record(sim.now(), node, TraceKind.VIOLATION, words);
@@ -419,6 +427,21 @@ public final class Cluster {
      * Whether a violation stops the run (the default, so a failing seed ends at its violation).
      * A lesson about a broken protocol variant keeps it running, to show what the broken rule leads to.
      */
+    /**
+     * How many violations of the rule that {@code words} names (its first word) are kept: the cap
+     * is per rule, so a rule broken on every NoOpRecord does not crowd out the next rule's story.
+     */
+    private int keptOfRule(String words) {
+        String rule = words.split(" ", 2)[0];
+        int n = 0;
+        for (String v : violations) {
+            if (v.split(" ", 2)[0].equals(rule)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     public void stopAtViolation(boolean stop) {
         stopAtViolation = stop;
     }
@@ -428,6 +451,60 @@ public final class Cluster {
     }
 
     // ------------------------------------------------------------- faults
+
+    /**
+     * A clean stop. A broker goes through controlled shutdown first (its leaderships move while it
+     * still serves, then the controller lets it go; it gives up waiting after the session timeout);
+     * a controller that leads resigns (EndQuorumEpoch) and stops. A stopped node restarts like a
+     * crashed one.
+     */
+    public void stop(int id) {
+        if (sim.status(id) != NodeStatus.UP) {
+            crash(id); // a paused process cannot take part in a controlled shutdown
+            return;
+        }
+        if (isVoter(id)) {
+            raft(id).resign(sim.now(), "shutting down");
+            afterPoke(id);
+            int incarnation = sim.incarnation(id);
+            sim.schedule(sim.now(), new Input("n" + id + " shuts down after resigning", () -> stopNow(id, incarnation)));
+            return;
+        }
+        BrokerProcess broker = hosts.get(id).process(BrokerProcess.class);
+        int incarnation = sim.incarnation(id);
+        broker.beginControlledShutdown(sim.now(), sim.now() + config.metadata().sessionTimeoutMs(), () ->
+                sim.schedule(sim.now(), new Input("b" + id + " shuts down: controlled shutdown done",
+                        () -> stopNow(id, incarnation))));
+        if (sim.status(id) == NodeStatus.UP) {
+            afterPoke(id);
+        }
+    }
+
+    /** The broker's lifecycle state, null for a controller or a node that is down. */
+    public BrokerState brokerState(int id) {
+        if (isVoter(id) || sim.status(id) == NodeStatus.DOWN || !hosts.containsKey(id)) {
+            return null;
+        }
+        BrokerProcess b = hosts.get(id).process(BrokerProcess.class);
+        return b == null ? null : b.state();
+    }
+
+    /** Ends the stopping incarnation; one restarted (or crashed) meanwhile is left alone. */
+    private void stopNow(int id, int incarnation) {
+        if (sim.status(id) == NodeStatus.DOWN || sim.incarnation(id) != incarnation) {
+            return;
+        }
+        hosts.get(id).crashed();
+        sim.shutDown(id);
+        for (ClusterObserver o : observers) {
+            o.fault(id, "stop", false);
+        }
+        for (Feed f : feeds) {
+            if (f.home() == id) {
+                placeProducer(f);
+            }
+        }
+    }
 
     public void crash(int id) {
         if (sim.status(id) != NodeStatus.DOWN) {

@@ -1,6 +1,10 @@
 package io.yakraft.cluster;
 
 import io.yakraft.metadata.ControllerCommand;
+import io.yakraft.metadata.ControllerCommand.RegisterController;
+import io.yakraft.metadata.ControllerRegistration;
+import io.yakraft.metadata.MetadataImage;
+import io.yakraft.metadata.Uuid;
 import io.yakraft.metadata.ControllerReply;
 import io.yakraft.metadata.MetadataRecord;
 import io.yakraft.metadata.QuorumController;
@@ -36,10 +40,27 @@ final class ControllerProcess implements NodeProcess {
     private final ArrayDeque<Waiter> purgatory = new ArrayDeque<>();
     private int activeEpoch = -1;
     private long lastWritten = -1;
+    /** metadata.max.idle.interval.ms; 0: no NoOpRecords. */
+    private final int maxIdleIntervalMs;
+    private final int requestTimeoutMs;
+    private final Uuid incarnationId;
+    private long nextNoOpAt = Long.MAX_VALUE;
+    /** When this controller next asks to be registered (ControllerRegistrationManager), until its record is applied. */
+    private long nextRegisterAt;
+    private long nextCorrelation;
 
-    ControllerProcess(int id, RaftHost host, Simulation sim, NodeImages images, QuorumController controller,
-                      List<ClusterObserver> observers) {
+    /**
+     * @param incarnation as a broker's: the high bits of this incarnation's correlation ids
+     */
+    ControllerProcess(int id, int incarnation, RaftHost host, Simulation sim, NodeImages images,
+                      QuorumController controller, List<ClusterObserver> observers, MetadataConfig config,
+                      int requestTimeoutMs, Uuid incarnationId, long now) {
         this.id = id;
+        this.maxIdleIntervalMs = config.maxIdleIntervalMs();
+        this.requestTimeoutMs = requestTimeoutMs;
+        this.incarnationId = incarnationId;
+        this.nextRegisterAt = now;
+        this.nextCorrelation = ((long) incarnation << 40) + 1;
         this.host = host;
         this.sim = sim;
         this.images = images;
@@ -53,11 +74,48 @@ final class ControllerProcess implements NodeProcess {
 
     @Override
     public boolean handle(long now, int from, Object payload) {
+        if (payload instanceof ControllerResponse) {
+            return true; // our registration's answer: its record in the applied image is what counts
+        }
         if (!(payload instanceof ControllerRequest r)) {
             return false;
         }
         submit(now, r.command(), from, r.correlationId(), null);
         return true;
+    }
+
+    /** The RegisterControllerRecord of this incarnation is applied (or metadata is not bootstrapped yet). */
+    private boolean registered() {
+        MetadataImage img = images.image(id);
+        ControllerRegistration own = img.controllers().get(id);
+        return img.metadataVersion() == 0 || (own != null && own.incarnationId().equals(incarnationId));
+    }
+
+    /**
+     * Kafka's ControllerRegistrationManager: once caught up with a bootstrapped log, the controller
+     * sends ControllerRegistration to the active controller (itself, if it is the one) until its
+     * record is applied.
+     */
+    private void maybeRegister(long now) {
+        if (now < nextRegisterAt || registered()) {
+            return;
+        }
+        nextRegisterAt = now + requestTimeoutMs;
+        RegisterController c = new RegisterController(id, incarnationId, listeners(id));
+        if (active()) {
+            submit(now, c, -1, 0, reply -> { });
+            return;
+        }
+        int leader = host.node().leaderId();
+        if (leader >= 0 && leader != id) {
+            sim.send(id, leader, new ControllerRequest(nextCorrelation++, c));
+        }
+    }
+
+    /** The controller listener (Kafka: controller.listener.names, "CONTROLLER" on 9093). */
+    static List<MetadataRecord.Endpoint> listeners(int id) {
+        return List.of(new MetadataRecord.Endpoint("CONTROLLER", "controller-" + id, 9093,
+                MetadataRecord.SecurityProtocol.PLAINTEXT));
     }
 
     /** Serves a command now; {@code local} gets the reply when {@code broker} is -1. */
@@ -96,6 +154,11 @@ final class ControllerProcess implements NodeProcess {
     }
 
     @Override
+    public void wake(long now) {
+        maybeRegister(now);
+    }
+
+    @Override
     public void afterEvent(long now) {
         followCore(now);
         if (!active()) {
@@ -108,6 +171,10 @@ final class ControllerProcess implements NodeProcess {
         Decision fence;
         while ((fence = controller.fenceStaleBroker(now, raft.log().endOffset())) != null) {
             write(now, fence.records(), "broker session expired");
+        }
+        if (now >= nextNoOpAt) {
+            write(now, controller.noOp(raft.log().endOffset()).records(), "metadata.max.idle.interval.ms");
+            nextNoOpAt = now + maxIdleIntervalMs;
         }
     }
 
@@ -128,12 +195,18 @@ final class ControllerProcess implements NodeProcess {
             lastWritten = raft.epochStartOffset();
             controller.activate(now, images.image(id));
             trace("active controller for epoch " + activeEpoch + " from committed offset " + images.appliedOffset(id));
+            Decision boot = controller.bootstrap(raft.log().endOffset());
+            if (boot != null) {
+                write(now, boot.records(), "bootstrap metadata");
+            }
+            nextNoOpAt = maxIdleIntervalMs > 0 ? now + maxIdleIntervalMs : Long.MAX_VALUE;
         }
     }
 
     @Override
     public long nextWakeAt() {
-        return active() ? controller.nextSessionEnd() : Long.MAX_VALUE;
+        long next = active() ? Math.min(controller.nextSessionEnd(), nextNoOpAt) : Long.MAX_VALUE;
+        return registered() ? next : Math.min(next, nextRegisterAt);
     }
 
     @Override

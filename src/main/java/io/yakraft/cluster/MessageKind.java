@@ -43,6 +43,8 @@ public enum MessageKind implements MessageType {
     ALLOCATE_PRODUCER_IDS_RESPONSE("AllocateProducerIdsResponse", Family.CONTROLLER_RPC, true),
     ALTER_PARTITION("AlterPartition", Family.CONTROLLER_RPC, false),
     ALTER_PARTITION_RESPONSE("AlterPartitionResponse", Family.CONTROLLER_RPC, true),
+    CONTROLLER_REGISTRATION("ControllerRegistration", Family.CONTROLLER_RPC, false),
+    CONTROLLER_REGISTRATION_RESPONSE("ControllerRegistrationResponse", Family.CONTROLLER_RPC, true),
 
     PRODUCE("Produce", Family.PRODUCE, false),
     PRODUCE_RESPONSE("ProduceResponse", Family.PRODUCE, true),
@@ -185,6 +187,9 @@ public enum MessageKind implements MessageType {
         }
         if (c instanceof ControllerCommand.AlterPartition) {
             return response ? ALTER_PARTITION_RESPONSE : ALTER_PARTITION;
+        }
+        if (c instanceof ControllerCommand.RegisterController) {
+            return response ? CONTROLLER_REGISTRATION_RESPONSE : CONTROLLER_REGISTRATION;
         }
         throw new IllegalArgumentException("unknown controller command " + c.getClass().getName());
     }

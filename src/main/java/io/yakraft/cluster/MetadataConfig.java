@@ -7,9 +7,20 @@ package io.yakraft.cluster;
  * not bytes. 0 turns automatic snapshots off.
  */
 public record MetadataConfig(int heartbeatIntervalMs, int sessionTimeoutMs, int fencedHeartbeatMs,
-                             int snapshotEveryRecords) {
+                             int snapshotEveryRecords, int maxIdleIntervalMs) {
+
+    /** Kafka's metadata.max.idle.interval.ms: how often an idle active controller writes a NoOpRecord. */
+    public static final int DEFAULT_MAX_IDLE_INTERVAL_MS = 500;
+
+    public MetadataConfig(int heartbeatIntervalMs, int sessionTimeoutMs, int fencedHeartbeatMs, int snapshotEveryRecords) {
+        this(heartbeatIntervalMs, sessionTimeoutMs, fencedHeartbeatMs, snapshotEveryRecords, DEFAULT_MAX_IDLE_INTERVAL_MS);
+    }
 
     public MetadataConfig {
+        if (maxIdleIntervalMs < 0) {
+            throw new IllegalArgumentException("metadata.max.idle.interval.ms must be 0 (no NoOpRecords) or more, got "
+                    + maxIdleIntervalMs);
+        }
         if (heartbeatIntervalMs <= 0 || sessionTimeoutMs <= heartbeatIntervalMs || fencedHeartbeatMs <= 0
                 || snapshotEveryRecords < 0) {
             throw new IllegalArgumentException("heartbeat interval and session timeout must be positive, the session"
@@ -26,6 +37,11 @@ public record MetadataConfig(int heartbeatIntervalMs, int sessionTimeoutMs, int 
     }
 
     public MetadataConfig withSnapshotEvery(int records) {
-        return new MetadataConfig(heartbeatIntervalMs, sessionTimeoutMs, fencedHeartbeatMs, records);
+        return new MetadataConfig(heartbeatIntervalMs, sessionTimeoutMs, fencedHeartbeatMs, records, maxIdleIntervalMs);
+    }
+
+    /** 0: the active controller writes no NoOpRecords. */
+    public MetadataConfig withMaxIdleInterval(int ms) {
+        return new MetadataConfig(heartbeatIntervalMs, sessionTimeoutMs, fencedHeartbeatMs, snapshotEveryRecords, ms);
     }
 }

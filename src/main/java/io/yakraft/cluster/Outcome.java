@@ -62,11 +62,11 @@ public sealed interface Outcome {
         }
     }
 
-    /** {@code count} client writes were appended from {@code baseOffset}. */
+    /** {@code count} raw raft entries were appended from {@code baseOffset}. */
     record Written(int count, long baseOffset) implements Answered {
         @Override
         public String describe() {
-            return count + " client write(s) appended at " + baseOffset;
+            return count + " raw raft entr" + (count == 1 ? "y" : "ies") + " (not metadata records) appended at " + baseOffset;
         }
     }
 }

@@ -14,14 +14,32 @@ public sealed interface ControllerCommand {
     /** A short name for traces and views ("CreateTopic(orders)"). */
     String describe();
 
-    record RegisterBroker(int brokerId, Uuid incarnationId, List<MetadataRecord.Endpoint> listeners, String rack)
-            implements ControllerCommand {
+    /** {@code logDirs}: the ids of the broker's log directories (one per directory, kept in meta.properties). */
+    record RegisterBroker(int brokerId, Uuid incarnationId, List<MetadataRecord.Endpoint> listeners, String rack,
+                          List<Uuid> logDirs) implements ControllerCommand {
         public RegisterBroker {
             listeners = List.copyOf(listeners);
+            logDirs = List.copyOf(logDirs);
+        }
+
+        public RegisterBroker(int brokerId, Uuid incarnationId, List<MetadataRecord.Endpoint> listeners, String rack) {
+            this(brokerId, incarnationId, listeners, rack, List.of());
         }
 
         public String describe() {
             return "RegisterBroker(b" + brokerId + ")";
+        }
+    }
+
+    /** A controller registers its incarnation and listeners (Kafka: ControllerRegistration, KIP-919). */
+    record RegisterController(int controllerId, Uuid incarnationId, List<MetadataRecord.Endpoint> listeners)
+            implements ControllerCommand {
+        public RegisterController {
+            listeners = List.copyOf(listeners);
+        }
+
+        public String describe() {
+            return "ControllerRegistration(c" + controllerId + ")";
         }
     }
 

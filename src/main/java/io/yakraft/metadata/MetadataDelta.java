@@ -10,6 +10,7 @@ import io.yakraft.metadata.MetadataRecord.PartitionChangeRecord;
 import io.yakraft.metadata.MetadataRecord.PartitionRecord;
 import io.yakraft.metadata.MetadataRecord.ProducerIdsRecord;
 import io.yakraft.metadata.MetadataRecord.RegisterBrokerRecord;
+import io.yakraft.metadata.MetadataRecord.RegisterControllerRecord;
 import io.yakraft.metadata.MetadataRecord.RemoveTopicRecord;
 import io.yakraft.metadata.MetadataRecord.TopicRecord;
 import io.yakraft.metadata.MetadataRecord.UnfenceBrokerRecord;
@@ -34,6 +35,7 @@ public final class MetadataDelta {
     private TreeMap<String, Short> features;
     private long nextProducerId;
     private TreeMap<Integer, ProducerIdBlock> producerBlocks;
+    private TreeMap<Integer, ControllerRegistration> controllers;
     /** Topics changed in this delta, by id: name and partitions being rebuilt. */
     private final Map<Uuid, TreeMap<Integer, PartitionRegistration>> changedPartitions = new HashMap<>();
     private final Map<Uuid, String> changedNames = new HashMap<>();
@@ -52,7 +54,7 @@ public final class MetadataDelta {
         offset = recordOffset;
         if (record instanceof RegisterBrokerRecord r) {
             brokers().put(r.brokerId(), new BrokerRegistration(r.brokerId(), r.brokerEpoch(), r.incarnationId(), r.endPoints(),
-                    r.rack(), r.fenced(), r.inControlledShutdown()));
+                    r.rack(), r.fenced(), r.inControlledShutdown(), r.logDirs()));
         } else if (record instanceof UnregisterBrokerRecord r) {
             broker(r.brokerId(), r.brokerEpoch(), record);
             brokers().remove(r.brokerId());
@@ -67,6 +69,9 @@ public final class MetadataDelta {
             }
             if (r.inControlledShutdown() != 0) {
                 b = b.withControlledShutdown(r.inControlledShutdown() > 0);
+            }
+            if (r.logDirs() != null) {
+                b = b.withLogDirs(r.logDirs());
             }
             brokers().put(r.brokerId(), b);
         } else if (record instanceof TopicRecord r) {
@@ -109,6 +114,12 @@ public final class MetadataDelta {
             producerBlocks.put(r.brokerId(), new ProducerIdBlock(r.brokerId(), r.brokerEpoch(), nextProducerId,
                     r.nextProducerId()));
             nextProducerId = r.nextProducerId();
+        } else if (record instanceof RegisterControllerRecord r) {
+            if (controllers == null) {
+                controllers = new TreeMap<>(base.controllers());
+            }
+            controllers.put(r.controllerId(), new ControllerRegistration(r.controllerId(), r.incarnationId(),
+                    r.endPoints(), r.features()));
         } else if (record instanceof NoOpRecord || record instanceof LeaderChangeRecord) {
             // Only move the offset: a no-op keeps the log alive, a leader change is for display.
         } else {
@@ -130,7 +141,8 @@ public final class MetadataDelta {
                 brokers == null ? new TreeMap<>(base.brokers()) : brokers, t,
                 configs == null ? new TreeMap<>(base.configs()) : configs,
                 features == null ? new TreeMap<>(base.features()) : features,
-                nextProducerId, producerBlocks == null ? new TreeMap<>(base.producerBlocks()) : producerBlocks);
+                nextProducerId, producerBlocks == null ? new TreeMap<>(base.producerBlocks()) : producerBlocks,
+                controllers == null ? new TreeMap<>(base.controllers()) : controllers);
     }
 
     private BrokerRegistration broker(int id, long epoch, MetadataRecord record) {

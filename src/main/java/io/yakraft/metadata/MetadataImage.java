@@ -19,7 +19,7 @@ import java.util.TreeMap;
  */
 public final class MetadataImage {
     public static final MetadataImage EMPTY = new MetadataImage(-1, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
-            new TreeMap<>(), 0, new TreeMap<>());
+            new TreeMap<>(), 0, new TreeMap<>(), new TreeMap<>());
 
     private final long offset;
     private final SortedMap<Integer, BrokerRegistration> brokers;
@@ -28,10 +28,12 @@ public final class MetadataImage {
     private final SortedMap<String, Short> features;
     private final long nextProducerId;
     private final SortedMap<Integer, ProducerIdBlock> producerBlocks;
+    private final SortedMap<Integer, ControllerRegistration> controllers;
 
     MetadataImage(long offset, SortedMap<Integer, BrokerRegistration> brokers, SortedMap<String, TopicImage> topicsByName,
                   SortedMap<String, String> configs, SortedMap<String, Short> features, long nextProducerId,
-                  SortedMap<Integer, ProducerIdBlock> producerBlocks) {
+                  SortedMap<Integer, ProducerIdBlock> producerBlocks,
+                  SortedMap<Integer, ControllerRegistration> controllers) {
         this.offset = offset;
         this.brokers = Collections.unmodifiableSortedMap(brokers);
         this.topicsByName = Collections.unmodifiableSortedMap(topicsByName);
@@ -39,6 +41,7 @@ public final class MetadataImage {
         this.features = Collections.unmodifiableSortedMap(features);
         this.nextProducerId = nextProducerId;
         this.producerBlocks = Collections.unmodifiableSortedMap(producerBlocks);
+        this.controllers = Collections.unmodifiableSortedMap(controllers);
     }
 
     /** Offset of the last record applied, -1 for the empty image. */
@@ -82,6 +85,16 @@ public final class MetadataImage {
         return producerBlocks;
     }
 
+    /** Registered controllers (RegisterControllerRecord), by id. */
+    public SortedMap<Integer, ControllerRegistration> controllers() {
+        return controllers;
+    }
+
+    /** The finalized metadata.version, 0 before the bootstrap records are applied. */
+    public short metadataVersion() {
+        return features.getOrDefault(KafkaFeatures.METADATA_VERSION, (short) 0);
+    }
+
     public MetadataDelta toDelta() {
         return new MetadataDelta(this);
     }
@@ -95,6 +108,7 @@ public final class MetadataImage {
         m.put("features", features);
         m.put("nextProducerId", nextProducerId);
         m.put("producerBlocks", producerBlocks);
+        m.put("controllers", controllers);
         return m;
     }
 
@@ -116,12 +130,12 @@ public final class MetadataImage {
         }
         return o instanceof MetadataImage m && nextProducerId == m.nextProducerId && brokers.equals(m.brokers)
                 && topicsByName.equals(m.topicsByName) && configs.equals(m.configs) && features.equals(m.features)
-                && producerBlocks.equals(m.producerBlocks);
+                && producerBlocks.equals(m.producerBlocks) && controllers.equals(m.controllers);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(brokers, topicsByName, configs, features, nextProducerId, producerBlocks);
+        return java.util.Objects.hash(brokers, topicsByName, configs, features, nextProducerId, producerBlocks, controllers);
     }
 
     @Override

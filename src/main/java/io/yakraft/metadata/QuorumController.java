@@ -7,16 +7,15 @@ import io.yakraft.metadata.ControllerCommand.CreatePartitions;
 import io.yakraft.metadata.ControllerCommand.CreateTopic;
 import io.yakraft.metadata.ControllerCommand.DeleteTopic;
 import io.yakraft.metadata.ControllerCommand.RegisterBroker;
+import io.yakraft.metadata.ControllerCommand.RegisterController;
 import io.yakraft.metadata.ControllerCommand.UnregisterBroker;
 import io.yakraft.metadata.MetadataRecord.BrokerRegistrationChangeRecord;
-import io.yakraft.metadata.MetadataRecord.FenceBrokerRecord;
 import io.yakraft.metadata.MetadataRecord.PartitionChangeRecord;
 import io.yakraft.metadata.MetadataRecord.PartitionRecord;
 import io.yakraft.metadata.MetadataRecord.ProducerIdsRecord;
 import io.yakraft.metadata.MetadataRecord.RegisterBrokerRecord;
 import io.yakraft.metadata.MetadataRecord.RemoveTopicRecord;
 import io.yakraft.metadata.MetadataRecord.TopicRecord;
-import io.yakraft.metadata.MetadataRecord.UnfenceBrokerRecord;
 import io.yakraft.metadata.MetadataRecord.UnregisterBrokerRecord;
 
 import java.util.ArrayList;
@@ -58,6 +57,13 @@ public class QuorumController {
     private MetadataImage image = MetadataImage.EMPTY;
     /** broker id → the time its session ends unless a heartbeat arrives. */
     private final TreeMap<Integer, Long> sessionEnds = new TreeMap<>();
+    /** broker id → the metadata offset its last heartbeat reported (BrokerHeartbeatManager's metadataOffset). */
+    private final TreeMap<Integer, Long> metadataOffsets = new TreeMap<>();
+    /** broker id → its controlled-shutdown offset, for brokers in controlled shutdown. */
+    private final TreeMap<Integer, Long> shutdownOffsets = new TreeMap<>();
+
+    /** BrokerControlState: where a broker stands with the controller. */
+    private enum BrokerControlState { FENCED, UNFENCED, CONTROLLED_SHUTDOWN, SHUTDOWN_NOW }
 
     public QuorumController(long sessionTimeoutMs, SplittableRandom random) {
         this.sessionTimeoutMs = sessionTimeoutMs;
@@ -71,6 +77,8 @@ public class QuorumController {
     public void activate(long now, MetadataImage committed) {
         image = committed;
         sessionEnds.clear();
+        metadataOffsets.clear();
+        shutdownOffsets.clear();
         for (BrokerRegistration b : committed.brokers().values()) {
             sessionEnds.put(b.id(), now + sessionTimeoutMs);
         }
@@ -95,7 +103,9 @@ public class QuorumController {
         if (command instanceof RegisterBroker c) {
             d = register(now, nextOffset, c);
         } else if (command instanceof BrokerHeartbeat c) {
-            d = heartbeat(now, c);
+            d = heartbeat(now, nextOffset, c);
+        } else if (command instanceof RegisterController c) {
+            d = registerController(c);
         } else if (command instanceof UnregisterBroker c) {
             d = unregister(c);
         } else if (command instanceof CreateTopic c) {
@@ -136,7 +146,8 @@ public class QuorumController {
             BrokerRegistration b = image.brokers().get(e.getKey());
             if (b != null && !b.fenced() && e.getValue() <= now) {
                 List<MetadataRecord> records = new ArrayList<>(partitionChangesOnFence(b.id()));
-                records.add(new FenceBrokerRecord(b.id(), b.epoch()));
+                records.add(fence(b));
+                shutdownOffsets.remove(b.id());
                 Decision d = new Decision(records, ControllerReply.ok(new ControllerReply.Done()));
                 replay(nextOffset, d.records());
                 return d;
@@ -163,40 +174,139 @@ public class QuorumController {
             records.addAll(partitionChangesOnFence(c.brokerId()));
         }
         long epoch = nextOffset + records.size(); // Kafka: the broker epoch is the registration record's offset
-        records.add(new RegisterBrokerRecord(c.brokerId(), c.incarnationId(), epoch, c.listeners(), List.of(), c.rack(),
-                true, false, List.of()));
+        records.add(new RegisterBrokerRecord(c.brokerId(), c.incarnationId(), epoch, c.listeners(),
+                KafkaFeatures.supported(), c.rack(), true, false, c.logDirs()));
         sessionEnds.put(c.brokerId(), now + sessionTimeoutMs);
+        shutdownOffsets.remove(c.brokerId());
+        metadataOffsets.remove(c.brokerId());
         return new Decision(records, ControllerReply.ok(new ControllerReply.BrokerRegistered(epoch)));
     }
 
-    private Decision heartbeat(long now, BrokerHeartbeat c) {
+    /**
+     * Kafka's BrokerHeartbeatManager.calculateNextBrokerState and ReplicationControlManager's
+     * handling of each move: a fenced broker is unfenced once it has applied its own registration;
+     * a broker that wants to shut down enters controlled shutdown (InControlledShutdown set, its
+     * leaderships and ISR places moved in the same batch), and is let go (fenced, shouldShutDown)
+     * once every other active broker has applied past its controlled-shutdown offset.
+     */
+    private Decision heartbeat(long now, long nextOffset, BrokerHeartbeat c) {
         ControllerReply bad = checkBroker(c.brokerId(), c.brokerEpoch());
         if (bad != null) {
             return new Decision(List.of(), bad);
         }
         sessionEnds.put(c.brokerId(), now + sessionTimeoutMs);
+        metadataOffsets.put(c.brokerId(), c.currentMetadataOffset());
         BrokerRegistration b = image.brokers().get(c.brokerId());
+        BrokerControlState current = b.fenced() ? BrokerControlState.FENCED
+                : shutdownOffsets.containsKey(b.id()) ? BrokerControlState.CONTROLLED_SHUTDOWN : BrokerControlState.UNFENCED;
+        BrokerControlState next = nextState(current, c, b);
         List<MetadataRecord> records = new ArrayList<>();
-        boolean fenced = b.fenced();
-        if (c.wantShutdown() || b.inControlledShutdown()) {
-            // Kafka: a controlled shutdown is not undone; the broker stays fenced until it re-registers
-            if (!fenced) {
-                records.addAll(partitionChangesOnFence(b.id()));
-                records.add(new BrokerRegistrationChangeRecord(b.id(), b.epoch(), (byte) 1, (byte) 1));
+        if (next != current) {
+            switch (next) {
+                case UNFENCED -> {
+                    records.add(new BrokerRegistrationChangeRecord(b.id(), b.epoch(), BrokerRegistrationChangeRecord.CLEAR,
+                            BrokerRegistrationChangeRecord.NO_CHANGE));
+                    records.addAll(electionsOnUnfence(b.id()));
+                }
+                case CONTROLLED_SHUTDOWN -> {
+                    if (!b.inControlledShutdown()) {
+                        records.add(new BrokerRegistrationChangeRecord(b.id(), b.epoch(),
+                                BrokerRegistrationChangeRecord.NO_CHANGE, BrokerRegistrationChangeRecord.SET));
+                    }
+                    records.addAll(partitionChangesOnFence(b.id()));
+                    // the offset every other active broker must reach before this one may go
+                    shutdownOffsets.put(b.id(), nextOffset + records.size() - 1);
+                }
+                case FENCED, SHUTDOWN_NOW -> {
+                    if (!b.fenced()) {
+                        records.addAll(partitionChangesOnFence(b.id()));
+                        records.add(fence(b));
+                    }
+                    shutdownOffsets.remove(b.id());
+                }
             }
-            return new Decision(records, ControllerReply.ok(new ControllerReply.HeartbeatAnswer(true, true)));
         }
-        if (fenced && !c.wantFence() && c.currentMetadataOffset() >= b.epoch()) {
-            // caught up to its own registration: unfence, then give it the leaderless partitions it can lead
-            records.add(new UnfenceBrokerRecord(b.id(), b.epoch()));
-            records.addAll(electionsOnUnfence(b.id()));
-            fenced = false;
-        } else if (!fenced && c.wantFence()) {
-            records.addAll(partitionChangesOnFence(b.id()));
-            records.add(new FenceBrokerRecord(b.id(), b.epoch()));
-            fenced = true;
+        boolean fenced = next == BrokerControlState.FENCED || next == BrokerControlState.SHUTDOWN_NOW;
+        return new Decision(records, ControllerReply.ok(new ControllerReply.HeartbeatAnswer(fenced,
+                next == BrokerControlState.SHUTDOWN_NOW)));
+    }
+
+    private BrokerControlState nextState(BrokerControlState current, BrokerHeartbeat c, BrokerRegistration b) {
+        return switch (current) {
+            case FENCED -> c.wantShutdown() ? BrokerControlState.SHUTDOWN_NOW
+                    : !c.wantFence() && c.currentMetadataOffset() >= b.epoch() ? BrokerControlState.UNFENCED
+                    : BrokerControlState.FENCED;
+            case UNFENCED -> c.wantFence() ? (c.wantShutdown() ? BrokerControlState.SHUTDOWN_NOW : BrokerControlState.FENCED)
+                    : !c.wantShutdown() ? BrokerControlState.UNFENCED
+                    : inSomeIsr(b.id()) ? BrokerControlState.CONTROLLED_SHUTDOWN : BrokerControlState.SHUTDOWN_NOW;
+            case CONTROLLED_SHUTDOWN -> c.wantFence() ? BrokerControlState.SHUTDOWN_NOW
+                    : !inSomeIsr(b.id()) && shutdownOffsets.get(b.id()) <= lowestActiveOffset()
+                    ? BrokerControlState.SHUTDOWN_NOW : BrokerControlState.CONTROLLED_SHUTDOWN;
+            case SHUTDOWN_NOW -> throw new IllegalStateException("SHUTDOWN_NOW is never a current state");
+        };
+    }
+
+    /**
+     * BrokerHeartbeatManager.lowestActiveOffset: the lowest metadata offset an unfenced broker not
+     * in controlled shutdown last reported (-1 for one not heard from since this controller took
+     * over); Long.MAX_VALUE when there is none.
+     */
+    private long lowestActiveOffset() {
+        long lowest = Long.MAX_VALUE;
+        for (BrokerRegistration b : image.brokers().values()) {
+            if (!b.fenced() && !shutdownOffsets.containsKey(b.id())) {
+                lowest = Math.min(lowest, metadataOffsets.getOrDefault(b.id(), -1L));
+            }
         }
-        return new Decision(records, ControllerReply.ok(new ControllerReply.HeartbeatAnswer(fenced, false)));
+        return lowest;
+    }
+
+    /** Kafka keeps a broker in the ISR when it is the last member; such a broker still holds a place to give up. */
+    private boolean inSomeIsr(int brokerId) {
+        for (TopicImage t : image.topics().values()) {
+            for (PartitionRegistration p : t.partitions().values()) {
+                if (p.leader() == brokerId || (p.isr().contains(brokerId) && p.isr().size() > 1)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The fencing record of MetadataVersion 3.3+: a BrokerRegistrationChangeRecord, not a FenceBrokerRecord. */
+    private static MetadataRecord fence(BrokerRegistration b) {
+        return new BrokerRegistrationChangeRecord(b.id(), b.epoch(), BrokerRegistrationChangeRecord.SET,
+                BrokerRegistrationChangeRecord.NO_CHANGE);
+    }
+
+    /** ClusterControlManager.registerController: one RegisterControllerRecord per new incarnation. */
+    private Decision registerController(RegisterController c) {
+        ControllerRegistration known = image.controllers().get(c.controllerId());
+        if (known != null && known.incarnationId().equals(c.incarnationId())) {
+            return new Decision(List.of(), ControllerReply.ok(new ControllerReply.Done()));
+        }
+        return new Decision(List.of(new MetadataRecord.RegisterControllerRecord(c.controllerId(), c.incarnationId(), false,
+                c.listeners(), KafkaFeatures.supported())), ControllerReply.ok(new ControllerReply.Done()));
+    }
+
+    /**
+     * The records the first active controller writes into an empty metadata log (Kafka's
+     * bootstrap metadata, written by ActivationRecordsGenerator); none once metadata.version is set.
+     */
+    public Decision bootstrap(long nextOffset) {
+        if (image.metadataVersion() > 0) {
+            return null;
+        }
+        Decision d = new Decision(new ArrayList<>(KafkaFeatures.bootstrapRecords()), ControllerReply.ok(new ControllerReply.Done()));
+        replay(nextOffset, d.records());
+        return d;
+    }
+
+    /** A NoOpRecord (Kafka: written every metadata.max.idle.interval.ms so followers see the log advance). */
+    public Decision noOp(long nextOffset) {
+        Decision d = new Decision(List.of(new MetadataRecord.NoOpRecord()), ControllerReply.ok(new ControllerReply.Done()));
+        replay(nextOffset, d.records());
+        return d;
     }
 
     private Decision unregister(UnregisterBroker c) {
@@ -381,7 +491,14 @@ public class QuorumController {
         if (isr.isEmpty()) {
             return null;
         }
-        return new PartitionRecord(partition, topicId, replicas, isr, List.of(), List.of(), isr.get(0), 0, 0);
+        List<Uuid> dirs = new ArrayList<>();
+        for (int r : replicas) {
+            BrokerRegistration b = image.brokers().get(r);
+            dirs.add(b == null ? DirectoryIds.UNASSIGNED : b.defaultDir());
+        }
+        // ELR (KIP-966) starts empty: only an ISR shrinking below min.insync.replicas fills it
+        return new PartitionRecord(partition, topicId, replicas, isr, List.of(), List.of(), isr.get(0),
+                MetadataRecord.RECOVERED, 0, 0, dirs, List.of(), List.of());
     }
 
     private Decision placementProblem(int partitions, int rf) {

@@ -268,9 +268,10 @@ public class RaftNode {
         }
         RaftLog log = disk.log();
         long base = log.endOffset();
+        long batchLast = base + payloads.size() - 1; // one call, one batch (Kafka: scheduleAtomicAppend)
         List<LogEntry> added = new ArrayList<>(payloads.size());
         for (Object p : payloads) {
-            LogEntry e = new LogEntry(log.endOffset(), leader.epoch(), p);
+            LogEntry e = new LogEntry(log.endOffset(), leader.epoch(), p, batchLast);
             log.append(e);
             added.add(e);
         }
@@ -636,6 +637,10 @@ public class RaftNode {
     private void answerFetch(int to, FetchRequest req) {
         RaftLog log = disk.log();
         List<LogEntry> records = log.slice(req.fetchOffset(), req.fetchOffset() + config.maxFetchRecords());
+        if (!records.isEmpty() && records.get(records.size() - 1).batchLastOffset() >= req.fetchOffset() + records.size()) {
+            // never split a batch: like Kafka's fetch, answer up to the end of the last batch begun
+            records = log.slice(req.fetchOffset(), records.get(records.size() - 1).batchLastOffset() + 1);
+        }
         out.send(to, new FetchResponse(quorum.epoch(), id, RaftError.NONE, advertisedHighWatermark(), records, null, null,
                 log.startOffset(), req.correlation()));
     }

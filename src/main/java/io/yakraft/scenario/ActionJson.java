@@ -89,6 +89,8 @@ public final class ActionJson {
                 return new Action.Caption(a.get("text").asText(), a.path("pause").asBoolean(false));
             case "kill":
                 return new Action.Kill(node(a, "node"));
+            case "stop":
+                return new Action.Stop(node(a, "node"));
             case "restart":
                 return new Action.Restart(node(a, "node"), a.path("emptyDisk").asBoolean(false));
             case "pause":
@@ -240,6 +242,8 @@ public final class ActionJson {
             return "caption";
         } else if (action instanceof Action.Kill) {
             return "kill";
+        } else if (action instanceof Action.Stop) {
+            return "stop";
         } else if (action instanceof Action.Restart) {
             return "restart";
         } else if (action instanceof Action.Pause) {
@@ -299,6 +303,8 @@ public final class ActionJson {
             n.put("text", a.text());
             flag(n, "pause", a.pause());
         } else if (action instanceof Action.Kill a) {
+            node(n, "node", a.node());
+        } else if (action instanceof Action.Stop a) {
             node(n, "node", a.node());
         } else if (action instanceof Action.Restart a) {
             node(n, "node", a.node());

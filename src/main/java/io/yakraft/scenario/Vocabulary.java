@@ -113,6 +113,7 @@ final class Vocabulary {
     static {
         ACTIONS.put("caption", args("text", Kind.TEXT, true, "pause", Kind.BOOL, false));
         ACTIONS.put("kill", args("node", Kind.NODE, true));
+        ACTIONS.put("stop", args("node", Kind.NODE, true));
         ACTIONS.put("restart", args("node", Kind.NODE, true, "emptyDisk", Kind.BOOL, false));
         ACTIONS.put("pause", args("node", Kind.NODE, true));
         ACTIONS.put("resume", args("node", Kind.NODE, true));

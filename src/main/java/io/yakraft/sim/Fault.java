@@ -5,6 +5,8 @@ public enum Fault {
     /** The node's first boot when it joins the simulation; not a fault, listed so every FAULT record has a value. */
     STARTED,
     CRASHED,
+    /** Shut down cleanly (a broker after its controlled shutdown, a controller after resigning): disk kept. */
+    STOPPED,
     RESTARTED_FROM_DISK,
     RESTARTED_EMPTY_DISK,
     PAUSED,

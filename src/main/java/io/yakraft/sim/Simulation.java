@@ -145,6 +145,15 @@ public final class Simulation {
 
     /** Crash: volatile state is lost, durable state kept; in-flight messages to it will drop. */
     public void crash(int id) {
+        down(id, Fault.CRASHED, "crashed: volatile state lost, disk kept");
+    }
+
+    /** A clean stop: like a crash for the simulation (the process is gone, the disk stays), traced as STOPPED. */
+    public void shutDown(int id) {
+        down(id, Fault.STOPPED, "stopped: shut down cleanly, disk kept");
+    }
+
+    private void down(int id, Fault fault, String words) {
         Slot s = slot(id);
         if (s.status == NodeStatus.DOWN) {
             return;
@@ -154,8 +163,7 @@ public final class Simulation {
         s.pausedInbox.clear();
         s.wakeGeneration++;
         s.scheduledWake = Long.MAX_VALUE;
-        trace.record(now, id, TraceKind.FAULT, "crashed: volatile state lost, disk kept",
-                new FaultEvent(Fault.CRASHED, s.incarnation));
+        trace.record(now, id, TraceKind.FAULT, words, new FaultEvent(fault, s.incarnation));
     }
 
     /** Restarts a crashed node; with {@code diskLost} its durable state is wiped first. */

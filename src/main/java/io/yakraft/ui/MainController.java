@@ -541,7 +541,7 @@ public final class MainController {
     private ContextMenu nodeMenu() {
         ContextMenu m = new ContextMenu();
         m.getItems().addAll(
-                item("Kill", e -> kill()), item("Restart", e -> restart()),
+                item("Kill", e -> kill()), item("Stop gracefully", e -> stopNode()), item("Restart", e -> restart()),
                 item("Restart with an empty disk", e -> restartEmptyDisk()), item("Pause / resume", e -> pauseResume()),
                 item("Force timeout", e -> forceTimeout()), item("Isolate", e -> isolateSelected()),
                 item("Compact log into a snapshot", e -> compact()));
@@ -716,6 +716,12 @@ public final class MainController {
     @FXML
     void kill() {
         onSelected("kill it", id -> driver.perform(new Action.Kill(NodeRef.node(id))));
+    }
+
+    /** A clean stop: a broker's controlled shutdown, a controller's resignation, then the process ends. */
+    @FXML
+    void stopNode() {
+        onSelected("stop it", id -> driver.perform(new Action.Stop(NodeRef.node(id))));
     }
 
     @FXML

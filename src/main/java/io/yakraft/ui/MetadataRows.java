@@ -1,6 +1,7 @@
 package io.yakraft.ui;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.yakraft.cluster.RecordText;
 import io.yakraft.cluster.TopicIds;
 import io.yakraft.data.ReplicaView;
 import io.yakraft.data.TopicPartition;
@@ -138,22 +139,13 @@ public final class MetadataRows {
         List<RecordRow> rows = new ArrayList<>(entries.size());
         for (LogEntry e : entries) {
             Object p = e.payload();
-            String type = p instanceof MetadataRecord ? p.getClass().getSimpleName()
-                    : p instanceof LeaderChangeMessage ? "LeaderChange (control)" : "client write";
+            String type = RecordText.type(p);
             rows.add(new RecordRow(e.offset(), e.epoch(), type, p, e.offset() < highWatermark));
         }
         return rows;
     }
 
     static String detail(Object payload) {
-        if (!(payload instanceof MetadataRecord)) {
-            return String.valueOf(payload);
-        }
-        try {
-            // the Record column names the type already
-            return MetadataJson.mapper().writeValueAsString(payload).replaceFirst("^\\{\"type\":\"\\w+\",?", "{");
-        } catch (JsonProcessingException e) {
-            return payload.toString();
-        }
+        return RecordText.fields(payload); // the Record column names the type already
     }
 }

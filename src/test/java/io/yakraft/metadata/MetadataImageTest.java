@@ -30,7 +30,7 @@ class MetadataImageTest {
     private final Uuid users = Uuid.random(random);
 
     private static RegisterBrokerRecord register(int id, long epoch, Uuid incarnation) {
-        return new RegisterBrokerRecord(id, incarnation, epoch, List.of(new Endpoint("PLAINTEXT", "b" + id, 9092, "PLAINTEXT")),
+        return new RegisterBrokerRecord(id, incarnation, epoch, List.of(new Endpoint("PLAINTEXT", "b" + id, 9092, MetadataRecord.SecurityProtocol.PLAINTEXT)),
                 List.of(), "rack-" + (id % 2), true, false, List.of());
     }
 

@@ -32,7 +32,7 @@ class MetadataJsonTest {
 
     private List<MetadataRecord> everyKind() {
         return List.of(
-                new RegisterBrokerRecord(101, Uuid.random(random), 17, List.of(new Endpoint("PLAINTEXT", "b1", 9092, "PLAINTEXT")),
+                new RegisterBrokerRecord(101, Uuid.random(random), 17, List.of(new Endpoint("PLAINTEXT", "b1", 9092, MetadataRecord.SecurityProtocol.PLAINTEXT)),
                         List.of(new FeatureRange("metadata.version", (short) 1, (short) 20)), "rack-a", true, false, List.of()),
                 new UnregisterBrokerRecord(101, 17),
                 new TopicRecord("orders", topic),

@@ -10,14 +10,12 @@ import io.yakraft.metadata.ControllerCommand.RegisterBroker;
 import io.yakraft.metadata.ControllerCommand.UnregisterBroker;
 import io.yakraft.metadata.MetadataRecord.BrokerRegistrationChangeRecord;
 import io.yakraft.metadata.MetadataRecord.Endpoint;
-import io.yakraft.metadata.MetadataRecord.FenceBrokerRecord;
 import io.yakraft.metadata.MetadataRecord.PartitionChangeRecord;
 import io.yakraft.metadata.MetadataRecord.PartitionRecord;
 import io.yakraft.metadata.MetadataRecord.ProducerIdsRecord;
 import io.yakraft.metadata.MetadataRecord.RegisterBrokerRecord;
 import io.yakraft.metadata.MetadataRecord.RemoveTopicRecord;
 import io.yakraft.metadata.MetadataRecord.TopicRecord;
-import io.yakraft.metadata.MetadataRecord.UnfenceBrokerRecord;
 import io.yakraft.metadata.MetadataRecord.UnregisterBrokerRecord;
 import io.yakraft.metadata.QuorumController.Decision;
 import org.junit.jupiter.api.BeforeEach;
@@ -186,7 +184,7 @@ class QuorumControllerTest {
 
         Decision caughtUp = heartbeat(2, epoch);
         assertOk(caughtUp);
-        assertEquals(List.of(new UnfenceBrokerRecord(2, epoch)), caughtUp.records());
+        assertEquals(List.of(unfence(2, epoch)), caughtUp.records());
         assertEquals(new ControllerReply.HeartbeatAnswer(false, false), caughtUp.reply().body());
         assertFalse(qc.image().brokers().get(2).fenced());
 
@@ -202,7 +200,7 @@ class QuorumControllerTest {
         Decision d = heartbeat(1, next, true, false);
         assertOk(d);
         assertEquals(List.of(new PartitionChangeRecord(0, topic, List.of(2), 2, null, null, null),
-                new FenceBrokerRecord(1, epoch(1))), d.records());
+                fence(1, epoch(1))), d.records());
         assertEquals(new ControllerReply.HeartbeatAnswer(true, false), d.reply().body());
         assertTrue(qc.image().brokers().get(1).fenced());
         PartitionRegistration p = partition("t", 0);
@@ -213,18 +211,32 @@ class QuorumControllerTest {
     }
 
     @Test
-    void heartbeatWantingShutdownAsksToShutDown() {
+    void controlledShutdownMovesLeadershipFirstAndLetsGoOnceTheOthersCaughtUp() {
         startBrokers(2);
         Uuid topic = createTopic("t", Map.of(0, List.of(1, 2)));
         long epoch = epoch(1);
+        long shutdownOffset = next + 1; // the batch's last record
         Decision d = heartbeat(1, next, false, true);
         assertOk(d);
-        assertEquals(List.of(new PartitionChangeRecord(0, topic, List.of(2), 2, null, null, null),
-                new BrokerRegistrationChangeRecord(1, epoch, (byte) 1, (byte) 1)), d.records());
-        assertEquals(new ControllerReply.HeartbeatAnswer(true, true), d.reply().body());
+        // ReplicationControlManager.handleBrokerInControlledShutdown: the flag first, then the partition changes
+        assertEquals(List.of(new BrokerRegistrationChangeRecord(1, epoch, (byte) 0, (byte) 1),
+                new PartitionChangeRecord(0, topic, List.of(2), 2, null, null, null)), d.records());
+        assertEquals(new ControllerReply.HeartbeatAnswer(false, false), d.reply().body());
         BrokerRegistration b = qc.image().brokers().get(1);
-        assertTrue(b.fenced());
+        assertFalse(b.fenced());
         assertTrue(b.inControlledShutdown());
+
+        // broker 2 has not applied the move yet: broker 1 must wait (BrokerHeartbeatManager.lowestActiveOffset)
+        assertOk(heartbeat(2, shutdownOffset - 1));
+        Decision wait = heartbeat(1, next, false, true);
+        assertTrue(wait.records().isEmpty(), "records: " + wait.records());
+        assertEquals(new ControllerReply.HeartbeatAnswer(false, false), wait.reply().body());
+
+        assertOk(heartbeat(2, shutdownOffset));
+        Decision go = heartbeat(1, next, false, true);
+        assertEquals(List.of(fence(1, epoch)), go.records());
+        assertEquals(new ControllerReply.HeartbeatAnswer(true, true), go.reply().body());
+        assertTrue(qc.image().brokers().get(1).fenced());
 
         Decision again = heartbeat(1, next, false, true);
         assertTrue(again.records().isEmpty());
@@ -232,18 +244,25 @@ class QuorumControllerTest {
     }
 
     @Test
-    void controlledShutdownIsNotUndoneByALaterHeartbeat() {
+    void lastIsrMemberInControlledShutdownKeepsItsIsrPlaceAndIsLetGoWhenAlone() {
         startBrokers(1);
         Uuid topic = createTopic("t", Map.of(0, List.of(1)));
-        assertOk(heartbeat(1, next, false, true));
-        assertEquals(MetadataRecord.NO_LEADER, partition("t", 0).leader());
-
-        Decision d = heartbeat(1, next);
+        Decision d = heartbeat(1, next, false, true);
         assertOk(d);
-        assertTrue(d.records().isEmpty(), "records: " + d.records());
-        assertEquals(new ControllerReply.HeartbeatAnswer(true, true), d.reply().body());
+        assertEquals(MetadataRecord.NO_LEADER, partition("t", 0).leader());
+        assertEquals(List.of(1), partition("t", 0).isr(), "KIP-841: the last ISR member stays; topic " + topic);
+
+        Decision go = heartbeat(1, next, false, true); // no other active broker: lowest active offset is unbounded
+        assertEquals(new ControllerReply.HeartbeatAnswer(true, true), go.reply().body());
         assertTrue(qc.image().brokers().get(1).fenced());
-        assertEquals(MetadataRecord.NO_LEADER, partition("t", 0).leader(), "topic " + topic);
+    }
+
+    @Test
+    void fencedBrokerWantingShutdownIsLetGoAtOnce() {
+        run(registerCmd(4, incarnation(4, 1)));
+        Decision d = heartbeat(4, -1, false, true);
+        assertTrue(d.records().isEmpty());
+        assertEquals(new ControllerReply.HeartbeatAnswer(true, true), d.reply().body());
     }
 
     @Test
@@ -283,7 +302,7 @@ class QuorumControllerTest {
         assertEquals(List.of(
                 new PartitionChangeRecord(0, topic, List.of(2, 3), 2, null, null, null),
                 new PartitionChangeRecord(1, topic, List.of(2, 3), MetadataRecord.NO_LEADER_CHANGE, null, null, null),
-                new FenceBrokerRecord(1, epoch)), d.records());
+                fence(1, epoch)), d.records());
         assertTrue(qc.image().brokers().get(1).fenced());
         assertEquals(2, partition("t", 0).leader());
         assertEquals(1, partition("t", 0).leaderEpoch());
@@ -304,14 +323,14 @@ class QuorumControllerTest {
         Decision d = fenceStale();
         assertNotNull(d);
         assertEquals(List.of(new PartitionChangeRecord(0, topic, null, MetadataRecord.NO_LEADER, null, null, null),
-                new FenceBrokerRecord(1, epoch)), d.records());
+                fence(1, epoch)), d.records());
         PartitionRegistration p = partition("t", 0);
         assertEquals(MetadataRecord.NO_LEADER, p.leader());
         assertFalse(p.hasLeader());
         assertEquals(List.of(1), p.isr());
 
         Decision back = heartbeat(1, next);
-        assertEquals(List.of(new UnfenceBrokerRecord(1, epoch),
+        assertEquals(List.of(unfence(1, epoch),
                 new PartitionChangeRecord(0, topic, null, 1, null, null, null)), back.records());
         assertEquals(1, partition("t", 0).leader());
         assertEquals(List.of(1), partition("t", 0).isr());
@@ -429,8 +448,17 @@ class QuorumControllerTest {
         assertOk(d);
         Uuid id = body(d, ControllerReply.TopicCreated.class).topicId();
         assertEquals(List.of(new TopicRecord("t", id),
-                new PartitionRecord(0, id, List.of(2, 3), List.of(2, 3), List.of(), List.of(), 2, 0, 0),
-                new PartitionRecord(1, id, List.of(3, 1), List.of(3, 1), List.of(), List.of(), 3, 0, 0)), d.records());
+                partition(0, id, List.of(2, 3), List.of(2, 3), 2),
+                partition(1, id, List.of(3, 1), List.of(3, 1), 3)), d.records());
+    }
+
+    /**
+     * A new partition as 4.3 writes it: recovered, each replica's directory (ClusterControlManager.defaultDir:
+     * MIGRATING for a broker that registered none), empty ELR lists.
+     */
+    private static PartitionRecord partition(int p, Uuid topic, List<Integer> replicas, List<Integer> isr, int leader) {
+        return new PartitionRecord(p, topic, replicas, isr, List.of(), List.of(), leader, MetadataRecord.RECOVERED, 0, 0,
+                replicas.stream().map(r -> DirectoryIds.MIGRATING).toList(), List.of(), List.of());
     }
 
     @Test
@@ -705,7 +733,7 @@ class QuorumControllerTest {
     }
 
     private static RegisterBroker registerCmd(int id, Uuid incarnation) {
-        return new RegisterBroker(id, incarnation, List.of(new Endpoint("PLAINTEXT", "b" + id, 9092, "PLAINTEXT")),
+        return new RegisterBroker(id, incarnation, List.of(new Endpoint("PLAINTEXT", "b" + id, 9092, MetadataRecord.SecurityProtocol.PLAINTEXT)),
                 "rack-" + (Math.abs(id) % 2));
     }
 
@@ -726,6 +754,14 @@ class QuorumControllerTest {
 
     private Decision heartbeat(int id, long offset, boolean wantFence, boolean wantShutdown) {
         return run(new BrokerHeartbeat(id, epoch(id), offset, wantFence, wantShutdown));
+    }
+
+    private static BrokerRegistrationChangeRecord fence(int id, long epoch) {
+        return new BrokerRegistrationChangeRecord(id, epoch, (byte) 1, (byte) 0);
+    }
+
+    private static BrokerRegistrationChangeRecord unfence(int id, long epoch) {
+        return new BrokerRegistrationChangeRecord(id, epoch, (byte) -1, (byte) 0);
     }
 
     private long epoch(int id) {

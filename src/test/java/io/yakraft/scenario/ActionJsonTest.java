@@ -68,6 +68,7 @@ class ActionJsonTest {
                 "{\"action\":\"feed\",\"topic\":\"payments\",\"count\":300,\"keys\":16,\"acks\":\"all\",\"rate\":30,\"via\":\"b101\"}",
                 "{\"action\":\"feed\",\"topic\":\"t\",\"file\":\"" + raw + "\",\"spec\":\"" + spec + "\",\"acks\":\"1\",\"rate\":2.5}",
                 "{\"action\":\"dropInFlight\",\"message\":42}",
+                "{\"action\":\"stop\",\"node\":\"b101\"}",
                 "{\"action\":\"setSpeed\",\"speed\":0.5}",
                 "{\"action\":\"splitVote\"}",
                 "{\"action\":\"splitVote\",\"nodes\":[\"n2\",\"n3\"]}",

@@ -51,7 +51,7 @@ class MetadataViewModelTest {
         assertTrue(m.topics().fresh(orders), "the changed row flashes");
         m.update(frame(c, 5, leader), 3_000_000_000L + FlashingList.FLASH_NANOS);
         assertFalse(m.topics().fresh(m.topics().items().get(0)), "and stops flashing on time");
-        assertTrue(m.records().items().stream().anyMatch(r -> r.type().equals("TopicRecord") && r.committed()));
+        assertTrue(m.records().items().stream().anyMatch(r -> r.type().equals("TOPIC_RECORD") && r.committed()));
     }
 
     @Test

@@ -1,0 +1,50 @@
+package io.yakraft.cluster;
+
+import io.yakraft.metadata.MetadataJson;
+import io.yakraft.metadata.MetadataRecord;
+import io.yakraft.raft.LeaderChangeMessage;
+import io.yakraft.raft.LogEntry;
+
+/**
+ * A metadata-log entry in words, the way kafka-dump-log --cluster-metadata-decoder names it:
+ * the record type as Kafka's MetadataRecordType spells it (FEATURE_LEVEL_RECORD), its apiKey, and
+ * its fields under the schema's names. Control records and raw raft entries are named as such.
+ */
+public final class RecordText {
+    private RecordText() {
+    }
+
+    /** "FEATURE_LEVEL_RECORD" for a metadata record, "LEADER_CHANGE (control)" for the control record. */
+    public static String type(Object payload) {
+        if (payload instanceof MetadataRecord.LeaderChangeRecord || payload instanceof LeaderChangeMessage) {
+            return "LEADER_CHANGE (control)";
+        }
+        if (payload instanceof MetadataRecord) {
+            return upperSnake(payload.getClass().getSimpleName());
+        }
+        if (payload instanceof String) {
+            return "raw raft entry (not metadata)";
+        }
+        // e.g. the KIP-853 control records (KRAFT_VERSION, VOTERS), named after their Java type
+        return upperSnake(payload.getClass().getSimpleName()) + " (control)";
+    }
+
+    /** The fields: Kafka's JSON names for a metadata record, the value itself for anything else. */
+    public static String fields(Object payload) {
+        if (payload instanceof MetadataRecord r) {
+            return MetadataJson.toJson(r).replaceFirst("^\\{\"type\":\"\\w+\",?", "{");
+        }
+        return String.valueOf(payload);
+    }
+
+    /** One line: "offset 4 epoch 1 FEATURE_LEVEL_RECORD apiKey 12 {...}". */
+    public static String line(LogEntry e) {
+        Object p = e.payload();
+        String key = p instanceof MetadataRecord r && r.apiKey() >= 0 ? " apiKey " + r.apiKey() : "";
+        return "offset " + e.offset() + " epoch " + e.epoch() + " " + type(p) + key + " " + fields(p);
+    }
+
+    static String upperSnake(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+    }
+}
