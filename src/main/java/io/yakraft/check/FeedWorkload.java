@@ -20,29 +20,46 @@ import java.util.Map;
  * exercised under whatever faults the run brings.
  */
 public final class FeedWorkload {
-    /** The parsed {@code --feed} option. */
-    public record Spec(int records, double rate, int partitions, int rf, Acks acks) {
+    /** The parsed {@code --feed} option; {@code idempotent} is the producer's enable.idempotence. */
+    public record Spec(int records, double rate, int partitions, int rf, Acks acks, boolean idempotent) {
         public Spec {
             if (records < 1 || rate < 0 || partitions < 1 || rf < 1) {
                 throw new IllegalArgumentException("records, partitions and rf must be at least 1 and the rate 0 or more");
             }
+            if (idempotent && acks != Acks.ALL) {
+                throw new IllegalArgumentException("idempotence=true needs acks=all, got acks=" + acks.label());
+            }
         }
 
-        /** "records=2000,rate=100,partitions=3,rf=3,acks=all"; unnamed keys keep these defaults. */
+        /** With Kafka's default for enable.idempotence (on with acks=all). */
+        public Spec(int records, double rate, int partitions, int rf, Acks acks) {
+            this(records, rate, partitions, rf, acks, FeedRequest.idempotentByDefault(acks));
+        }
+
+        /**
+         * "records=2000,rate=100,partitions=3,rf=3,acks=all,idempotence=false"; unnamed keys keep these
+         * defaults (idempotence: Kafka's, on with acks=all).
+         */
         public static Spec parse(String text) {
             Map<String, String> v = new LinkedHashMap<>(Map.of("records", "1000", "rate", "100", "partitions", "3", "rf", "3",
-                    "acks", "all"));
+                    "acks", "all", "idempotence", "default"));
             for (String part : text.split(",")) {
                 String[] kv = part.trim().split("=", 2);
                 if (kv.length != 2 || !v.containsKey(kv[0].trim())) {
                     throw new IllegalArgumentException("'" + part.trim() + "' is not one of records=N, rate=N, partitions=N, rf=N,"
-                            + " acks=0|1|all");
+                            + " acks=0|1|all, idempotence=true|false");
                 }
                 v.put(kv[0].trim(), kv[1].trim());
             }
+            Acks acks = Acks.parse(v.get("acks"));
+            String idem = v.get("idempotence");
+            if (!idem.equals("default") && !idem.equals("true") && !idem.equals("false")) {
+                throw new IllegalArgumentException("idempotence must be true or false, got '" + idem + "'");
+            }
             try {
                 return new Spec(Integer.parseInt(v.get("records")), Double.parseDouble(v.get("rate")),
-                        Integer.parseInt(v.get("partitions")), Integer.parseInt(v.get("rf")), Acks.parse(v.get("acks")));
+                        Integer.parseInt(v.get("partitions")), Integer.parseInt(v.get("rf")), acks,
+                        idem.equals("default") ? FeedRequest.idempotentByDefault(acks) : Boolean.parseBoolean(idem));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("records, partitions and rf must be whole numbers and rate a number: " + text);
             }
@@ -101,6 +118,6 @@ public final class FeedWorkload {
         for (int i = 0; i < spec.records(); i++) {
             records.add(new FeedRecord("key-" + (i % 64), "{\"seq\":" + i + "}"));
         }
-        feed = c.feed(new FeedRequest(TOPIC, records, spec.acks(), spec.rate(), -1));
+        feed = c.feed(new FeedRequest(TOPIC, records, spec.acks(), spec.rate(), -1, spec.idempotent()));
     }
 }

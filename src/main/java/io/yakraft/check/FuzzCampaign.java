@@ -95,7 +95,7 @@ public final class FuzzCampaign {
         boolean secondReplicaRequired = r.nextBoolean();
         if (brokers > 0 && o.feed() != null) {
             FeedWorkload.Spec s = o.feed();
-            f = new FeedWorkload.Spec(s.records(), s.rate(), s.partitions(), Math.min(s.rf(), brokers), s.acks());
+            f = new FeedWorkload.Spec(s.records(), s.rate(), s.partitions(), Math.min(s.rf(), brokers), s.acks(), s.idempotent());
             // half the seeds run min.insync.replicas 2, as production does with rf 3
             minIsr = f.rf() >= 2 && secondReplicaRequired ? 2 : 1;
         }

@@ -229,6 +229,11 @@ public class QuorumController {
                 int leader = p.leader();
                 if (leader == brokerId) {
                     leader = firstUsable(p.replicas(), isr, brokerId);
+                    int unclean = leader == MetadataRecord.NO_LEADER ? uncleanLeader(t, p, brokerId) : MetadataRecord.NO_LEADER;
+                    if (unclean != MetadataRecord.NO_LEADER) {
+                        leader = unclean;
+                        isr = new ArrayList<>(List.of(unclean));
+                    }
                 }
                 if (isr.isEmpty()) {
                     isr = List.of(brokerId);
@@ -253,10 +258,32 @@ public class QuorumController {
                 PartitionRegistration p = e.getValue();
                 if (!p.hasLeader() && p.isr().contains(brokerId)) {
                     out.add(new PartitionChangeRecord(e.getKey(), t.id(), null, brokerId, null, null, null));
+                } else if (!p.hasLeader() && p.replicas().contains(brokerId)
+                        && TopicConfigs.uncleanLeaderElection(image, t.name())) {
+                    // unclean election (the topic allows it): no ISR member is up, this replica is
+                    out.add(new PartitionChangeRecord(e.getKey(), t.id(), List.of(brokerId), brokerId, null, null, null));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * Unclean leader election, when the topic's unclean.leader.election.enable says so and no ISR
+     * member can lead: the first usable replica in replica order, which becomes the whole ISR
+     * (Kafka's PartitionChangeBuilder with Election.UNCLEAN); NO_LEADER otherwise. Records the ISR
+     * acknowledged and this replica lacks are lost: the config trades them for availability.
+     */
+    private int uncleanLeader(TopicImage t, PartitionRegistration p, int excluded) {
+        if (!TopicConfigs.uncleanLeaderElection(image, t.name())) {
+            return MetadataRecord.NO_LEADER;
+        }
+        for (int r : p.replicas()) {
+            if (r != excluded && !p.isr().contains(r) && usable(r)) {
+                return r;
+            }
+        }
+        return MetadataRecord.NO_LEADER;
     }
 
     private int firstUsable(List<Integer> replicas, List<Integer> isr, int excluded) {
@@ -311,6 +338,10 @@ public class QuorumController {
             return error(ControllerError.INVALID_TOPIC_EXCEPTION, "topic '" + c.name() + "' collides with existing topic '"
                     + clash + "' ('.' and '_' are the same in metric names)");
         }
+        String badConfig = TopicConfigs.problem(c.configs());
+        if (badConfig != null) {
+            return error(ControllerError.INVALID_CONFIG, badConfig);
+        }
         List<List<Integer>> assignment;
         if (c.assignment() != null) {
             String bad = assignmentProblem(c.assignment());
@@ -328,6 +359,9 @@ public class QuorumController {
         Uuid id = Uuid.random(random);
         List<MetadataRecord> records = new ArrayList<>();
         records.add(new TopicRecord(c.name(), id));
+        // as ReplicationControlManager.createTopic: the ConfigRecords after the TopicRecord, before the PartitionRecords
+        TopicConfigs.normalise(c.configs()).forEach((k, v) -> records.add(new MetadataRecord.ConfigRecord(
+                TopicConfigs.TOPIC_RESOURCE, c.name(), k, v)));
         for (int p = 0; p < assignment.size(); p++) {
             PartitionRecord r = newPartition(id, p, assignment.get(p));
             if (r == null) {
