@@ -231,10 +231,10 @@ public final class Producer {
         if (dead) {
             return;
         }
-        producerIdArrived = false;
         if (idempotent) {
             askProducerId(now);
         }
+        producerIdArrived = false; // (an id that came during the ask is used by this send)
         for (Feed.Outgoing o = feed.next(now); o != null; o = feed.next(now)) {
             unassigned.add(o);
         }
