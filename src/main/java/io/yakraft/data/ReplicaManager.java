@@ -208,7 +208,7 @@ public final class ReplicaManager {
                     + (r.leaderId < 0 ? "unknown" : "b" + r.leaderId) + ")");
             return;
         }
-        if (req.producer().idempotent() && !acceptsSequence(now, from, r, req)) {
+        if (req.producer().idempotent() && rules.leaderChecksSequences() && !acceptsSequence(now, from, r, req)) {
             return;
         }
         long base = r.log.endOffset();

@@ -120,9 +120,12 @@ public final class HistoryRecorder implements ClusterObserver {
 
     @Override
     public void produceSent(int broker, ProduceRequest request) {
+        if (io.yakraft.metadata.TopicConfigs.uncleanLeaderElection(cluster.committedImage(), request.partition().topic())) {
+            exempt.add(partitionName(request.partition())); // unclean election may lose what it acknowledged, by design
+        }
         Call.Produce call = new Call.Produce(partitionName(request.partition()), request.records().size());
         int i = add(broker, call);
-        add(broker, call); // a duplicate delivery appends the batch again (no idempotent producer here)
+        add(broker, call); // a duplicate delivery may append the batch again (without idempotence)
         if (request.acks() == Acks.ALL && !request.recordIds().isEmpty()) {
             openProduces.put(partitionName(request.partition()) + "/" + request.recordIds().get(0), i);
         }
