@@ -138,6 +138,10 @@ public sealed interface Action {
     record CreatePartitions(String topic, int total) implements Action {
     }
 
+    /** Preferred leader election (Kafka's ElectLeaders, PREFERRED) for one topic, or every topic when {@code topic} is null. */
+    record ElectPreferredLeaders(String topic) implements Action {
+    }
+
     record DeleteTopic(String name) implements Action {
     }
 

@@ -81,6 +81,9 @@ final class ActionRunner {
         if (action instanceof Action.UnregisterBroker a) {
             return command(new ControllerCommand.UnregisterBroker(c.resolve(a.broker())));
         }
+        if (action instanceof Action.ElectPreferredLeaders a) {
+            return command(new ControllerCommand.ElectLeaders(a.topic()));
+        }
         if (action instanceof Action.CreateTopic a) {
             return command(new ControllerCommand.CreateTopic(a.name(), a.partitions(), a.replicationFactor(), null, a.configs()));
         }

@@ -43,6 +43,8 @@ public enum MessageKind implements MessageType {
     ALLOCATE_PRODUCER_IDS_RESPONSE("AllocateProducerIdsResponse", Family.CONTROLLER_RPC, true),
     ALTER_PARTITION("AlterPartition", Family.CONTROLLER_RPC, false),
     ALTER_PARTITION_RESPONSE("AlterPartitionResponse", Family.CONTROLLER_RPC, true),
+    ELECT_LEADERS("ElectLeaders", Family.CONTROLLER_RPC, false),
+    ELECT_LEADERS_RESPONSE("ElectLeadersResponse", Family.CONTROLLER_RPC, true),
 
     PRODUCE("Produce", Family.PRODUCE, false),
     PRODUCE_RESPONSE("ProduceResponse", Family.PRODUCE, true),
@@ -185,6 +187,9 @@ public enum MessageKind implements MessageType {
         }
         if (c instanceof ControllerCommand.AlterPartition) {
             return response ? ALTER_PARTITION_RESPONSE : ALTER_PARTITION;
+        }
+        if (c instanceof ControllerCommand.ElectLeaders) {
+            return response ? ELECT_LEADERS_RESPONSE : ELECT_LEADERS;
         }
         throw new IllegalArgumentException("unknown controller command " + c.getClass().getName());
     }

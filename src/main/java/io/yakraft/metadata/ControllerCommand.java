@@ -63,6 +63,17 @@ public sealed interface ControllerCommand {
         }
     }
 
+    /**
+     * Kafka's ElectLeaders with election type PREFERRED (kafka-leader-election.sh): every partition of
+     * {@code topic} (null: of every topic) whose preferred replica, the first of its replica list, is
+     * in the ISR and usable but does not lead gets it back as leader.
+     */
+    record ElectLeaders(String topic) implements ControllerCommand {
+        public String describe() {
+            return "ElectLeaders(PREFERRED, " + (topic == null ? "all topics" : topic) + ")";
+        }
+    }
+
     /** Grows the topic to {@code totalCount} partitions. */
     record CreatePartitions(String topic, int totalCount) implements ControllerCommand {
         public String describe() {

@@ -108,6 +108,8 @@ public class QuorumController {
             d = allocateProducerIds(c);
         } else if (command instanceof AlterPartition c) {
             d = alterPartition(c);
+        } else if (command instanceof ControllerCommand.ElectLeaders c) {
+            d = electPreferredLeaders(c);
         } else {
             throw new IllegalArgumentException("unknown command " + command);
         }
@@ -394,6 +396,39 @@ public class QuorumController {
             records.add(newPartition(t.id(), current + i, assignment.get(i)));
         }
         return new Decision(records, ControllerReply.ok(new ControllerReply.PartitionsCreated(t.id(), c.totalCount())));
+    }
+
+    /**
+     * Preferred leader election (ReplicationControlManager.electLeaders with ElectionType.PREFERRED):
+     * a partition whose first replica is in the ISR and usable but does not lead gets it as leader in
+     * a new leader epoch; the ISR is unchanged.
+     */
+    private Decision electPreferredLeaders(ControllerCommand.ElectLeaders c) {
+        if (c.topic() != null && !image.topics().containsKey(c.topic())) {
+            return error(ControllerError.UNKNOWN_TOPIC_OR_PARTITION, "no topic named '" + c.topic() + "'");
+        }
+        List<MetadataRecord> records = new ArrayList<>();
+        List<String> elected = new ArrayList<>();
+        int notNeeded = 0;
+        int notAvailable = 0;
+        for (TopicImage t : image.topics().values()) {
+            if (c.topic() != null && !c.topic().equals(t.name())) {
+                continue;
+            }
+            for (Map.Entry<Integer, PartitionRegistration> e : t.partitions().entrySet()) {
+                PartitionRegistration p = e.getValue();
+                int preferred = p.replicas().get(0);
+                if (p.leader() == preferred) {
+                    notNeeded++;
+                } else if (!p.isr().contains(preferred) || !usable(preferred)) {
+                    notAvailable++;
+                } else {
+                    records.add(new PartitionChangeRecord(e.getKey(), t.id(), null, preferred, null, null, null));
+                    elected.add(t.name() + "-" + e.getKey());
+                }
+            }
+        }
+        return new Decision(records, ControllerReply.ok(new ControllerReply.LeadersElected(elected, notNeeded, notAvailable)));
     }
 
     private Decision deleteTopic(DeleteTopic c) {

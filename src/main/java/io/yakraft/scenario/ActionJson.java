@@ -136,6 +136,8 @@ public final class ActionJson {
                         configs(a));
             case "createPartitions":
                 return new Action.CreatePartitions(a.get("topic").asText(), a.get("total").asInt());
+            case "electPreferredLeaders":
+                return new Action.ElectPreferredLeaders(a.has("topic") ? a.get("topic").asText() : null);
             case "deleteTopic":
                 return new Action.DeleteTopic(a.get("name").asText());
             case "registerProducer":
@@ -290,6 +292,8 @@ public final class ActionJson {
             return "createTopic";
         } else if (action instanceof Action.CreatePartitions) {
             return "createPartitions";
+        } else if (action instanceof Action.ElectPreferredLeaders) {
+            return "electPreferredLeaders";
         } else if (action instanceof Action.DeleteTopic) {
             return "deleteTopic";
         } else if (action instanceof Action.RegisterProducer) {
@@ -383,6 +387,10 @@ public final class ActionJson {
         } else if (action instanceof Action.CreatePartitions a) {
             n.put("topic", a.topic());
             n.put("total", a.total());
+        } else if (action instanceof Action.ElectPreferredLeaders a) {
+            if (a.topic() != null) {
+                n.put("topic", a.topic());
+            }
         } else if (action instanceof Action.DeleteTopic a) {
             n.put("name", a.name());
         } else if (action instanceof Action.RegisterProducer a) {

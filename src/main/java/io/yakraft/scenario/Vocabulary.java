@@ -154,6 +154,7 @@ final class Vocabulary {
         ACTIONS.put("createTopic", args("name", Kind.TEXT, true, "partitions", Kind.INT, false, "rf", Kind.INT, false,
                 "configs", Kind.CONFIGS, false));
         ACTIONS.put("createPartitions", args("topic", Kind.TEXT, true, "total", Kind.INT, true));
+        ACTIONS.put("electPreferredLeaders", args("topic", Kind.TEXT, false));
         ACTIONS.put("deleteTopic", args("name", Kind.TEXT, true));
         ACTIONS.put("registerProducer", args("broker", Kind.NODE, true));
         ACTIONS.put("feed", args("topic", Kind.TEXT, true, "file", Kind.TEXT, false, "spec", Kind.TEXT, false,

@@ -66,6 +66,8 @@ class ActionJsonTest {
                         + "\"unclean.leader.election.enable\":\"true\"}}",
                 "{\"action\":\"feed\",\"topic\":\"p\",\"count\":3,\"keys\":1,\"acks\":\"all\",\"rate\":1,\"idempotence\":false}",
                 "{\"action\":\"createPartitions\",\"topic\":\"orders\",\"total\":6}",
+                "{\"action\":\"electPreferredLeaders\",\"topic\":\"orders\"}",
+                "{\"action\":\"electPreferredLeaders\"}",
                 "{\"action\":\"deleteTopic\",\"name\":\"orders\"}",
                 "{\"action\":\"registerProducer\",\"broker\":\"b101\"}",
                 "{\"action\":\"feed\",\"topic\":\"payments\",\"count\":300,\"keys\":16,\"acks\":\"all\",\"rate\":30,\"via\":\"b101\"}",

@@ -228,7 +228,8 @@ public final class HistoryRecorder implements ClusterObserver {
             producerIds = true;
             return new Call.AllocateProducerIds(c.brokerId(), QuorumController.PRODUCER_ID_BLOCK);
         }
-        if (command instanceof ControllerCommand.BrokerHeartbeat || command instanceof ControllerCommand.AlterPartition) {
+        if (command instanceof ControllerCommand.BrokerHeartbeat || command instanceof ControllerCommand.AlterPartition
+                || command instanceof ControllerCommand.ElectLeaders) {
             return null;
         }
         throw new IllegalStateException("no history rule for " + command.describe());
