@@ -390,8 +390,21 @@ public final class ApiServer implements AutoCloseable {
 
     private Object createTopic(JsonNode b) throws ApiError {
         String name = requiredText(b, "name");
-        ControllerReply r = await(perform(parse(json.createObjectNode().put("action", "createTopic").put("name", name)
-                .put("partitions", optionalInt(b, "partitions", 1)).put("rf", optionalInt(b, "replicationFactor", 1)), "INVALID_REQUEST")).reply());
+        ObjectNode step = json.createObjectNode().put("action", "createTopic").put("name", name)
+                .put("partitions", optionalInt(b, "partitions", 1)).put("rf", optionalInt(b, "replicationFactor", 1));
+        if (b.has("configs")) {
+            // topic configs: a bad name or value is Kafka's INVALID_CONFIG, named before the action parser sees it
+            JsonNode configs = b.get("configs");
+            Map<String, String> m = new java.util.TreeMap<>();
+            configs.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+            String problem = configs.isObject() ? io.yakraft.metadata.TopicConfigs.problem(m)
+                    : "configs must be an object such as {\"min.insync.replicas\": 2}";
+            if (problem != null) {
+                throw new ApiError(400, "INVALID_CONFIG", problem);
+            }
+            step.set("configs", configs);
+        }
+        ControllerReply r = await(perform(parse(step, "INVALID_REQUEST")).reply());
         check(r);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("message", "Topic created successfully");

@@ -28,13 +28,17 @@ import java.util.TreeMap;
  *     truncation that removes nothing leaves the follower fetching from the same offset with the same
  *     last epoch, so it draws the same answer forever (KIP-279's epoch lookup guarantees each answer
  *     moves the fetch position back, which is why reconciliation ends);</li>
+ * <li>an idempotent producer's batch is in a partition once: no two records of a leader's log
+ *     carry the same producer id, producer epoch and sequence (checked after calm);</li>
  * <li>after calm (faults healed, every node up), each live replica of a partition reaches its
  *     leader's high watermark within the calm the caller allows ({@link #checkReplicasReachHighWatermark}):
  *     a follower stuck truncating, or never taken back, fails it.</li>
  * </ul>
  * A broker that restarts with an empty disk no longer "survives" with its data: the partitions
  * it hosted are exempt from then on (Kafka itself cannot tell such a broker from a healthy one
- * when it was the last ISR member; KIP-966 is about that).
+ * when it was the last ISR member; KIP-966 is about that). A topic created with
+ * unclean.leader.election.enable=true has traded that promise for availability: its partitions are
+ * held to the other rules only.
  */
 final class DataInvariants implements ClusterObserver {
     static final String NO_ACKED_LOSS = "AcknowledgedRecordNeverLost";
@@ -43,6 +47,7 @@ final class DataInvariants implements ClusterObserver {
     static final String REPLICA_REACHES_HW = "LiveReplicaReachesHighWatermark";
     static final String REPLICA_MATCHES_LEADER = "ReplicaMatchesLeaderBelowHighWatermark";
     static final String DIVERGENCE_SHORTENS_LOG = "DivergenceTruncationShortensLog";
+    static final String IDEMPOTENT_ONCE = "IdempotentBatchWrittenOnce";
 
     private final Cluster cluster;
     private final MetadataInvariants.Reporter reporter;
@@ -87,8 +92,8 @@ final class DataInvariants implements ClusterObserver {
         if (acks == Acks.ALL) {
             checkOnMinInsyncReplicas(partition, records);
         }
-        if (acks != promised) {
-            return; // acks=0 and acks=1 promise nothing once the leader dies
+        if (acks != promised || unclean(partition)) {
+            return; // acks=0 and acks=1 promise nothing once the leader dies, nor does a topic that allows unclean election
         }
         TreeMap<Long, Long> m = acked.computeIfAbsent(partition, k -> new TreeMap<>());
         for (DataRecord r : records) {
@@ -108,7 +113,8 @@ final class DataInvariants implements ClusterObserver {
         if (p == null || exempt.contains(partition)) {
             return; // deleted since, or a replica lost its disk: nothing left to count on
         }
-        int min = cluster.config().data().minInsyncReplicas();
+        int min = io.yakraft.metadata.TopicConfigs.minInsyncReplicas(cluster.committedImage(), partition.topic(),
+                cluster.config().data().minInsyncReplicas());
         for (DataRecord r : records) {
             checks++;
             java.util.List<Integer> holders = new java.util.ArrayList<>();
@@ -143,6 +149,7 @@ final class DataInvariants implements ClusterObserver {
                 if (leader == null) {
                     continue;
                 }
+                checkWrittenOnce(tp, p.leader(), leader);
                 for (int b : p.replicas()) {
                     checks++;
                     PartitionLog log = cluster.partitionLog(b, tp);
@@ -178,6 +185,32 @@ final class DataInvariants implements ClusterObserver {
         }
     }
 
+    /**
+     * No batch of an idempotent producer twice in a leader's log: a retried batch the log already
+     * holds must be answered with the first copy's offsets (Kafka's duplicate check), never appended.
+     */
+    private void checkWrittenOnce(TopicPartition tp, int leaderId, PartitionLog leader) {
+        Map<String, Long> seen = new java.util.HashMap<>();
+        for (DataRecord r : leader.records()) {
+            if (!r.batch().idempotent()) {
+                continue;
+            }
+            checks++;
+            Long before = seen.put(r.batch().producerId() + "/" + r.batch().producerEpoch() + "/" + r.sequence(), r.offset());
+            if (before != null) {
+                reporter.fail(IDEMPOTENT_ONCE, leaderId, "leader b" + leaderId + "'s log of " + tp + " holds producer "
+                        + r.batch().producerId() + " epoch " + r.batch().producerEpoch() + " sequence " + r.sequence()
+                        + " at offsets " + before + " and " + r.offset() + ": a retried batch was appended twice");
+                return;
+            }
+        }
+    }
+
+    /** Whether the partition's topic was created with unclean.leader.election.enable=true. */
+    private boolean unclean(TopicPartition partition) {
+        return io.yakraft.metadata.TopicConfigs.uncleanLeaderElection(cluster.committedImage(), partition.topic());
+    }
+
     private io.yakraft.metadata.PartitionRegistration registration(TopicPartition partition) {
         TopicImage t = cluster.committedImage().topic(TopicIds.uuid(partition.topicId()));
         return t == null ? null : t.partitions().get(partition.partition());
@@ -186,7 +219,7 @@ final class DataInvariants implements ClusterObserver {
     @Override
     public void partitionLeaderStarted(int broker, TopicPartition partition, int leaderEpoch, PartitionLog log) {
         TreeMap<Long, Long> m = acked.get(partition);
-        if (m == null || exempt.contains(partition) || !currentLeader(broker, partition, leaderEpoch)) {
+        if (m == null || exempt.contains(partition) || unclean(partition) || !currentLeader(broker, partition, leaderEpoch)) {
             return;
         }
         for (Map.Entry<Long, Long> e : m.entrySet()) {

@@ -20,29 +20,78 @@ import java.util.Map;
  * exercised under whatever faults the run brings.
  */
 public final class FeedWorkload {
-    /** The parsed {@code --feed} option. */
-    public record Spec(int records, double rate, int partitions, int rf, Acks acks) {
+    /**
+     * The parsed {@code --feed} option; {@code idempotent} is the producer's enable.idempotence;
+     * {@code topicMinIsr} (0: not set) and {@code unclean} are the feed topic's configs
+     * min.insync.replicas and unclean.leader.election.enable.
+     */
+    public record Spec(int records, double rate, int partitions, int rf, Acks acks, boolean idempotent, int topicMinIsr,
+                       boolean unclean) {
         public Spec {
-            if (records < 1 || rate < 0 || partitions < 1 || rf < 1) {
-                throw new IllegalArgumentException("records, partitions and rf must be at least 1 and the rate 0 or more");
+            if (records < 1 || rate < 0 || partitions < 1 || rf < 1 || topicMinIsr < 0) {
+                throw new IllegalArgumentException("records, partitions and rf must be at least 1, minIsr 0 (not set) or more"
+                        + " and the rate 0 or more");
+            }
+            if (idempotent && acks != Acks.ALL) {
+                throw new IllegalArgumentException("idempotence=true needs acks=all, got acks=" + acks.label());
             }
         }
 
-        /** "records=2000,rate=100,partitions=3,rf=3,acks=all"; unnamed keys keep these defaults. */
+        /** With Kafka's default for enable.idempotence (on with acks=all) and no topic configs. */
+        public Spec(int records, double rate, int partitions, int rf, Acks acks) {
+            this(records, rate, partitions, rf, acks, FeedRequest.idempotentByDefault(acks));
+        }
+
+        /** No topic configs. */
+        public Spec(int records, double rate, int partitions, int rf, Acks acks, boolean idempotent) {
+            this(records, rate, partitions, rf, acks, idempotent, 0, false);
+        }
+
+        /** The same feed into a topic created with these configs. */
+        public Spec withTopicConfigs(int minIsr, boolean uncleanElection) {
+            return new Spec(records, rate, partitions, rf, acks, idempotent, minIsr, uncleanElection);
+        }
+
+        /** The feed topic's configs as CreateTopic takes them. */
+        public Map<String, String> topicConfigs() {
+            Map<String, String> m = new java.util.TreeMap<>();
+            if (topicMinIsr > 0) {
+                m.put(io.yakraft.metadata.TopicConfigs.MIN_INSYNC_REPLICAS, String.valueOf(topicMinIsr));
+            }
+            if (unclean) {
+                m.put(io.yakraft.metadata.TopicConfigs.UNCLEAN_LEADER_ELECTION, "true");
+            }
+            return m;
+        }
+
+        /**
+         * "records=2000,rate=100,partitions=3,rf=3,acks=all,idempotence=false,minIsr=2,unclean=true"; unnamed
+         * keys keep these defaults (idempotence: Kafka's, on with acks=all; minIsr and unclean: topic configs, not set).
+         */
         public static Spec parse(String text) {
             Map<String, String> v = new LinkedHashMap<>(Map.of("records", "1000", "rate", "100", "partitions", "3", "rf", "3",
-                    "acks", "all"));
+                    "acks", "all", "idempotence", "default", "minIsr", "0", "unclean", "false"));
             for (String part : text.split(",")) {
                 String[] kv = part.trim().split("=", 2);
                 if (kv.length != 2 || !v.containsKey(kv[0].trim())) {
                     throw new IllegalArgumentException("'" + part.trim() + "' is not one of records=N, rate=N, partitions=N, rf=N,"
-                            + " acks=0|1|all");
+                            + " acks=0|1|all, idempotence=true|false, minIsr=N, unclean=true|false");
                 }
                 v.put(kv[0].trim(), kv[1].trim());
             }
+            Acks acks = Acks.parse(v.get("acks"));
+            String idem = v.get("idempotence");
+            if (!idem.equals("default") && !idem.equals("true") && !idem.equals("false")) {
+                throw new IllegalArgumentException("idempotence must be true or false, got '" + idem + "'");
+            }
+            if (!v.get("unclean").equals("true") && !v.get("unclean").equals("false")) {
+                throw new IllegalArgumentException("unclean must be true or false, got '" + v.get("unclean") + "'");
+            }
             try {
                 return new Spec(Integer.parseInt(v.get("records")), Double.parseDouble(v.get("rate")),
-                        Integer.parseInt(v.get("partitions")), Integer.parseInt(v.get("rf")), Acks.parse(v.get("acks")));
+                        Integer.parseInt(v.get("partitions")), Integer.parseInt(v.get("rf")), acks,
+                        idem.equals("default") ? FeedRequest.idempotentByDefault(acks) : Boolean.parseBoolean(idem),
+                        Integer.parseInt(v.get("minIsr")), Boolean.parseBoolean(v.get("unclean")));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("records, partitions and rf must be whole numbers and rate a number: " + text);
             }
@@ -81,7 +130,7 @@ public final class FeedWorkload {
             }
             if (!asking) {
                 asking = true;
-                c.submit(new ControllerCommand.CreateTopic(TOPIC, spec.partitions(), spec.rf()), reply -> {
+                c.submit(new ControllerCommand.CreateTopic(TOPIC, spec.partitions(), spec.rf(), null, spec.topicConfigs()), reply -> {
                     asking = false;
                     if (feed == null && (reply.ok() || reply.error() == ControllerError.TOPIC_ALREADY_EXISTS)) {
                         // start from an input, not from inside the controller's answer
@@ -101,6 +150,6 @@ public final class FeedWorkload {
         for (int i = 0; i < spec.records(); i++) {
             records.add(new FeedRecord("key-" + (i % 64), "{\"seq\":" + i + "}"));
         }
-        feed = c.feed(new FeedRequest(TOPIC, records, spec.acks(), spec.rate(), -1));
+        feed = c.feed(new FeedRequest(TOPIC, records, spec.acks(), spec.rate(), -1, spec.idempotent()));
     }
 }

@@ -97,9 +97,20 @@ public final class FuzzCampaign {
         boolean secondReplicaRequired = r.nextBoolean();
         if (brokers > 0 && o.feed() != null) {
             FeedWorkload.Spec s = o.feed();
-            f = new FeedWorkload.Spec(s.records(), s.rate(), s.partitions(), Math.min(s.rf(), brokers), s.acks());
+            f = new FeedWorkload.Spec(s.records(), s.rate(), s.partitions(), Math.min(s.rf(), brokers), s.acks(), s.idempotent(),
+                    s.topicMinIsr(), s.unclean());
             // half the seeds run min.insync.replicas 2, as production does with rf 3
             minIsr = f.rf() >= 2 && secondReplicaRequired ? 2 : 1;
+            // topic configs (drawn after the rest, so the other draws stay as they were): half of those seeds set
+            // the 2 as the topic's config instead of the broker's, and one seed in six allows unclean election
+            int configs = r.nextInt(12);
+            if (minIsr == 2 && configs % 2 == 0 && f.topicMinIsr() == 0) {
+                minIsr = 1;
+                f = f.withTopicConfigs(2, f.unclean());
+            }
+            if (configs < 2 && f.rf() >= 2) {
+                f = f.withTopicConfigs(f.topicMinIsr(), true);
+            }
         }
         ClusterConfig config = ClusterConfig.defaults(seed, controllers, brokers).withTrace(false)
                 .withData(io.yakraft.data.DataConfig.defaults().withMinInsyncReplicas(minIsr)).withVariant(o.variant());

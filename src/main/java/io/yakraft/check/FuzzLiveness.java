@@ -24,6 +24,7 @@ public final class FuzzLiveness {
     public static final String ISR_WHOLE = "IsrWholeAfterCalm";
     public static final String ANSWERED = "EveryCommandAnswered";
     public static final String REPLICA_REACHES_HW = DataInvariants.REPLICA_REACHES_HW;
+    public static final String IDEMPOTENT_ONCE = DataInvariants.IDEMPOTENT_ONCE;
 
     private FuzzLiveness() {
     }

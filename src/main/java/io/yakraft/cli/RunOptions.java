@@ -44,7 +44,8 @@ final class RunOptions {
     String workload;
 
     @Option(names = "--feed", paramLabel = "SPEC",
-            description = "data feed into topic 'feed', e.g. records=2000,rate=100,partitions=3,rf=3,acks=all (needs --brokers)")
+            description = "data feed into topic 'feed', e.g. records=2000,rate=100,partitions=3,rf=3,acks=all"
+                    + "[,idempotence=false][,minIsr=2][,unclean=true] (needs --brokers)")
     String feed;
 
     @Option(names = "--snapshot-every", paramLabel = "RECORDS", defaultValue = "500",

@@ -134,10 +134,24 @@ public sealed interface Action {
     record ReregisterBroker(NodeRef broker, String host, Integer port, String rack) implements Action {
     }
 
-    record CreateTopic(String name, int partitions, int replicationFactor) implements Action {
+    /** {@code configs}: topic configs (min.insync.replicas, unclean.leader.election.enable), empty for none. */
+    record CreateTopic(String name, int partitions, int replicationFactor, java.util.Map<String, String> configs)
+            implements Action {
+        public CreateTopic {
+            configs = configs == null ? java.util.Map.of()
+                    : java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(configs));
+        }
+
+        public CreateTopic(String name, int partitions, int replicationFactor) {
+            this(name, partitions, replicationFactor, java.util.Map.of());
+        }
     }
 
     record CreatePartitions(String topic, int total) implements Action {
+    }
+
+    /** Preferred leader election (Kafka's ElectLeaders, PREFERRED) for one topic, or every topic when {@code topic} is null. */
+    record ElectPreferredLeaders(String topic) implements Action {
     }
 
     record DeleteTopic(String name) implements Action {
@@ -151,8 +165,9 @@ public sealed interface Action {
      * Feeds records into a topic: {@code records} were read before the action was built (a file
      * through its pipeline, or generated), so running it reads nothing. {@code rate} is records
      * per simulated second (0: as fast as possible); {@code via} null: the lowest-numbered live broker.
+     * {@code idempotence} is the producer's enable.idempotence, null for Kafka's default (on with acks=all).
      */
-    record Feed(String topic, Records records, Acks acks, double rate, NodeRef via) implements Action {
+    record Feed(String topic, Records records, Acks acks, double rate, NodeRef via, Boolean idempotence) implements Action {
         public Feed {
             if (topic == null || topic.isBlank()) {
                 throw new IllegalArgumentException("a feed needs a topic");
@@ -160,6 +175,20 @@ public sealed interface Action {
             if (rate < 0 || Double.isNaN(rate)) {
                 throw new IllegalArgumentException("the rate must be 0 (as fast as possible) or more, got " + rate);
             }
+            if (Boolean.TRUE.equals(idempotence) && acks != Acks.ALL) {
+                throw new IllegalArgumentException("idempotence needs acks=all (Kafka: \"Must set acks to all in order to use"
+                        + " the idempotent producer\"), got acks=" + acks.label());
+            }
+        }
+
+        /** With Kafka's default for enable.idempotence. */
+        public Feed(String topic, Records records, Acks acks, double rate, NodeRef via) {
+            this(topic, records, acks, rate, via, null);
+        }
+
+        /** Whether the producer is idempotent: as asked, else Kafka 3.0+'s default. */
+        public boolean idempotent() {
+            return idempotence != null ? idempotence : io.yakraft.data.FeedRequest.idempotentByDefault(acks);
         }
     }
 

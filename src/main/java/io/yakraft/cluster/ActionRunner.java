@@ -84,8 +84,11 @@ final class ActionRunner {
         if (action instanceof Action.UnregisterBroker a) {
             return command(new ControllerCommand.UnregisterBroker(c.resolve(a.broker())));
         }
+        if (action instanceof Action.ElectPreferredLeaders a) {
+            return command(new ControllerCommand.ElectLeaders(a.topic()));
+        }
         if (action instanceof Action.CreateTopic a) {
-            return command(new ControllerCommand.CreateTopic(a.name(), a.partitions(), a.replicationFactor()));
+            return command(new ControllerCommand.CreateTopic(a.name(), a.partitions(), a.replicationFactor(), null, a.configs()));
         }
         if (action instanceof Action.CreatePartitions a) {
             return command(new ControllerCommand.CreatePartitions(a.topic(), a.total()));
@@ -263,7 +266,7 @@ final class ActionRunner {
         if (via >= 0 && !c.isBroker(via)) {
             return new Outcome.Refused(ErrorCode.BROKER_ID_NOT_REGISTERED, "feed", "no broker " + via + " to run the producer beside");
         }
-        Feed f = c.feed(new FeedRequest(a.topic(), a.records().records(), a.acks(), a.rate(), via));
+        Feed f = c.feed(new FeedRequest(a.topic(), a.records().records(), a.acks(), a.rate(), via, a.idempotent()));
         return new Outcome.FeedStarted(f.id(), a.topic(), a.records().describe(), a.acks());
     }
 

@@ -57,6 +57,13 @@ final class BrokerProcess implements NodeProcess {
     private int controllerHint = -1;
     private int rotation;
     private final List<Long> producerIdBlocks = new ArrayList<>();
+    /** The ids of the current block not handed out yet: [nextProducerId, blockEnd). */
+    private long nextProducerId;
+    private long blockEnd;
+    /** Producers waiting for an id until a block comes (Kafka's ProducerIdManager), oldest first. */
+    private final List<java.util.function.LongConsumer> producerIdWaiters = new ArrayList<>();
+    /** When the block asked for is given up on (an answer may be lost): -1 while none is asked for. */
+    private long blockAskDeadline = -1;
 
     /**
      * @param incarnation 0 on first start, +1 on each restart: the high bits of this incarnation's
@@ -177,6 +184,27 @@ final class BrokerProcess implements NodeProcess {
         return true;
     }
 
+    /**
+     * InitProducerId from a producer beside this broker: an id from the current block at once, else
+     * once the controller granted a new block (AllocateProducerIds, asked once at a time). False when
+     * the broker is not registered.
+     */
+    boolean initProducerId(long now, java.util.function.LongConsumer onId) {
+        if (brokerEpoch < 0 || shutDown) {
+            return false;
+        }
+        if (nextProducerId < blockEnd) {
+            onId.accept(nextProducerId++);
+            return true;
+        }
+        producerIdWaiters.add(onId);
+        if (blockAskDeadline < 0 || now >= blockAskDeadline) {
+            blockAskDeadline = now + raftConfig.requestTimeoutMs();
+            callers.put(send(new AllocateProducerIds(id, brokerEpoch)), reply -> blockAskDeadline = -1);
+        }
+        return true;
+    }
+
     @Override
     public boolean handle(long now, int from, Object payload) {
         if (!(payload instanceof ControllerResponse r)) {
@@ -226,6 +254,11 @@ final class BrokerProcess implements NodeProcess {
             }
         } else if (asked instanceof AllocateProducerIds && reply.body() instanceof ControllerReply.ProducerIdBlock b) {
             producerIdBlocks.add(b.firstProducerId());
+            nextProducerId = b.firstProducerId();
+            blockEnd = b.firstProducerId() + b.size();
+            while (!producerIdWaiters.isEmpty() && nextProducerId < blockEnd) {
+                producerIdWaiters.remove(0).accept(nextProducerId++);
+            }
         }
         return true;
     }

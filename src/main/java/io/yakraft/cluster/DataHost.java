@@ -57,6 +57,11 @@ final class DataHost implements DataOutputs {
                 reply -> onAnswer.answered(sim.now(), answer(reply)));
     }
 
+    @Override
+    public boolean initProducerId(java.util.function.LongConsumer onId) {
+        return broker.initProducerId(sim.now(), onId);
+    }
+
     /** The controller's reply to an AlterPartition, as the partition leader acts on it. */
     static AlterIsrAnswer answer(ControllerReply reply) {
         if (reply.body() instanceof ControllerReply.PartitionChanged changed) {

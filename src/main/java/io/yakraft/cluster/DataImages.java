@@ -47,8 +47,9 @@ final class DataImages {
         TreeMap<String, TopicLayout> topics = new TreeMap<>();
         for (TopicImage t : image.topics().values()) {
             TopicLayout layout = previous.get(t);
-            if (layout == null) {
-                layout = layout(t);
+            int minIsr = io.yakraft.metadata.TopicConfigs.minInsyncReplicas(image, t.name(), 0);
+            if (layout == null || layout.minInsyncReplicas() != minIsr) {
+                layout = layout(t, minIsr);
             }
             layouts.put(t, layout);
             topics.put(t.name(), layout);
@@ -63,13 +64,13 @@ final class DataImages {
         return new Translated(image, new DataImage(topics, eligible), layouts);
     }
 
-    private static TopicLayout layout(TopicImage t) {
+    private static TopicLayout layout(TopicImage t, int minInsyncReplicas) {
         TreeMap<Integer, PartitionState> partitions = new TreeMap<>();
         for (Map.Entry<Integer, PartitionRegistration> e : t.partitions().entrySet()) {
             PartitionRegistration p = e.getValue();
             partitions.put(e.getKey(), new PartitionState(p.replicas(), p.isr(), p.leader(), p.leaderEpoch(),
                     p.partitionEpoch()));
         }
-        return new TopicLayout(TopicIds.topicId(t.id()), t.name(), partitions);
+        return new TopicLayout(TopicIds.topicId(t.id()), t.name(), partitions, minInsyncReplicas);
     }
 }

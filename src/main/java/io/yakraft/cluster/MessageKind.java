@@ -45,6 +45,8 @@ public enum MessageKind implements MessageType {
     ALTER_PARTITION_RESPONSE("AlterPartitionResponse", Family.CONTROLLER_RPC, true),
     CONTROLLER_REGISTRATION("ControllerRegistration", Family.CONTROLLER_RPC, false),
     CONTROLLER_REGISTRATION_RESPONSE("ControllerRegistrationResponse", Family.CONTROLLER_RPC, true),
+    ELECT_LEADERS("ElectLeaders", Family.CONTROLLER_RPC, false),
+    ELECT_LEADERS_RESPONSE("ElectLeadersResponse", Family.CONTROLLER_RPC, true),
 
     PRODUCE("Produce", Family.PRODUCE, false),
     PRODUCE_RESPONSE("ProduceResponse", Family.PRODUCE, true),
@@ -190,6 +192,9 @@ public enum MessageKind implements MessageType {
         }
         if (c instanceof ControllerCommand.RegisterController) {
             return response ? CONTROLLER_REGISTRATION_RESPONSE : CONTROLLER_REGISTRATION;
+        }
+        if (c instanceof ControllerCommand.ElectLeaders) {
+            return response ? ELECT_LEADERS_RESPONSE : ELECT_LEADERS;
         }
         throw new IllegalArgumentException("unknown controller command " + c.getClass().getName());
     }

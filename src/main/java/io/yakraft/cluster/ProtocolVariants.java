@@ -89,6 +89,10 @@ public final class ProtocolVariants {
                 "a follower that keeps records of an epoch the leader never had and truncates nothing, forever"
                         + " (DivergenceTruncationShortensLog; after calm, LiveReplicaReachesHighWatermark)",
                 new ReplicationRules(true, false));
+        data("append-duplicates",
+                "the partition leader appends an idempotent producer's batch without checking its producer state",
+                "a retried or duplicated batch written twice (IdempotentBatchWrittenOnce)",
+                new ReplicationRules(true, true, false));
     }
 
     private ProtocolVariants() {

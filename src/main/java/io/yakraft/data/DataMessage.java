@@ -12,14 +12,25 @@ public sealed interface DataMessage {
     /** Why a produce or a partition fetch failed; Kafka's error names. */
     enum Error {
         NONE, NOT_LEADER_OR_FOLLOWER, NOT_ENOUGH_REPLICAS, NOT_ENOUGH_REPLICAS_AFTER_APPEND, REQUEST_TIMED_OUT, UNKNOWN_TOPIC_OR_PARTITION,
-        FENCED_LEADER_EPOCH, UNKNOWN_LEADER_EPOCH
+        FENCED_LEADER_EPOCH, UNKNOWN_LEADER_EPOCH, OUT_OF_ORDER_SEQUENCE_NUMBER, INVALID_PRODUCER_EPOCH
     }
 
+    /** {@code producer}: the batch's idempotence stamp, {@link ProducerStamp#NONE} without idempotence. */
     record ProduceRequest(long correlationId, TopicPartition partition, Acks acks, List<FeedRecord> records,
-                          List<Long> recordIds) implements DataMessage {
+                          List<Long> recordIds, ProducerStamp producer) implements DataMessage {
         public ProduceRequest {
             records = List.copyOf(records);
             recordIds = List.copyOf(recordIds);
+            if (producer.idempotent() && producer.count() != records.size()) {
+                throw new IllegalArgumentException("a stamped batch of " + records.size() + " records carries sequences "
+                        + producer.baseSequence() + ".." + producer.lastSequence());
+            }
+        }
+
+        /** A batch of a producer without idempotence. */
+        public ProduceRequest(long correlationId, TopicPartition partition, Acks acks, List<FeedRecord> records,
+                              List<Long> recordIds) {
+            this(correlationId, partition, acks, records, recordIds, ProducerStamp.NONE);
         }
     }
 

@@ -19,6 +19,14 @@ public interface DataOutputs {
      */
     boolean alterIsr(AlterIsrRequest request, AlterIsrAnswer.Listener onAnswer);
 
+    /**
+     * An idempotent producer's InitProducerId to the broker it runs beside: {@code onId} hears a
+     * producer id from the broker's current block (the broker asks the controller for a new block,
+     * AllocateProducerIds, when its block is used up). False when nothing went out (the broker is not
+     * registered yet): ask again later.
+     */
+    boolean initProducerId(java.util.function.LongConsumer onId);
+
     /** This broker became leader of a partition in {@code leaderEpoch}; {@code log} is its replica's log at that moment. */
     void leaderStarted(TopicPartition partition, int leaderEpoch, PartitionLog log);
 

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 public final class PartitionLog {
     private final List<DataRecord> records = new ArrayList<>();
     private final TreeMap<Integer, Long> epochStarts = new TreeMap<>();
+    private final ProducerStates producers = new ProducerStates();
     private long highWatermark;
 
     public long endOffset() {
@@ -38,9 +39,19 @@ public final class PartitionLog {
     }
 
     DataRecord append(int leaderEpoch, long id, String key, String value) {
-        DataRecord r = new DataRecord(endOffset(), leaderEpoch, id, key, value);
+        return append(leaderEpoch, id, key, value, ProducerStamp.NONE, -1);
+    }
+
+    /** Appends a record of a (possibly idempotent) producer's batch with its own sequence number. */
+    DataRecord append(int leaderEpoch, long id, String key, String value, ProducerStamp batch, int sequence) {
+        DataRecord r = new DataRecord(endOffset(), leaderEpoch, id, key, value, batch, sequence);
         add(r);
         return r;
+    }
+
+    /** The producer state built from this log's records (Kafka's ProducerStateManager). */
+    public ProducerStates producers() {
+        return producers;
     }
 
     /** Appends records fetched from the leader; they must start at this log's end. */
@@ -58,6 +69,7 @@ public final class PartitionLog {
             epochStarts.put(r.leaderEpoch(), r.offset());
         }
         records.add(r);
+        producers.appended(r);
     }
 
     /** Removes the records at and after {@code offset}; returns how many went. */
@@ -69,6 +81,11 @@ public final class PartitionLog {
         }
         epochStarts.values().removeIf(start -> start >= offset);
         highWatermark = Math.min(highWatermark, endOffset());
+        if (removed > 0 && !producers.isEmpty()) {
+            // as Kafka after a truncation: the producer state is rebuilt from what the log still holds
+            producers.clear();
+            records.forEach(producers::appended);
+        }
         return removed;
     }
 

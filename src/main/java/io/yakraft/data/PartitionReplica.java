@@ -13,6 +13,8 @@ final class PartitionReplica {
     final TopicPartition tp;
     final PartitionLog log;
     PartitionState state;
+    /** The min.insync.replicas in force for this partition: its topic's config, else the broker's. */
+    int minInsyncReplicas = 1;
     /**
      * The ISR this replica acts on, and its partition epoch: the image's, or (leader) the
      * controller's answer to its AlterPartition when that is newer, as Kafka's leaders take the

@@ -4,9 +4,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Kafka's default partitioner for keyed records: murmur2 (seed 0x9747b28c) of the key's UTF-8
- * bytes, made non-negative by clearing the sign bit, modulo the partition count. Records
- * without a key go round-robin here (Kafka's sticky partitioner fills a batch per partition
- * instead; round-robin keeps the picture even for a classroom).
+ * bytes, made non-negative by clearing the sign bit, modulo the partition count. The producer
+ * sends records without a key through {@link StickyPartitioner} (Kafka's built-in sticky
+ * partitioner); {@link #partition} still spreads them round-robin by sequence for callers that
+ * want an even picture without a producer's state.
  */
 public final class Partitioner {
     private Partitioner() {

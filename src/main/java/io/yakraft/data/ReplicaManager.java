@@ -116,6 +116,7 @@ public final class ReplicaManager {
                 TopicPartition tp = t.partition(e.getKey());
                 hosted.add(tp);
                 PartitionReplica r = replicas.computeIfAbsent(tp, k -> new PartitionReplica(k, disk.computeIfAbsent(k, x -> new PartitionLog())));
+                r.minInsyncReplicas = t.minInsyncReplicas(config.minInsyncReplicas());
                 follow(now, r, p);
             }
         }
@@ -196,21 +197,25 @@ public final class ReplicaManager {
     private void produce(long now, int from, ProduceRequest req) {
         PartitionReplica r = replicas.get(req.partition());
         Error error = r == null ? Error.UNKNOWN_TOPIC_OR_PARTITION : !r.leader ? Error.NOT_LEADER_OR_FOLLOWER : Error.NONE;
-        if (error == Error.NONE && req.acks() == Acks.ALL && isr(r).size() < config.minInsyncReplicas()) {
+        if (error == Error.NONE && req.acks() == Acks.ALL && isr(r).size() < r.minInsyncReplicas) {
             error = Error.NOT_ENOUGH_REPLICAS;
         }
         if (error != Error.NONE) {
             trace(req.partition() + ": produce from n" + from + " refused: " + error);
             answer(from, req, error, -1, r == null ? "b" + id + " hosts no " + req.partition()
                     : error == Error.NOT_ENOUGH_REPLICAS ? "ISR " + isr(r) + " is smaller than min.insync.replicas "
-                    + config.minInsyncReplicas() : "b" + id + " does not lead " + req.partition() + " (leader "
+                    + r.minInsyncReplicas : "b" + id + " does not lead " + req.partition() + " (leader "
                     + (r.leaderId < 0 ? "unknown" : "b" + r.leaderId) + ")");
+            return;
+        }
+        if (req.producer().idempotent() && rules.leaderChecksSequences() && !acceptsSequence(now, from, r, req)) {
             return;
         }
         long base = r.log.endOffset();
         for (int i = 0; i < req.records().size(); i++) {
             FeedRecord rec = req.records().get(i);
-            r.log.append(r.leaderEpoch, req.recordIds().get(i), rec.key(), rec.value());
+            int sequence = req.producer().idempotent() ? req.producer().baseSequence() + i : -1;
+            r.log.append(r.leaderEpoch, req.recordIds().get(i), rec.key(), rec.value(), req.producer(), sequence);
         }
         long end = r.log.endOffset();
         trace(r.tp + ": appended offsets " + base + ".." + (end - 1) + " in leader epoch " + r.leaderEpoch
@@ -222,6 +227,46 @@ public final class ReplicaManager {
         }
         advanceHighWatermark(r);
         answerParkedFetches(now);
+    }
+
+    /**
+     * The leader's producer-state check of an idempotent batch (Kafka's
+     * UnifiedLog.analyzeAndValidateProducerState): false when the batch is answered without being
+     * appended. A duplicate of a batch the log holds is answered as a success at that batch's offsets
+     * (acks=all once the high watermark has passed it, as Kafka's delayed produce waits for the
+     * duplicate's last offset); a sequence gap is OUT_OF_ORDER_SEQUENCE_NUMBER, an older producer
+     * epoch INVALID_PRODUCER_EPOCH.
+     */
+    private boolean acceptsSequence(long now, int from, PartitionReplica r, ProduceRequest req) {
+        ProducerStates.Verdict v = r.log.producers().check(req.producer());
+        if (v instanceof ProducerStates.Verdict.Append) {
+            return true;
+        }
+        if (v instanceof ProducerStates.Verdict.Duplicate d) {
+            trace(r.tp + ": batch of " + req.producer() + " is already at offsets " + d.firstOffset() + ".." + d.lastOffset()
+                    + ": duplicate not appended again (produce from n" + from + ")");
+            if (req.acks() == Acks.ALL && rules.acksAllWaitsForIsr() && d.lastOffset() >= r.log.highWatermark()) {
+                purgatory.add(new PendingProduce(from, req, r, d.firstOffset(), d.lastOffset() + 1,
+                        now + config.requestTimeoutMs()));
+            } else {
+                answer(from, req, Error.NONE, d.firstOffset(), "");
+            }
+            return false;
+        }
+        Error error;
+        String why;
+        if (v instanceof ProducerStates.Verdict.OutOfOrder o) {
+            error = Error.OUT_OF_ORDER_SEQUENCE_NUMBER;
+            why = o.why();
+        } else if (v instanceof ProducerStates.Verdict.StaleEpoch e) {
+            error = Error.INVALID_PRODUCER_EPOCH;
+            why = e.why();
+        } else {
+            throw new IllegalStateException("unknown producer-state verdict " + v);
+        }
+        trace(r.tp + ": produce from n" + from + " refused: " + error + " (" + why + ")");
+        answer(from, req, error, -1, why);
+        return false;
     }
 
     private void answer(int to, ProduceRequest req, Error error, long base, String message) {
@@ -252,7 +297,7 @@ public final class ReplicaManager {
         if (!r.leader) {
             return;
         }
-        if (isr(r).size() < config.minInsyncReplicas()) {
+        if (isr(r).size() < r.minInsyncReplicas) {
             // Kafka 3.7+: under min.insync.replicas the HW stays, so nothing is acknowledged on too few replicas
             return;
         }
@@ -275,13 +320,13 @@ public final class ReplicaManager {
             PendingProduce p = it.next();
             if (p.replica == r && p.endOffset <= low) {
                 it.remove();
-                if (members.size() < config.minInsyncReplicas()) {
+                if (members.size() < r.minInsyncReplicas) {
                     // Kafka's checkEnoughReplicasReachOffset: past the HW, but the (maximal) ISR is under the minimum
                     trace(r.tp + ": offsets " + p.baseOffset + ".." + (p.endOffset - 1) + " passed the high watermark "
-                            + low + " with ISR " + members + " under min.insync.replicas " + config.minInsyncReplicas()
+                            + low + " with ISR " + members + " under min.insync.replicas " + r.minInsyncReplicas
                             + ": NOT_ENOUGH_REPLICAS_AFTER_APPEND");
                     answer(p.from, p.request, Error.NOT_ENOUGH_REPLICAS_AFTER_APPEND, -1, "ISR " + members
-                            + " is smaller than min.insync.replicas " + config.minInsyncReplicas());
+                            + " is smaller than min.insync.replicas " + r.minInsyncReplicas);
                     continue;
                 }
                 trace(r.tp + ": offsets " + p.baseOffset + ".." + (p.endOffset - 1) + " are on every ISR replica "

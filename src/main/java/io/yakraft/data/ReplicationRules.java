@@ -10,9 +10,17 @@ package io.yakraft.data;
  * <li>{@code truncationLooksUpEpoch}: a follower told that its log diverges looks the leader's
  *     epoch up in its own leader-epoch cache before truncating (KIP-279); without it it truncates
  *     to the leader's end offset alone, which keeps records of an epoch the leader never had and
- *     can leave the follower truncating (to no effect) forever.</li>
+ *     can leave the follower truncating (to no effect) forever;</li>
+ * <li>{@code leaderChecksSequences}: the leader checks an idempotent producer's batch against its
+ *     producer state (UnifiedLog.analyzeAndValidateProducerState); without it a retried or duplicated
+ *     batch is appended again.</li>
  * </ul>
  */
-public record ReplicationRules(boolean acksAllWaitsForIsr, boolean truncationLooksUpEpoch) {
-    public static final ReplicationRules KAFKA = new ReplicationRules(true, true);
+public record ReplicationRules(boolean acksAllWaitsForIsr, boolean truncationLooksUpEpoch, boolean leaderChecksSequences) {
+    public static final ReplicationRules KAFKA = new ReplicationRules(true, true, true);
+
+    /** The two older safeguards as given; the sequence check kept. */
+    public ReplicationRules(boolean acksAllWaitsForIsr, boolean truncationLooksUpEpoch) {
+        this(acksAllWaitsForIsr, truncationLooksUpEpoch, true);
+    }
 }

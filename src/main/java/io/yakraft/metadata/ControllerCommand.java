@@ -60,18 +60,35 @@ public sealed interface ControllerCommand {
      * Either {@code partitions} and {@code replicationFactor}, or an explicit {@code assignment}
      * (partition → replicas, partitions numbered from 0) with the other two set to -1.
      */
-    record CreateTopic(String name, int partitions, int replicationFactor, Map<Integer, List<Integer>> assignment)
-            implements ControllerCommand {
+    /** {@code configs}: topic configs (see {@link TopicConfigs}), written as ConfigRecords; empty for none. */
+    record CreateTopic(String name, int partitions, int replicationFactor, Map<Integer, List<Integer>> assignment,
+                       Map<String, String> configs) implements ControllerCommand {
         public CreateTopic {
             assignment = assignment == null ? null : Map.copyOf(assignment);
+            configs = configs == null ? Map.of() : java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(configs));
+        }
+
+        public CreateTopic(String name, int partitions, int replicationFactor, Map<Integer, List<Integer>> assignment) {
+            this(name, partitions, replicationFactor, assignment, Map.of());
         }
 
         public CreateTopic(String name, int partitions, int replicationFactor) {
-            this(name, partitions, replicationFactor, null);
+            this(name, partitions, replicationFactor, null, Map.of());
         }
 
         public String describe() {
             return "CreateTopic(" + name + ")";
+        }
+    }
+
+    /**
+     * Kafka's ElectLeaders with election type PREFERRED (kafka-leader-election.sh): every partition of
+     * {@code topic} (null: of every topic) whose preferred replica, the first of its replica list, is
+     * in the ISR and usable but does not lead gets it back as leader.
+     */
+    record ElectLeaders(String topic) implements ControllerCommand {
+        public String describe() {
+            return "ElectLeaders(PREFERRED, " + (topic == null ? "all topics" : topic) + ")";
         }
     }
 

@@ -21,5 +21,7 @@ public enum ControllerError {
     INVALID_UPDATE_VERSION,
     /** AlterPartition adding a replica that is fenced, shutting down or unregistered. */
     INELIGIBLE_REPLICA,
-    INVALID_REQUEST
+    INVALID_REQUEST,
+    /** A topic config that is unknown or has a bad value. */
+    INVALID_CONFIG
 }

@@ -42,6 +42,16 @@ public record ControllerReply(ControllerError error, String message, Body body) 
     public sealed interface Body {
     }
 
+    /**
+     * ElectLeaders' answer: the partitions ("topic-N") whose preferred replica now leads, and how many
+     * already had it (Kafka's ELECTION_NOT_NEEDED) or could not (PREFERRED_LEADER_NOT_AVAILABLE).
+     */
+    public record LeadersElected(List<String> elected, int notNeeded, int notAvailable) implements Body {
+        public LeadersElected {
+            elected = List.copyOf(elected);
+        }
+    }
+
     public record Done() implements Body {
     }
 

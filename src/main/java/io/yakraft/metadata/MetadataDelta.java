@@ -95,6 +95,12 @@ public final class MetadataDelta {
             topics().remove(name);
             changedPartitions.remove(r.topicId());
             changedNames.remove(r.topicId());
+            // as Kafka's ConfigurationsDelta: the topic's configs go with it
+            String prefix = MetadataImage.configKey(TopicConfigs.TOPIC_RESOURCE, name, "");
+            if (base.configs().keySet().stream().anyMatch(k -> k.startsWith(prefix))
+                    || (configs != null && configs.keySet().stream().anyMatch(k -> k.startsWith(prefix)))) {
+                configs().keySet().removeIf(k -> k.startsWith(prefix));
+            }
         } else if (record instanceof ConfigRecord r) {
             String key = MetadataImage.configKey(r.resourceType(), r.resourceName(), r.name());
             if (r.value() == null) {

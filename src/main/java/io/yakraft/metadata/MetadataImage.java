@@ -147,6 +147,11 @@ public final class MetadataImage {
         }
     }
 
+    /** A config of a topic (a ConfigRecord of resource type TOPIC), or null when it is not set. */
+    public String topicConfig(String topic, String name) {
+        return configs.get(configKey(TopicConfigs.TOPIC_RESOURCE, topic, name));
+    }
+
     static String configKey(byte type, String resource, String name) {
         return type + "/" + resource + "/" + name;
     }

@@ -118,6 +118,8 @@ public class QuorumController {
             d = allocateProducerIds(c);
         } else if (command instanceof AlterPartition c) {
             d = alterPartition(c);
+        } else if (command instanceof ControllerCommand.ElectLeaders c) {
+            d = electPreferredLeaders(c);
         } else {
             throw new IllegalArgumentException("unknown command " + command);
         }
@@ -339,6 +341,11 @@ public class QuorumController {
                 int leader = p.leader();
                 if (leader == brokerId) {
                     leader = firstUsable(p.replicas(), isr, brokerId);
+                    int unclean = leader == MetadataRecord.NO_LEADER ? uncleanLeader(t, p, brokerId) : MetadataRecord.NO_LEADER;
+                    if (unclean != MetadataRecord.NO_LEADER) {
+                        leader = unclean;
+                        isr = new ArrayList<>(List.of(unclean));
+                    }
                 }
                 if (isr.isEmpty()) {
                     isr = List.of(brokerId);
@@ -363,10 +370,32 @@ public class QuorumController {
                 PartitionRegistration p = e.getValue();
                 if (!p.hasLeader() && p.isr().contains(brokerId)) {
                     out.add(new PartitionChangeRecord(e.getKey(), t.id(), null, brokerId, null, null, null));
+                } else if (!p.hasLeader() && p.replicas().contains(brokerId)
+                        && TopicConfigs.uncleanLeaderElection(image, t.name())) {
+                    // unclean election (the topic allows it): no ISR member is up, this replica is
+                    out.add(new PartitionChangeRecord(e.getKey(), t.id(), List.of(brokerId), brokerId, null, null, null));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * Unclean leader election, when the topic's unclean.leader.election.enable says so and no ISR
+     * member can lead: the first usable replica in replica order, which becomes the whole ISR
+     * (Kafka's PartitionChangeBuilder with Election.UNCLEAN); NO_LEADER otherwise. Records the ISR
+     * acknowledged and this replica lacks are lost: the config trades them for availability.
+     */
+    private int uncleanLeader(TopicImage t, PartitionRegistration p, int excluded) {
+        if (!TopicConfigs.uncleanLeaderElection(image, t.name())) {
+            return MetadataRecord.NO_LEADER;
+        }
+        for (int r : p.replicas()) {
+            if (r != excluded && !p.isr().contains(r) && usable(r)) {
+                return r;
+            }
+        }
+        return MetadataRecord.NO_LEADER;
     }
 
     private int firstUsable(List<Integer> replicas, List<Integer> isr, int excluded) {
@@ -421,6 +450,10 @@ public class QuorumController {
             return error(ControllerError.INVALID_TOPIC_EXCEPTION, "topic '" + c.name() + "' collides with existing topic '"
                     + clash + "' ('.' and '_' are the same in metric names)");
         }
+        String badConfig = TopicConfigs.problem(c.configs());
+        if (badConfig != null) {
+            return error(ControllerError.INVALID_CONFIG, badConfig);
+        }
         List<List<Integer>> assignment;
         if (c.assignment() != null) {
             String bad = assignmentProblem(c.assignment());
@@ -438,6 +471,9 @@ public class QuorumController {
         Uuid id = Uuid.random(random);
         List<MetadataRecord> records = new ArrayList<>();
         records.add(new TopicRecord(c.name(), id));
+        // as ReplicationControlManager.createTopic: the ConfigRecords after the TopicRecord, before the PartitionRecords
+        TopicConfigs.normalise(c.configs()).forEach((k, v) -> records.add(new MetadataRecord.ConfigRecord(
+                TopicConfigs.TOPIC_RESOURCE, c.name(), k, v)));
         for (int p = 0; p < assignment.size(); p++) {
             PartitionRecord r = newPartition(id, p, assignment.get(p));
             if (r == null) {
@@ -470,6 +506,39 @@ public class QuorumController {
             records.add(newPartition(t.id(), current + i, assignment.get(i)));
         }
         return new Decision(records, ControllerReply.ok(new ControllerReply.PartitionsCreated(t.id(), c.totalCount())));
+    }
+
+    /**
+     * Preferred leader election (ReplicationControlManager.electLeaders with ElectionType.PREFERRED):
+     * a partition whose first replica is in the ISR and usable but does not lead gets it as leader in
+     * a new leader epoch; the ISR is unchanged.
+     */
+    private Decision electPreferredLeaders(ControllerCommand.ElectLeaders c) {
+        if (c.topic() != null && !image.topics().containsKey(c.topic())) {
+            return error(ControllerError.UNKNOWN_TOPIC_OR_PARTITION, "no topic named '" + c.topic() + "'");
+        }
+        List<MetadataRecord> records = new ArrayList<>();
+        List<String> elected = new ArrayList<>();
+        int notNeeded = 0;
+        int notAvailable = 0;
+        for (TopicImage t : image.topics().values()) {
+            if (c.topic() != null && !c.topic().equals(t.name())) {
+                continue;
+            }
+            for (Map.Entry<Integer, PartitionRegistration> e : t.partitions().entrySet()) {
+                PartitionRegistration p = e.getValue();
+                int preferred = p.replicas().get(0);
+                if (p.leader() == preferred) {
+                    notNeeded++;
+                } else if (!p.isr().contains(preferred) || !usable(preferred)) {
+                    notAvailable++;
+                } else {
+                    records.add(new PartitionChangeRecord(e.getKey(), t.id(), null, preferred, null, null, null));
+                    elected.add(t.name() + "-" + e.getKey());
+                }
+            }
+        }
+        return new Decision(records, ControllerReply.ok(new ControllerReply.LeadersElected(elected, notNeeded, notAvailable)));
     }
 
     private Decision deleteTopic(DeleteTopic c) {

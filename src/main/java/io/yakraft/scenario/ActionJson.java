@@ -134,9 +134,12 @@ public final class ActionJson {
                 return new Action.ReregisterBroker(node(a, "broker"), a.has("host") ? a.get("host").asText() : null,
                         a.has("port") ? Integer.valueOf(a.get("port").asInt()) : null, a.has("rack") ? a.get("rack").asText() : null);
             case "createTopic":
-                return new Action.CreateTopic(a.get("name").asText(), a.path("partitions").asInt(1), a.path("rf").asInt(1));
+                return new Action.CreateTopic(a.get("name").asText(), a.path("partitions").asInt(1), a.path("rf").asInt(1),
+                        configs(a));
             case "createPartitions":
                 return new Action.CreatePartitions(a.get("topic").asText(), a.get("total").asInt());
+            case "electPreferredLeaders":
+                return new Action.ElectPreferredLeaders(a.has("topic") ? a.get("topic").asText() : null);
             case "deleteTopic":
                 return new Action.DeleteTopic(a.get("name").asText());
             case "registerProducer":
@@ -191,6 +194,13 @@ public final class ActionJson {
         }
     }
 
+    /** A createTopic's "configs" object as config name → value text (the vocabulary checked the names and values). */
+    private static java.util.Map<String, String> configs(ObjectNode a) {
+        java.util.Map<String, String> m = new java.util.TreeMap<>();
+        a.path("configs").fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+        return m;
+    }
+
     /** Reads the feed's records now: a file through its spec, else generated ones. */
     private static Action.Feed feed(ObjectNode a, String what) throws Invalid {
         Action.Records records;
@@ -217,8 +227,14 @@ public final class ActionJson {
             List<FeedRecord> generated = FeedSource.synthetic(count, keys);
             records = new Action.Generated(count, keys, generated);
         }
-        return new Action.Feed(a.get("topic").asText(), records, Acks.parse(a.path("acks").asText("all")),
-                a.path("rate").asDouble(20), a.has("via") ? node(a, "via") : null);
+        Acks acks = Acks.parse(a.path("acks").asText("all"));
+        Boolean idempotence = a.has("idempotence") ? a.get("idempotence").asBoolean() : null;
+        if (Boolean.TRUE.equals(idempotence) && acks != Acks.ALL) {
+            throw new Invalid(what + ": \"idempotence\": true needs \"acks\": \"all\" (Kafka refuses an idempotent producer"
+                    + " with acks " + acks.label() + "), got \"acks\": \"" + acks.label() + "\"");
+        }
+        return new Action.Feed(a.get("topic").asText(), records, acks, a.path("rate").asDouble(20),
+                a.has("via") ? node(a, "via") : null, idempotence);
     }
 
     // ---------------------------------------------------------------- Action -> JSON
@@ -280,6 +296,8 @@ public final class ActionJson {
             return "createTopic";
         } else if (action instanceof Action.CreatePartitions) {
             return "createPartitions";
+        } else if (action instanceof Action.ElectPreferredLeaders) {
+            return "electPreferredLeaders";
         } else if (action instanceof Action.DeleteTopic) {
             return "deleteTopic";
         } else if (action instanceof Action.RegisterProducer) {
@@ -368,9 +386,17 @@ public final class ActionJson {
             n.put("name", a.name());
             n.put("partitions", a.partitions());
             n.put("rf", a.replicationFactor());
+            if (!a.configs().isEmpty()) {
+                ObjectNode configs = n.putObject("configs");
+                a.configs().forEach(configs::put);
+            }
         } else if (action instanceof Action.CreatePartitions a) {
             n.put("topic", a.topic());
             n.put("total", a.total());
+        } else if (action instanceof Action.ElectPreferredLeaders a) {
+            if (a.topic() != null) {
+                n.put("topic", a.topic());
+            }
         } else if (action instanceof Action.DeleteTopic a) {
             n.put("name", a.name());
         } else if (action instanceof Action.RegisterProducer a) {
@@ -408,6 +434,9 @@ public final class ActionJson {
         n.put("acks", a.acks().label());
         number(n, "rate", a.rate());
         node(n, "via", a.via());
+        if (a.idempotence() != null) {
+            n.put("idempotence", a.idempotence());
+        }
     }
 
     private static void split(ObjectNode n, Action.Split split) {

@@ -89,6 +89,8 @@ public final class FuzzScenarios {
 
     static String feed(FeedWorkload.Spec f) {
         return "records=" + f.records() + ",rate=" + f.rate() + ",partitions=" + f.partitions() + ",rf=" + f.rf() + ",acks="
-                + f.acks().label();
+                + f.acks().label()
+                + (f.idempotent() == io.yakraft.data.FeedRequest.idempotentByDefault(f.acks()) ? "" : ",idempotence=" + f.idempotent())
+                + (f.topicMinIsr() > 0 ? ",minIsr=" + f.topicMinIsr() : "") + (f.unclean() ? ",unclean=true" : "");
     }
 }

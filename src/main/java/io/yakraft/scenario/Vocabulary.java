@@ -14,7 +14,7 @@ import java.util.TreeSet;
  */
 final class Vocabulary {
     enum Kind {
-        TEXT, TEXTS, NODE, NODES, INT, NUMBER, BOOL, GROUPS, ACKS, MESSAGE;
+        TEXT, TEXTS, NODE, NODES, INT, NUMBER, BOOL, GROUPS, ACKS, MESSAGE, CONFIGS;
 
         /** Why the value does not fit this kind, or null. */
         String problem(JsonNode v) {
@@ -30,7 +30,25 @@ final class Vocabulary {
                 case ACKS -> v.isTextual() && acks(v.asText()) ? null : "\"0\", \"1\" or \"all\" (a string)";
                 case MESSAGE -> v.isTextual() && MessageKinds.parse(v.asText()) != null ? null
                         : "a message kind, one of: " + MessageKinds.names();
+                case CONFIGS -> configs(v);
             };
+        }
+
+        /** Topic configs: an object of config names to strings, numbers or booleans, each a config Kafka knows here. */
+        private static String configs(JsonNode v) {
+            if (!v.isObject()) {
+                return "an object of topic configs such as {\"min.insync.replicas\": 2}";
+            }
+            java.util.Map<String, String> m = new java.util.TreeMap<>();
+            for (java.util.Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                    return "topic config '" + e.getKey() + "' as a string, number or boolean";
+                }
+                m.put(e.getKey(), e.getValue().asText());
+            }
+            String p = io.yakraft.metadata.TopicConfigs.problem(m);
+            return p == null ? null : "valid topic configs (" + p + ")";
         }
 
         private static String nodes(JsonNode v) {
@@ -134,13 +152,15 @@ final class Vocabulary {
         ACTIONS.put("unregisterBroker", args("broker", Kind.NODE, true));
         ACTIONS.put("reregisterBroker", args("broker", Kind.NODE, true, "host", Kind.TEXT, false, "port", Kind.INT, false,
                 "rack", Kind.TEXT, false));
-        ACTIONS.put("createTopic", args("name", Kind.TEXT, true, "partitions", Kind.INT, false, "rf", Kind.INT, false));
+        ACTIONS.put("createTopic", args("name", Kind.TEXT, true, "partitions", Kind.INT, false, "rf", Kind.INT, false,
+                "configs", Kind.CONFIGS, false));
         ACTIONS.put("createPartitions", args("topic", Kind.TEXT, true, "total", Kind.INT, true));
+        ACTIONS.put("electPreferredLeaders", args("topic", Kind.TEXT, false));
         ACTIONS.put("deleteTopic", args("name", Kind.TEXT, true));
         ACTIONS.put("registerProducer", args("broker", Kind.NODE, true));
         ACTIONS.put("feed", args("topic", Kind.TEXT, true, "file", Kind.TEXT, false, "spec", Kind.TEXT, false,
                 "count", Kind.INT, false, "keys", Kind.INT, false, "acks", Kind.ACKS, false, "rate", Kind.NUMBER, false,
-                "via", Kind.NODE, false));
+                "via", Kind.NODE, false, "idempotence", Kind.BOOL, false));
         ACTIONS.put("setSpeed", args("speed", Kind.NUMBER, true));
         // engineered moments: a split vote, one lost message
         ACTIONS.put("splitVote", args("nodes", Kind.NODES, false));

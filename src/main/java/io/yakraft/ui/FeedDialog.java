@@ -21,6 +21,7 @@ import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -67,6 +68,8 @@ final class FeedDialog {
     private final ObservableList<Reject> rejects = FXCollections.observableArrayList();
     private final ComboBox<String> topic = new ComboBox<>();
     private final ComboBox<String> acks = new ComboBox<>(FXCollections.observableArrayList("all", "1", "0"));
+    /** enable.idempotence: on by default with acks=all (Kafka 3.0+), impossible with acks 0 or 1. */
+    private final CheckBox idempotent = new CheckBox("Idempotent producer (enable.idempotence)");
     private final TextField rate = new TextField("20");
     private final ComboBox<String> via = new ComboBox<>();
     private final Button preview = new Button("Preview");
@@ -135,6 +138,12 @@ final class FeedDialog {
         topic.setPromptText("orders");
         acks.setId("feedAcks");
         acks.getSelectionModel().select("all");
+        idempotent.setId("feedIdempotent");
+        idempotent.setSelected(true);
+        acks.valueProperty().addListener((o, was, now) -> {
+            idempotent.setDisable(!"all".equals(now));
+            idempotent.setSelected("all".equals(now)); // Kafka's default for the acks chosen
+        });
         rate.setId("feedRate");
         rate.setPrefColumnCount(6);
         via.setId("feedVia");
@@ -147,6 +156,7 @@ final class FeedDialog {
         send.addRow(0, new Label("Topic"), topic, new Label("Acks"), acks);
         send.addRow(1, new Label("Rate"), new HBox(6, rate, new Label("records / simulated s (0: as fast as possible)")),
                 new Label("Producer beside"), via);
+        send.add(idempotent, 1, 2, 3, 1);
 
         feed.setId("feedStart");
         feed.setDefaultButton(true);
@@ -345,8 +355,11 @@ final class FeedDialog {
         Action.Records records = new Action.FromFile(Path.of(raw.getText().trim()).toAbsolutePath().normalize().toString(),
                 Path.of(spec.getText().trim()).toAbsolutePath().normalize().toString(), prepared.records(),
                 prepared.report().clean(), prepared.report().read());
-        return new Action.Feed(t, records, Acks.parse(acks.getValue()), r,
-                v == null || v.equals(ANY_BROKER) ? null : NodeRef.broker(Integer.parseInt(v.substring(1))));
+        Acks a = Acks.parse(acks.getValue());
+        boolean wanted = a == Acks.ALL && idempotent.isSelected();
+        return new Action.Feed(t, records, a, r,
+                v == null || v.equals(ANY_BROKER) ? null : NodeRef.broker(Integer.parseInt(v.substring(1))),
+                wanted == io.yakraft.data.FeedRequest.idempotentByDefault(a) ? null : wanted);
     }
 
     private void start() {

@@ -35,15 +35,29 @@ final class MetadataForms {
         name.setPromptText("orders");
         TextField partitions = new TextField("3");
         TextField rf = new TextField(String.valueOf(Math.min(3, Math.max(1, brokerCount()))));
+        // topic configs: empty means "not set" (the broker's min.insync.replicas, Kafka's default false)
+        TextField minIsr = new TextField();
+        minIsr.setPromptText("broker default");
+        javafx.scene.control.CheckBox unclean = new javafx.scene.control.CheckBox("unclean.leader.election.enable");
         new CommandForm(owner, "Create topic", "The active controller validates the topic, places its replicas on"
                 + " unfenced brokers and answers once the records are committed.")
                 .field("Name", name, "topicName").field("Partitions", partitions, "topicPartitions")
                 .field("Replication factor", rf, "topicRf")
+                .field("min.insync.replicas", minIsr, "topicMinIsr")
+                .field("Unclean election", unclean, "topicUnclean")
                 .show(done -> {
                     int p = CommandForm.integer("Partitions", partitions.getText(), 1, 10_000);
                     int r = CommandForm.integer("Replication factor", rf.getText(), 1, 9);
                     String topic = name.getText().trim();
-                    driver.perform(new Action.CreateTopic(topic, p, r), o -> { },
+                    java.util.Map<String, String> configs = new java.util.TreeMap<>();
+                    if (!minIsr.getText().isBlank()) {
+                        configs.put(io.yakraft.metadata.TopicConfigs.MIN_INSYNC_REPLICAS,
+                                String.valueOf(CommandForm.integer("min.insync.replicas", minIsr.getText(), 1, 9)));
+                    }
+                    if (unclean.isSelected()) {
+                        configs.put(io.yakraft.metadata.TopicConfigs.UNCLEAN_LEADER_ELECTION, "true");
+                    }
+                    driver.perform(new Action.CreateTopic(topic, p, r, configs), o -> { },
                             reply -> done.accept(problem(reply)));
                 }, () -> status.accept("Topic '" + name.getText().trim() + "' created and committed."));
     }

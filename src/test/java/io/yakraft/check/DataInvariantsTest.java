@@ -69,6 +69,33 @@ class DataInvariantsTest {
     }
 
     @Test
+    void aDuplicatedBatchAppendedTwiceBreaksTheIdempotenceRuleAndKafkasLeaderNeverAppendsIt() {
+        for (String variant : new String[] {"kraft", "append-duplicates"}) {
+            broken.clear();
+            Cluster c = new Cluster(ClusterConfig.defaults(3, 3, 3).withVariant(variant));
+            c.start();
+            c.runUntil(6_000);
+            for (int attempt = 0; attempt < 20 && c.committedImage().topics().get("t") == null; attempt++) {
+                c.submit(new ControllerCommand.CreateTopic("t", 1, 3), r -> { });
+                c.runFor(1_000);
+            }
+            c.setLinkDefaults(new io.yakraft.sim.LinkConfig(1, 5, 0.0, 0.5)); // half the messages arrive twice
+            io.yakraft.data.Feed f = c.feed(new FeedRequest("t", records(40), Acks.ALL, 20, -1));
+            c.runFor(8_000);
+            c.setLinkDefaults(io.yakraft.sim.LinkConfig.DEFAULT);
+            c.runFor(4_000);
+            assertEquals(40, f.status().acked(), f.status().toString());
+            new DataInvariants(c, (rule, node, detail) -> broken.add(rule + ": " + detail)).checkReplicasReachHighWatermark();
+            if (variant.equals("kraft")) {
+                assertTrue(broken.isEmpty(), "the leader answered every duplicate with the first copy's offsets: " + broken);
+            } else {
+                assertEquals(1, broken.size(), broken.toString());
+                assertTrue(broken.get(0).startsWith(DataInvariants.IDEMPOTENT_ONCE), broken.get(0));
+            }
+        }
+    }
+
+    @Test
     void aHealthyFeedKeepsBothRulesAndAReplicaCutOffFromItsLeaderFailsTheLivenessRule() {
         Cluster c = clusterWithTopic(2);
         c.feed(new FeedRequest("t", records(50), Acks.ALL, 50, -1));

@@ -32,7 +32,8 @@ class FuzzVariantsTest {
             "answer-before-commit", Map.entry(1L, List.of(MetadataInvariants.ANSWER_AFTER_COMMIT)),
             "fenced-broker-keeps-leadership", Map.entry(1L, List.of(MetadataInvariants.NO_FENCED_LEADER)),
             "ack-before-isr", Map.entry(1L, List.of(DataInvariants.ACKS_ALL_ON_MIN_ISR)),
-            "truncate-without-epoch", Map.entry(35L, List.of(DataInvariants.DIVERGENCE_SHORTENS_LOG, DataInvariants.REPLICA_REACHES_HW)));
+            "truncate-without-epoch", Map.entry(35L, List.of(DataInvariants.DIVERGENCE_SHORTENS_LOG, DataInvariants.REPLICA_REACHES_HW)),
+            "append-duplicates", Map.entry(1L, List.of(DataInvariants.IDEMPOTENT_ONCE)));
 
     static List<String> variants() {
         return ProtocolVariants.broken().stream().map(ProtocolVariant::name).toList();

@@ -36,6 +36,15 @@ final class RecordingOutputs implements DataOutputs {
         return true;
     }
 
+    /** Producer ids handed out at once, from 1000 on, as from a controller block. */
+    long nextProducerId = 1000;
+
+    @Override
+    public boolean initProducerId(java.util.function.LongConsumer onId) {
+        onId.accept(nextProducerId++);
+        return true;
+    }
+
     @Override
     public void leaderStarted(TopicPartition partition, int leaderEpoch, PartitionLog log) {
         events.add("leads " + partition + " in " + leaderEpoch + " at " + log.endOffset());

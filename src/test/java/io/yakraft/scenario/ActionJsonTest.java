@@ -62,7 +62,12 @@ class ActionJsonTest {
                 "{\"action\":\"reregisterBroker\",\"broker\":\"b104\",\"host\":\"kafka-4\",\"port\":9094,\"rack\":\"r2\"}",
                 "{\"action\":\"reregisterBroker\",\"broker\":\"b101\"}",
                 "{\"action\":\"createTopic\",\"name\":\"orders\",\"partitions\":3,\"rf\":2}",
+                "{\"action\":\"createTopic\",\"name\":\"o\",\"partitions\":1,\"rf\":3,\"configs\":{\"min.insync.replicas\":\"2\","
+                        + "\"unclean.leader.election.enable\":\"true\"}}",
+                "{\"action\":\"feed\",\"topic\":\"p\",\"count\":3,\"keys\":1,\"acks\":\"all\",\"rate\":1,\"idempotence\":false}",
                 "{\"action\":\"createPartitions\",\"topic\":\"orders\",\"total\":6}",
+                "{\"action\":\"electPreferredLeaders\",\"topic\":\"orders\"}",
+                "{\"action\":\"electPreferredLeaders\"}",
                 "{\"action\":\"deleteTopic\",\"name\":\"orders\"}",
                 "{\"action\":\"registerProducer\",\"broker\":\"b101\"}",
                 "{\"action\":\"feed\",\"topic\":\"payments\",\"count\":300,\"keys\":16,\"acks\":\"all\",\"rate\":30,\"via\":\"b101\"}",
@@ -95,7 +100,12 @@ class ActionJsonTest {
         assertEquals(new Action.CreateTopic("t", 1, 1), ActionJson.parse(json("{\"action\":\"createTopic\",\"name\":\"t\"}")));
         assertEquals(new Action.RegisterBroker(7, "broker-7", 9092, null),
                 ActionJson.parse(json("{\"action\":\"registerBroker\",\"id\":7}")));
+        assertTrue(problem("{\"action\":\"feed\",\"topic\":\"t\",\"acks\":\"1\",\"idempotence\":true}").contains("acks"),
+                "Kafka refuses an idempotent producer without acks=all");
+        assertTrue(problem("{\"action\":\"createTopic\",\"name\":\"t\",\"configs\":{\"retention.ms\":1}}")
+                .contains("Unknown topic config name: retention.ms"));
         Action.Feed feed = (Action.Feed) ActionJson.parse(json("{\"action\":\"feed\",\"topic\":\"t\"}"));
+        assertTrue(feed.idempotent(), "Kafka 3.0+'s default with acks=all");
         assertEquals(100, feed.records().records().size(), "100 generated records unless told");
         assertEquals(20, feed.rate());
         assertEquals("kill node=n2", ActionJson.describe(new Action.Kill(NodeRef.node(2))), "the trace's words, as for a step");

@@ -121,9 +121,12 @@ public final class HistoryRecorder implements ClusterObserver {
 
     @Override
     public void produceSent(int broker, ProduceRequest request) {
+        if (io.yakraft.metadata.TopicConfigs.uncleanLeaderElection(cluster.committedImage(), request.partition().topic())) {
+            exempt.add(partitionName(request.partition())); // unclean election may lose what it acknowledged, by design
+        }
         Call.Produce call = new Call.Produce(partitionName(request.partition()), request.records().size());
         int i = add(broker, call);
-        add(broker, call); // a duplicate delivery appends the batch again (no idempotent producer here)
+        add(broker, call); // a duplicate delivery may append the batch again (without idempotence)
         if (request.acks() == Acks.ALL && !request.recordIds().isEmpty()) {
             openProduces.put(partitionName(request.partition()) + "/" + request.recordIds().get(0), i);
         }
@@ -226,7 +229,8 @@ public final class HistoryRecorder implements ClusterObserver {
             producerIds = true;
             return new Call.AllocateProducerIds(c.brokerId(), QuorumController.PRODUCER_ID_BLOCK);
         }
-        if (command instanceof ControllerCommand.BrokerHeartbeat || command instanceof ControllerCommand.AlterPartition) {
+        if (command instanceof ControllerCommand.BrokerHeartbeat || command instanceof ControllerCommand.AlterPartition
+                || command instanceof ControllerCommand.ElectLeaders) {
             return null;
         }
         throw new IllegalStateException("no history rule for " + command.describe());
