@@ -36,7 +36,7 @@ class PreferredLeaderElectionTest {
     void thePreferredReplicaLeadsAgainOnlyWhenAskedAndOnlyFromTheIsr() {
         qc.activate(0, MetadataImage.EMPTY);
         for (int id = 1; id <= 2; id++) {
-            run(new RegisterBroker(id, new Uuid(id, 1), List.of(new Endpoint("PLAINTEXT", "b" + id, 9092, "PLAINTEXT")), null));
+            run(new RegisterBroker(id, new Uuid(id, 1), List.of(new Endpoint("PLAINTEXT", "b" + id, 9092, MetadataRecord.SecurityProtocol.PLAINTEXT)), null));
         }
         for (int id = 1; id <= 2; id++) {
             run(new BrokerHeartbeat(id, qc.image().brokers().get(id).epoch(), next, false, false));

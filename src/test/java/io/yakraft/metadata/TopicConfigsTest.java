@@ -139,7 +139,7 @@ class TopicConfigsTest {
 
     private void startBrokers(int n) {
         for (int id = 1; id <= n; id++) {
-            assertTrue(run(new RegisterBroker(id, new Uuid(id, 1), List.of(new Endpoint("PLAINTEXT", "b" + id, 9092, "PLAINTEXT")),
+            assertTrue(run(new RegisterBroker(id, new Uuid(id, 1), List.of(new Endpoint("PLAINTEXT", "b" + id, 9092, MetadataRecord.SecurityProtocol.PLAINTEXT)),
                     null)).reply().ok());
         }
         for (int id = 1; id <= n; id++) {
