@@ -35,6 +35,11 @@ final class VoteHandler {
     Decision decide(long now, VoteRequest req) {
         String kind = req.preVote() ? "pre-vote" : "vote";
         int epoch = quorum.epoch();
+        if (!req.voterDirectoryId().isEmpty() && !req.voterDirectoryId().equals(disk.directoryId())) {
+            return new Decision(VoteReason.INVALID_VOTER_KEY, kind + " rejected: the candidate asks n" + id + "/"
+                    + req.voterDirectoryId() + " but this disk is " + disk.directoryId() + " (a replaced disk is not that voter)",
+                    RaftError.INVALID_VOTER_KEY);
+        }
         if (!quorum.isVoter()) {
             return new Decision(VoteReason.NOT_A_VOTER, kind + " rejected: n" + id + " is an observer",
                     RaftError.INCONSISTENT_VOTER_SET);
