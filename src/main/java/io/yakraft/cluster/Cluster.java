@@ -267,6 +267,21 @@ public final class Cluster {
         return leader >= 0 ? raft(leader).pendingVoterChange() : java.util.Optional.empty();
     }
 
+    /** The latest voter set in the node's log (committed or not); its last incarnation's while it is down. */
+    public VoterSet voterSetOf(int id) {
+        return raft(id).voterSet();
+    }
+
+    /** Offset of the VotersRecord behind {@link #voterSetOf}, -1 when it came from the bootstrap checkpoint or a snapshot. */
+    public long voterSetOffsetOf(int id) {
+        return raft(id).voterSetOffset();
+    }
+
+    /** Whether the node runs now and leads its epoch. */
+    public boolean leads(int id) {
+        return sim.status(id) != NodeStatus.DOWN && raft(id).role() == Role.LEADER;
+    }
+
     /** The node's replica key (id and the directory id of its current disk). */
     public ReplicaKey replicaKey(int id) {
         return new ReplicaKey(id, disk(id).directoryId());

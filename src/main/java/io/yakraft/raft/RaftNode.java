@@ -120,6 +120,11 @@ public class RaftNode {
         return voterHistory.latest();
     }
 
+    /** Offset of the VotersRecord that set {@link #voterSet()}, -1 for the bootstrap checkpoint or a snapshot. */
+    public long voterSetOffset() {
+        return voterHistory.latestEntry().offset();
+    }
+
     /** The voter set as of this replica's high watermark: the committed one. */
     public VoterSet committedVoterSet() {
         return voterHistory.at(highWatermark - 1);
