@@ -40,8 +40,8 @@ public final class InvariantChecker implements ClusterObserver {
     public static final String OVERLAPPING_MAJORITIES = "OverlappingMajoritiesPerEpoch";
 
     private final Cluster cluster;
-    /** The voter sets leaders advanced their high watermark with, per epoch (few: one per voter change). */
-    private final Map<Integer, List<VoterSet>> commitSets = new HashMap<>();
+    /** The voter set the leader of each epoch last advanced its high watermark with. */
+    private final Map<Integer, VoterSet> commitSets = new HashMap<>();
     private final Map<Integer, Integer> leaderOfEpoch = new HashMap<>();
     private final Map<Integer, Integer> lastEpoch = new HashMap<>();
     private final Map<Integer, Long> lastHw = new HashMap<>();
@@ -194,20 +194,20 @@ public final class InvariantChecker implements ClusterObserver {
         }
     }
 
-    /** No two voter sets that could each form a majority without the other commit in one epoch. */
+    /**
+     * No two voter sets that could each form a majority without the other commit in one epoch:
+     * each set a leader commits with must overlap in majorities with the one it committed with
+     * before in that epoch (one voter changed at a time, each change committed before the next).
+     */
     private void checkOverlappingMajorities(int leader, VoterSet used) {
-        List<VoterSet> sets = commitSets.computeIfAbsent(cluster.epochOf(leader), e -> new ArrayList<>(2));
-        for (VoterSet earlier : sets) {
-            if (earlier.equals(used)) {
-                return;
-            }
-            if (!earlier.hasOverlappingMajority(used)) {
-                fail(OVERLAPPING_MAJORITIES, leader, "epoch " + cluster.epochOf(leader) + " committed with voters "
-                        + earlier.describe() + " and with " + used.describe() + ", whose majorities need not meet");
-                return;
-            }
+        int epoch = cluster.epochOf(leader);
+        VoterSet earlier = commitSets.get(epoch);
+        if (earlier != null && !earlier.equals(used) && !earlier.hasOverlappingMajority(used)) {
+            fail(OVERLAPPING_MAJORITIES, leader, "epoch " + epoch + " committed with voters " + earlier.describe()
+                    + " and then with " + used.describe() + ", whose majorities need not meet");
+            return;
         }
-        sets.add(used);
+        commitSets.put(epoch, used);
     }
 
     @Override
