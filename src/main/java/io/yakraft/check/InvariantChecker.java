@@ -167,6 +167,7 @@ public final class InvariantChecker implements ClusterObserver {
             fail(HW_WITHIN_LOG, node, "high watermark " + to + " beyond its own log end " + log.endOffset());
             return;
         }
+        long committedBefore = committed;
         // Everything this node now calls committed must agree with what others called committed.
         long start = Math.max(from, log.startOffset());
         int commitTerm = cluster.epochOf(node);
@@ -182,11 +183,17 @@ public final class InvariantChecker implements ClusterObserver {
                 append(e, commitTerm);
             }
         }
-        // The new high watermark must be held by a majority of voters (durable logs count).
+        // A newly committed high watermark must be held by a majority of voters (durable logs
+        // count). One already committed may be learned later, under a voter set changed since.
+        if (to <= committedBefore) {
+            return;
+        }
+        // A voter whose disk was replaced since it fetched counts as neither holder nor elector
+        // (KIP-853: on its new disk it cannot vote as that voter).
         VoterSet voters = cluster.currentVoters();
-        int holders = votersHolding(voters, to);
-        if (holders < voters.majority()) {
-            fail(MAJORITY_HW, node, "high watermark " + to + " held by only " + holders + " of " + voters.size() + " voters");
+        if (couldElectWithout(voters, to) >= voters.majority()) {
+            fail(MAJORITY_HW, node, "high watermark " + to + " held by only " + votersHolding(voters, to) + " of "
+                    + voters.size() + " voters");
             return;
         }
         if (cluster.leads(node)) {
@@ -253,18 +260,25 @@ public final class InvariantChecker implements ClusterObserver {
         // Safe while every majority of the voter set contains a holder or a voter whose disk was
         // replaced (KIP-853: a replica on a new disk is not that voter and cannot grant a vote).
         VoterSet voters = cluster.currentVoters();
-        int couldElectWithout = 0;
-        for (VoterSet.Voter v : voters.voters()) {
-            int id = v.key().id();
-            if (v.key().matches(cluster.replicaKey(id)) && !holdsCommittedPrefix(id, cluster.logRange(id), committed)) {
-                couldElectWithout++;
-            }
-        }
+        int couldElectWithout = couldElectWithout(voters, committed);
         if (couldElectWithout >= voters.majority()) {
             fail(NO_COMMITTED_LOSS, node, when + ": committed entries up to " + committed + " survive on only "
                     + votersHolding(voters, committed) + " of " + voters.size() + " voters, and " + couldElectWithout
                     + " voters without them could elect a leader");
         }
+    }
+
+    /** How many voters lack [0, upTo) and still run on the disk the voter set knows: they could vote. */
+    private int couldElectWithout(VoterSet voters, long upTo) {
+        int n = 0;
+        for (VoterSet.Voter v : voters.voters()) {
+            int id = v.key().id();
+            if (cluster.allIds().contains(id) && v.key().matches(cluster.replicaKey(id))
+                    && !holdsCommittedPrefix(id, cluster.logRange(id), upTo)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** How many voters' durable logs hold the committed prefix [0, upTo). */
