@@ -65,7 +65,7 @@ final class VoterOperator {
      * voter is ever out of place (two would leave no majority to repair them).
      */
     private static boolean settled(Cluster c) {
-        if (c.leaderId() < 0 || !c.committedVoters().equals(c.currentVoters())) {
+        if (c.leaderId() < 0 || c.status(c.leaderId()) != NodeStatus.UP || !c.committedVoters().equals(c.currentVoters())) {
             return false;
         }
         for (VoterSet.Voter v : c.currentVoters().voters()) {

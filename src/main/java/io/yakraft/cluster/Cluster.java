@@ -214,6 +214,9 @@ public final class Cluster {
             return new VoterChangeResult(RaftError.NOT_LEADER_OR_FOLLOWER,
                     "no leader to take AddRaftVoter", -1);
         }
+        if (sim.status(leader) != NodeStatus.UP) {
+            return new VoterChangeResult(RaftError.REQUEST_TIMED_OUT, "leader n" + leader + " is paused and does not answer", -1);
+        }
         VoterChangeResult r = raft(leader).addVoter(sim.now(), raft(id).replicaKey(),
                 VoterSet.endpointOf(id));
         afterPoke(leader);
@@ -226,6 +229,9 @@ public final class Cluster {
         if (leader < 0) {
             return new VoterChangeResult(RaftError.NOT_LEADER_OR_FOLLOWER,
                     "no leader to take RemoveRaftVoter", -1);
+        }
+        if (sim.status(leader) != NodeStatus.UP) {
+            return new VoterChangeResult(RaftError.REQUEST_TIMED_OUT, "leader n" + leader + " is paused and does not answer", -1);
         }
         RaftNode l = raft(leader);
         ReplicaKey key = l.voterSet().voterFor(id).map(VoterSet.Voter::key)

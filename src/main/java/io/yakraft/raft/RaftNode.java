@@ -620,7 +620,7 @@ public class RaftNode {
     // ------------------------------------------------------------------ votes
 
     private void onVoteRequest(long now, int from, VoteRequest req) {
-        if (quorum.isVoter() && req.epoch() > quorum.epoch()) {
+        if (req.epoch() > quorum.epoch()) {
             // Kafka's handleVoteRequest: a Vote or PreVote from a newer epoch first moves any role
             // (the leader too) to Unattached in that epoch; the request is then judged there and
             // the answer carries that epoch, so the Prospective that asked can count it.
@@ -646,7 +646,9 @@ public class RaftNode {
             prospective.electAt(quorum.electionTimeoutFrom(now));
             out.note("voted for n" + candidateId + " in epoch " + state.epoch() + "; still Prospective");
         } else if (state instanceof UnattachedState unattached) {
-            unattached.electAt(quorum.electionTimeoutFrom(now));
+            if (quorum.isVoter()) {
+                unattached.electAt(quorum.electionTimeoutFrom(now)); // an observer that votes runs no election timer
+            }
         } else {
             throw new IllegalStateException("a vote granted in role " + state.role());
         }
