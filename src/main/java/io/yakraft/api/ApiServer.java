@@ -660,7 +660,7 @@ public final class ApiServer implements AutoCloseable {
             r.put("status", n.displayRole());
             r.put("logEndOffset", n.logEndOffset());
             r.put("lag", end < 0 ? null : Math.max(0, end - n.logEndOffset()));
-            (n.voter() ? voters : observers).add(r);
+            (s.votes(n.id()) ? voters : observers).add(r);
         }
         m.put("currentVoters", voters);
         m.put("currentObservers", observers);

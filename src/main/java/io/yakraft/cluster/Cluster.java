@@ -983,7 +983,8 @@ public final class Cluster {
         return new ClusterSnapshot(config.seed(), sim.now(), sim.eventCount(), List.copyOf(views), List.copyOf(flying),
                 sim.network().cutLinks(), leader, leader < 0 ? -1 : raft(leader).epoch(), violations(),
                 java.util.Collections.unmodifiableMap(logs), java.util.Collections.unmodifiableMap(nodeImages),
-                java.util.Collections.unmodifiableMap(replicaViews), feeds(), quorum);
+                java.util.Collections.unmodifiableMap(replicaViews), feeds(), quorum,
+                Arrays.stream(currentVoters().ids()).boxed().toList());
     }
 
     /** The node's log for the replication view: what it holds, as epoch runs, and its last truncation. */
