@@ -49,7 +49,7 @@ public final class ApiServer implements AutoCloseable {
             "GET register-broker {}", "DELETE register-broker {}", "POST register-broker-change", "GET metadata-fetch-by-id {}",
             "POST register-producer", "POST create-topic", "GET get-topic {}", "POST create-partition", "GET topics",
             "GET partitions", "GET producers", "POST feed", "GET feeds", "GET feeds {}", "GET cluster", "GET metadata",
-            "GET health", "POST split-vote", "POST drop-message", "POST stop-node");
+            "GET health", "POST split-vote", "POST drop-message", "POST stop-node", "POST controllers", "POST voters", "DELETE voters {}");
 
     private final LiveSession cluster;
     private final HttpWire server;
@@ -220,6 +220,12 @@ public final class ApiServer implements AutoCloseable {
                 return engineered("dropMessage", body(ex));
             case "POST stop-node": // {"node": "b101"}: a clean stop (controlled shutdown), beside a crash
                 return engineered("stop", body(ex));
+            case "POST controllers":
+                return voterChange(json.createObjectNode().put("action", "addController").put("id", requiredInt(body(ex), "id")));
+            case "POST voters":
+                return voterChange(json.createObjectNode().put("action", "addVoter").put("node", "n" + requiredInt(body(ex), "id")));
+            case "DELETE voters {}":
+                return voterChange(json.createObjectNode().put("action", "removeVoter").put("node", "n" + intArg("id", arg)));
             default:
                 throw notFound(method + " " + path);
         }
@@ -238,6 +244,30 @@ public final class ApiServer implements AutoCloseable {
         Outcome outcome = await(perform(parse(step, "INVALID_REQUEST")).outcome());
         if (outcome instanceof Outcome.Refused r) {
             throw new ApiError(r.code() == ErrorCode.NO_SUCH_NODE ? 404 : 409, r.code().name(), r.message());
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("action", action);
+        m.put("detail", outcome.describe());
+        return m;
+    }
+
+    /**
+     * KIP-853 (POST /controllers {id}, POST /voters {id}, DELETE /voters/{id}): 200 with the leader's
+     * first answer (the change is done once its VotersRecord commits; GET /cluster shows the voters),
+     * or Kafka's error: 404 no such node or VOTER_NOT_FOUND, 409 DUPLICATE_VOTER or a change that
+     * cannot start now (REQUEST_TIMED_OUT, as Kafka answers it), 503 without a leader.
+     */
+    private Object voterChange(ObjectNode step) throws ApiError {
+        String action = step.get("action").asText();
+        Outcome outcome = await(perform(parse(step, "INVALID_REQUEST")).outcome());
+        if (outcome instanceof Outcome.Refused r) {
+            int status = switch (r.code()) {
+                case NO_SUCH_NODE, VOTER_NOT_FOUND -> 404;
+                case LEADER_NOT_AVAILABLE -> 503;
+                case INVALID_REQUEST, UNSUPPORTED_VERSION -> 400;
+                default -> 409;
+            };
+            throw new ApiError(status, r.code().name(), r.message());
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("action", action);
@@ -647,7 +677,7 @@ public final class ApiServer implements AutoCloseable {
             r.put("status", n.displayRole());
             r.put("logEndOffset", n.logEndOffset());
             r.put("lag", end < 0 ? null : Math.max(0, end - n.logEndOffset()));
-            (n.voter() ? voters : observers).add(r);
+            (s.votes(n.id()) ? voters : observers).add(r);
         }
         m.put("currentVoters", voters);
         m.put("currentObservers", observers);

@@ -3,6 +3,9 @@ package io.yakraft.check;
 import io.yakraft.cluster.Cluster;
 import io.yakraft.cluster.ClusterObserver;
 import io.yakraft.cluster.LogRange;
+import io.yakraft.raft.LogEntry;
+import io.yakraft.raft.VoterSet;
+import io.yakraft.raft.VotersRecord;
 import io.yakraft.raft.Role;
 
 import java.util.ArrayList;
@@ -31,9 +34,14 @@ public final class InvariantChecker implements ClusterObserver {
     public static final String NO_COMMITTED_LOSS = "CommittedEntryNeverLost";
     public static final String NO_TRUNCATION_BELOW_HW = "NoTruncationBelowHighWatermark";
     public static final String HW_WITHIN_LOG = "HighWatermarkWithinLog";
+    /** KIP-853: a leader appends a new voter set only once the previous one is committed, one voter at a time. */
+    public static final String VOTER_CHANGE_COMMITTED_FIRST = "VoterSetChangesOnlyAfterCommit";
+    /** KIP-853: every voter set a leader commits with in one epoch shares a voter with every majority of the others. */
+    public static final String OVERLAPPING_MAJORITIES = "OverlappingMajoritiesPerEpoch";
 
     private final Cluster cluster;
-    private final int[] voters;
+    /** The voter set the leader of each epoch last advanced its high watermark with. */
+    private final Map<Integer, VoterSet> commitSets = new HashMap<>();
     private final Map<Integer, Integer> leaderOfEpoch = new HashMap<>();
     private final Map<Integer, Integer> lastEpoch = new HashMap<>();
     private final Map<Integer, Long> lastHw = new HashMap<>();
@@ -49,7 +57,6 @@ public final class InvariantChecker implements ClusterObserver {
 
     public InvariantChecker(Cluster cluster) {
         this.cluster = cluster;
-        this.voters = cluster.voterIds();
         cluster.addObserver(this);
         this.metadata = new MetadataInvariants(cluster, this::fail);
         cluster.addObserver(metadata);
@@ -160,6 +167,7 @@ public final class InvariantChecker implements ClusterObserver {
             fail(HW_WITHIN_LOG, node, "high watermark " + to + " beyond its own log end " + log.endOffset());
             return;
         }
+        long committedBefore = committed;
         // Everything this node now calls committed must agree with what others called committed.
         long start = Math.max(from, log.startOffset());
         int commitTerm = cluster.epochOf(node);
@@ -175,10 +183,60 @@ public final class InvariantChecker implements ClusterObserver {
                 append(e, commitTerm);
             }
         }
-        // The new high watermark must be held by a majority of voters (durable logs count).
-        int holders = votersHolding(to);
-        if (holders < voters.length / 2 + 1) {
-            fail(MAJORITY_HW, node, "high watermark " + to + " held by only " + holders + " of " + voters.length + " voters");
+        // A newly committed high watermark must be held by a majority of voters (durable logs
+        // count). One already committed may be learned later, under a voter set changed since.
+        if (to <= committedBefore) {
+            return;
+        }
+        // A voter whose disk was replaced since it fetched counts as neither holder nor elector
+        // (KIP-853: on its new disk it cannot vote as that voter).
+        VoterSet voters = cluster.currentVoters();
+        if (couldElectWithout(voters, to) >= voters.majority()) {
+            fail(MAJORITY_HW, node, "high watermark " + to + " held by only " + votersHolding(voters, to) + " of "
+                    + voters.size() + " voters");
+            return;
+        }
+        if (cluster.leads(node)) {
+            checkOverlappingMajorities(node, cluster.voterSetOf(node));
+        }
+    }
+
+    /**
+     * No two voter sets that could each form a majority without the other commit in one epoch:
+     * each set a leader commits with must overlap in majorities with the one it committed with
+     * before in that epoch (one voter changed at a time, each change committed before the next).
+     */
+    private void checkOverlappingMajorities(int leader, VoterSet used) {
+        int epoch = cluster.epochOf(leader);
+        VoterSet earlier = commitSets.get(epoch);
+        if (earlier != null && !earlier.equals(used) && !earlier.hasOverlappingMajority(used)) {
+            fail(OVERLAPPING_MAJORITIES, leader, "epoch " + epoch + " committed with voters " + earlier.describe()
+                    + " and then with " + used.describe() + ", whose majorities need not meet");
+            return;
+        }
+        commitSets.put(epoch, used);
+    }
+
+    @Override
+    public void appended(int node, List<LogEntry> entries) {
+        // The node's voter history does not hold these entries yet: its latest set is the one before.
+        if (!cluster.leads(node)) {
+            return;
+        }
+        for (LogEntry e : entries) {
+            if (e.payload() instanceof VotersRecord r) {
+                checks++;
+                VoterSet before = cluster.voterSetOf(node);
+                long setAt = cluster.voterSetOffsetOf(node);
+                long hw = cluster.logRange(node).highWatermark();
+                if (setAt >= hw) {
+                    fail(VOTER_CHANGE_COMMITTED_FIRST, node, "leader n" + node + " wrote voters " + r.voters().describe()
+                            + " at " + e.offset() + " while the voter set at " + setAt + " was uncommitted (high watermark " + hw + ")");
+                } else if (!before.hasOverlappingMajority(r.voters())) {
+                    fail(VOTER_CHANGE_COMMITTED_FIRST, node, "leader n" + node + " changed voters " + before.describe()
+                            + " to " + r.voters().describe() + " at " + e.offset() + ": more than one voter at a time");
+                }
+            }
         }
     }
 
@@ -199,18 +257,35 @@ public final class InvariantChecker implements ClusterObserver {
         if (committed == 0) {
             return;
         }
-        int holders = votersHolding(committed);
-        if (holders < voters.length / 2 + 1) {
+        // Safe while every majority of the voter set contains a holder or a voter whose disk was
+        // replaced (KIP-853: a replica on a new disk is not that voter and cannot grant a vote).
+        VoterSet voters = cluster.currentVoters();
+        int couldElectWithout = couldElectWithout(voters, committed);
+        if (couldElectWithout >= voters.majority()) {
             fail(NO_COMMITTED_LOSS, node, when + ": committed entries up to " + committed + " survive on only "
-                    + holders + " of " + voters.length + " voters");
+                    + votersHolding(voters, committed) + " of " + voters.size() + " voters, and " + couldElectWithout
+                    + " voters without them could elect a leader");
         }
     }
 
+    /** How many voters lack [0, upTo) and still run on the disk the voter set knows: they could vote. */
+    private int couldElectWithout(VoterSet voters, long upTo) {
+        int n = 0;
+        for (VoterSet.Voter v : voters.voters()) {
+            int id = v.key().id();
+            if (cluster.allIds().contains(id) && v.key().matches(cluster.replicaKey(id))
+                    && !holdsCommittedPrefix(id, cluster.logRange(id), upTo)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** How many voters' durable logs hold the committed prefix [0, upTo). */
-    private int votersHolding(long upTo) {
+    private int votersHolding(VoterSet voters, long upTo) {
         int holders = 0;
-        for (int v : voters) {
-            if (holdsCommittedPrefix(v, cluster.logRange(v), upTo)) {
+        for (int v : voters.ids()) {
+            if (cluster.allIds().contains(v) && holdsCommittedPrefix(v, cluster.logRange(v), upTo)) {
                 holders++;
             }
         }

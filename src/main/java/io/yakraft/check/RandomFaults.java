@@ -14,10 +14,11 @@ import java.util.SplittableRandom;
  * from the whole vocabulary (crash, graceful stop, restart, pause, resume, isolate, majority/minority split,
  * bridge, majorities ring, one-way cuts, loss, duplication, jittery latency, resign, forced
  * timeouts, log compaction into a snapshot, disk loss on observers), then heals everything at {@code until}.
+ * With voter changes on ({@link #scheduleWithVoterChanges}) it also loses voters' disks and removes
+ * voters, and an operator ({@link VoterOperator}) replaces and re-adds them as KIP-853 says.
  *
  * <p>Faults are decided when they fire (from the cluster's state then), so the plan is a pure
- * function of the seed and the run. Disk loss is kept to observers: a voter that forgets its
- * vote or log breaks Raft's own assumptions (Kafka guards that with KIP-853 directory ids).
+ * function of the seed and the run. Without voter changes, disk loss is kept to observers.
  */
 public final class RandomFaults {
     private final Cluster cluster;
@@ -29,7 +30,16 @@ public final class RandomFaults {
     private final int maxFaults;
     private int injected;
 
+    /** The fault kinds drawn from: the 15 classic ones, plus one voter change (KIP-853) when enabled. */
+    private final int kinds;
+
     private RandomFaults(Cluster cluster, long meanGapMs, long until, boolean voterDiskLoss, int maxFaults) {
+        this(cluster, meanGapMs, until, voterDiskLoss, maxFaults, false);
+    }
+
+    private RandomFaults(Cluster cluster, long meanGapMs, long until, boolean voterDiskLoss, int maxFaults,
+                         boolean voterChanges) {
+        this.kinds = voterChanges ? 16 : 15;
         this.cluster = cluster;
         this.maxFaults = maxFaults;
         this.random = cluster.randomFor("faults");
@@ -51,6 +61,19 @@ public final class RandomFaults {
         RandomFaults f = new RandomFaults(cluster, meanGapMs, until, false, maxFaults);
         f.scheduleNext(from);
         cluster.at(until, "faults over: heal network, restart dead nodes, resume paused ones", RandomFaults::healEverything);
+        return f;
+    }
+
+    /**
+     * As {@link #schedule(Cluster, long, long, long)}, with KIP-853's faults among the others: a
+     * voter's disk is lost (it comes back on a new disk, not a voter), or a voter is removed; the
+     * operator replaces and re-adds voters from {@code from} on, through the calm after {@code until}.
+     */
+    public static RandomFaults scheduleWithVoterChanges(Cluster cluster, long from, long until, long meanGapMs) {
+        RandomFaults f = new RandomFaults(cluster, meanGapMs, until, false, Integer.MAX_VALUE, true);
+        f.scheduleNext(from);
+        cluster.at(until, "faults over: heal network, restart dead nodes, resume paused ones", RandomFaults::healEverything);
+        VoterOperator.schedule(cluster, from, until);
         return f;
     }
 
@@ -95,7 +118,7 @@ public final class RandomFaults {
         int[] voters = c.voterIds();
         int node = ids.get(random.nextInt(ids.size()));
         int voter = voters[random.nextInt(voters.length)];
-        switch (random.nextInt(15)) {
+        switch (random.nextInt(kinds)) {
             case 0 -> c.crash(node);
             case 1 -> c.stop(node); // graceful: a broker's controlled shutdown, a leader's resignation
             case 2, 3 -> restartSomeone(c, ids);
@@ -138,6 +161,13 @@ public final class RandomFaults {
             }
             case 12 -> c.forceTimeout(voter);
             case 13 -> c.compact(node);
+            case 15 -> {
+                if (random.nextBoolean()) {
+                    VoterOperator.loseVoterDisk(c, voter);
+                } else {
+                    VoterOperator.removeVoter(c, voter);
+                }
+            }
             default -> {
                 c.healAll();
                 if (c.observerIds().length > 0 && random.nextBoolean()) {

@@ -49,7 +49,8 @@ public final class Runner {
         TopicWorkload workload = spec.workload() == null ? null : TopicWorkload.schedule(cluster, spec.workload(), 0, end);
         FeedWorkload feed = spec.feed() == null ? null : FeedWorkload.schedule(cluster, spec.feed(), 0, end);
         if (spec.faults()) {
-            RandomFaults.schedule(cluster, 2_000, end, spec.faultGapMs());
+            // KIP-853's faults are among them: voters lose disks and are removed, and are replaced.
+            RandomFaults.scheduleWithVoterChanges(cluster, 2_000, end, spec.faultGapMs());
         }
         cluster.runUntil(end);
         long liveness = -1;

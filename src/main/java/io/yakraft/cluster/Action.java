@@ -34,6 +34,21 @@ public sealed interface Action {
     record Pause(NodeRef node) implements Action {
     }
 
+    /**
+     * Starts a new controller process {@code id} on a freshly formatted disk (KIP-853: format
+     * --no-initial-controllers): it fetches the log as an observer until added as a voter.
+     */
+    record AddController(int id) implements Action {
+    }
+
+    /** AddRaftVoter: the leader adds the controller, as it runs now (its disk), to the voter set. */
+    record AddVoter(NodeRef node) implements Action {
+    }
+
+    /** RemoveRaftVoter: the leader removes the voter from the voter set. */
+    record RemoveVoter(NodeRef node) implements Action {
+    }
+
     record Resume(NodeRef node) implements Action {
     }
 

@@ -37,6 +37,15 @@ final class ActionRunner {
         if (action instanceof Action.Restart a) {
             return onNode(a.node(), "restart", id -> c.restart(id, a.emptyDisk()));
         }
+        if (action instanceof Action.AddController a) {
+            return addController(a.id());
+        }
+        if (action instanceof Action.AddVoter a) {
+            return voterChange(a.node(), true);
+        }
+        if (action instanceof Action.RemoveVoter a) {
+            return voterChange(a.node(), false);
+        }
         if (action instanceof Action.Pause a) {
             return onNode(a.node(), "pause", c::pause);
         }
@@ -114,6 +123,33 @@ final class ActionRunner {
             return new Outcome.Accepted("speed " + a.speed() + "×");
         }
         throw new IllegalStateException("no way to carry out " + action);
+    }
+
+    private Outcome addController(int id) {
+        if (id < 1 || id >= ClusterConfig.FIRST_OBSERVER_ID || c.allIds().contains(id)) {
+            return new Outcome.Refused(ErrorCode.INVALID_REQUEST, "addController " + id, c.allIds().contains(id)
+                    ? "node " + id + " already exists" : "a controller id is 1.." + (ClusterConfig.FIRST_OBSERVER_ID - 1));
+        }
+        c.addController(id);
+        return new Outcome.Accepted("controller n" + id + " started as an observer (directory " + c.replicaKey(id).directoryId()
+                + ")");
+    }
+
+    /** AddRaftVoter / RemoveRaftVoter through the leader; the leader's first answer is the outcome. */
+    private Outcome voterChange(NodeRef ref, boolean add) {
+        String verb = add ? "addVoter" : "removeVoter";
+        int id = c.resolve(ref);
+        if (id < 0 || !c.allIds().contains(id)) {
+            return unresolved(ref, verb + " " + ref.text());
+        }
+        if (!c.isVoter(id)) {
+            return new Outcome.Refused(ErrorCode.INVALID_REQUEST, verb + " n" + id, "n" + id + " is not a controller");
+        }
+        io.yakraft.raft.VoterChangeResult r = add ? c.addVoter(id) : c.removeVoter(id);
+        if (!r.accepted()) {
+            return new Outcome.Refused(ErrorCode.ofVoterChange(r.error()), verb + " n" + id, r.message());
+        }
+        return new Outcome.Accepted(verb + " n" + id + ": " + r.message() + "; done when committed");
     }
 
     /** The node the reference names now, else the refusal saying why nobody. */

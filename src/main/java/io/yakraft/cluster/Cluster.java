@@ -15,8 +15,12 @@ import io.yakraft.raft.DurableState;
 import io.yakraft.raft.LogEntry;
 import io.yakraft.raft.QuorumInfo;
 import io.yakraft.raft.RaftLog;
+import io.yakraft.raft.RaftError;
 import io.yakraft.raft.RaftNode;
+import io.yakraft.raft.ReplicaKey;
 import io.yakraft.raft.Role;
+import io.yakraft.raft.VoterChangeResult;
+import io.yakraft.raft.VoterSet;
 import io.yakraft.sim.Envelope;
 import io.yakraft.sim.Input;
 import io.yakraft.sim.LinkConfig;
@@ -63,7 +67,14 @@ public final class Cluster {
     private boolean stopAtViolation = true;
     private final RaftNodeFactory factory;
     private final QuorumControllerFactory controllerFactory;
-    private final int[] voterIds;
+    /** The controller nodes: the configured ones plus any added later (addController). Voters are a subset. */
+    private final java.util.TreeSet<Integer> controllerIds = new java.util.TreeSet<>();
+    /** controller.quorum.bootstrap.servers: the configured controllers. */
+    private final int[] bootstrapServers;
+    /** The voter set the configured controllers' disks are formatted with (--initial-controllers). */
+    private final VoterSet initialVoters;
+    /** How many times each controller's disk was formatted: a lost disk comes back with a new directory id. */
+    private final Map<Integer, Integer> diskFormats = new TreeMap<>();
     /** Brokers: the configured ones plus any registered from the window or the API later. */
     private final Map<Integer, BrokerIdentity> brokers = new TreeMap<>();
     private final Truncations truncations = new Truncations();
@@ -89,7 +100,16 @@ public final class Cluster {
         this.sim.setDescriber(RaftMessages.INSTANCE);
         this.sim.network().setDefaults(config.network());
         this.presets = new NetworkPresets(sim.network());
-        this.voterIds = config.voterIds();
+        this.bootstrapServers = config.voterIds();
+        for (int id : bootstrapServers) {
+            controllerIds.add(id);
+        }
+        List<VoterSet.Voter> initial = new ArrayList<>();
+        for (int id : bootstrapServers) {
+            initial.add(new VoterSet.Voter(new ReplicaKey(id, directoryId(id, 0)),
+                    VoterSet.endpointOf(id)));
+        }
+        this.initialVoters = new VoterSet(initial);
         for (int id : config.observerIds()) {
             brokers.put(id, BrokerIdentity.defaultFor(id));
         }
@@ -102,7 +122,7 @@ public final class Cluster {
 
     /** Boots every node at time 0. Observers must be added before this to see the first events. */
     public Cluster start() {
-        for (int id : voterIds) {
+        for (int id : bootstrapServers) {
             addNode(id);
         }
         for (int id : brokers.keySet()) {
@@ -112,11 +132,11 @@ public final class Cluster {
     }
 
     private void addNode(int id) {
-        disks.put(id, new DurableState());
+        disks.put(id, format(id));
         dataDisks.put(id, new TreeMap<>(TopicPartition.ORDER));
         sim.addNode(id, (nodeId, incarnation, diskLost) -> {
             if (diskLost) {
-                disks.put(nodeId, new DurableState());
+                disks.put(nodeId, format(nodeId));
                 dataDisks.put(nodeId, new TreeMap<>(TopicPartition.ORDER));
             }
             if (diskLost || !logDirs.containsKey(nodeId)) {
@@ -124,7 +144,7 @@ public final class Cluster {
                 logDirs.put(nodeId, Uuid.random(sim.randomFor("log-dir", nodeId, incarnation)));
             }
             RaftHost host = new RaftHost(nodeId, sim, observers);
-            host.attach(factory.create(nodeId, voterIds, config.raft(), disks.get(nodeId),
+            host.attach(factory.create(nodeId, bootstrapServers, config.raft(), disks.get(nodeId),
                     sim.randomFor("raft", nodeId, incarnation), host, incarnation));
             MetadataConfig meta = config.metadata();
             if (isVoter(nodeId)) {
@@ -132,7 +152,7 @@ public final class Cluster {
                         sim.randomFor("controller", nodeId, incarnation)), observers, meta, config.raft().requestTimeoutMs(),
                         Uuid.random(sim.randomFor("incarnation", nodeId, incarnation)), sim.now()));
             } else {
-                BrokerProcess broker = new BrokerProcess(nodeId, incarnation, host, sim, images, meta, config.raft(), voterIds,
+                BrokerProcess broker = new BrokerProcess(nodeId, incarnation, host, sim, images, meta, config.raft(), bootstrapServers,
                         Uuid.random(sim.randomFor("incarnation", nodeId, incarnation)), brokers.get(nodeId), sim.now(), clientCommands,
                         logDirs.get(nodeId));
                 host.add(broker);
@@ -150,6 +170,135 @@ public final class Cluster {
             hosts.put(nodeId, host);
             return host;
         });
+    }
+
+    /**
+     * A fresh disk for {@code id}, as kafka-storage format makes it. A controller's first disk is
+     * formatted with --initial-controllers when it is one of the configured controllers (its
+     * bootstrap checkpoint holds the initial voter set, kraft.version 1); any later disk of a
+     * controller (one lost and replaced, or an added controller's) with --no-initial-controllers
+     * and a new directory id, so it starts as an observer and must be added as a voter. A broker's
+     * disk holds no quorum state of interest.
+     */
+    private DurableState format(int id) {
+        if (!controllerIds.contains(id)) {
+            return new DurableState();
+        }
+        int formats = diskFormats.merge(id, 1, Integer::sum) - 1;
+        boolean initial = formats == 0 && initialVoters.containsId(id);
+        return new DurableState(directoryId(id, formats), initial ? initialVoters : null);
+    }
+
+    /** The directory.id of the node's {@code format}-th disk: random as Kafka's, and the same in every run of a seed. */
+    private String directoryId(int id, int format) {
+        return Uuid.random(sim.randomFor("directory", id, format)).toString();
+    }
+
+    /**
+     * Starts a new controller process now (Kafka: format its disk with --no-initial-controllers,
+     * start it with controller.quorum.bootstrap.servers): it is an observer of the quorum until
+     * {@link #addVoter} makes it a voter.
+     */
+    public void addController(int id) {
+        if (id < 1 || sim.nodeIds().contains(id) || id >= ClusterConfig.FIRST_OBSERVER_ID) {
+            throw new IllegalArgumentException(id < 1 || id >= ClusterConfig.FIRST_OBSERVER_ID
+                    ? "controller id must be 1.." + (ClusterConfig.FIRST_OBSERVER_ID - 1) + ", got " + id
+                    : "node " + id + " already exists");
+        }
+        controllerIds.add(id);
+        addNode(id);
+        sim.trace().record(sim.now(), id, TraceKind.FAULT, "controller n" + id + " started with a new disk ("
+                + disk(id).directoryId() + "); an observer until added as a voter");
+    }
+
+    /**
+     * AddRaftVoter sent to the leader for controller {@code id} as it runs now (its current disk).
+     * The answer is the leader's first one: refused, or the VotersRecord appended; the change is
+     * done when that record commits.
+     */
+    public VoterChangeResult addVoter(int id) {
+        int leader = leaderId();
+        if (leader < 0) {
+            return new VoterChangeResult(RaftError.NOT_LEADER_OR_FOLLOWER,
+                    "no leader to take AddRaftVoter", -1);
+        }
+        if (sim.status(leader) != NodeStatus.UP) {
+            return new VoterChangeResult(RaftError.REQUEST_TIMED_OUT, "leader n" + leader + " is paused and does not answer", -1);
+        }
+        VoterChangeResult r = raft(leader).addVoter(sim.now(), raft(id).replicaKey(),
+                VoterSet.endpointOf(id));
+        afterPoke(leader);
+        return r;
+    }
+
+    /** RemoveRaftVoter sent to the leader for the voter with this id (the directory id its voter set lists). */
+    public VoterChangeResult removeVoter(int id) {
+        int leader = leaderId();
+        if (leader < 0) {
+            return new VoterChangeResult(RaftError.NOT_LEADER_OR_FOLLOWER,
+                    "no leader to take RemoveRaftVoter", -1);
+        }
+        if (sim.status(leader) != NodeStatus.UP) {
+            return new VoterChangeResult(RaftError.REQUEST_TIMED_OUT, "leader n" + leader + " is paused and does not answer", -1);
+        }
+        RaftNode l = raft(leader);
+        ReplicaKey key = l.voterSet().voterFor(id).map(VoterSet.Voter::key)
+                .orElse(new ReplicaKey(id, ReplicaKey.NO_DIRECTORY));
+        VoterChangeResult r = l.removeVoter(sim.now(), key);
+        afterPoke(leader);
+        return r;
+    }
+
+    /**
+     * The voter set now: the latest one in the live leader's log (committed or not, as Kafka uses
+     * it), else that of the live controller with the highest epoch, else the initial one.
+     */
+    public VoterSet currentVoters() {
+        int leader = leaderId();
+        if (leader >= 0) {
+            return raft(leader).voterSet();
+        }
+        VoterSet best = initialVoters;
+        int bestEpoch = -1;
+        for (int id : controllerIds) {
+            if (sim.status(id) != NodeStatus.DOWN && raft(id).epoch() > bestEpoch && !raft(id).voterSet().isEmpty()) {
+                best = raft(id).voterSet();
+                bestEpoch = raft(id).epoch();
+            }
+        }
+        return best;
+    }
+
+    /** The voter set committed at the live leader (its high watermark), or {@link #currentVoters()} without one. */
+    public VoterSet committedVoters() {
+        int leader = leaderId();
+        return leader >= 0 ? raft(leader).committedVoterSet() : currentVoters();
+    }
+
+    /** The voter change the leader has appended and not committed, in words, or empty. */
+    public java.util.Optional<String> pendingVoterChange() {
+        int leader = leaderId();
+        return leader >= 0 ? raft(leader).pendingVoterChange() : java.util.Optional.empty();
+    }
+
+    /** The latest voter set in the node's log (committed or not); its last incarnation's while it is down. */
+    public VoterSet voterSetOf(int id) {
+        return raft(id).voterSet();
+    }
+
+    /** Offset of the VotersRecord behind {@link #voterSetOf}, -1 when it came from the bootstrap checkpoint or a snapshot. */
+    public long voterSetOffsetOf(int id) {
+        return raft(id).voterSetOffset();
+    }
+
+    /** Whether the node runs now and leads its epoch. */
+    public boolean leads(int id) {
+        return sim.status(id) != NodeStatus.DOWN && raft(id).role() == Role.LEADER;
+    }
+
+    /** The node's replica key (id and the directory id of its current disk). */
+    public ReplicaKey replicaKey(int id) {
+        return new ReplicaKey(id, disk(id).directoryId());
     }
 
     /**
@@ -194,8 +343,12 @@ public final class Cluster {
         return sim.now();
     }
 
+    /**
+     * The controller nodes (configured and added): every node that runs a quorum controller and
+     * can be a voter. Which of them vote now is {@link #currentVoters()}.
+     */
     public int[] voterIds() {
-        return voterIds.clone();
+        return controllerIds.stream().mapToInt(Integer::intValue).toArray();
     }
 
     public int[] observerIds() {
@@ -289,15 +442,16 @@ public final class Cluster {
         return brokers.containsKey(id);
     }
 
+    /** True for a controller node (configured or added), voter or not right now; see {@link #currentVoters()}. */
     public boolean isVoter(int id) {
-        return Arrays.binarySearch(voterIds, id) >= 0;
+        return controllerIds.contains(id);
     }
 
     /** The live leader with the highest epoch, or -1. */
     public int leaderId() {
         int best = -1;
         int bestEpoch = -1;
-        for (int id : voterIds) {
+        for (int id : controllerIds) {
             if (sim.status(id) != NodeStatus.DOWN) {
                 RaftNode n = raft(id);
                 if (n.role() == Role.LEADER && n.epoch() > bestEpoch) {
@@ -605,7 +759,7 @@ public final class Cluster {
 
     /** The controller currently serving commands, or -1 (none elected, or still catching up). */
     public int activeControllerId() {
-        for (int id : voterIds) {
+        for (int id : controllerIds) {
             ControllerProcess cp = hosts.containsKey(id) ? hosts.get(id).process(ControllerProcess.class) : null;
             if (cp != null && cp.active() && sim.status(id) == NodeStatus.UP) {
                 return id;
@@ -824,18 +978,18 @@ public final class Cluster {
 
     /** The minority a split cuts off when none is named: the leader plus live voters, leaving the rest a majority. */
     List<Integer> defaultMinority() {
-        return NetworkPresets.defaultMinority(leaderId(), voterIds, id -> sim.status(id) != NodeStatus.DOWN);
+        return NetworkPresets.defaultMinority(leaderId(), currentVoters().ids(), id -> sim.status(id) != NodeStatus.DOWN);
     }
 
     /** Two halves of the voters that only meet at {@code bridgeNode}. */
     public void bridge(int bridgeNode) {
-        List<List<Integer>> halves = presets.bridge(bridgeNode, voterIds);
+        List<List<Integer>> halves = presets.bridge(bridgeNode, currentVoters().ids());
         netTrace("bridge: " + halves.get(0) + " and " + halves.get(1) + " only meet at n" + bridgeNode);
     }
 
     /** Each voter talks only to its two neighbours on a ring of the voters in id order. */
     public void majoritiesRing() {
-        netTrace("majorities ring over " + presets.majoritiesRing(voterIds));
+        netTrace("majorities ring over " + presets.majoritiesRing(currentVoters().ids()));
     }
 
     /** Drops one message in flight by its id; false when it is not in flight. */
@@ -906,7 +1060,8 @@ public final class Cluster {
         return new ClusterSnapshot(config.seed(), sim.now(), sim.eventCount(), List.copyOf(views), List.copyOf(flying),
                 sim.network().cutLinks(), leader, leader < 0 ? -1 : raft(leader).epoch(), violations(),
                 java.util.Collections.unmodifiableMap(logs), java.util.Collections.unmodifiableMap(nodeImages),
-                java.util.Collections.unmodifiableMap(replicaViews), feeds(), quorum);
+                java.util.Collections.unmodifiableMap(replicaViews), feeds(), quorum,
+                Arrays.stream(currentVoters().ids()).boxed().toList());
     }
 
     /** The node's log for the replication view: what it holds, as epoch runs, and its last truncation. */

@@ -22,7 +22,15 @@ public record ClusterSnapshot(long seed, long now, long events, List<NodeView> n
                               List<int[]> cutLinks, int leaderId, int leaderEpoch, List<String> violations,
                               Map<Integer, LogView> logs, Map<Integer, MetadataImage> images,
                               Map<Integer, Map<TopicPartition, ReplicaView>> replicas, List<FeedStatus> feeds,
-                              Optional<QuorumInfo> quorum) {
+                              Optional<QuorumInfo> quorum, List<Integer> voters) {
+
+    /**
+     * Whether the node is in the voter set now ({@link Cluster#currentVoters()}). A controller
+     * ({@link NodeView#voter()}) that was added as an observer or removed is not, KIP-853.
+     */
+    public boolean votes(int id) {
+        return voters.contains(id);
+    }
 
     /** The committed metadata as {@link Cluster#committedImage()} defines it, at this instant. */
     public MetadataImage committedImage() {

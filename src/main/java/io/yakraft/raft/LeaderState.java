@@ -19,8 +19,18 @@ final class LeaderState implements EpochState {
     private final long epochStartOffset;
     private final List<Integer> grantingVoters;
     private final int localId;
-    private final int[] voters;
+    private final ReplicaKey localKey;
+    /** The latest voter set of the log (committed or not), as Kafka's LeaderState follows it. */
+    private VoterSet voterSet;
+    private int[] voters;
+    /** The voters' progress, by id (Kafka's voterStates). */
     private final Map<Integer, ReplicaState> replicas = new TreeMap<>();
+    /** Every other replica that fetched, by replica key: a node on a new disk is not the voter of its id. */
+    private final Map<ReplicaKey, ReplicaState> observers = new TreeMap<>(KEY_ORDER);
+    private static final java.util.Comparator<ReplicaKey> KEY_ORDER =
+            java.util.Comparator.comparingInt(ReplicaKey::id).thenComparing(ReplicaKey::directoryId);
+    /** The voter change appended and not yet committed (Kafka's AddVoterHandlerState / RemoveVoterHandlerState). */
+    private PendingVoterChange pendingVoterChange;
     /** Voters heard from since the check-quorum window last reset (the leader counts itself). */
     private final Set<Integer> fetchedThisWindow = new TreeSet<>();
     private long checkQuorumDeadline;
@@ -33,12 +43,21 @@ final class LeaderState implements EpochState {
     record HeldFetch(int replicaId, RaftMessage.FetchRequest request, long expiresAt) {
     }
 
-    LeaderState(int localId, int epoch, long epochStartOffset, int[] voters, List<Integer> grantingVoters,
+    /** A VotersRecord at {@code offset} that adds or removes {@code key}; done when the high watermark passes it. */
+    record PendingVoterChange(long offset, boolean add, ReplicaKey key) {
+        String describe() {
+            return (add ? "add " : "remove ") + key + " (VotersRecord at " + offset + ")";
+        }
+    }
+
+    LeaderState(ReplicaKey localKey, int epoch, long epochStartOffset, VoterSet voterSet, List<Integer> grantingVoters,
                 long now, RaftConfig config) {
-        this.localId = localId;
+        this.localId = localKey.id();
+        this.localKey = localKey;
         this.epoch = epoch;
         this.epochStartOffset = epochStartOffset;
-        this.voters = voters;
+        this.voterSet = voterSet;
+        this.voters = voterSet.ids();
         this.grantingVoters = List.copyOf(grantingVoters);
         for (int v : voters) {
             replicas.put(v, v == localId ? new ReplicaState(v, true, epochStartOffset, now, now, epochStartOffset, true)
@@ -81,7 +100,70 @@ final class LeaderState implements EpochState {
     }
 
     void updateLocalEnd(long endOffset, long now) {
-        replicas.put(localId, new ReplicaState(localId, true, endOffset, now, now, endOffset, true));
+        boolean voter = voterSet.isVoter(localKey);
+        ReplicaState self = new ReplicaState(localId, voter, endOffset, now, now, endOffset, true);
+        if (voter) {
+            replicas.put(localId, self);
+        } else {
+            observers.put(localKey, self);
+        }
+    }
+
+    private long localEnd() {
+        ReplicaState self = voterSet.isVoter(localKey) ? replicas.get(localId) : observers.get(localKey);
+        return self == null ? epochStartOffset : self.endOffset();
+    }
+
+    VoterSet voterSet() {
+        return voterSet;
+    }
+
+    /**
+     * Kafka's updateVoterAndObserverStates: the log's latest voter set changed (appended or, for a
+     * leader never, truncated). A new voter keeps the progress it made as an observer; a removed
+     * one keeps its progress as an observer.
+     */
+    void updateVoters(VoterSet next) {
+        Map<ReplicaKey, ReplicaState> byKey = new TreeMap<>(KEY_ORDER);
+        for (ReplicaState r : replicas.values()) {
+            byKey.put(r.replicaId() == localId ? localKey : voterSet.voterFor(r.replicaId()).orElseThrow().key(), r);
+        }
+        byKey.putAll(observers);
+        replicas.clear();
+        observers.clear();
+        voterSet = next;
+        voters = next.ids();
+        byKey.forEach((key, r) -> {
+            if (next.isVoter(key)) {
+                replicas.put(key.id(), r.asVoter(true));
+            } else {
+                observers.put(key, r.asVoter(false));
+            }
+        });
+        for (int v : voters) {
+            replicas.putIfAbsent(v, ReplicaState.unknown(v, true));
+        }
+    }
+
+    PendingVoterChange pendingVoterChange() {
+        return pendingVoterChange;
+    }
+
+    void voterChangeStarted(PendingVoterChange change) {
+        pendingVoterChange = change;
+    }
+
+    void voterChangeDone() {
+        pendingVoterChange = null;
+    }
+
+    /**
+     * Kafka's isReplicaCaughtUp for AddVoter: an observer that has been caught up with the
+     * leader's log end at some fetch and fetched recently (Kafka: within the hour).
+     */
+    boolean isObserverCaughtUp(ReplicaKey key, long now) {
+        ReplicaState r = observers.get(key);
+        return r != null && r.lastCaughtUpMs() > 0 && r.lastFetchMs() > 0 && r.lastFetchMs() > now - 3_600_000L;
     }
 
     /**
@@ -89,13 +171,20 @@ final class LeaderState implements EpochState {
      * soon as a majority (the leader included) has fetched since the last reset, the window
      * restarts (Kafka's LeaderState does the same).
      */
-    void updateReplica(int replicaId, boolean voter, long fetchOffset, long now, RaftConfig config) {
+    boolean updateReplica(ReplicaKey key, long fetchOffset, long now, RaftConfig config) {
         // A fetch offset can go backwards after truncation; the leader believes the newest fetch.
-        ReplicaState old = replicas.getOrDefault(replicaId, ReplicaState.unknown(replicaId, voter));
-        replicas.put(replicaId, old.fetched(fetchOffset, now, replicas.get(localId).endOffset()));
+        // Only the voter's own disk counts as the voter (KIP-853): the same id on a new disk is an observer.
+        boolean voter = voterSet.isVoter(key);
+        int replicaId = key.id();
         if (voter) {
+            ReplicaState old = replicas.getOrDefault(replicaId, ReplicaState.unknown(replicaId, true));
+            replicas.put(replicaId, old.fetched(fetchOffset, now, localEnd()));
             countForCheckQuorum(replicaId, now, config);
+        } else {
+            ReplicaState old = observers.getOrDefault(key, ReplicaState.unknown(replicaId, false));
+            observers.put(key, old.fetched(fetchOffset, now, localEnd()));
         }
+        return voter;
     }
 
     /**
@@ -105,7 +194,10 @@ final class LeaderState implements EpochState {
      */
     void countForCheckQuorum(int replicaId, long now, RaftConfig config) {
         fetchedThisWindow.add(replicaId);
-        fetchedThisWindow.add(localId);
+        if (replicas.containsKey(localId)) {
+            fetchedThisWindow.add(localId);
+        }
+        fetchedThisWindow.retainAll(replicas.keySet());
         if (fetchedThisWindow.size() >= voters.length / 2 + 1) {
             fetchedThisWindow.clear();
             checkQuorumDeadline = now + config.checkQuorumTimeoutMs();
@@ -114,7 +206,7 @@ final class LeaderState implements EpochState {
 
     void acknowledge(int replicaId) {
         ReplicaState old = replicas.get(replicaId);
-        if (old != null && !old.acknowledgedEpoch()) {
+        if (old != null && replicaId != localId && !old.acknowledgedEpoch()) {
             replicas.put(replicaId, old.acknowledged());
         }
     }
@@ -140,13 +232,14 @@ final class LeaderState implements EpochState {
         long[] ends = new long[voters.length];
         for (int i = 0; i < voters.length; i++) {
             ends[i] = Math.max(0, replicas.get(voters[i]).endOffset());
+            // (a leader outside the voter set, removing itself, is not counted: Kafka's voterStates)
         }
         return ends;
     }
 
     /** A single voter is its own majority: its check-quorum window never runs out. */
     boolean aloneIsMajority() {
-        return voters.length == 1;
+        return voters.length == 1 && voters[0] == localId;
     }
 
     long checkQuorumDeadline() {
@@ -184,8 +277,11 @@ final class LeaderState implements EpochState {
         return out;
     }
 
+    /** Voters then observers, each in id order. */
     List<ReplicaState> replicaStates() {
-        return List.copyOf(replicas.values());
+        List<ReplicaState> all = new ArrayList<>(replicas.values());
+        all.addAll(observers.values());
+        return List.copyOf(all);
     }
 
     /**
@@ -197,7 +293,7 @@ final class LeaderState implements EpochState {
     QuorumInfo describe(long now, long highWatermark) {
         List<QuorumInfo.Replica> voterList = new ArrayList<>();
         List<QuorumInfo.Replica> observerList = new ArrayList<>();
-        for (ReplicaState r : replicas.values()) {
+        for (ReplicaState r : replicaStates()) {
             if (!r.voter() && now - r.lastFetchMs() >= OBSERVER_SESSION_TIMEOUT_MS) {
                 continue; // left out, not removed: a query changes nothing
             }

@@ -18,8 +18,11 @@ import java.util.TreeSet;
  */
 final class QuorumState {
     private final int localId;
-    private final int[] voters;
-    private final boolean voter;
+    private final ReplicaKey localKey;
+    /** The voter sets of the log; the latest one is in force (KIP-853). */
+    private final VoterHistory voterHistory;
+    /** controller.quorum.bootstrap.servers: whom an observer asks for the leader. */
+    private final int[] bootstrapServers;
     private final RaftConfig config;
     private final DurableState disk;
     private final SplittableRandom random;
@@ -32,9 +35,16 @@ final class QuorumState {
 
     QuorumState(int localId, int[] sortedVoters, RaftConfig config, DurableState disk, SplittableRandom random,
                 RaftOutputs out) {
-        this.localId = localId;
-        this.voters = sortedVoters;
-        this.voter = Arrays.binarySearch(sortedVoters, localId) >= 0;
+        this(new ReplicaKey(localId, disk.directoryId()), new VoterHistory(VoterSet.fromIds(sortedVoters)), sortedVoters,
+                config, disk, random, out);
+    }
+
+    QuorumState(ReplicaKey localKey, VoterHistory voterHistory, int[] bootstrapServers, RaftConfig config,
+                DurableState disk, SplittableRandom random, RaftOutputs out) {
+        this.localId = localKey.id();
+        this.localKey = localKey;
+        this.voterHistory = voterHistory;
+        this.bootstrapServers = bootstrapServers;
         this.config = config;
         this.disk = disk;
         this.random = random;
@@ -59,13 +69,39 @@ final class QuorumState {
         return state.leaderId();
     }
 
+    /** Whether this replica (id and disk) is in the latest voter set of its log. */
     boolean isVoter() {
-        return voter;
+        refreshVoterCache();
+        return cachedIsVoter;
     }
 
     int majority() {
-        return voters.length / 2 + 1;
+        return voterHistory.latest().majority();
     }
+
+    VoterSet voterSet() {
+        return voterHistory.latest();
+    }
+
+    /** The latest voter set's ids, sorted (a copy). */
+    int[] voterIds() {
+        refreshVoterCache();
+        return cachedIds.clone();
+    }
+
+    /** The voter set is read on every message: its ids and our membership are worked out once per set. */
+    private void refreshVoterCache() {
+        VoterSet latest = voterHistory.latest();
+        if (latest != cachedSet) {
+            cachedSet = latest;
+            cachedIds = latest.ids();
+            cachedIsVoter = latest.isVoter(localKey);
+        }
+    }
+
+    private VoterSet cachedSet;
+    private int[] cachedIds;
+    private boolean cachedIsVoter;
 
     /** The vote this node cast in its current epoch, or -1. */
     int votedId() {
@@ -75,7 +111,7 @@ final class QuorumState {
 
     /** The next bootstrap voter an observer asks for the leader (round robin). */
     int nextBootstrapVoter() {
-        return voters[bootstrapCursor++ % voters.length];
+        return bootstrapServers[bootstrapCursor++ % bootstrapServers.length];
     }
 
     // ------------------------------------------------------------------ start
@@ -87,7 +123,7 @@ final class QuorumState {
     void initialize(long now, long round) {
         ElectionState saved = disk.election();
         int epoch = Math.max(saved.epoch(), disk.log().lastEpoch());
-        if (!voter) {
+        if (!isVoter()) {
             enterObserverUnattached(now, epoch, "observer started; looking for the leader");
         } else if (saved.epoch() < disk.log().lastEpoch()) {
             enterUnattached(now, epoch, "log holds a newer epoch than the quorum-state file");
@@ -97,7 +133,7 @@ final class QuorumState {
                     "was leader of epoch " + epoch + " before restart; resigning it");
         } else if (saved.votedId() == localId) {
             // It voted for itself in this epoch: it resumes that election rather than wait.
-            enter(new CandidateState(epoch, new VoteTally(round, voters, localId), now + randomElectionTimeout()),
+            enter(new CandidateState(epoch, new VoteTally(round, voterIds(), localId), now + randomElectionTimeout()),
                     "was candidate in epoch " + epoch + " before restart; resuming the election");
         } else if (saved.hasLeader()) {
             enterFollower(now, saved.epoch(), saved.leaderId(), "restarted knowing leader n" + saved.leaderId());
@@ -127,7 +163,7 @@ final class QuorumState {
                 || (state instanceof ProspectiveState p && !p.tally().lost());
         long remaining = state.electionDeadline();
         persist(newEpoch, -1, -1);
-        if (!voter) {
+        if (!isVoter()) {
             return enterObserverUnattached(now, newEpoch, reason);
         }
         long deadline = keepsTimer && remaining != Long.MAX_VALUE ? Math.max(remaining, now)
@@ -141,10 +177,13 @@ final class QuorumState {
         return enterUnattached(now, epoch(), reason);
     }
 
-    /** An observer lost its leader (fetch timeout) and asks the bootstrap voters again. */
+    /**
+     * An observer lost its leader (fetch timeout) and asks the bootstrap voters again; or a
+     * replica that was removed from the voter set leaves its election (KIP-853).
+     */
     UnattachedState transitionToObserverUnattached(long now, String reason) {
-        require(Role.UNATTACHED, EnumSet.of(Role.FOLLOWER));
-        if (voter) {
+        require(Role.UNATTACHED, EnumSet.of(Role.FOLLOWER, Role.UNATTACHED, Role.PROSPECTIVE, Role.CANDIDATE));
+        if (isVoter()) {
             throw illegal(Role.UNATTACHED, "n" + localId + " is a voter, not an observer");
         }
         return enterObserverUnattached(now, epoch(), reason);
@@ -166,7 +205,10 @@ final class QuorumState {
     ProspectiveState transitionToProspective(long now, int formerLeader, long round, String reason) {
         require(Role.PROSPECTIVE, EnumSet.of(Role.UNATTACHED, Role.FOLLOWER, Role.CANDIDATE, Role.RESIGNED));
         int epoch = epoch();
-        return enter(new ProspectiveState(epoch, formerLeader, new VoteTally(round, voters, localId),
+        if (!isVoter()) {
+            throw illegal(Role.PROSPECTIVE, "n" + localId + " is not in the voter set " + voterSet().describe());
+        }
+        return enter(new ProspectiveState(epoch, formerLeader, new VoteTally(round, voterIds(), localId),
                 now + randomElectionTimeout()), reason + "; asking for pre-votes in epoch " + epoch);
     }
 
@@ -175,7 +217,7 @@ final class QuorumState {
         require(Role.CANDIDATE, EnumSet.of(Role.PROSPECTIVE));
         int epoch = epoch() + 1;
         persist(epoch, -1, localId);
-        return enter(new CandidateState(epoch, new VoteTally(round, voters, localId), now + randomElectionTimeout()),
+        return enter(new CandidateState(epoch, new VoteTally(round, voterIds(), localId), now + randomElectionTimeout()),
                 reason + "; epoch " + epoch + ", voting for itself");
     }
 
@@ -189,7 +231,7 @@ final class QuorumState {
         int epoch = candidate.epoch();
         List<Integer> granting = candidate.tally().granted();
         persist(epoch, localId, localId);
-        LeaderState leader = new LeaderState(localId, epoch, disk.log().endOffset(), voters, granting, now, config);
+        LeaderState leader = new LeaderState(localKey, epoch, disk.log().endOffset(), voterSet(), granting, now, config);
         return enter(leader, "won the vote of " + granting + " in epoch " + epoch);
     }
 
@@ -197,7 +239,7 @@ final class QuorumState {
     ResignedState transitionToResigned(long now, List<Integer> successors, String why) {
         require(Role.RESIGNED, EnumSet.of(Role.LEADER));
         TreeSet<Integer> others = new TreeSet<>();
-        for (int v : voters) {
+        for (int v : voterIds()) {
             if (v != localId) {
                 others.add(v);
             }
@@ -230,7 +272,8 @@ final class QuorumState {
         UnattachedState next = enter(new UnattachedState(epoch, Long.MAX_VALUE, now), reason);
         if (lost >= 0) {
             // ask the other voters first: the leader we lost is the least likely to answer
-            bootstrapCursor = Arrays.binarySearch(voters, lost) + 1;
+            int at = Arrays.binarySearch(bootstrapServers, lost);
+            bootstrapCursor = at >= 0 ? at + 1 : 0;
         }
         return next;
     }

@@ -16,10 +16,17 @@ public sealed interface RaftMessage {
 
     /**
      * Vote / pre-vote (KIP-996). {@code correlation} identifies the election round so that
-     * stale answers from an earlier round are ignored.
+     * stale answers from an earlier round are ignored. {@code voterDirectoryId} is the directory
+     * the candidate's voter set lists for the receiver (Kafka's VoterDirectoryId, KIP-853).
      */
     record VoteRequest(int epoch, int candidateId, int lastOffsetEpoch, long lastOffset, boolean preVote,
-                       long correlation) implements RaftMessage {
+                       long correlation, String voterDirectoryId) implements RaftMessage {
+        /** A request that names no directory for the receiver (a static voter set). */
+        public VoteRequest(int epoch, int candidateId, int lastOffsetEpoch, long lastOffset, boolean preVote,
+                           long correlation) {
+            this(epoch, candidateId, lastOffsetEpoch, lastOffset, preVote, correlation, ReplicaKey.NO_DIRECTORY);
+        }
+
         public String kind() {
             return preVote ? "PreVote" : "Vote";
         }
@@ -61,8 +68,17 @@ public sealed interface RaftMessage {
     }
 
     /** Pull replication: "give me what follows {@code fetchOffset}; my last entry has {@code lastFetchedEpoch}". */
-    record FetchRequest(int epoch, int replicaId, long fetchOffset, int lastFetchedEpoch, long correlation)
-            implements RaftMessage {
+    record FetchRequest(int epoch, int replicaId, long fetchOffset, int lastFetchedEpoch, long correlation,
+                        String replicaDirectoryId) implements RaftMessage {
+        /** A fetch from a replica without a directory id (a static quorum). */
+        public FetchRequest(int epoch, int replicaId, long fetchOffset, int lastFetchedEpoch, long correlation) {
+            this(epoch, replicaId, fetchOffset, lastFetchedEpoch, correlation, ReplicaKey.NO_DIRECTORY);
+        }
+
+        public ReplicaKey replicaKey() {
+            return new ReplicaKey(replicaId, replicaDirectoryId);
+        }
+
         public String kind() {
             return "Fetch";
         }

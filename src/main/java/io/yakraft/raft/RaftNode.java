@@ -35,7 +35,12 @@ import java.util.SplittableRandom;
  */
 public class RaftNode {
     private final int id;
-    private final int[] voters;
+    /** This replica as KIP-853 names it: id and the directory id of its disk. */
+    private final ReplicaKey localKey;
+    /** controller.quorum.bootstrap.servers: whom an observer asks for the leader. */
+    private final int[] bootstrapServers;
+    /** The voter sets of the log (Kafka's KRaftControlRecordStateMachine); the latest is in force. */
+    private final VoterHistory voterHistory;
     private final RaftConfig config;
     private final DurableState disk;
     private final RaftOutputs out;
@@ -44,16 +49,24 @@ public class RaftNode {
 
     private long highWatermark;
     private long nextCorrelation;
+    /** The voter set this node last acted on; a different latest set means the log changed it. */
+    private VoterSet appliedVoters;
 
     public RaftNode(int id, int[] voters, RaftConfig config, DurableState disk, SplittableRandom random,
                     RaftOutputs out, int incarnation) {
         this.id = id;
-        this.voters = voters.clone();
-        Arrays.sort(this.voters);
+        this.bootstrapServers = voters.clone();
+        Arrays.sort(this.bootstrapServers);
+        this.localKey = new ReplicaKey(id, disk.directoryId());
+        // kraft.version 1: the voter set of the bootstrap checkpoint, none on a disk formatted
+        // without one; kraft.version 0 (a disk without a directory id): the configured voters.
+        VoterSet bootstrap = disk.bootstrapVoters() != null ? disk.bootstrapVoters()
+                : disk.directoryId().isEmpty() ? VoterSet.fromIds(this.bootstrapServers) : VoterSet.EMPTY;
+        this.voterHistory = new VoterHistory(bootstrap);
         this.config = config;
         this.disk = disk;
         this.out = out;
-        this.quorum = new QuorumState(id, this.voters, config, disk, random, out);
+        this.quorum = new QuorumState(localKey, voterHistory, this.bootstrapServers, config, disk, random, out);
         this.votes = new VoteHandler(id, config, disk, quorum, this::candidateLogUpToDate);
         // Correlation ids are unique across restarts so a response to a previous life is ignored.
         this.nextCorrelation = ((long) incarnation) << 32;
@@ -97,8 +110,34 @@ public class RaftNode {
         return config;
     }
 
+    /** The ids of the latest voter set of this replica's log (committed or not). */
     public int[] voters() {
-        return voters.clone();
+        return quorum.voterIds();
+    }
+
+    /** The latest voter set of this replica's log, committed or not (Kafka's lastVoterSet). */
+    public VoterSet voterSet() {
+        return voterHistory.latest();
+    }
+
+    /** Offset of the VotersRecord that set {@link #voterSet()}, -1 for the bootstrap checkpoint or a snapshot. */
+    public long voterSetOffset() {
+        return voterHistory.latestEntry().offset();
+    }
+
+    /** The voter set as of this replica's high watermark: the committed one. */
+    public VoterSet committedVoterSet() {
+        return voterHistory.at(highWatermark - 1);
+    }
+
+    /** This replica's id and the directory id of its disk. */
+    public ReplicaKey replicaKey() {
+        return localKey;
+    }
+
+    /** The finalized kraft.version: 1 when the disk was formatted with a directory id (KIP-853), else 0. */
+    public int kraftVersion() {
+        return disk.directoryId().isEmpty() ? 0 : 1;
     }
 
     /** The running timer a view should draw: election, backoff, fetch or check-quorum deadline. */
@@ -153,8 +192,15 @@ public class RaftNode {
         if (disk.snapshot() != null) {
             // Everything in a snapshot was committed, so the high watermark starts at its end.
             highWatermark = disk.snapshot().id().offset();
+            if (disk.snapshot().voters() != null) {
+                voterHistory.snapshotAt(disk.snapshot().id().offset(), disk.snapshot().voters());
+            }
             out.snapshotLoaded(disk.snapshot(), "loaded the latest snapshot from disk");
         }
+        // Kafka's KRaftControlRecordStateMachine reads the control records of the log at start.
+        RaftLog log = disk.log();
+        voterHistory.appended(log.slice(log.startOffset(), log.endOffset()));
+        appliedVoters = voterHistory.latest();
         quorum.initialize(now, nextCorrelation);
         if (quorum.state() instanceof CandidateState candidate) {
             nextCorrelation++; // the round the restarted candidate took
@@ -235,7 +281,10 @@ public class RaftNode {
     }
 
     private void onElectionTimeout(long now, EpochState state) {
-        if (state instanceof UnattachedState) {
+        if (!quorum.isVoter() && !(state instanceof ResignedState)) {
+            quorum.transitionToObserverUnattached(now, "not in the voter set " + voterHistory.latest().describe()
+                    + "; looking for the leader as an observer");
+        } else if (state instanceof UnattachedState) {
             out.timerExpired("election timeout expired");
             becomeProspective(now, -1, "election timeout expired");
         } else if (state instanceof ResignedState resigned) {
@@ -277,6 +326,9 @@ public class RaftNode {
         }
         out.appended(added, "leader appended " + added.size() + " record(s)");
         leader.updateLocalEnd(log.endOffset(), now);
+        if (voterHistory.appended(added)) {
+            followVoterSet(now);
+        }
         maybeAdvanceHighWatermark(now, leader);
         answerHeldFetches(leader, false);
         return base;
@@ -317,6 +369,136 @@ public class RaftNode {
         }
     }
 
+    // ------------------------------------------------------------------ voter changes (KIP-853)
+
+    /** The voter change this leader appended and has not yet committed, in words; empty when none. */
+    public java.util.Optional<String> pendingVoterChange() {
+        return quorum.state() instanceof LeaderState leader && leader.pendingVoterChange() != null
+                ? java.util.Optional.of(leader.pendingVoterChange().describe()) : java.util.Optional.empty();
+    }
+
+    /**
+     * Kafka's AddVoterHandler.handleAddVoterRequest, its checks in Kafka's order: only the leader;
+     * one change at a time (none pending, the latest voter set committed); the leader knows its high
+     * watermark; kraft.version 1; the id is not a voter yet; the new voter is an observer that has
+     * caught up with the leader. Then the leader appends a VotersRecord with the new set and uses
+     * it at once; the change is done when that record is committed. (Kafka first asks the new
+     * voter's ApiVersions for its kraft.version range; every simulated controller supports 1.)
+     */
+    public VoterChangeResult addVoter(long now, ReplicaKey key, String endpoint) {
+        VoterChangeResult refused = voterChangeRefused(now, "add " + key);
+        if (refused != null) {
+            return refused;
+        }
+        LeaderState leader = (LeaderState) quorum.state();
+        VoterSet current = voterHistory.latest();
+        java.util.Optional<VoterSet> next = current.with(new VoterSet.Voter(key, endpoint));
+        if (next.isEmpty()) {
+            return refuse(RaftError.DUPLICATE_VOTER, "n" + key.id() + " is already a voter of " + current.describe());
+        }
+        if (!leader.isObserverCaughtUp(key, now)) {
+            return refuse(RaftError.REQUEST_TIMED_OUT, "new voter " + key + " is not a caught-up observer of leader n" + id
+                    + " (it must fetch up to the leader's log end first)");
+        }
+        return appendVoters(now, leader, next.get(), new LeaderState.PendingVoterChange(disk.log().endOffset(), true, key));
+    }
+
+    /**
+     * Kafka's RemoveVoterHandler.handleRemoveVoterRequest: the same one-at-a-time checks, then a
+     * VotersRecord without the voter. A leader that removes itself goes on leading (it no longer
+     * counts toward the high watermark) until that record is committed, then resigns.
+     */
+    public VoterChangeResult removeVoter(long now, ReplicaKey key) {
+        VoterChangeResult refused = voterChangeRefused(now, "remove " + key);
+        if (refused != null) {
+            return refused;
+        }
+        LeaderState leader = (LeaderState) quorum.state();
+        VoterSet current = voterHistory.latest();
+        java.util.Optional<VoterSet> next = current.without(key);
+        if (next.isEmpty()) {
+            return refuse(RaftError.VOTER_NOT_FOUND, key + " is not a voter of " + current.describe()
+                    + (current.isVoter(key) ? " that can be removed (it is the last one)" : ""));
+        }
+        return appendVoters(now, leader, next.get(), new LeaderState.PendingVoterChange(disk.log().endOffset(), false, key));
+    }
+
+    /** The checks AddVoter and RemoveVoter share, or null when the change may go ahead. */
+    private VoterChangeResult voterChangeRefused(long now, String what) {
+        if (!(quorum.state() instanceof LeaderState leader)) {
+            return refuse(RaftError.NOT_LEADER_OR_FOLLOWER, "n" + id + " is not the leader (leader n" + quorum.leaderId() + ")");
+        }
+        if (leader.pendingVoterChange() != null) {
+            return refuse(RaftError.REQUEST_TIMED_OUT, "cannot " + what + ": voter change "
+                    + leader.pendingVoterChange().describe() + " is still in progress");
+        }
+        if (!leader.hasHighWatermark()) {
+            return refuse(RaftError.REQUEST_TIMED_OUT, "cannot " + what + ": leader n" + id
+                    + " has no high watermark in epoch " + leader.epoch() + " yet");
+        }
+        if (kraftVersion() < 1) {
+            return refuse(RaftError.UNSUPPORTED_VERSION, "cannot " + what + ": kraft.version is 0 (static voters)");
+        }
+        VoterHistory.Entry latest = voterHistory.latestEntry();
+        if (latest.offset() >= highWatermark) {
+            return refuse(RaftError.REQUEST_TIMED_OUT, "cannot " + what + ": the voter set at offset " + latest.offset()
+                    + " is not committed yet (high watermark " + highWatermark + ")");
+        }
+        return null;
+    }
+
+    private VoterChangeResult refuse(RaftError error, String message) {
+        out.note("voter change refused, " + error + ": " + message);
+        return VoterChangeResult.refused(error, message);
+    }
+
+    private VoterChangeResult appendVoters(long now, LeaderState leader, VoterSet next,
+                                           LeaderState.PendingVoterChange change) {
+        leader.voterChangeStarted(change);
+        long offset = append(now, List.of(new VotersRecord(next)));
+        return new VoterChangeResult(RaftError.NONE, change.describe() + ": voters " + next.describe(), offset);
+    }
+
+    /** The pending change's record is committed: done; a leader that removed itself resigns (Kafka's requestResign). */
+    private void maybeCompleteVoterChange(long now, LeaderState leader) {
+        LeaderState.PendingVoterChange change = leader.pendingVoterChange();
+        if (change == null || highWatermark <= change.offset()) {
+            return;
+        }
+        leader.voterChangeDone();
+        out.note("voter change committed: " + change.describe() + "; voters now " + voterHistory.latest().describe());
+        if (!quorum.isVoter()) {
+            resignTo(now, leader, "removed from the voter set " + voterHistory.latest().describe());
+        }
+    }
+
+    /**
+     * The latest voter set of the log changed (a VotersRecord appended, or truncated away): the
+     * leader counts the new set's majority at once; a replica that left the set leaves any
+     * election; one that joined it gets an election timer.
+     */
+    private void followVoterSet(long now) {
+        VoterSet latest = voterHistory.latest();
+        if (latest.equals(appliedVoters)) {
+            return;
+        }
+        VoterSet before = appliedVoters;
+        appliedVoters = latest;
+        boolean voter = quorum.isVoter();
+        out.note("voter set " + before.describe() + " → " + latest.describe() + " (uncommitted until the high watermark"
+                + " passes it); n" + id + (voter ? " is a voter" : " is not a voter"));
+        EpochState state = quorum.state();
+        if (state instanceof LeaderState leader) {
+            leader.updateVoters(latest);
+            maybeAdvanceHighWatermark(now, leader);
+        } else if (!voter && (state instanceof ProspectiveState || state instanceof CandidateState
+                || (state instanceof UnattachedState u && u.electionDeadline() != Long.MAX_VALUE))) {
+            quorum.transitionToObserverUnattached(now, "no longer in the voter set " + latest.describe());
+        } else if (voter && state instanceof UnattachedState u && u.electionDeadline() == Long.MAX_VALUE) {
+            u.electAt(quorum.electionTimeoutFrom(now));
+        }
+    }
+
     // ------------------------------------------------------------------ elections
 
     private void becomeProspective(long now, int formerLeader, String reason) {
@@ -349,7 +531,7 @@ public class RaftNode {
     }
 
     private void requestVotes(long now, int epoch, VoteTally tally, boolean preVote) {
-        for (int v : voters) {
+        for (int v : quorum.voterIds()) {
             if (v != id) {
                 sendVoteRequest(now, v, epoch, tally, preVote);
             }
@@ -359,7 +541,9 @@ public class RaftNode {
     private void sendVoteRequest(long now, int to, int epoch, VoteTally tally, boolean preVote) {
         RaftLog log = disk.log();
         tally.sent(to, now + config.requestTimeoutMs());
-        out.send(to, new VoteRequest(epoch, id, log.lastEpoch(), log.endOffset(), preVote, tally.round()));
+        // KIP-853: the request names the voter it is meant for, disk included.
+        String voterDirectory = voterHistory.latest().voterFor(to).map(v -> v.key().directoryId()).orElse(ReplicaKey.NO_DIRECTORY);
+        out.send(to, new VoteRequest(epoch, id, log.lastEpoch(), log.endOffset(), preVote, tally.round(), voterDirectory));
     }
 
     /**
@@ -381,9 +565,10 @@ public class RaftNode {
 
     private void becomeLeader(long now) {
         LeaderState leader = quorum.transitionToLeader(now);
-        List<Integer> voterList = Arrays.stream(voters).boxed().toList();
+        int[] voterIds = quorum.voterIds();
+        List<Integer> voterList = Arrays.stream(voterIds).boxed().toList();
         append(now, List.of(new LeaderChangeMessage(id, voterList, leader.grantingVoters())));
-        for (int v : voters) {
+        for (int v : voterIds) {
             if (v != id) {
                 out.send(v, new BeginQuorumEpochRequest(leader.epoch(), id));
             }
@@ -436,7 +621,7 @@ public class RaftNode {
     // ------------------------------------------------------------------ votes
 
     private void onVoteRequest(long now, int from, VoteRequest req) {
-        if (quorum.isVoter() && req.epoch() > quorum.epoch()) {
+        if (req.epoch() > quorum.epoch()) {
             // Kafka's handleVoteRequest: a Vote or PreVote from a newer epoch first moves any role
             // (the leader too) to Unattached in that epoch; the request is then judged there and
             // the answer carries that epoch, so the Prospective that asked can count it.
@@ -462,7 +647,9 @@ public class RaftNode {
             prospective.electAt(quorum.electionTimeoutFrom(now));
             out.note("voted for n" + candidateId + " in epoch " + state.epoch() + "; still Prospective");
         } else if (state instanceof UnattachedState unattached) {
-            unattached.electAt(quorum.electionTimeoutFrom(now));
+            if (quorum.isVoter()) {
+                unattached.electAt(quorum.electionTimeoutFrom(now)); // an observer that votes runs no election timer
+            }
         } else {
             throw new IllegalStateException("a vote granted in role " + state.role());
         }
@@ -609,8 +796,7 @@ public class RaftNode {
                     log.startOffset(), req.correlation()));
             return;
         }
-        boolean isVoterFetch = Arrays.binarySearch(voters, from) >= 0;
-        leader.updateReplica(from, isVoterFetch, req.fetchOffset(), now, config);
+        leader.updateReplica(req.replicaKey(), req.fetchOffset(), now, config);
         leader.dropHeld(from);
         maybeAdvanceHighWatermark(now, leader);
         if (req.fetchOffset() < log.endOffset()) {
@@ -696,6 +882,7 @@ public class RaftNode {
             highWatermark = candidate;
             out.highWatermarkChanged(old, candidate);
             answerHeldFetches(leader, true);
+            maybeCompleteVoterChange(now, leader);
         }
     }
 
@@ -777,7 +964,8 @@ public class RaftNode {
         RaftLog log = disk.log();
         long correlation = nextCorrelation++;
         fetch.sent(correlation, now + config.requestTimeoutMs());
-        out.send(target, new FetchRequest(state.epoch(), id, log.endOffset(), log.lastEpoch(), correlation));
+        out.send(target, new FetchRequest(state.epoch(), id, log.endOffset(), log.lastEpoch(), correlation,
+                disk.directoryId()));
     }
 
     private void onFetchResponse(long now, int from, FetchResponse resp) {
@@ -808,6 +996,8 @@ public class RaftNode {
             // Our log is not yet known to match the leader's: truncate and ask again, and take
             // no high watermark from this answer (it may cover entries we still must replace).
             truncateToDivergence(resp.divergingEpoch());
+            voterHistory.truncatedTo(log.endOffset());
+            followVoterSet(now);
             fetch.fetchAt(now);
             return;
         } else if (resp.snapshotId() != null) {
@@ -822,6 +1012,9 @@ public class RaftNode {
                 log.append(e);
             }
             out.appended(resp.records(), "replicated from leader n" + from);
+            if (voterHistory.appended(resp.records())) {
+                followVoterSet(now);
+            }
         }
         long newHw = followerHighWatermark(resp.highWatermark(), log.endOffset());
         if (newHw > highWatermark) {
@@ -841,7 +1034,7 @@ public class RaftNode {
         } else if (snap == null || !snap.id().equals(req.snapshotId())) {
             out.send(from, new FetchSnapshotResponse(epoch, id, RaftError.SNAPSHOT_NOT_FOUND, null, req.correlation()));
         } else {
-            if (Arrays.binarySearch(voters, from) >= 0) {
+            if (voterHistory.latest().containsId(from)) {
                 // Kafka's handleFetchSnapshotRequest: a voter fetching the snapshot is following us.
                 ((LeaderState) quorum.state()).countForCheckQuorum(from, now, config);
             }
@@ -865,6 +1058,7 @@ public class RaftNode {
         }
         follower.heardFromLeader(now, config.fetchTimeoutMs());
         installSnapshot(resp.snapshot(), "installed snapshot " + resp.snapshot().id() + " from leader n" + from);
+        followVoterSet(now);
         fetch.fetchAt(now);
     }
 
@@ -874,6 +1068,11 @@ public class RaftNode {
         log.wipe();
         log.advanceStartTo(snap.id().offset(), snap.id().epoch());
         disk.saveSnapshot(snap);
+        if (snap.voters() != null) {
+            voterHistory.snapshotAt(snap.id().offset(), snap.voters());
+        } else {
+            voterHistory.truncatedTo(0);
+        }
         if (removed > 0) {
             out.truncated(log.endOffset(), removed, "log replaced by a snapshot");
         }
@@ -895,8 +1094,13 @@ public class RaftNode {
         if (endOffset > highWatermark || endOffset <= log.startOffset() || endOffset > log.endOffset()) {
             return false;
         }
-        RaftSnapshot snap = new RaftSnapshot(new OffsetAndEpoch(endOffset, log.epochAt(endOffset - 1)), state);
+        // Kafka writes the KRaftVersionRecord and VotersRecord in every snapshot (kraft.version 1).
+        VoterSet votersThere = kraftVersion() == 1 ? voterHistory.at(endOffset - 1) : null;
+        RaftSnapshot snap = new RaftSnapshot(new OffsetAndEpoch(endOffset, log.epochAt(endOffset - 1)), state, votersThere);
         disk.saveSnapshot(snap);
+        if (votersThere != null) {
+            voterHistory.snapshotAt(endOffset, votersThere);
+        }
         log.advanceStartTo(endOffset, snap.id().epoch());
         out.note("snapshot " + snap.id() + " written; log now starts at " + endOffset);
         return true;

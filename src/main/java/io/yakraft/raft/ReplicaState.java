@@ -33,4 +33,8 @@ public record ReplicaState(int replicaId, boolean voter, long endOffset, long la
     ReplicaState acknowledged() {
         return new ReplicaState(replicaId, voter, endOffset, lastFetchMs, lastCaughtUpMs, lastFetchLeaderEnd, true);
     }
+
+    ReplicaState asVoter(boolean isVoter) {
+        return new ReplicaState(replicaId, isVoter, endOffset, lastFetchMs, lastCaughtUpMs, lastFetchLeaderEnd, acknowledgedEpoch);
+    }
 }

@@ -35,10 +35,15 @@ final class VoteHandler {
     Decision decide(long now, VoteRequest req) {
         String kind = req.preVote() ? "pre-vote" : "vote";
         int epoch = quorum.epoch();
-        if (!quorum.isVoter()) {
-            return new Decision(VoteReason.NOT_A_VOTER, kind + " rejected: n" + id + " is an observer",
-                    RaftError.INCONSISTENT_VOTER_SET);
+        if (!req.voterDirectoryId().isEmpty() && !req.voterDirectoryId().equals(disk.directoryId())) {
+            return new Decision(VoteReason.INVALID_VOTER_KEY, kind + " rejected: the candidate asks n" + id + "/"
+                    + req.voterDirectoryId() + " but this disk is " + disk.directoryId() + " (a replaced disk is not that voter)",
+                    RaftError.INVALID_VOTER_KEY);
         }
+        // No "am I a voter" check (Kafka's handleVoteRequest has none since KIP-853): a replica
+        // whose own log has dropped it from the voter set may still be a voter in the candidate's
+        // set, and its vote can be the one that ends a reconfiguration left half-done. The voter
+        // key check above keeps a replaced disk from voting.
         if (req.epoch() < epoch) {
             return new Decision(VoteReason.STALE_EPOCH, kind + " rejected: candidate's epoch " + req.epoch() + " < ours "
                     + epoch, RaftError.FENCED_LEADER_EPOCH);

@@ -11,6 +11,12 @@ public enum VoteReason {
     GRANTED_AGAIN(true),
     /** The request reached an observer: only voters vote. */
     NOT_A_VOTER(false),
+    /**
+     * The request names a directory id for us that is not our disk's (KIP-853): we lost the disk
+     * the candidate's voter set knows, so the vote we may have cast there is gone and we must not
+     * vote again in its place (Kafka's handleVoteRequest, INVALID_VOTER_KEY).
+     */
+    INVALID_VOTER_KEY(false),
     /** The candidate's epoch is older than ours. */
     STALE_EPOCH(false),
     /** A pre-vote reached the leader of the epoch. */

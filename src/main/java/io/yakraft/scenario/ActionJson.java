@@ -95,6 +95,12 @@ public final class ActionJson {
                 return new Action.Restart(node(a, "node"), a.path("emptyDisk").asBoolean(false));
             case "pause":
                 return new Action.Pause(node(a, "node"));
+            case "addController":
+                return new Action.AddController(a.get("id").asInt());
+            case "addVoter":
+                return new Action.AddVoter(node(a, "node"));
+            case "removeVoter":
+                return new Action.RemoveVoter(node(a, "node"));
             case "resume":
                 return new Action.Resume(node(a, "node"));
             case "forceTimeout":
@@ -264,6 +270,12 @@ public final class ActionJson {
             return "restart";
         } else if (action instanceof Action.Pause) {
             return "pause";
+        } else if (action instanceof Action.AddController) {
+            return "addController";
+        } else if (action instanceof Action.AddVoter) {
+            return "addVoter";
+        } else if (action instanceof Action.RemoveVoter) {
+            return "removeVoter";
         } else if (action instanceof Action.Resume) {
             return "resume";
         } else if (action instanceof Action.ForceTimeout) {
@@ -328,6 +340,12 @@ public final class ActionJson {
             node(n, "node", a.node());
             flag(n, "emptyDisk", a.emptyDisk());
         } else if (action instanceof Action.Pause a) {
+            node(n, "node", a.node());
+        } else if (action instanceof Action.AddController a) {
+            n.put("id", a.id());
+        } else if (action instanceof Action.AddVoter a) {
+            node(n, "node", a.node());
+        } else if (action instanceof Action.RemoveVoter a) {
             node(n, "node", a.node());
         } else if (action instanceof Action.Resume a) {
             node(n, "node", a.node());

@@ -52,6 +52,14 @@ final class Checks {
                 List<Integer> nodes = nodes(a.get("nodes"), c);
                 return of(!nodes.contains(leader), "leader is " + name(leader) + "; checked " + names(nodes));
             }
+            case "votersAre": {
+                // The voter set the leader's log ends with, committed: a change counts once it commits.
+                List<Integer> want = nodes(a.get("nodes"), c).stream().sorted().toList();
+                List<Integer> committed = java.util.Arrays.stream(c.committedVoters().ids()).boxed().toList();
+                List<Integer> latest = java.util.Arrays.stream(c.currentVoters().ids()).boxed().toList();
+                return of(committed.equals(want) && latest.equals(want), "committed voters " + names(committed)
+                        + (latest.equals(committed) ? "" : ", latest (uncommitted) " + names(latest)) + "; expected " + names(want));
+            }
             case "epochAtLeast":
             case "epochIs": {
                 int epoch = maxEpoch(c);

@@ -440,6 +440,10 @@ public final class ScenarioReader {
                 checkNodesIn(c.args(), Vocabulary.CHECKS.get(c.name()), nodes, where, step);
             }
         }
+        if ("addController".equals(step.action())) {
+            int id = step.args().get("id").asInt();
+            nodes.put(id, "n" + id);
+        }
         if ("registerBroker".equals(step.action())) {
             int id = step.args().get("id").asInt();
             nodes.put(id, "b" + id);

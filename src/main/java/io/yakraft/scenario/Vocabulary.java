@@ -134,6 +134,10 @@ final class Vocabulary {
         ACTIONS.put("stop", args("node", Kind.NODE, true));
         ACTIONS.put("restart", args("node", Kind.NODE, true, "emptyDisk", Kind.BOOL, false));
         ACTIONS.put("pause", args("node", Kind.NODE, true));
+        // dynamic controller quorums (KIP-853)
+        ACTIONS.put("addController", args("id", Kind.INT, true));
+        ACTIONS.put("addVoter", args("node", Kind.NODE, true));
+        ACTIONS.put("removeVoter", args("node", Kind.NODE, true));
         ACTIONS.put("resume", args("node", Kind.NODE, true));
         ACTIONS.put("forceTimeout", args("node", Kind.NODE, true));
         ACTIONS.put("resign", args("node", Kind.NODE, false));
@@ -183,12 +187,14 @@ final class Vocabulary {
         limit("network", "duplication", 0, 1, "a probability");
         limit("registerBroker", "id", 0, Limits.MAX_BROKER_ID, "broker ids");
         limit("registerBroker", "port", 1, 65_535, "TCP ports");
+        limit("addController", "id", 1, io.yakraft.cluster.ClusterConfig.FIRST_OBSERVER_ID - 1, "controller ids");
         limit("reregisterBroker", "port", 1, 65_535, "TCP ports");
         limit("setSpeed", "speed", io.yakraft.session.LiveSession.MIN_SPEED, io.yakraft.session.LiveSession.MAX_SPEED, "speed");
 
         CHECKS.put("leaderElected", args("minEpoch", Kind.INT, false));
         CHECKS.put("leaderIs", args("node", Kind.NODE, true));
         CHECKS.put("noLeaderAmong", args("nodes", Kind.NODES, true));
+        CHECKS.put("votersAre", args("nodes", Kind.NODES, true));
         CHECKS.put("epochAtLeast", args("value", Kind.INT, true));
         CHECKS.put("epochIs", args("value", Kind.INT, true));
         CHECKS.put("roleIs", args("node", Kind.NODE, true, "role", Kind.TEXT, true));

@@ -125,6 +125,7 @@ public final class Callouts {
         return switch (reason) {
             case GRANTED, GRANTED_AGAIN -> "granted";
             case NOT_A_VOTER -> "I am not a voter";
+            case INVALID_VOTER_KEY -> "my disk is not the one it asks";
             case STALE_EPOCH -> "its epoch is stale";
             case IS_LEADER -> "I am the leader";
             case RECENT_LEADER_CONTACT -> "I have fetched from the leader this epoch";

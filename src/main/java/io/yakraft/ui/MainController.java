@@ -1191,6 +1191,21 @@ public final class MainController {
     }
 
     @FXML
+    void addController() {
+        new VoterForms(root.getScene().getWindow(), driver, this::statusFlash).addController();
+    }
+
+    @FXML
+    void addVoter() {
+        new VoterForms(root.getScene().getWindow(), driver, this::statusFlash).addVoter(model.selectedNodeProperty().get());
+    }
+
+    @FXML
+    void removeVoter() {
+        new VoterForms(root.getScene().getWindow(), driver, this::statusFlash).removeVoter(model.selectedNodeProperty().get());
+    }
+
+    @FXML
     void dropMessage() {
         new EngineeredForms(root.getScene().getWindow(), driver, this::statusFlash).dropMessage(model.selectedNodeProperty().get());
     }

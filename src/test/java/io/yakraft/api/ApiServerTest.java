@@ -294,4 +294,32 @@ class ApiServerTest {
         assertEquals(200, split.status(), split.body().toString());
         assertTrue(split.body().get("detail").asText().endsWith("time out together"), split.body().toString());
     }
+
+    /** KIP-853 over REST: POST /controllers starts an observer, POST /voters adds it, DELETE /voters/{id} removes a voter. */
+    @Test
+    void controllersAndVotersAreRoutesWithKafkasErrors() throws Exception {
+        Answer started = post("/controllers", "{\"id\": 4}");
+        assertEquals(200, started.status(), started.body().toString());
+        assertEquals(400, post("/controllers", "{\"id\": 4}").status(), "node 4 exists already");
+        Answer lagging = post("/voters", "{\"id\": 4}");
+        assertEquals(409, lagging.status(), lagging.body().toString());
+        assertEquals("REQUEST_TIMED_OUT", lagging.body().get("error").asText(), "not yet a caught-up observer");
+        long t0 = live.latest().snapshot().now();
+        io.yakraft.session.Driving.until(live, s -> s.now() >= t0 + 2_000, 5_000);
+        Answer added = post("/voters", "{\"id\": 4}");
+        assertEquals(200, added.status(), added.body().toString());
+        assertEquals("REQUEST_TIMED_OUT", post("/voters", "{\"id\": 2}").body().get("error").asText(),
+                "one change at a time: the last one is not committed yet (Kafka checks that before duplicates)");
+        long t1 = live.latest().snapshot().now();
+        io.yakraft.session.Driving.until(live, s -> s.now() >= t1 + 1_000, 5_000);
+        assertEquals("DUPLICATE_VOTER", post("/voters", "{\"id\": 2}").body().get("error").asText());
+        assertEquals(4, get("/cluster").body().get("currentVoters").size());
+        Answer removed = send("DELETE", "/voters/4", null);
+        assertEquals(200, removed.status(), removed.body().toString());
+        long t2 = live.latest().snapshot().now();
+        io.yakraft.session.Driving.until(live, s -> s.now() >= t2 + 1_000, 5_000);
+        assertEquals(404, send("DELETE", "/voters/4", null).status(), "VOTER_NOT_FOUND");
+        assertEquals(404, post("/voters", "{\"id\": 77}").status(), "no node 77");
+        assertEquals(3, get("/cluster").body().get("currentVoters").size());
+    }
 }

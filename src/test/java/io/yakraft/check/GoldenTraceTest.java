@@ -72,4 +72,19 @@ class GoldenTraceTest {
             c.at(6_500, "heal", Cluster::healAll);
         }));
     }
+
+    /**
+     * KIP-853's voter change sequence (Kafka: KafkaRaftClientReconfigTest.testAddVoter and
+     * testRemoveVoterIsLeader): a fourth controller starts as an observer, is added (the
+     * VotersRecord is used when appended, done when committed), then the leader removes itself,
+     * leads until that record commits, resigns, and the three left elect a new leader.
+     */
+    @Test
+    void voterAddedThenLeaderRemovesItself() throws IOException {
+        check("voter-change", trace(ClusterConfig.defaults(7, 3, 0), 7_000, c -> {
+            c.at(2_000, "start controller n4", x -> x.addController(4));
+            c.at(3_500, "AddRaftVoter n4", x -> x.addVoter(4));
+            c.at(4_500, "RemoveRaftVoter the leader", x -> x.removeVoter(x.leaderId()));
+        }));
+    }
 }

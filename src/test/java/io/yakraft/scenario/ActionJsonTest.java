@@ -74,6 +74,9 @@ class ActionJsonTest {
                 "{\"action\":\"feed\",\"topic\":\"t\",\"file\":\"" + raw + "\",\"spec\":\"" + spec + "\",\"acks\":\"1\",\"rate\":2.5}",
                 "{\"action\":\"dropInFlight\",\"message\":42}",
                 "{\"action\":\"stop\",\"node\":\"b101\"}",
+                "{\"action\":\"addController\",\"id\":4}",
+                "{\"action\":\"addVoter\",\"node\":\"n4\"}",
+                "{\"action\":\"removeVoter\",\"node\":\"leader\"}",
                 "{\"action\":\"setSpeed\",\"speed\":0.5}",
                 "{\"action\":\"splitVote\"}",
                 "{\"action\":\"splitVote\",\"nodes\":[\"n2\",\"n3\"]}",
@@ -127,8 +130,8 @@ class ActionJsonTest {
 
     @Test
     void eachComplaintSaysWhatWasExpected(@TempDir Path dir) throws Exception {
-        assertTrue(problem("{\"node\":\"n1\"}").startsWith("an action needs 'action', one of: caption"));
-        assertTrue(problem("{\"action\":\"explode\"}").startsWith("explode: unknown action 'explode' (expected one of: caption"));
+        assertTrue(problem("{\"node\":\"n1\"}").startsWith("an action needs 'action', one of: addController, addVoter, caption"));
+        assertTrue(problem("{\"action\":\"explode\"}").startsWith("explode: unknown action 'explode' (expected one of: addController, addVoter, caption"));
         assertTrue(problem("{\"action\":\"expect\",\"check\":\"logsConverged\"}").contains("unknown action 'expect'"),
                 "a check is not an action");
         assertEquals("kill: unknown field 'nod' (did you mean 'node'? expected one of: node)", problem("{\"action\":\"kill\",\"nod\":\"n1\"}"));

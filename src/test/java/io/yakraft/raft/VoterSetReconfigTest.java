@@ -1,0 +1,180 @@
+package io.yakraft.raft;
+
+import io.yakraft.raft.RaftMessage.VoteRequest;
+import io.yakraft.raft.RaftMessage.VoteResponse;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * KIP-853 at the level of one replica: voter keys with directory ids, the voter set read from
+ * the log, and the leader's AddRaftVoter / RemoveRaftVoter checks. Each test names the Kafka 4.3
+ * method or test (kafka-raft 4.3.1) it follows.
+ */
+class VoterSetReconfigTest {
+    private static final int[] BOOTSTRAP = {1, 2, 3};
+    private static final VoterSet INITIAL = new VoterSet(List.of(
+            new VoterSet.Voter(new ReplicaKey(1, "dir-1a"), VoterSet.endpointOf(1)),
+            new VoterSet.Voter(new ReplicaKey(2, "dir-2a"), VoterSet.endpointOf(2)),
+            new VoterSet.Voter(new ReplicaKey(3, "dir-3a"), VoterSet.endpointOf(3))));
+
+    private final RaftNodeTest.Recording out = new RaftNodeTest.Recording();
+
+    private RaftNode node(int id, DurableState disk) {
+        return new RaftNode(id, BOOTSTRAP, RaftConfig.kafkaDefaults(), disk, new SplittableRandom(7), out, 0);
+    }
+
+    private VoteResponse lastVoteResponse() {
+        List<VoteResponse> rs = out.sentOf(VoteResponse.class);
+        return rs.get(rs.size() - 1);
+    }
+
+    /** n1 elected leader of epoch 1 by n2's vote; returns the time. */
+    private long electLeader(RaftNode n) {
+        n.start(0);
+        long t = n.timerDeadline();
+        n.wake(t);
+        VoteRequest pre = out.sentOf(VoteRequest.class).get(0);
+        assertEquals(n.kraftVersion() == 1 ? "dir-2a" : ReplicaKey.NO_DIRECTORY, pre.voterDirectoryId(),
+                "a vote request names the voter's disk (VoterDirectoryId)");
+        n.handle(t, 2, new VoteResponse(0, -1, true, true, pre.correlation(), RaftError.NONE));
+        List<VoteRequest> reqs = out.sentOf(VoteRequest.class);
+        n.handle(t, 2, new VoteResponse(1, -1, true, false, reqs.get(reqs.size() - 1).correlation(), RaftError.NONE));
+        assertEquals(Role.LEADER, n.role());
+        return t;
+    }
+
+    /** Both followers fetch up to the log end, so the leader has a high watermark in its epoch. */
+    private long commitEpochStart(RaftNode leader, long t) {
+        long end = leader.log().endOffset();
+        leader.handle(t + 1, 2, new RaftMessage.FetchRequest(1, 2, end, 1, 901, "dir-2a"));
+        leader.handle(t + 1, 3, new RaftMessage.FetchRequest(1, 3, end, 1, 902, "dir-3a"));
+        assertEquals(end, leader.highWatermark());
+        return t + 1;
+    }
+
+    /**
+     * Kafka: KafkaRaftClient.handleVoteRequest, isValidVoterKey ("A replica sent a voter key in the
+     * VOTE request that doesn't match the local key; rejecting the vote", INVALID_VOTER_KEY). The
+     * double vote of the issue: n1 voted for n2 in epoch 2, lost its disk, and must not vote for n3
+     * in epoch 2; on its new disk it is not the voter n3 asks.
+     */
+    @Test
+    void handleVoteRequestRejectsAVoterKeyOfAnotherDisk() {
+        DurableState first = new DurableState("dir-1a", INITIAL);
+        RaftNode n1 = node(1, first);
+        n1.start(0);
+        n1.handle(1, 2, new VoteRequest(2, 2, 0, 0, false, 5, "dir-1a"));
+        assertTrue(lastVoteResponse().granted(), "n1 on its first disk votes for n2 in epoch 2");
+
+        DurableState replaced = new DurableState("dir-1b", null); // the disk was lost and formatted again
+        RaftNode again = node(1, replaced);
+        again.start(10);
+        assertFalse(again.isVoter(), "on a new disk n1 is an observer until added again");
+        again.handle(11, 3, new VoteRequest(2, 3, 0, 0, false, 6, "dir-1a"));
+        VoteResponse r = lastVoteResponse();
+        assertFalse(r.granted(), "no second vote in epoch 2");
+        assertEquals(RaftError.INVALID_VOTER_KEY, r.error());
+    }
+
+    /** Kafka: VoterSet.isVoter with ReplicaKey.NO_DIRECTORY_ID: a kraft.version 0 voter matches any directory. */
+    @Test
+    void aStaticVoterMatchesAnyDirectoryAndADynamicOneOnlyItsOwn() {
+        VoterSet statics = VoterSet.fromIds(BOOTSTRAP);
+        assertTrue(statics.isVoter(new ReplicaKey(2, "whatever")));
+        assertTrue(INITIAL.isVoter(new ReplicaKey(2, "dir-2a")));
+        assertFalse(INITIAL.isVoter(new ReplicaKey(2, "dir-2b")));
+        assertFalse(INITIAL.isVoter(new ReplicaKey(4, "dir-4a")));
+    }
+
+    /** Kafka: VoterSetTest.testOverlappingMajority / testNonoverlappingMajority. */
+    @Test
+    void votersSetsOverlapWhenTheyDifferByOneVoter() {
+        VoterSet four = INITIAL.with(new VoterSet.Voter(new ReplicaKey(4, "dir-4a"), VoterSet.endpointOf(4))).orElseThrow();
+        assertTrue(INITIAL.hasOverlappingMajority(four));
+        VoterSet two = INITIAL.without(new ReplicaKey(3, "dir-3a")).orElseThrow();
+        assertTrue(INITIAL.hasOverlappingMajority(two));
+        assertFalse(four.hasOverlappingMajority(two), "two voters apart: {1,2} and {3,4} are majorities of each");
+    }
+
+    /**
+     * Kafka: KafkaRaftClientReconfigTest.testAddVoterWithoutFencedPreviousLeaders, testAddVoterWithExistingVoter,
+     * testAddVoterWithLaggingNewVoter, testAddVoter and testAddVoterWithPendingAddVoter: the checks of
+     * AddVoterHandler in order, then the VotersRecord is used as soon as it is appended and the
+     * change completes when it commits.
+     */
+    @Test
+    void addVoterChecksThenAppendsAVotersRecordUsedAtOnce() {
+        RaftNode leader = node(1, new DurableState("dir-1a", INITIAL));
+        long t = electLeader(leader);
+        ReplicaKey n4 = new ReplicaKey(4, "dir-4a");
+        assertEquals(RaftError.REQUEST_TIMED_OUT, leader.addVoter(t, n4, VoterSet.endpointOf(4)).error(),
+                "no high watermark in this epoch yet");
+        t = commitEpochStart(leader, t);
+        assertEquals(RaftError.DUPLICATE_VOTER, leader.addVoter(t, new ReplicaKey(2, "dir-2a"), "x").error());
+        assertEquals(RaftError.REQUEST_TIMED_OUT, leader.addVoter(t, n4, VoterSet.endpointOf(4)).error(),
+                "n4 has never fetched: not a caught-up observer");
+
+        long end = leader.log().endOffset();
+        leader.handle(t + 1, 4, new RaftMessage.FetchRequest(1, 4, end, 1, 903, "dir-4a"));
+        VoterChangeResult added = leader.addVoter(t + 1, n4, VoterSet.endpointOf(4));
+        assertTrue(added.accepted(), added.message());
+        assertEquals(end, added.offset());
+        assertEquals(4, leader.voterSet().size(), "the uncommitted set is in force at once");
+        assertEquals(3, leader.committedVoterSet().size());
+        assertEquals(RaftError.REQUEST_TIMED_OUT, leader.addVoter(t + 1, new ReplicaKey(5, "dir-5a"), "x").error(),
+                "one change at a time");
+
+        // With four voters the majority is three: n2 alone no longer commits the record.
+        leader.handle(t + 2, 2, new RaftMessage.FetchRequest(1, 2, end + 1, 1, 904, "dir-2a"));
+        assertEquals(end, leader.highWatermark());
+        assertTrue(leader.pendingVoterChange().isPresent());
+        leader.handle(t + 3, 4, new RaftMessage.FetchRequest(1, 4, end + 1, 1, 905, "dir-4a"));
+        assertEquals(end + 1, leader.highWatermark());
+        assertTrue(leader.pendingVoterChange().isEmpty(), "committed: the change is done");
+        assertEquals(4, leader.committedVoterSet().size());
+    }
+
+    /**
+     * Kafka: KafkaRaftClientReconfigTest.testRemoveVoterIsLeader and RemoveVoterHandler
+     * (requestResign once the set without the leader is committed): the leader stops counting
+     * itself at once, leads until the record commits, then resigns.
+     */
+    @Test
+    void aLeaderThatRemovesItselfResignsOnceTheRemovalCommits() {
+        RaftNode leader = node(1, new DurableState("dir-1a", INITIAL));
+        long t = commitEpochStart(leader, electLeader(leader));
+        VoterChangeResult removed = leader.removeVoter(t, new ReplicaKey(1, "dir-1a"));
+        assertTrue(removed.accepted(), removed.message());
+        assertFalse(leader.isVoter());
+        assertEquals(Role.LEADER, leader.role(), "it leads until the removal commits");
+        long end = leader.log().endOffset();
+        leader.handle(t + 1, 2, new RaftMessage.FetchRequest(1, 2, end, 1, 910, "dir-2a"));
+        assertEquals(Role.LEADER, leader.role(), "n2 alone is no majority of {2, 3}; the leader does not count");
+        leader.handle(t + 2, 3, new RaftMessage.FetchRequest(1, 3, end, 1, 911, "dir-3a"));
+        assertEquals(end, leader.highWatermark());
+        assertEquals(Role.RESIGNED, leader.role());
+        assertEquals(RaftError.NOT_LEADER_OR_FOLLOWER, leader.removeVoter(t + 3, new ReplicaKey(2, "dir-2a")).error(),
+                "a resigned leader takes no more changes");
+    }
+
+    /**
+     * Kafka: KRaftControlRecordStateMachine (a follower reads VotersRecord as it appends it, and a
+     * truncation takes it back) and AddVoterHandler's kraft.version check
+     * (testAddVoterWithKraftVersion0): a static quorum refuses voter changes.
+     */
+    @Test
+    void aStaticQuorumRefusesVoterChanges() {
+        RaftNode leader = node(1, new DurableState());
+        long t = electLeader(leader);
+        long end = leader.log().endOffset();
+        leader.handle(t + 1, 2, new RaftMessage.FetchRequest(1, 2, end, 1, 920));
+        assertEquals(0, leader.kraftVersion());
+        assertEquals(RaftError.UNSUPPORTED_VERSION, leader.removeVoter(t + 1, new ReplicaKey(3, "")).error());
+    }
+}
