@@ -60,8 +60,8 @@ final class VoterOperator {
     }
 
     /**
-     * Whether a leader runs whose latest voter set is committed, holds every controller, and lists
-     * each on the disk it runs on now: only then may a voter fault strike, so that at most one
+     * Whether a leader runs whose latest voter set is committed, holds every controller, lists
+     * each on the disk it runs on now, and is the set every controller holds: only then may a voter fault strike, so that at most one
      * voter is ever out of place (two would leave no majority to repair them).
      */
     private static boolean settled(Cluster c) {
@@ -70,6 +70,13 @@ final class VoterOperator {
         }
         for (VoterSet.Voter v : c.currentVoters().voters()) {
             if (!v.key().matches(c.replicaKey(v.key().id()))) {
+                return false;
+            }
+        }
+        // every controller must hold the leader's voter set too: one that still holds an uncommitted
+        // set of its own (a removal it wrote as an earlier leader) is a second voter out of place
+        for (int id : c.voterIds()) {
+            if (!c.voterSetOf(id).equals(c.currentVoters())) {
                 return false;
             }
         }

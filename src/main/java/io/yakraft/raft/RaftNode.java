@@ -1068,10 +1068,10 @@ public class RaftNode {
         log.wipe();
         log.advanceStartTo(snap.id().offset(), snap.id().epoch());
         disk.saveSnapshot(snap);
+        // the whole log was wiped, so every voter set it held is gone, also those past the snapshot
+        voterHistory.truncatedTo(0);
         if (snap.voters() != null) {
             voterHistory.snapshotAt(snap.id().offset(), snap.voters());
-        } else {
-            voterHistory.truncatedTo(0);
         }
         if (removed > 0) {
             out.truncated(log.endOffset(), removed, "log replaced by a snapshot");
