@@ -126,11 +126,33 @@ public final class Runner {
      * others. A node that stopped following misses more than these few, and is still caught.
      */
     public static long settledEnd(Cluster cluster, int leader, long end) {
-        List<LogEntry> tail = cluster.entries(leader, end - NO_OPS_IN_FLIGHT, end);
         long settled = end;
-        for (int i = tail.size() - 1; i >= 0 && tail.get(i).payload() instanceof MetadataRecord.NoOpRecord; i--) {
-            settled = tail.get(i).offset();
+        for (long offset = end - 1; offset >= Math.max(0, end - NO_OPS_IN_FLIGHT); offset--) {
+            if (!(payloadAt(cluster, leader, offset) instanceof MetadataRecord.NoOpRecord)) {
+                break;
+            }
+            settled = offset;
         }
         return settled;
+    }
+
+    /**
+     * The entry at {@code offset} as the leader holds it. When the leader has just compacted it into a
+     * snapshot, it is read from a node holding an entry of the leader's epoch there: the same offset and
+     * epoch mean the same entry (Raft's log matching rule, which the invariants check). Null when nobody
+     * holds it.
+     */
+    private static Object payloadAt(Cluster cluster, int leader, long offset) {
+        List<LogEntry> own = cluster.entries(leader, offset, offset + 1);
+        if (!own.isEmpty() || offset >= cluster.logRange(leader).highWatermark()) {
+            return own.isEmpty() ? null : own.get(0).payload();
+        }
+        for (int id : cluster.allIds()) {
+            List<LogEntry> copy = cluster.entries(id, offset, offset + 1);
+            if (!copy.isEmpty() && copy.get(0).epoch() == cluster.epochOf(leader)) {
+                return copy.get(0).payload();
+            }
+        }
+        return null;
     }
 }
