@@ -257,6 +257,9 @@ public final class MainController {
         filterField.textProperty().bindBidirectional(model.eventFilterProperty());
         setUpGlossaryTips();
         statusLabel.textProperty().bind(model.statusProperty());
+        Tooltip statusWhole = new Tooltip(); // the whole line, when a narrow window ends it in an ellipsis
+        statusWhole.textProperty().bind(model.statusProperty());
+        statusLabel.setTooltip(statusWhole);
         setUpVariantMenu();
         speedLabel.textProperty().bind(model.speedTextProperty());
         speedSlider.setValue(ClusterViewModel.sliderFromSpeed(driver.speed()));
