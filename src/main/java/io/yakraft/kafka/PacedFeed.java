@@ -44,13 +44,20 @@ public final class PacedFeed implements AutoCloseable {
      */
     public static PacedFeed start(String bootstrapServers, Properties clientProperties, String topic, List<FeedRecord> records,
                                   String acks, boolean idempotent, double rate, Duration requestTimeout) {
+        return start(bootstrapServers, clientProperties, topic, records, acks, idempotent, rate, requestTimeout,
+                Duration.ofMinutes(2));
+    }
+
+    /** As above, giving up on a record's delivery after {@code deliveryTimeout} (at least the request timeout). */
+    static PacedFeed start(String bootstrapServers, Properties clientProperties, String topic, List<FeedRecord> records,
+                           String acks, boolean idempotent, double rate, Duration requestTimeout, Duration deliveryTimeout) {
         Properties p = new Properties();
         p.putAll(clientProperties);
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, acks);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, idempotent);
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) requestTimeout.toMillis());
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "yakraft-feed");
         PacedFeed[] self = new PacedFeed[1];
@@ -94,6 +101,12 @@ public final class PacedFeed implements AutoCloseable {
 
     public Progress progress() {
         return new Progress(records.size(), sent.get(), acked.get(), failed.get(), firstError.get(), done);
+    }
+
+    /** Waits until every record was sent and answered (or given up on), at most {@code timeout}; true when done. */
+    boolean awaitDone(Duration timeout) throws InterruptedException {
+        thread.join(Math.max(1, timeout.toMillis()));
+        return done;
     }
 
     /** Stops sending (records not yet sent are not sent) and waits for the producer to close. */

@@ -227,25 +227,38 @@ final class KafkaPane {
         history.add(0, LocalTime.now().format(CLOCK) + "  " + message);
     }
 
-    private void createTopic() {
+    /** An editable picker of the cluster's topics, on the first one (or "orders" when there is none). */
+    private ComboBox<String> topicPicker() {
+        ComboBox<String> topic = new ComboBox<>(FXCollections.observableArrayList(topicNames()));
+        topic.setEditable(true);
+        topic.setValue(topic.getItems().isEmpty() ? "orders" : topic.getItems().get(0));
+        return topic;
+    }
+
+    /** A modal form of labelled fields ({@code "label", field, ...}) over this window; present when OK was pressed. */
+    private java.util.Optional<ButtonType> askForm(String title, Object... labelsAndFields) {
         Dialog<ButtonType> d = new Dialog<>();
-        d.setTitle("Create topic on the real cluster");
-        TextField name = new TextField("orders");
-        Spinner<Integer> partitions = new Spinner<>(1, 1000, 3);
-        int brokers = last == null ? 1 : last.brokers().value().map(List::size).orElse(1);
-        Spinner<Integer> rf = new Spinner<>(1, Math.max(1, brokers), Math.min(3, Math.max(1, brokers)));
+        d.setTitle(title);
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(6);
-        g.addRow(0, new Label("name"), name);
-        g.addRow(1, new Label("partitions"), partitions);
-        g.addRow(2, new Label("replication factor"), rf);
+        for (int i = 0; i < labelsAndFields.length; i += 2) {
+            g.addRow(i / 2, new Label((String) labelsAndFields[i]), (javafx.scene.Node) labelsAndFields[i + 1]);
+        }
         d.getDialogPane().setContent(g);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         if (root.getScene() != null) {
             d.initOwner(root.getScene().getWindow());
         }
-        d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
+        return d.showAndWait().filter(b -> b == ButtonType.OK);
+    }
+
+    private void createTopic() {
+        TextField name = new TextField("orders");
+        Spinner<Integer> partitions = new Spinner<>(1, 1000, 3);
+        int brokers = last == null ? 1 : last.brokers().value().map(List::size).orElse(1);
+        Spinner<Integer> rf = new Spinner<>(1, Math.max(1, brokers), Math.min(3, Math.max(1, brokers)));
+        askForm("Create topic on the real cluster", "name", name, "partitions", partitions, "replication factor", rf).ifPresent(b -> {
             String topic = name.getText().trim();
             int p = partitions.getValue();
             short r = rf.getValue().shortValue();
@@ -258,23 +271,9 @@ final class KafkaPane {
     }
 
     private void createPartitions() {
-        Dialog<ButtonType> d = new Dialog<>();
-        d.setTitle("Add partitions on the real cluster");
-        ComboBox<String> topic = new ComboBox<>(FXCollections.observableArrayList(topicNames()));
-        topic.setEditable(true);
-        topic.setValue(topic.getItems().isEmpty() ? "orders" : topic.getItems().get(0));
+        ComboBox<String> topic = topicPicker();
         Spinner<Integer> total = new Spinner<>(1, 10_000, 6);
-        GridPane g = new GridPane();
-        g.setHgap(8);
-        g.setVgap(6);
-        g.addRow(0, new Label("topic"), topic);
-        g.addRow(1, new Label("partitions in all"), total);
-        d.getDialogPane().setContent(g);
-        d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        if (root.getScene() != null) {
-            d.initOwner(root.getScene().getWindow());
-        }
-        d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
+        askForm("Add partitions on the real cluster", "topic", topic, "partitions in all", total).ifPresent(b -> {
             String t = topic.getValue() == null ? "" : topic.getValue().trim();
             int n = total.getValue();
             status.setText("growing " + t + " to " + n + " partitions…");
@@ -300,33 +299,16 @@ final class KafkaPane {
             status.setText("this cluster has no brokers to feed");
             return;
         }
-        Dialog<ButtonType> d = new Dialog<>();
-        d.setTitle("Feed a file into the real cluster");
         TextField file = new TextField("data/orders.csv");
         TextField spec = new TextField("data/orders.spec.json");
-        ComboBox<String> topic = new ComboBox<>(FXCollections.observableArrayList(topicNames()));
-        topic.setEditable(true);
-        topic.setValue(topic.getItems().isEmpty() ? "orders" : topic.getItems().get(0));
+        ComboBox<String> topic = topicPicker();
         ComboBox<String> acks = new ComboBox<>(FXCollections.observableArrayList("all", "1", "0"));
         acks.setValue("all");
         javafx.scene.control.CheckBox idempotent = new javafx.scene.control.CheckBox("idempotent producer");
         idempotent.setSelected(true);
         Spinner<Integer> rate = new Spinner<>(0, 100_000, 0);
-        GridPane g = new GridPane();
-        g.setHgap(8);
-        g.setVgap(6);
-        g.addRow(0, new Label("raw file"), file);
-        g.addRow(1, new Label("pipeline spec"), spec);
-        g.addRow(2, new Label("topic"), topic);
-        g.addRow(3, new Label("acks"), acks);
-        g.addRow(4, new Label(""), idempotent);
-        g.addRow(5, new Label("records/s (0: as fast as it can)"), rate);
-        d.getDialogPane().setContent(g);
-        d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        if (root.getScene() != null) {
-            d.initOwner(root.getScene().getWindow());
-        }
-        d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
+        askForm("Feed a file into the real cluster", "raw file", file, "pipeline spec", spec, "topic", topic, "acks", acks,
+                "", idempotent, "records/s (0: as fast as it can)", rate).ifPresent(b -> {
             String t = topic.getValue() == null ? "" : topic.getValue().trim();
             String a = acks.getValue();
             boolean idem = idempotent.isSelected() && a.equals("all"); // Kafka's idempotence needs acks=all
