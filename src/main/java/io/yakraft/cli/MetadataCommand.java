@@ -34,12 +34,7 @@ public final class MetadataCommand {
 
         @Override
         public Integer call() throws JsonProcessingException {
-            RunSpec run = options.toRunSpec();
-            if (!run.cluster().hasNode(node)) {
-                throw options.bad("--node", "no node " + node + " in a cluster of " + options.controllers
-                        + " controller(s) (1.." + options.controllers + ") and " + options.brokers + " broker(s)"
-                        + (options.brokers > 0 ? " (101.." + (100 + options.brokers) + ")" : ""));
-            }
+            RunSpec run = runOf(options, node);
             Cluster[] finished = new Cluster[1];
             var result = Runner.run(run, c -> finished[0] = c);
             MetadataImage image = finished[0].image(node);
@@ -71,10 +66,7 @@ public final class MetadataCommand {
 
         @Override
         public Integer call() {
-            RunSpec run = options.toRunSpec();
-            if (!run.cluster().hasNode(node)) {
-                throw options.bad("--node", "no node " + node + " in this cluster");
-            }
+            RunSpec run = runOf(options, node);
             if (limit < 1) {
                 throw options.bad("--limit", "must be 1 or more, got " + limit);
             }
@@ -88,5 +80,16 @@ public final class MetadataCommand {
             }
             return result.safe() ? 0 : 1;
         }
+    }
+
+    /** The run the options describe, refusing a {@code --node} it does not have, with the nodes it does have. */
+    private static RunSpec runOf(RunOptions options, int node) {
+        RunSpec run = options.toRunSpec();
+        if (!run.cluster().hasNode(node)) {
+            throw options.bad("--node", "no node " + node + " in a cluster of " + options.controllers
+                    + " controller(s) (1.." + options.controllers + ") and " + options.brokers + " broker(s)"
+                    + (options.brokers > 0 ? " (101.." + (100 + options.brokers) + ")" : ""));
+        }
+        return run;
     }
 }
