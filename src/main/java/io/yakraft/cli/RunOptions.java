@@ -52,6 +52,22 @@ final class RunOptions {
             description = "each node snapshots its image after this many applied records; 0 for never (default ${DEFAULT-VALUE})")
     int snapshotEvery;
 
+    @Option(names = "--retention-records", paramLabel = "RECORDS",
+            description = "metadata.max.retention.bytes, in records: log plus snapshots kept before the log is deleted"
+                    + " up to a snapshot; -1 for no size rule (default: twice --snapshot-every)")
+    Long retentionRecords;
+
+    @Option(names = "--retention-ms", paramLabel = "DURATION",
+            description = "metadata.max.retention.ms: the log before a snapshot older than this may go; -1 for no time rule"
+                    + " (default 60s)")
+    String retentionMs;
+
+    @Option(names = "--fetch-snapshot-max-records", paramLabel = "RECORDS",
+            defaultValue = "" + io.yakraft.raft.RaftConfig.DEFAULT_FETCH_SNAPSHOT_MAX_RECORDS,
+            description = "controller.quorum.fetch.snapshot.max.bytes, in records: the largest FetchSnapshot chunk"
+                    + " (default ${DEFAULT-VALUE})")
+    int fetchSnapshotMaxRecords;
+
     @Option(names = "--variant", defaultValue = io.yakraft.cluster.ProtocolVariants.DEFAULT,
             completionCandidates = FuzzCommand.VariantNames.class,
             description = "protocol: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}); every variant but kraft drops a safety rule")
@@ -81,6 +97,19 @@ final class RunOptions {
             throw bad("--max-idle-interval", "must be at most " + Integer.MAX_VALUE + " ms, got " + idleMs);
         }
         config = config.withMetadata(config.metadata().withSnapshotEvery(snapshotEvery).withMaxIdleInterval((int) idleMs));
+        if (retentionRecords != null || retentionMs != null) {
+            long records = retentionRecords != null ? retentionRecords : config.metadata().retentionRecords();
+            long ms = retentionMs == null ? config.metadata().retentionMs()
+                    : retentionMs.trim().equals("-1") ? -1 : millis("--retention-ms", retentionMs);
+            if (records < -1) {
+                throw bad("--retention-records", "must be -1 (no size rule) or more, got " + records);
+            }
+            config = config.withMetadata(config.metadata().withRetention(records, ms));
+        }
+        if (fetchSnapshotMaxRecords < 1) {
+            throw bad("--fetch-snapshot-max-records", "must be 1 or more, got " + fetchSnapshotMaxRecords);
+        }
+        config = config.withRaft(config.raft().withFetchSnapshotMaxRecords(fetchSnapshotMaxRecords));
         if (!io.yakraft.cluster.ProtocolVariants.exists(variant)) {
             throw bad("--variant", "unknown protocol variant '" + variant + "' (expected one of: "
                     + String.join(", ", io.yakraft.cluster.ProtocolVariants.names()) + ")");

@@ -165,7 +165,8 @@ public final class Cluster {
                 }
             }
             if (meta.snapshotEveryRecords() > 0) {
-                host.add(new SnapshotPolicy(nodeId, this, meta.snapshotEveryRecords()));
+                host.add(new SnapshotPolicy(nodeId, this, meta.snapshotEveryRecords(),
+                        new io.yakraft.raft.LogRetention(meta.retentionRecords(), meta.retentionMs())));
             }
             hosts.put(nodeId, host);
             return host;
@@ -865,9 +866,35 @@ public final class Cluster {
         }
         RaftNode n = raft(id);
         long upTo = n.highWatermark();
-        boolean done = n.snapshotAndCompact(upTo, images.image(id));
+        MetadataImage image = images.image(id);
+        boolean done = n.snapshotAndCompact(sim.now(), upTo, image, ImageRecords.count(image));
         sim.refreshWake(id);
         return done;
+    }
+
+    /**
+     * Snapshots the node's metadata image at its high watermark and keeps the log (Kafka's
+     * SnapshotGenerator); {@link #cleanLog} deletes it when retention allows. False when nothing
+     * new was committed since the latest snapshot.
+     */
+    boolean takeSnapshot(int id) {
+        if (sim.status(id) != NodeStatus.UP) {
+            return false;
+        }
+        RaftNode n = raft(id);
+        MetadataImage image = images.image(id);
+        return n.createSnapshot(sim.now(), n.highWatermark(), image, ImageRecords.count(image));
+    }
+
+    /** Kafka's KafkaMetadataLog.maybeClean on the node's log and snapshots. */
+    boolean cleanLog(int id, io.yakraft.raft.LogRetention retention) {
+        return sim.status(id) == NodeStatus.UP && raft(id).maybeClean(sim.now(), retention);
+    }
+
+    /** End offset of the node's latest snapshot, or its log start when it has none. */
+    long latestSnapshotEnd(int id) {
+        var snap = disk(id).snapshot();
+        return snap != null ? Math.max(snap.id().offset(), disk(id).log().startOffset()) : disk(id).log().startOffset();
     }
 
     // ------------------------------------------------------------- data

@@ -88,6 +88,17 @@ final class RaftMessages implements MessageDescriber {
             }
             return sb.append(')').toString();
         }
+        if (payload instanceof RaftMessage.FetchSnapshotRequest m) {
+            return "FetchSnapshot(epoch " + m.epoch() + ", snapshot " + m.snapshotId() + ", position " + m.position()
+                    + ", max " + m.maxRecords() + " records)";
+        }
+        if (payload instanceof RaftMessage.FetchSnapshotResponse m) {
+            if (m.error() != RaftError.NONE) {
+                return "FetchSnapshotResponse(epoch " + m.epoch() + ", " + m.error() + ")";
+            }
+            return "FetchSnapshotResponse(epoch " + m.epoch() + ", snapshot " + m.snapshotId() + ", records " + m.position()
+                    + ".." + (m.position() + m.records().size() - 1) + " of " + m.size() + ")";
+        }
         if (payload instanceof RaftMessage m) {
             return m.kind() + "(epoch " + m.epoch() + ")";
         }

@@ -10,7 +10,8 @@ public final class DurableState {
     private ElectionState election = ElectionState.INITIAL;
     private final RaftLog log = new RaftLog();
     private long writes;
-    private RaftSnapshot snapshot;
+    /** The snapshots on disk by end offset, oldest first (Kafka's KafkaMetadataLog.snapshots). */
+    private final java.util.TreeMap<Long, RaftSnapshot> snapshots = new java.util.TreeMap<>();
 
     /** A disk of a static (kraft.version 0) quorum: no directory id, the voters come from configuration. */
     public DurableState() {
@@ -49,13 +50,36 @@ public final class DurableState {
         return log;
     }
 
-    /** The latest snapshot, or null; the log starts where it ends. */
+    /**
+     * The latest snapshot, or null. The log may still hold entries before it: they go only when
+     * the retention rule lets them ({@link RaftNode#maybeClean}).
+     */
     public RaftSnapshot snapshot() {
-        return snapshot;
+        return snapshots.isEmpty() ? null : snapshots.lastEntry().getValue();
     }
 
+    /** The snapshot with exactly this id, or null (Kafka's readSnapshot). */
+    public RaftSnapshot snapshot(OffsetAndEpoch id) {
+        RaftSnapshot s = snapshots.get(id.offset());
+        return s != null && s.id().equals(id) ? s : null;
+    }
+
+    /** Every snapshot on disk, oldest first. */
+    public java.util.List<RaftSnapshot> snapshots() {
+        return java.util.List.copyOf(snapshots.values());
+    }
+
+    /** Stores a frozen snapshot beside the ones already there. */
     public void saveSnapshot(RaftSnapshot s) {
-        snapshot = s;
+        snapshots.put(s.id().offset(), s);
+    }
+
+    /** Deletes the snapshots that end before {@code offset} (Kafka's forgetSnapshotsBefore); returns how many. */
+    public int forgetSnapshotsBefore(long offset) {
+        var older = snapshots.headMap(offset, false);
+        int n = older.size();
+        older.clear();
+        return n;
     }
 
     /** How many quorum-state writes were made (for views and tests). */

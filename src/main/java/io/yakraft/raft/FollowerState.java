@@ -18,6 +18,8 @@ final class FollowerState implements EpochState {
      * pre-votes.
      */
     private boolean hasFetchedFromLeader;
+    /** The snapshot being downloaded chunk by chunk, or null (Kafka's fetchingSnapshot). */
+    private PartialSnapshot fetchingSnapshot;
 
     FollowerState(int epoch, int leaderId, long fetchDeadline, long firstFetchAt) {
         this.epoch = epoch;
@@ -70,6 +72,15 @@ final class FollowerState implements EpochState {
     /** Whether a fetch from the leader succeeded in this state (Kafka's hasFetchedFromLeader). */
     boolean hasFetchedFromLeader() {
         return hasFetchedFromLeader;
+    }
+
+    PartialSnapshot fetchingSnapshot() {
+        return fetchingSnapshot;
+    }
+
+    /** Kafka's setFetchingSnapshot: start downloading {@code snapshot}, or stop (null). */
+    void fetchingSnapshot(PartialSnapshot snapshot) {
+        fetchingSnapshot = snapshot;
     }
 
     @Override

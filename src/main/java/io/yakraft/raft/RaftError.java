@@ -8,6 +8,8 @@ public enum RaftError {
     NOT_LEADER_OR_FOLLOWER,
     INCONSISTENT_VOTER_SET,
     SNAPSHOT_NOT_FOUND,
+    /** FetchSnapshot asked from a position outside the snapshot. */
+    POSITION_OUT_OF_RANGE,
     /** The Vote names a replica key (id, directory id) that is not the receiver's (a disk was replaced). */
     INVALID_VOTER_KEY,
     /** AddRaftVoter for an id already in the voter set. */

@@ -101,17 +101,38 @@ public sealed interface RaftMessage {
         }
     }
 
-    /** Asks the leader for the snapshot it named in a fetch response (KIP-630). */
-    record FetchSnapshotRequest(int epoch, int replicaId, OffsetAndEpoch snapshotId, long correlation)
-            implements RaftMessage {
+    /**
+     * Asks the leader for one chunk of the snapshot it named in a fetch response (KIP-630): the
+     * records from {@code position} on, at most {@code maxRecords} of them (Kafka's Position and
+     * MaxBytes, controller.quorum.fetch.snapshot.max.bytes; the simulation counts records).
+     */
+    record FetchSnapshotRequest(int epoch, int replicaId, OffsetAndEpoch snapshotId, long position, int maxRecords,
+                                long correlation, String replicaDirectoryId) implements RaftMessage {
+        public ReplicaKey replicaKey() {
+            return new ReplicaKey(replicaId, replicaDirectoryId);
+        }
+
         public String kind() {
             return "FetchSnapshot";
         }
     }
 
-    /** The whole snapshot in one piece, or an error when the leader no longer has it. */
-    record FetchSnapshotResponse(int epoch, int leaderId, RaftError error, RaftSnapshot snapshot, long correlation)
-            implements RaftMessage {
+    /**
+     * One chunk of a snapshot: {@code records} from {@code position} of a snapshot of
+     * {@code size} records (Kafka's Size, Position and UnalignedRecords), or an error
+     * (SNAPSHOT_NOT_FOUND when the leader no longer has it, POSITION_OUT_OF_RANGE) with no records.
+     */
+    record FetchSnapshotResponse(int epoch, int leaderId, RaftError error, OffsetAndEpoch snapshotId, long size,
+                                 long position, List<SnapshotRecord> records, long correlation) implements RaftMessage {
+        public FetchSnapshotResponse {
+            records = List.copyOf(records);
+        }
+
+        /** An answer that carries no chunk (an error). */
+        public static FetchSnapshotResponse error(int epoch, int leaderId, RaftError error, long correlation) {
+            return new FetchSnapshotResponse(epoch, leaderId, error, null, -1, -1, List.of(), correlation);
+        }
+
         public String kind() {
             return "FetchSnapshotResponse";
         }

@@ -197,9 +197,11 @@ public class RaftNode {
             }
             out.snapshotLoaded(disk.snapshot(), "loaded the latest snapshot from disk");
         }
-        // Kafka's KRaftControlRecordStateMachine reads the control records of the log at start.
+        // Kafka's KRaftControlRecordStateMachine reads the latest snapshot, then the control
+        // records of the log after it (the log may still hold older entries, kept by retention).
         RaftLog log = disk.log();
-        voterHistory.appended(log.slice(log.startOffset(), log.endOffset()));
+        long replayFrom = disk.snapshot() != null ? Math.max(log.startOffset(), disk.snapshot().id().offset()) : log.startOffset();
+        voterHistory.appended(log.slice(replayFrom, log.endOffset()));
         appliedVoters = voterHistory.latest();
         quorum.initialize(now, nextCorrelation);
         if (quorum.state() instanceof CandidateState candidate) {
@@ -784,8 +786,15 @@ public class RaftNode {
         int epoch = leader.epoch();
         RaftLog log = disk.log();
         if (needsSnapshot(log, req.fetchOffset(), req.lastFetchedEpoch())) {
+            // Kafka's validateOffsetAndEpoch: the answer names the latest snapshot, not the one
+            // at the log start (the log between them may still be retained).
+            RaftSnapshot latest = disk.snapshot();
+            if (latest == null) {
+                throw new IllegalStateException("log start offset " + log.startOffset()
+                        + " is greater than zero but n" + id + " has no snapshot");
+            }
             out.send(from, new FetchResponse(epoch, id, RaftError.NONE, advertisedHighWatermark(), List.of(), null,
-                    new OffsetAndEpoch(log.startOffset(), log.startEpoch()), log.startOffset(), req.correlation()));
+                    latest.id(), log.startOffset(), req.correlation()));
             return;
         }
         OffsetAndEpoch diverging = divergence(req.fetchOffset(), req.lastFetchedEpoch());
@@ -964,6 +973,14 @@ public class RaftNode {
         RaftLog log = disk.log();
         long correlation = nextCorrelation++;
         fetch.sent(correlation, now + config.requestTimeoutMs());
+        if (state instanceof FollowerState follower && follower.fetchingSnapshot() != null) {
+            // Kafka's pollFollowerAsVoter/AsObserver: while a snapshot downloads, ask for its next
+            // chunk, from the position the partial snapshot has reached.
+            PartialSnapshot partial = follower.fetchingSnapshot();
+            out.send(target, new FetchSnapshotRequest(state.epoch(), id, partial.id(), partial.position(),
+                    config.fetchSnapshotMaxRecords(), correlation, disk.directoryId()));
+            return;
+        }
         out.send(target, new FetchRequest(state.epoch(), id, log.endOffset(), log.lastEpoch(), correlation,
                 disk.directoryId()));
     }
@@ -1001,11 +1018,12 @@ public class RaftNode {
             fetch.fetchAt(now);
             return;
         } else if (resp.snapshotId() != null) {
+            // Kafka's handleFetchResponse: start a new partial snapshot (createNewSnapshotUnchecked)
+            // and fetch it chunk by chunk from position 0.
             out.note("our log (end " + log.endOffset() + ", epoch " + log.lastEpoch() + ") reaches into what the leader"
                     + " compacted (its log starts at " + resp.logStartOffset() + "); fetching snapshot " + resp.snapshotId());
-            long correlation = nextCorrelation++;
-            fetch.sent(correlation, now + config.requestTimeoutMs());
-            out.send(from, new FetchSnapshotRequest(follower.epoch(), id, resp.snapshotId(), correlation));
+            follower.fetchingSnapshot(new PartialSnapshot(resp.snapshotId()));
+            fetch.fetchAt(now);
             return;
         } else if (!resp.records().isEmpty() && resp.records().get(0).offset() == log.endOffset()) {
             for (LogEntry e : resp.records()) {
@@ -1025,23 +1043,45 @@ public class RaftNode {
         fetch.fetchAt(now);
     }
 
+    /**
+     * Kafka's handleFetchSnapshotRequest: only the leader answers; a snapshot id it does not hold
+     * is SNAPSHOT_NOT_FOUND; a position outside the snapshot is POSITION_OUT_OF_RANGE; otherwise
+     * the records from the position, at most the requested number, with the snapshot's size.
+     * Every chunk served to a voter counts toward check-quorum (updateCheckQuorumForFollowingVoter).
+     */
     private void onFetchSnapshotRequest(long now, int from, FetchSnapshotRequest req) {
-        RaftSnapshot snap = disk.snapshot();
         int epoch = quorum.epoch();
         RaftError err = leaderOnlyError(req.epoch());
         if (err != RaftError.NONE) {
-            out.send(from, new FetchSnapshotResponse(epoch, quorum.leaderId(), err, null, req.correlation()));
-        } else if (snap == null || !snap.id().equals(req.snapshotId())) {
-            out.send(from, new FetchSnapshotResponse(epoch, id, RaftError.SNAPSHOT_NOT_FOUND, null, req.correlation()));
-        } else {
-            if (voterHistory.latest().containsId(from)) {
-                // Kafka's handleFetchSnapshotRequest: a voter fetching the snapshot is following us.
-                ((LeaderState) quorum.state()).countForCheckQuorum(from, now, config);
-            }
-            out.send(from, new FetchSnapshotResponse(epoch, id, RaftError.NONE, snap, req.correlation()));
+            out.send(from, FetchSnapshotResponse.error(epoch, quorum.leaderId(), err, req.correlation()));
+            return;
         }
+        RaftSnapshot snap = disk.snapshot(req.snapshotId());
+        if (snap == null) {
+            out.note("FetchSnapshot from n" + from + " for " + req.snapshotId() + ": SNAPSHOT_NOT_FOUND (snapshots held: "
+                    + disk.snapshots().stream().map(x -> x.id().toString()).toList() + ")");
+            out.send(from, FetchSnapshotResponse.error(epoch, id, RaftError.SNAPSHOT_NOT_FOUND, req.correlation()));
+            return;
+        }
+        if (req.position() < 0 || req.position() >= snap.size()) {
+            out.send(from, FetchSnapshotResponse.error(epoch, id, RaftError.POSITION_OUT_OF_RANGE, req.correlation()));
+            return;
+        }
+        List<SnapshotRecord> chunk = snap.slice((int) req.position(), Math.max(1, req.maxRecords()));
+        if (voterHistory.latest().isVoter(req.replicaKey())) {
+            // Kafka's updateCheckQuorumForFollowingVoter: a voter fetching the snapshot is following us.
+            ((LeaderState) quorum.state()).countForCheckQuorum(from, now, config);
+        }
+        out.send(from, new FetchSnapshotResponse(epoch, id, RaftError.NONE, snap.id(), snap.size(), req.position(), chunk,
+                req.correlation()));
     }
 
+    /**
+     * Kafka's handleFetchSnapshotResponse: SNAPSHOT_NOT_FOUND (the leader deleted it meanwhile)
+     * drops the partial snapshot and starts over with a Fetch; a chunk for another snapshot or
+     * from another position than the partial one has reached is a broken protocol (Kafka throws);
+     * a chunk is appended, and only the last one freezes and installs the snapshot.
+     */
     private void onFetchSnapshotResponse(long now, int from, FetchSnapshotResponse resp) {
         FetchLoop fetch = fetchLoopOf(quorum.state());
         if (fetch == null || !fetch.awaits(resp.correlation())) {
@@ -1051,15 +1091,58 @@ public class RaftNode {
         if (observeEpoch(now, resp.epoch(), resp.leaderId(), "snapshot response from n" + from)) {
             return;
         }
-        if (resp.error() != RaftError.NONE || !(quorum.state() instanceof FollowerState follower)
-                || from != follower.leaderId()) {
-            fetch.fetchAt(now + config.retryBackoffMs()); // fetch again; the answer names the current snapshot
+        if (!(quorum.state() instanceof FollowerState follower) || from != follower.leaderId()
+                || resp.epoch() != follower.epoch()) {
+            fetch.fetchAt(now + config.retryBackoffMs());
             return;
         }
+        if (resp.error() == RaftError.SNAPSHOT_NOT_FOUND) {
+            out.note("leader n" + from + " no longer has snapshot " + (follower.fetchingSnapshot() == null ? "?"
+                    : follower.fetchingSnapshot().id()) + " (SNAPSHOT_NOT_FOUND); dropping the partial snapshot and fetching again");
+            follower.fetchingSnapshot(null);
+            follower.heardFromLeader(now, config.fetchTimeoutMs());
+            fetch.fetchAt(now);
+            return;
+        }
+        if (resp.error() != RaftError.NONE) {
+            out.note("leader n" + from + " answered FetchSnapshot with " + resp.error() + "; retrying");
+            fetch.fetchAt(now + config.retryBackoffMs());
+            return;
+        }
+        PartialSnapshot partial = follower.fetchingSnapshot();
+        if (partial == null) {
+            throw new IllegalStateException("n" + id + " received an unexpected FetchSnapshot response: " + resp);
+        }
+        if (!partial.id().equals(resp.snapshotId())) {
+            throw new IllegalStateException("n" + id + " received a FetchSnapshot response with an invalid id. Expected "
+                    + partial.id() + "; received " + resp.snapshotId());
+        }
+        if (partial.position() != resp.position()) {
+            throw new IllegalStateException("n" + id + " received a FetchSnapshot response with an invalid position."
+                    + " Expected " + partial.position() + "; received " + resp.position());
+        }
         follower.heardFromLeader(now, config.fetchTimeoutMs());
-        installSnapshot(resp.snapshot(), "installed snapshot " + resp.snapshot().id() + " from leader n" + from);
-        followVoterSet(now);
+        partial.append(resp.records(), resp.size());
+        int per = config.fetchSnapshotMaxRecords();
+        out.note("snapshot " + partial.id() + ": chunk " + (resp.position() / per + 1) + " of " + ((resp.size() + per - 1) / per)
+                + " from n" + from + ", records " + resp.position() + ".." + (partial.position() - 1) + " of " + resp.size()
+                + (partial.complete() ? "; complete" : ""));
+        if (partial.complete()) {
+            follower.fetchingSnapshot(null);
+            installSnapshot(partial.freeze(), "installed snapshot " + partial.id() + " from leader n" + from
+                    + " (" + resp.size() + " records, SnapshotHeaderRecord to SnapshotFooterRecord)");
+            followVoterSet(now);
+        }
         fetch.fetchAt(now);
+    }
+
+    /** The snapshot this follower is downloading, as (id, records received, size); empty when none. */
+    public java.util.Optional<SnapshotTransfer> snapshotTransfer() {
+        if (quorum.state() instanceof FollowerState f && f.fetchingSnapshot() != null) {
+            PartialSnapshot p = f.fetchingSnapshot();
+            return java.util.Optional.of(new SnapshotTransfer(p.id(), p.position(), p.size(), config.fetchSnapshotMaxRecords()));
+        }
+        return java.util.Optional.empty();
     }
 
     private void installSnapshot(RaftSnapshot snap, String reason) {
@@ -1067,6 +1150,8 @@ public class RaftNode {
         long removed = log.endOffset() - log.startOffset();
         log.wipe();
         log.advanceStartTo(snap.id().offset(), snap.id().epoch());
+        // Kafka's truncateToLatestSnapshot: the log starts at the new snapshot and the older ones go
+        disk.forgetSnapshotsBefore(Long.MAX_VALUE);
         disk.saveSnapshot(snap);
         // the whole log was wiped, so every voter set it held is gone, also those past the snapshot
         voterHistory.truncatedTo(0);
@@ -1085,24 +1170,112 @@ public class RaftNode {
     }
 
     /**
-     * Takes a snapshot of the committed state at {@code endOffset} and drops the log before it
-     * (Kafka: metadata.log.max.record.bytes.between.snapshots). Only committed offsets qualify.
-     * Returns false when the offset is not committed here or not after the current start.
+     * Writes a snapshot of the committed state at {@code endOffset} (Kafka's
+     * RaftClient.createSnapshot, frozen at once) and keeps the log before it: only
+     * {@link #maybeClean} deletes log, as the retention rule allows. {@code stateRecords} is how
+     * many records the state machine writes for {@code state}; {@code now} becomes the header's
+     * last-contained timestamp (the snapshot is taken as soon as the records are applied).
+     * Returns false when the offset is not committed here or not after the latest snapshot.
      */
-    public boolean snapshotAndCompact(long endOffset, Object state) {
+    public boolean createSnapshot(long now, long endOffset, Object state, int stateRecords) {
         RaftLog log = disk.log();
-        if (endOffset > highWatermark || endOffset <= log.startOffset() || endOffset > log.endOffset()) {
+        RaftSnapshot latest = disk.snapshot();
+        long after = Math.max(log.startOffset(), latest == null ? 0 : latest.id().offset());
+        if (endOffset > highWatermark || endOffset <= after || endOffset > log.endOffset()) {
             return false;
         }
         // Kafka writes the KRaftVersionRecord and VotersRecord in every snapshot (kraft.version 1).
         VoterSet votersThere = kraftVersion() == 1 ? voterHistory.at(endOffset - 1) : null;
-        RaftSnapshot snap = new RaftSnapshot(new OffsetAndEpoch(endOffset, log.epochAt(endOffset - 1)), state, votersThere);
+        RaftSnapshot snap = new RaftSnapshot(new OffsetAndEpoch(endOffset, log.epochAt(endOffset - 1)), state, votersThere,
+                now, Math.max(1, stateRecords));
         disk.saveSnapshot(snap);
         if (votersThere != null) {
             voterHistory.snapshotAt(endOffset, votersThere);
         }
-        log.advanceStartTo(endOffset, snap.id().epoch());
-        out.note("snapshot " + snap.id() + " written; log now starts at " + endOffset);
+        out.note("snapshot " + snap.id() + " written (" + snap.size() + " records, header to footer); log still starts at "
+                + log.startOffset());
+        return true;
+    }
+
+    /**
+     * Takes a snapshot at {@code endOffset} and deletes the log before it at once, whatever the
+     * retention rule says (the operator's "compact now"). Returns false when no snapshot could be
+     * written there.
+     */
+    public boolean snapshotAndCompact(long now, long endOffset, Object state, int stateRecords) {
+        if (!createSnapshot(now, endOffset, state, stateRecords)) {
+            return false;
+        }
+        deleteBeforeSnapshot(disk.snapshot(), "compacted on request");
+        return true;
+    }
+
+    /** The two-argument form tests use: one state record, timestamp 0. */
+    public boolean snapshotAndCompact(long endOffset, Object state) {
+        return snapshotAndCompact(0, endOffset, state, 1);
+    }
+
+    /**
+     * Kafka's KafkaMetadataLog.maybeClean: with at least two snapshots, walk them oldest first
+     * and, while the rule breaks for a snapshot, delete the log and snapshots before the next
+     * one (deleteBeforeSnapshot). The size rule counts the log plus every snapshot against
+     * metadata.max.retention (records here); the time rule deletes past a snapshot whose last
+     * contained record is older than metadata.max.retention.ms. The latest snapshot always stays.
+     * Returns true when anything was deleted.
+     */
+    public boolean maybeClean(long now, LogRetention retention) {
+        boolean cleaned = false;
+        if (retention.maxRecords() >= 0) {
+            List<RaftSnapshot> snaps = disk.snapshots();
+            long total = snaps.stream().mapToLong(RaftSnapshot::size).sum();
+            for (int i = 0; i + 1 < snaps.size(); i++) {
+                RaftLog log = disk.log();
+                long logSize = log.endOffset() - log.startOffset();
+                if (logSize + total <= retention.maxRecords()) {
+                    break;
+                }
+                String why = "metadata.max.retention: log " + logSize + " + snapshots " + total + " records > "
+                        + retention.maxRecords();
+                total -= snaps.get(i).size();
+                if (!deleteBeforeSnapshot(snaps.get(i + 1), why)) {
+                    break;
+                }
+                cleaned = true;
+            }
+        }
+        if (retention.maxMs() >= 0) {
+            List<RaftSnapshot> snaps = disk.snapshots();
+            for (int i = 0; i + 1 < snaps.size(); i++) {
+                if (!retention.tooOld(snaps.get(i), now)) {
+                    break;
+                }
+                String why = "metadata.max.retention.ms: snapshot " + snaps.get(i).id() + " holds records up to "
+                        + (now - snaps.get(i).lastContainedLogTimestamp()) + " ms old > " + retention.maxMs() + " ms";
+                if (!deleteBeforeSnapshot(snaps.get(i + 1), why)) {
+                    break;
+                }
+                cleaned = true;
+            }
+        }
+        return cleaned;
+    }
+
+    /**
+     * Kafka's deleteBeforeSnapshot: moves the log start up to a snapshot this replica holds
+     * (never past the latest one, never backwards) and forgets the snapshots before it.
+     */
+    private boolean deleteBeforeSnapshot(RaftSnapshot snap, String why) {
+        RaftLog log = disk.log();
+        RaftSnapshot latest = disk.snapshot();
+        if (snap == null || latest == null || log.startOffset() >= snap.id().offset()
+                || snap.id().offset() > latest.id().offset() || snap.id().offset() > highWatermark) {
+            return false;
+        }
+        long oldStart = log.startOffset();
+        log.advanceStartTo(snap.id().offset(), snap.id().epoch());
+        int forgotten = disk.forgetSnapshotsBefore(snap.id().offset());
+        out.note("log start " + oldStart + " → " + snap.id().offset() + " (deleted up to snapshot " + snap.id()
+                + (forgotten > 0 ? ", " + forgotten + " older snapshot(s) deleted" : "") + "): " + why);
         return true;
     }
 

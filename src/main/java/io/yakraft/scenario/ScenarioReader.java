@@ -36,9 +36,9 @@ public final class ScenarioReader {
     private static final Set<String> FUZZ = Set.of("faultsFromMs", "faultsUntilMs", "faultGapMs", "maxFaults", "writeEveryMs",
             "workload", "feed", "calmMs", "healEveryMs", "rule", "atMs", "event");
     private static final Set<String> CLUSTER = Set.of("controllers", "brokers", "seed", "network", "snapshotEvery", "raft",
-            "minInsyncReplicas");
+            "minInsyncReplicas", "retentionRecords", "retentionMs");
     private static final Set<String> RAFT = Set.of("electionTimeoutMs", "fetchTimeoutMs", "electionBackoffMaxMs",
-            "requestTimeoutMs", "retryBackoffMs", "fetchMaxWaitMs");
+            "requestTimeoutMs", "retryBackoffMs", "fetchMaxWaitMs", "fetchSnapshotMaxRecords");
     private static final Set<String> NETWORK = Set.of("minLatencyMs", "maxLatencyMs", "loss", "duplication");
 
     private final String file;
@@ -170,13 +170,20 @@ public final class ScenarioReader {
                         integer(r, "electionBackoffMaxMs", d.electionBackoffMaxMs(), "cluster"),
                         integer(r, "requestTimeoutMs", d.requestTimeoutMs(), "cluster"),
                         integer(r, "retryBackoffMs", d.retryBackoffMs(), "cluster"),
-                        integer(r, "fetchMaxWaitMs", d.fetchMaxWaitMs(), "cluster"), d.maxFetchRecords()));
+                        integer(r, "fetchMaxWaitMs", d.fetchMaxWaitMs(), "cluster"), d.maxFetchRecords(),
+                        integer(r, "fetchSnapshotMaxRecords", d.fetchSnapshotMaxRecords(), "cluster")));
             }
             if (c.has("minInsyncReplicas")) {
                 config = config.withData(config.data().withMinInsyncReplicas(integer(c, "minInsyncReplicas", 1, "cluster")));
             }
             if (c.has("snapshotEvery")) {
                 config = config.withMetadata(MetadataConfig.kafkaDefaults().withSnapshotEvery(integer(c, "snapshotEvery", 500, "cluster")));
+            }
+            if (c.has("retentionRecords") || c.has("retentionMs")) {
+                // metadata.max.retention.bytes (in records) and metadata.max.retention.ms; -1 turns a rule off
+                MetadataConfig m = config.metadata();
+                config = config.withMetadata(m.withRetention(integer(c, "retentionRecords", (int) m.retentionRecords(), "cluster"),
+                        integer(c, "retentionMs", (int) m.retentionMs(), "cluster")));
             }
             return config;
         } catch (IllegalArgumentException e) {

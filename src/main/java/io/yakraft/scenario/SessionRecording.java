@@ -140,6 +140,13 @@ public final class SessionRecording {
         n.put("loss", cluster.network().lossProbability());
         n.put("duplication", cluster.network().duplicateProbability());
         c.put("snapshotEvery", cluster.metadata().snapshotEveryRecords());
+        io.yakraft.cluster.MetadataConfig defaults = io.yakraft.cluster.MetadataConfig.kafkaDefaults()
+                .withSnapshotEvery(cluster.metadata().snapshotEveryRecords());
+        if (cluster.metadata().retentionRecords() != defaults.retentionRecords()
+                || cluster.metadata().retentionMs() != defaults.retentionMs()) {
+            c.put("retentionRecords", cluster.metadata().retentionRecords());
+            c.put("retentionMs", cluster.metadata().retentionMs());
+        }
         ArrayNode steps = root.putArray("steps");
         for (Entry e : kept) {
             ObjectNode step = steps.addObject();

@@ -66,8 +66,13 @@ public final class MessageFields {
             }
         } else if (p instanceof RaftMessage.FetchSnapshotRequest f) {
             out.add("epoch " + f.epoch() + " · replica n" + f.replicaId() + " · snapshot at " + f.snapshotId().offset());
+            out.add("from position " + f.position() + " · at most " + f.maxRecords() + " records");
         } else if (p instanceof RaftMessage.FetchSnapshotResponse f) {
             out.add("epoch " + f.epoch() + " · leader " + node(f.leaderId()) + error(f.error()));
+            if (f.snapshotId() != null) {
+                out.add("snapshot at " + f.snapshotId().offset() + " · records " + f.position() + ".."
+                        + (f.position() + f.records().size() - 1) + " of " + f.size());
+            }
         } else {
             // controller and data-plane messages: their own one-line description
             out.add(m.description());

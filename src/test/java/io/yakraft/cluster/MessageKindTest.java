@@ -38,8 +38,8 @@ class MessageKindTest {
                 new RaftMessage.EndQuorumEpochResponse(3, 1, RaftError.NONE),
                 new RaftMessage.FetchRequest(3, 2, 5, 2, 7),
                 new RaftMessage.FetchResponse(3, 1, RaftError.NONE, 5, List.of(), null, null, 0, 7),
-                new RaftMessage.FetchSnapshotRequest(3, 2, at, 8),
-                new RaftMessage.FetchSnapshotResponse(3, 1, RaftError.NONE, null, 8));
+                new RaftMessage.FetchSnapshotRequest(3, 2, at, 0, 16, 8, ""),
+                RaftMessage.FetchSnapshotResponse.error(3, 1, RaftError.SNAPSHOT_NOT_FOUND, 8));
     }
 
     private static List<ControllerCommand> commands() {

@@ -280,7 +280,7 @@ class KraftFidelityTest {
         n.handle(t + 1, 2, new FetchRequest(1, 2, 0, 0, 70));
         n.handle(t + 2, 2, new FetchRequest(1, 2, 1, 1, 71));
         assertTrue(n.snapshotAndCompact(1, "image"));
-        n.handle(t + 2000, 3, new RaftMessage.FetchSnapshotRequest(1, 3, disk.snapshot().id(), 72));
+        n.handle(t + 2000, 3, new RaftMessage.FetchSnapshotRequest(1, 3, disk.snapshot().id(), 0, 16, 72, ""));
         assertEquals(RaftError.NONE, out.sentOf(RaftMessage.FetchSnapshotResponse.class).get(0).error());
         n.wake(t + 3002);
         assertEquals(Role.LEADER, n.role(), "n3's FetchSnapshot with the leader is a majority heard from");
