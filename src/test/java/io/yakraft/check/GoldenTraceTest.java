@@ -87,4 +87,27 @@ class GoldenTraceTest {
             c.at(4_500, "RemoveRaftVoter the leader", x -> x.removeVoter(x.leaderId()));
         }));
     }
+
+    /**
+     * A chunked snapshot transfer (Kafka: KafkaRaftClientSnapshotTest.testFetchSnapshotRequestAsLeader
+     * and testFetchResponseWithSnapshotId / testFetchSnapshotResponsePartialData): n3 is down
+     * while the others snapshot every 10 records and retention (50 records: log plus snapshots) deletes the log
+     * before an older snapshot; back, n3's Fetch is answered with the latest snapshot id and it
+     * downloads the snapshot 4 records per FetchSnapshot, from position 0 to the footer, then
+     * installs it and fetches the log after it.
+     */
+    @Test
+    void laggingFollowerFetchesSnapshotInChunks() throws IOException {
+        ClusterConfig config = ClusterConfig.defaults(7, 3, 0)
+                .withRaft(io.yakraft.raft.RaftConfig.kafkaDefaults().withFetchSnapshotMaxRecords(4))
+                .withMetadata(io.yakraft.cluster.MetadataConfig.kafkaDefaults().withSnapshotEvery(10).withRetention(50, -1));
+        check("chunked-snapshot", trace(config, 6_000, c -> {
+            c.at(1_500, "kill n3", x -> x.crash(3));
+            for (int i = 0; i < 8; i++) {
+                int k = i;
+                c.at(2_000 + 100L * i, "client write", x -> x.propose(List.of("w" + k + "a", "w" + k + "b", "w" + k + "c")));
+            }
+            c.at(4_000, "restart n3", x -> x.restart(3, false));
+        }));
+    }
 }
