@@ -75,6 +75,9 @@ public final class MetadataCommand {
             LogRange range = finished[0].logRange(node);
             System.out.println("node " + node + ": log " + range.startOffset() + ".." + range.endOffset()
                     + ", high watermark " + range.highWatermark());
+            for (var snap : finished[0].snapshots(node)) {
+                RecordText.snapshotLines(snap).forEach(System.out::println);
+            }
             for (LogEntry e : finished[0].entries(node, range.startOffset(), range.startOffset() + limit)) {
                 System.out.println(RecordText.line(e));
             }

@@ -891,6 +891,11 @@ public final class Cluster {
         return sim.status(id) == NodeStatus.UP && raft(id).maybeClean(sim.now(), retention);
     }
 
+    /** The snapshots on the node's disk, oldest first (the log may hold entries before the latest). */
+    public List<io.yakraft.raft.RaftSnapshot> snapshots(int id) {
+        return disk(id).snapshots();
+    }
+
     /** End offset of the node's latest snapshot, or its log start when it has none. */
     long latestSnapshotEnd(int id) {
         var snap = disk(id).snapshot();

@@ -47,4 +47,34 @@ public final class RecordText {
     static String upperSnake(String camel) {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
     }
+
+    /**
+     * A snapshot file as kafka-dump-log prints one: its id, then its records in file order
+     * (SnapshotHeaderRecord first, SnapshotFooterRecord last); the image's records, which the
+     * simulation keeps as one object, as one summary line.
+     */
+    public static java.util.List<String> snapshotLines(io.yakraft.raft.RaftSnapshot snap) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        lines.add(String.format(java.util.Locale.ROOT, "snapshot %020d-%010d (end offset %d, epoch %d): %d records",
+                snap.id().offset(), snap.id().epoch(), snap.id().offset(), snap.id().epoch(), snap.size()));
+        for (io.yakraft.raft.SnapshotRecord r : snap.records()) {
+            if (r instanceof io.yakraft.raft.SnapshotRecord.Header h) {
+                lines.add("  SNAPSHOT_HEADER (control) {\"version\":" + h.version() + ",\"lastContainedLogTimestamp\":"
+                        + h.lastContainedLogTimestamp() + "}");
+            } else if (r instanceof io.yakraft.raft.SnapshotRecord.KRaftVersion k) {
+                lines.add("  KRAFT_VERSION (control) {\"kRaftVersion\":" + k.kraftVersion() + "}");
+            } else if (r instanceof io.yakraft.raft.SnapshotRecord.Voters v) {
+                lines.add("  VOTERS (control) " + v.voters().describe());
+            } else if (r instanceof io.yakraft.raft.SnapshotRecord.State st) {
+                if (st.index() == 0) {
+                    lines.add("  " + st.count() + " image record(s) (features, registrations, topics, partitions, configs)");
+                }
+            } else if (r instanceof io.yakraft.raft.SnapshotRecord.Footer f) {
+                lines.add("  SNAPSHOT_FOOTER (control) {\"version\":" + f.version() + "}");
+            } else {
+                throw new IllegalStateException("unknown snapshot record " + r);
+            }
+        }
+        return lines;
+    }
 }

@@ -36,6 +36,23 @@ class ScenarioReaderTest {
         assertEquals(6, s.steps().get(1).line(), "steps know where they are in the file");
     }
 
+    /** metadata.max.retention.* and controller.quorum.fetch.snapshot.max.bytes, scaled, are scenario settings. */
+    @Test
+    void retentionAndSnapshotChunkSizeAreClusterSettings() throws ScenarioException {
+        Scenario s = ScenarioReader.read("ret.json", """
+                {"name": "t", "cluster": {"controllers": 3, "snapshotEvery": 20, "retentionRecords": 100, "retentionMs": -1,
+                  "raft": {"fetchSnapshotMaxRecords": 5}},
+                 "steps": [{"waitFor": "leaderElected"}]}""");
+        assertEquals(100, s.cluster().metadata().retentionRecords());
+        assertEquals(-1, s.cluster().metadata().retentionMs());
+        assertEquals(5, s.cluster().raft().fetchSnapshotMaxRecords());
+        Scenario d = ScenarioReader.read("def.json", """
+                {"name": "t", "cluster": {"controllers": 3, "snapshotEvery": 20}, "steps": [{"waitFor": "leaderElected"}]}""");
+        assertEquals(40, d.cluster().metadata().retentionRecords(), "default: twice the snapshot interval");
+        assertTrue(problem("{\"name\": \"t\", \"cluster\": {\"retentionRecords\": -5}, \"steps\": [{\"waitFor\": \"leaderElected\"}]}")
+                .contains("retention"));
+    }
+
     @Test
     void anUnknownActionIsNamedWithItsLine() {
         String m = problem(scenario("""
