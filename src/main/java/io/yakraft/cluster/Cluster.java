@@ -1104,7 +1104,10 @@ public final class Cluster {
     private LogView logView(int id, long highWatermark) {
         DurableState disk = disks.get(id);
         Truncations.Last t = truncations.of(id);
+        io.yakraft.raft.RaftSnapshot latest = disk.snapshot();
+        io.yakraft.raft.SnapshotTransfer transfer = sim.status(id) == NodeStatus.UP
+                ? raft(id).snapshotTransfer().orElse(null) : null;
         return new LogView(disk.log().startOffset(), disk.log().endOffset(), highWatermark, disk.log().epochRuns(),
-                t.count(), t.to(), t.from());
+                t.count(), t.to(), t.from(), latest == null ? -1 : latest.id().offset(), transfer);
     }
 }

@@ -1198,16 +1198,15 @@ public class RaftNode {
     }
 
     /**
-     * Takes a snapshot at {@code endOffset} and deletes the log before it at once, whatever the
-     * retention rule says (the operator's "compact now"). Returns false when no snapshot could be
-     * written there.
+     * Takes a snapshot at {@code endOffset} and deletes the log before the latest snapshot at once,
+     * whatever the retention rule says (the operator's "compact now"). Returns false when there was
+     * nothing new to snapshot and nothing left to delete.
      */
     public boolean snapshotAndCompact(long now, long endOffset, Object state, int stateRecords) {
-        if (!createSnapshot(now, endOffset, state, stateRecords)) {
-            return false;
-        }
-        deleteBeforeSnapshot(disk.snapshot(), "compacted on request");
-        return true;
+        boolean wrote = createSnapshot(now, endOffset, state, stateRecords);
+        // a snapshot already taken there (kept back by retention) is compacted to as well
+        boolean deleted = deleteBeforeSnapshot(disk.snapshot(), "compacted on request");
+        return wrote || deleted;
     }
 
     /** The two-argument form tests use: one state record, timestamp 0. */

@@ -194,6 +194,41 @@ public final class ReplicationRenderer {
         }
         marker(g, log.endOffset(), first, last, y, h, Color.web("#0072B2"), 1.5);
         marker(g, log.highWatermark(), first, last, y, h, ink, 3);
+        if (log.latestSnapshot() > log.startOffset()) {
+            // the latest snapshot's end, with the log before it still kept by retention
+            marker(g, log.latestSnapshot(), first, last, y, h, Color.web("#7B3FA0"), 2);
+            if (log.latestSnapshot() >= first && log.latestSnapshot() <= last && h >= 10) {
+                g.setFill(Color.web("#7B3FA0"));
+                g.setFont(Font.font("System", FontWeight.BOLD, Math.min(10 * scale, h * 0.6)));
+                g.setTextAlign(TextAlignment.LEFT);
+                g.setTextBaseline(VPos.TOP);
+                g.fillText("S", x(log.latestSnapshot(), first) + 2, y);
+            }
+        }
+        if (log.transfer() != null) {
+            drawTransfer(g, log.transfer(), y, h, ink, bg);
+        }
+    }
+
+    /** A snapshot download in progress: "FetchSnapshot {id}: chunk k of n" and a bar of the records received. */
+    private void drawTransfer(GraphicsContext g, io.yakraft.raft.SnapshotTransfer t, double y, double h, Color ink, Color bg) {
+        String text = "FetchSnapshot " + t.id().offset() + "/" + t.id().epoch() + ": chunk " + t.nextChunk()
+                + (t.chunks() > 0 ? " of " + t.chunks() : "") + (t.size() > 0 ? " (" + t.received() + "/" + t.size() + " records)" : "");
+        double bw = 230 * scale;
+        double bx = LABEL_WIDTH + 4;
+        g.setFill(bg);
+        g.fillRect(bx, y, bw, h);
+        double done = t.size() > 0 ? (double) t.received() / t.size() : 0;
+        g.setFill(Color.web("#7B3FA0", 0.35));
+        g.fillRect(bx, y, bw * done, h);
+        g.setStroke(Color.web("#7B3FA0"));
+        g.setLineWidth(1);
+        g.strokeRect(bx, y, bw, h);
+        g.setFill(ink);
+        g.setFont(Font.font("System", FontWeight.BOLD, Math.min(10 * scale, h * 0.6)));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(text, bx + 4, y + h / 2);
     }
 
     private void marker(GraphicsContext g, long offset, long first, long last, double y, double h, Color c, double width) {

@@ -72,4 +72,39 @@ class LogRetentionTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("  VOTERS (control)")), lines.toString());
         assertTrue(lines.get(lines.size() - 1).startsWith("  SNAPSHOT_FOOTER (control)"), lines.toString());
     }
+
+    /**
+     * What the window draws during a download (Kafka's FollowerState.fetchingSnapshot): the
+     * follower's log view names the snapshot, the records received and the chunks, mid-transfer;
+     * the leader's view marks its latest snapshot past a retained log prefix.
+     */
+    @Test
+    void theLogViewShowsASnapshotTransferInProgress() {
+        ClusterConfig config = ClusterConfig.defaults(7, 3, 0)
+                .withRaft(io.yakraft.raft.RaftConfig.kafkaDefaults().withFetchSnapshotMaxRecords(4))
+                .withMetadata(MetadataConfig.kafkaDefaults().withSnapshotEvery(10).withRetention(50, -1));
+        Cluster c = new Cluster(config);
+        new InvariantChecker(c);
+        c.start();
+        c.at(1_500, "kill n3", x -> x.crash(3));
+        for (int i = 0; i < 8; i++) {
+            int k = i;
+            c.at(2_000 + 100L * i, "write", x -> x.propose(List.of("w" + k + "a", "w" + k + "b", "w" + k + "c")));
+        }
+        c.at(4_000, "restart n3", x -> x.restart(3, false));
+        c.runUntil(4_013); // chunk 1 of 4 arrived at 4012 (golden chunked-snapshot.trace)
+        LogView follower = c.logView(3);
+        assertTrue(follower.transfer() != null, "n3 is downloading a snapshot");
+        assertEquals(new io.yakraft.raft.OffsetAndEpoch(33, 1), follower.transfer().id());
+        assertEquals(4, follower.transfer().received());
+        assertEquals(13, follower.transfer().size());
+        assertEquals(2, follower.transfer().nextChunk());
+        assertEquals(4, follower.transfer().chunks());
+        LogView leader = c.logView(c.leaderId());
+        assertEquals(21, leader.startOffset());
+        assertEquals(33, leader.latestSnapshot(), "the log between 21 and 33 is kept by retention");
+        c.runUntil(4_100);
+        assertEquals(null, c.logView(3).transfer(), "installed: no transfer left");
+        assertEquals(33, c.logView(3).latestSnapshot());
+    }
 }
