@@ -62,6 +62,11 @@ final class RunOptions {
                     + " (default 60s)")
     String retentionMs;
 
+    @Option(names = "--snapshot-interval", paramLabel = "DURATION",
+            description = "metadata.log.max.snapshot.interval.ms: a node that applied anything since its latest snapshot"
+                    + " writes one after this long; 0 for record count only (default 30s)")
+    String snapshotInterval;
+
     @Option(names = "--fetch-snapshot-max-records", paramLabel = "RECORDS",
             defaultValue = "" + io.yakraft.raft.RaftConfig.DEFAULT_FETCH_SNAPSHOT_MAX_RECORDS,
             description = "controller.quorum.fetch.snapshot.max.bytes, in records: the largest FetchSnapshot chunk"
@@ -105,6 +110,9 @@ final class RunOptions {
                 throw bad("--retention-records", "must be -1 (no size rule) or more, got " + records);
             }
             config = config.withMetadata(config.metadata().withRetention(records, ms));
+        }
+        if (snapshotInterval != null) {
+            config = config.withMetadata(config.metadata().withSnapshotInterval(millis("--snapshot-interval", snapshotInterval)));
         }
         if (fetchSnapshotMaxRecords < 1) {
             throw bad("--fetch-snapshot-max-records", "must be 1 or more, got " + fetchSnapshotMaxRecords);

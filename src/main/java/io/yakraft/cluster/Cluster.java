@@ -166,7 +166,7 @@ public final class Cluster {
             }
             if (meta.snapshotEveryRecords() > 0) {
                 host.add(new SnapshotPolicy(nodeId, this, meta.snapshotEveryRecords(),
-                        new io.yakraft.raft.LogRetention(meta.retentionRecords(), meta.retentionMs())));
+                        new io.yakraft.raft.LogRetention(meta.retentionRecords(), meta.retentionMs()), meta.snapshotIntervalMs()));
             }
             hosts.put(nodeId, host);
             return host;

@@ -9,7 +9,21 @@ package io.yakraft.cluster;
  * {@code metadata.max.retention.ms}; -1 turns a rule off (Kafka's meaning of -1 too).
  */
 public record MetadataConfig(int heartbeatIntervalMs, int sessionTimeoutMs, int fencedHeartbeatMs,
-                             int snapshotEveryRecords, int maxIdleIntervalMs, long retentionRecords, long retentionMs) {
+                             int snapshotEveryRecords, int maxIdleIntervalMs, long retentionRecords, long retentionMs,
+                             long snapshotIntervalMs) {
+
+    /**
+     * Kafka's metadata.log.max.snapshot.interval.ms is an hour, against 7 days of retention; scaled
+     * to a simulated run, 30 s: a node that committed anything since its latest snapshot writes a
+     * new one after that long even when fewer than {@code snapshotEveryRecords} were applied.
+     */
+    public static final long DEFAULT_SNAPSHOT_INTERVAL_MS = 30_000;
+
+    public MetadataConfig(int heartbeatIntervalMs, int sessionTimeoutMs, int fencedHeartbeatMs, int snapshotEveryRecords,
+                          int maxIdleIntervalMs, long retentionRecords, long retentionMs) {
+        this(heartbeatIntervalMs, sessionTimeoutMs, fencedHeartbeatMs, snapshotEveryRecords, maxIdleIntervalMs,
+                retentionRecords, retentionMs, DEFAULT_SNAPSHOT_INTERVAL_MS);
+    }
 
     /**
      * Kafka's metadata.max.retention.ms is 7 days against a snapshot interval of an hour; a
@@ -44,6 +58,10 @@ public record MetadataConfig(int heartbeatIntervalMs, int sessionTimeoutMs, int 
             throw new IllegalArgumentException("metadata.max.idle.interval.ms must be 0 (no NoOpRecords) or more, got "
                     + maxIdleIntervalMs);
         }
+        if (snapshotIntervalMs < 0) {
+            throw new IllegalArgumentException("metadata.log.max.snapshot.interval.ms must be 0 (off) or more, got "
+                    + snapshotIntervalMs);
+        }
         if (retentionRecords < -1 || retentionMs < -1) {
             throw new IllegalArgumentException("metadata.max.retention (records) and metadata.max.retention.ms must be -1"
                     + " (off) or more, got " + retentionRecords + " and " + retentionMs);
@@ -66,18 +84,24 @@ public record MetadataConfig(int heartbeatIntervalMs, int sessionTimeoutMs, int 
     /** Another snapshot interval; the retention size goes back to its default for that interval. */
     public MetadataConfig withSnapshotEvery(int records) {
         return new MetadataConfig(heartbeatIntervalMs, sessionTimeoutMs, fencedHeartbeatMs, records, maxIdleIntervalMs,
-                defaultRetentionRecords(records), retentionMs);
+                defaultRetentionRecords(records), retentionMs, snapshotIntervalMs);
     }
 
     /** 0: the active controller writes no NoOpRecords. */
     public MetadataConfig withMaxIdleInterval(int ms) {
         return new MetadataConfig(heartbeatIntervalMs, sessionTimeoutMs, fencedHeartbeatMs, snapshotEveryRecords, ms,
-                retentionRecords, retentionMs);
+                retentionRecords, retentionMs, snapshotIntervalMs);
     }
 
     /** Other retention limits (records for metadata.max.retention.bytes, ms for metadata.max.retention.ms; -1: off). */
     public MetadataConfig withRetention(long records, long ms) {
         return new MetadataConfig(heartbeatIntervalMs, sessionTimeoutMs, fencedHeartbeatMs, snapshotEveryRecords,
-                maxIdleIntervalMs, records, ms);
+                maxIdleIntervalMs, records, ms, snapshotIntervalMs);
+    }
+
+    /** Another metadata.log.max.snapshot.interval.ms (0: snapshots by record count only). */
+    public MetadataConfig withSnapshotInterval(long ms) {
+        return new MetadataConfig(heartbeatIntervalMs, sessionTimeoutMs, fencedHeartbeatMs, snapshotEveryRecords,
+                maxIdleIntervalMs, retentionRecords, retentionMs, ms);
     }
 }

@@ -36,7 +36,7 @@ public final class ScenarioReader {
     private static final Set<String> FUZZ = Set.of("faultsFromMs", "faultsUntilMs", "faultGapMs", "maxFaults", "writeEveryMs",
             "workload", "feed", "calmMs", "healEveryMs", "rule", "atMs", "event");
     private static final Set<String> CLUSTER = Set.of("controllers", "brokers", "seed", "network", "snapshotEvery", "raft",
-            "minInsyncReplicas", "retentionRecords", "retentionMs");
+            "minInsyncReplicas", "retentionRecords", "retentionMs", "snapshotIntervalMs");
     private static final Set<String> RAFT = Set.of("electionTimeoutMs", "fetchTimeoutMs", "electionBackoffMaxMs",
             "requestTimeoutMs", "retryBackoffMs", "fetchMaxWaitMs", "fetchSnapshotMaxRecords");
     private static final Set<String> NETWORK = Set.of("minLatencyMs", "maxLatencyMs", "loss", "duplication");
@@ -178,6 +178,11 @@ public final class ScenarioReader {
             }
             if (c.has("snapshotEvery")) {
                 config = config.withMetadata(MetadataConfig.kafkaDefaults().withSnapshotEvery(integer(c, "snapshotEvery", 500, "cluster")));
+            }
+            if (c.has("snapshotIntervalMs")) {
+                // metadata.log.max.snapshot.interval.ms; 0: snapshots by record count only
+                config = config.withMetadata(config.metadata().withSnapshotInterval(integer(c, "snapshotIntervalMs",
+                        (int) MetadataConfig.DEFAULT_SNAPSHOT_INTERVAL_MS, "cluster")));
             }
             if (c.has("retentionRecords") || c.has("retentionMs")) {
                 // metadata.max.retention.bytes (in records) and metadata.max.retention.ms; -1 turns a rule off

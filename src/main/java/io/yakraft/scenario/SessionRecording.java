@@ -147,6 +147,9 @@ public final class SessionRecording {
             c.put("retentionRecords", cluster.metadata().retentionRecords());
             c.put("retentionMs", cluster.metadata().retentionMs());
         }
+        if (cluster.metadata().snapshotIntervalMs() != defaults.snapshotIntervalMs()) {
+            c.put("snapshotIntervalMs", cluster.metadata().snapshotIntervalMs());
+        }
         ArrayNode steps = root.putArray("steps");
         for (Entry e : kept) {
             ObjectNode step = steps.addObject();

@@ -107,4 +107,21 @@ class LogRetentionTest {
         assertEquals(null, c.logView(3).transfer(), "installed: no transfer left");
         assertEquals(33, c.logView(3).latestSnapshot());
     }
+
+    /**
+     * Kafka: SnapshotGenerator with metadata.log.max.snapshot.interval.ms. Far fewer records than
+     * the byte (here record) threshold, yet a node that committed anything since its latest
+     * snapshot writes one once the interval passed; 0 turns the time rule off.
+     */
+    @Test
+    void theSnapshotIntervalWritesSnapshotsOfAQuietLog() {
+        MetadataConfig byTime = MetadataConfig.kafkaDefaults().withSnapshotEvery(100_000).withSnapshotInterval(3_000);
+        Cluster c = run(byTime, 0);
+        c.runUntil(12_000);
+        int leader = c.leaderId();
+        assertTrue(c.snapshots(leader).size() >= 2, "NoOpRecords committed; a snapshot every 3 s: " + c.snapshots(leader).size());
+        Cluster off = run(byTime.withSnapshotInterval(0), 0);
+        off.runUntil(12_000);
+        assertEquals(0, off.snapshots(off.leaderId()).size(), "interval 0: only the record count counts");
+    }
 }
