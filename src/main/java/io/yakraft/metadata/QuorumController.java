@@ -413,16 +413,6 @@ public class QuorumController {
         return b != null && !b.fenced() && !b.inControlledShutdown();
     }
 
-    private List<BrokerRegistration> usableBrokers() {
-        List<BrokerRegistration> out = new ArrayList<>();
-        for (BrokerRegistration b : image.brokers().values()) {
-            if (usable(b.id())) {
-                out.add(b);
-            }
-        }
-        return out;
-    }
-
     private ControllerReply checkBroker(int brokerId, long brokerEpoch) {
         BrokerRegistration b = image.brokers().get(brokerId);
         if (b == null) {
@@ -466,7 +456,8 @@ public class QuorumController {
             if (bad != null) {
                 return bad;
             }
-            assignment = ReplicaPlacer.place(0, c.partitions(), c.replicationFactor(), usableBrokers(), random);
+            assignment = StripedReplicaPlacer.place(c.partitions(), c.replicationFactor(),
+                    StripedReplicaPlacer.usableBrokers(image.brokers().values()), random::nextInt);
         }
         Uuid id = Uuid.random(random);
         List<MetadataRecord> records = new ArrayList<>();
@@ -500,7 +491,8 @@ public class QuorumController {
         if (bad != null) {
             return bad;
         }
-        List<List<Integer>> assignment = ReplicaPlacer.place(current, c.totalCount() - current, rf, usableBrokers(), random);
+        List<List<Integer>> assignment = StripedReplicaPlacer.place(c.totalCount() - current, rf,
+                StripedReplicaPlacer.usableBrokers(image.brokers().values()), random::nextInt);
         List<MetadataRecord> records = new ArrayList<>();
         for (int i = 0; i < assignment.size(); i++) {
             records.add(newPartition(t.id(), current + i, assignment.get(i)));
@@ -575,13 +567,17 @@ public class QuorumController {
             return error(ControllerError.INVALID_PARTITIONS, "the number of partitions must be 1.." + MAX_PARTITIONS
                     + ", got " + partitions);
         }
-        int usable = usableBrokers().size();
-        if (rf < 1) {
-            return error(ControllerError.INVALID_REPLICATION_FACTOR, "the replication factor must be at least 1, got " + rf);
-        }
-        if (rf > usable) {
-            return error(ControllerError.INVALID_REPLICATION_FACTOR, "replication factor " + rf + " needs " + rf
-                    + " unfenced broker(s); " + usable + " available");
+        // StripedReplicaPlacer's checks in its order: positive, some unfenced broker, enough brokers
+        // (fenced ones count: they may hold followers)
+        List<StripedReplicaPlacer.UsableBroker> usable = StripedReplicaPlacer.usableBrokers(image.brokers().values());
+        int unfenced = (int) usable.stream().filter(b -> !b.fenced()).count();
+        try {
+            StripedReplicaPlacer.checkPositive(rf);
+            StripedReplicaPlacer.checkSomeUnfenced(unfenced);
+            StripedReplicaPlacer.checkEnoughBrokers(rf, usable.size());
+        } catch (StripedReplicaPlacer.PlacementException e) {
+            return error(ControllerError.INVALID_REPLICATION_FACTOR, "Unable to replicate the partition " + rf
+                    + " time(s): " + e.getMessage());
         }
         return null;
     }
