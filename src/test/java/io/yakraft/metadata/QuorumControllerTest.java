@@ -392,8 +392,14 @@ class QuorumControllerTest {
             assertEquals(0, r.leaderEpoch());
             assertEquals(0, r.partitionEpoch());
             leaders.merge(r.leader(), 1, Integer::sum);
+            assertEquals(2, r.replicas().stream().map(id -> qc.image().brokers().get(id).rack()).distinct().count(),
+                    "each partition spans both racks: " + r.replicas());
         }
-        assertEquals(Map.of(1, 2, 2, 2, 3, 2), leaders);
+        // StripedReplicaPlacer stripes over racks first: rack-0 (broker 2) and rack-1 (brokers 1, 3) lead
+        // three partitions each; rack-1's list steps once per partition, so with rf 2 it always offers 1 or
+        // always 3 when it leads (Kafka's rule, uneven racks)
+        assertEquals(6, leaders.values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(3, leaders.get(2), "rack-0 leads half: " + leaders);
         assertEquals(6, qc.image().topics().get("orders").partitions().size());
         assertEquals(created.topicId(), qc.image().topics().get("orders").id());
     }
@@ -436,8 +442,35 @@ class QuorumControllerTest {
         startBrokers(3);
         assertError(run(new CreateTopic("t", 1, 0)), ControllerError.INVALID_REPLICATION_FACTOR);
         assertError(run(new CreateTopic("t", 1, 4)), ControllerError.INVALID_REPLICATION_FACTOR);
-        run(registerCmd(4, incarnation(4, 1))); // registered but fenced: not counted
-        assertError(run(new CreateTopic("t", 1, 4)), ControllerError.INVALID_REPLICATION_FACTOR);
+        assertTrue(qc.image().topics().isEmpty());
+    }
+
+    /** As ReplicationControlManagerTest.testCreateTopicsISRInvariants: a fenced broker is placed but kept out of the ISR. */
+    @Test
+    void aFencedBrokerHoldsFollowerReplicasButNeverLeads() {
+        startBrokers(3);
+        run(registerCmd(4, incarnation(4, 1))); // registered, still fenced: counted, may follow
+        assertTrue(qc.image().brokers().get(4).fenced());
+        assertError(run(new CreateTopic("t", 1, 5)), ControllerError.INVALID_REPLICATION_FACTOR);
+        Decision d = run(new CreateTopic("t", 8, 4));
+        assertOk(d);
+        for (int p = 0; p < 8; p++) {
+            PartitionRegistration r = partition("t", p);
+            assertEquals(4, r.replicas().size());
+            assertTrue(r.replicas().contains(4), "rf 4 on 4 brokers: " + r.replicas());
+            assertNotEquals(4, r.replicas().get(0), "the first replica is never fenced: " + r.replicas());
+            assertFalse(r.isr().contains(4), "a fenced replica is not in the ISR: " + r.isr());
+            assertEquals(r.replicas().get(0), r.leader());
+        }
+    }
+
+    /** As ReplicationControlManagerTest.testCreatePartitionsFailsWhenAllBrokersAreFencedOrInControlledShutdown. */
+    @Test
+    void createTopicWithEveryBrokerFencedFails() {
+        run(registerCmd(1, incarnation(1, 1)));
+        run(registerCmd(2, incarnation(2, 1)));
+        Decision d = run(new CreateTopic("t", 1, 1));
+        assertError(d, ControllerError.INVALID_REPLICATION_FACTOR);
         assertTrue(qc.image().topics().isEmpty());
     }
 
