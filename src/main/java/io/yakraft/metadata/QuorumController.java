@@ -53,6 +53,11 @@ public class QuorumController {
     }
 
     private final long sessionTimeoutMs;
+    /** BeginTransactionRecord.Name of the bootstrap records (ActivationRecordsGenerator). */
+    public static final String BOOTSTRAP_TRANSACTION = "Bootstrap records";
+    /** ConfigResource.Type.BROKER's id: a ConfigRecord for the cluster (name "") or one broker. */
+    public static final byte BROKER_RESOURCE = 4;
+
     private final SplittableRandom random;
     private MetadataImage image = MetadataImage.EMPTY;
     /** broker id → the time its session ends unless a heartbeat arrives. */
@@ -292,14 +297,24 @@ public class QuorumController {
     }
 
     /**
-     * The records the first active controller writes into an empty metadata log (Kafka's
-     * bootstrap metadata, written by ActivationRecordsGenerator); none once metadata.version is set.
+     * The records the first active controller writes into an empty metadata log, as
+     * ActivationRecordsGenerator.recordsForEmptyLog does at a metadata.version with metadata
+     * transactions (3.6-IV1+, so 4.3-IV0): BeginTransactionRecord "Bootstrap records", the bootstrap
+     * feature levels, the cluster-level {@code min.insync.replicas} ConfigRecord (resource BROKER, name
+     * "") because eligible.leader.replicas.version is above 0, then EndTransactionRecord. None once
+     * metadata.version is set. {@code defaultMinInsyncReplicas}: the controller's min.insync.replicas.
      */
-    public Decision bootstrap(long nextOffset) {
+    public Decision bootstrap(long nextOffset, int defaultMinInsyncReplicas) {
         if (image.metadataVersion() > 0) {
             return null;
         }
-        Decision d = new Decision(new ArrayList<>(KafkaFeatures.bootstrapRecords()), ControllerReply.ok(new ControllerReply.Done()));
+        List<MetadataRecord> records = new ArrayList<>();
+        records.add(new MetadataRecord.BeginTransactionRecord(BOOTSTRAP_TRANSACTION));
+        records.addAll(KafkaFeatures.bootstrapRecords());
+        records.add(new MetadataRecord.ConfigRecord(BROKER_RESOURCE, "", TopicConfigs.MIN_INSYNC_REPLICAS,
+                Integer.toString(defaultMinInsyncReplicas)));
+        records.add(new MetadataRecord.EndTransactionRecord());
+        Decision d = new Decision(records, ControllerReply.ok(new ControllerReply.Done()));
         replay(nextOffset, d.records());
         return d;
     }
