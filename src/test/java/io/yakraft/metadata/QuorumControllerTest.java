@@ -660,22 +660,37 @@ class QuorumControllerTest {
         startBrokers(2);
         Uuid topic = createTopic("t", Map.of(0, List.of(1, 2)));
         assertError(alter(1, topic, 7, List.of(1)), ControllerError.UNKNOWN_TOPIC_OR_PARTITION);
-        assertError(alter(1, new Uuid(1, 2), 0, List.of(1)), ControllerError.UNKNOWN_TOPIC_OR_PARTITION);
+        // ReplicationControlManagerTest.testAlterPartitionHandleUnknownTopicIdOrName
+        assertError(alter(1, new Uuid(1, 2), 0, List.of(1)), ControllerError.UNKNOWN_TOPIC_ID);
     }
 
+    /** ReplicationControlManagerTest.testInvalidAlterPartitionRequests ("Invalid leader"): INVALID_REQUEST. */
     @Test
-    void alterPartitionFromFollowerFails() {
+    void alterPartitionFromFollowerIsInvalidRequest() {
         startBrokers(2);
         Uuid topic = createTopic("t", Map.of(0, List.of(1, 2)));
-        assertError(run(new AlterPartition(2, epoch(2), topic, 0, 0, 0, List.of(1, 2))), ControllerError.NOT_LEADER_OR_FOLLOWER);
+        assertError(run(new AlterPartition(2, epoch(2), topic, 0, 0, 0, List.of(1, 2))), ControllerError.INVALID_REQUEST);
     }
 
+    /**
+     * ReplicationControlManagerTest.testInvalidAlterPartitionRequests: epochs ahead of the
+     * controller's are NOT_CONTROLLER (this controller is behind); an older leader epoch is
+     * FENCED_LEADER_EPOCH, checked before who leads.
+     */
     @Test
     void alterPartitionWithWrongLeaderEpochFails() {
         startBrokers(2);
         Uuid topic = createTopic("t", Map.of(0, List.of(1, 2)));
-        assertError(run(new AlterPartition(1, epoch(1), topic, 0, 1, 0, List.of(1))), ControllerError.FENCED_LEADER_EPOCH);
+        assertError(run(new AlterPartition(1, epoch(1), topic, 0, 500, 0, List.of(1))), ControllerError.NOT_CONTROLLER);
+        assertError(run(new AlterPartition(1, epoch(1), topic, 0, 0, 500, List.of(1))), ControllerError.NOT_CONTROLLER);
         assertEquals(List.of(1, 2), partition("t", 0).isr());
+        assertOk(heartbeat(1, next, true, false)); // b1 fenced: b2 leads in leader epoch 1
+        assertEquals(2, partition("t", 0).leader());
+        int partitionEpoch = partition("t", 0).partitionEpoch();
+        assertError(run(new AlterPartition(2, epoch(2), topic, 0, 0, partitionEpoch, List.of(2))),
+                ControllerError.FENCED_LEADER_EPOCH);
+        assertError(run(new AlterPartition(1, epoch(1), topic, 0, 0, partitionEpoch, List.of(1))),
+                ControllerError.FENCED_LEADER_EPOCH);
     }
 
     @Test
@@ -706,6 +721,53 @@ class QuorumControllerTest {
         assertTrue(qc.image().brokers().get(3).fenced());
         assertError(alter(1, topic, 0, List.of(1, 2, 3)), ControllerError.INELIGIBLE_REPLICA);
         assertEquals(List.of(1, 2), partition("t", 0).isr());
+    }
+
+    /** ReplicationControlManagerTest.testAlterPartitionShouldRejectShuttingDownBrokers. */
+    @Test
+    void alterPartitionAddingABrokerInControlledShutdownIsIneligible() {
+        startBrokers(3);
+        Uuid topic = createTopic("t", Map.of(0, List.of(1, 2, 3), 1, List.of(3, 1, 2)));
+        assertOk(alter(1, topic, 0, List.of(1, 2)));
+        assertOk(heartbeat(3, next, false, true)); // b3 leads partition 1: it enters controlled shutdown
+        assertTrue(qc.image().brokers().get(3).inControlledShutdown());
+        Decision d = alter(1, topic, 0, List.of(1, 2, 3));
+        assertError(d, ControllerError.INELIGIBLE_REPLICA);
+        assertTrue(d.reply().message().contains("3 shutting down"), d.reply().message());
+    }
+
+    /**
+     * ReplicationControlManagerTest.testAlterPartitionShouldRejectBrokersWithStaleEpoch (KIP-903): a
+     * replica the leader saw at an older broker epoch (it restarted and registered again since) cannot
+     * join; at its current epoch, or unchecked (-1), it can.
+     */
+    @Test
+    void alterPartitionWithAMembersStaleBrokerEpochIsIneligible() {
+        startBrokers(3);
+        Uuid topic = createTopic("t", Map.of(0, List.of(1, 2, 3)));
+        assertOk(alter(1, topic, 0, List.of(1, 2)));
+        long stale = epoch(3) - 1;
+        PartitionRegistration p = partition("t", 0);
+        Decision d = run(new AlterPartition(1, epoch(1), topic, 0, p.leaderEpoch(), p.partitionEpoch(), List.of(1, 2, 3),
+                List.of(epoch(1), epoch(2), stale)));
+        assertError(d, ControllerError.INELIGIBLE_REPLICA);
+        assertTrue(d.reply().message().contains("3 broker epoch mismatch: requested=" + stale + " VS expected=" + epoch(3)),
+                d.reply().message());
+        assertOk(run(new AlterPartition(1, epoch(1), topic, 0, p.leaderEpoch(), p.partitionEpoch(), List.of(1, 2, 3),
+                List.of(epoch(1), epoch(2), epoch(3)))));
+        assertEquals(List.of(1, 2, 3), partition("t", 0).isr());
+    }
+
+    /** Kafka checks every member of the new ISR, not only the added ones (ineligibleReplicasForIsr). */
+    @Test
+    void aShrinkKeepingAFencedMemberIsIneligible() {
+        startBrokers(3);
+        Uuid topic = createTopic("t", Map.of(0, List.of(1, 2, 3)));
+        assertOk(heartbeat(3, next, true, false));
+        PartitionRegistration p = partition("t", 0);
+        assertEquals(List.of(1, 2), p.isr());
+        assertError(run(new AlterPartition(1, epoch(1), topic, 0, p.leaderEpoch(), p.partitionEpoch(), List.of(1, 3))),
+                ControllerError.INELIGIBLE_REPLICA);
     }
 
     // ------------------------------------------------------------- determinism
