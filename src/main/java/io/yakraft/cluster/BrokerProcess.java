@@ -269,12 +269,18 @@ final class BrokerProcess implements NodeProcess {
      * not registered.
      */
     boolean alterPartition(Uuid topicId, int partition, int leaderEpoch, int partitionEpoch, List<Integer> isr,
-                           Consumer<ControllerReply> onReply) {
+                           List<Long> isrBrokerEpochs, Consumer<ControllerReply> onReply) {
         if (brokerEpoch < 0 || shutDown) {
             return false;
         }
-        callers.put(send(new AlterPartition(id, brokerEpoch, topicId, partition, leaderEpoch, partitionEpoch, isr)), onReply);
+        callers.put(send(new AlterPartition(id, brokerEpoch, topicId, partition, leaderEpoch, partitionEpoch, isr,
+                isrBrokerEpochs)), onReply);
         return true;
+    }
+
+    /** This incarnation's broker epoch, -1 until its registration is answered. */
+    long brokerEpoch() {
+        return brokerEpoch;
     }
 
     private long send(ControllerCommand command) {

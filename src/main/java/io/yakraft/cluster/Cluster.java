@@ -150,7 +150,7 @@ public final class Cluster {
             if (isVoter(nodeId)) {
                 host.add(new ControllerProcess(nodeId, incarnation, host, sim, images, controllerFactory.create(meta.sessionTimeoutMs(),
                         sim.randomFor("controller", nodeId, incarnation)), observers, meta, config.raft().requestTimeoutMs(),
-                        Uuid.random(sim.randomFor("incarnation", nodeId, incarnation)), sim.now()));
+                        config.data().minInsyncReplicas(), Uuid.random(sim.randomFor("incarnation", nodeId, incarnation)), sim.now()));
             } else {
                 BrokerProcess broker = new BrokerProcess(nodeId, incarnation, host, sim, images, meta, config.raft(), bootstrapServers,
                         Uuid.random(sim.randomFor("incarnation", nodeId, incarnation)), brokers.get(nodeId), sim.now(), clientCommands,

@@ -43,6 +43,8 @@ final class ControllerProcess implements NodeProcess {
     /** metadata.max.idle.interval.ms; 0: no NoOpRecords. */
     private final int maxIdleIntervalMs;
     private final int requestTimeoutMs;
+    /** The controller's min.insync.replicas, written into the bootstrap as the cluster default. */
+    private final int defaultMinInsyncReplicas;
     private final Uuid incarnationId;
     private long nextNoOpAt = Long.MAX_VALUE;
     /** When this controller next asks to be registered (ControllerRegistrationManager), until its record is applied. */
@@ -54,8 +56,9 @@ final class ControllerProcess implements NodeProcess {
      */
     ControllerProcess(int id, int incarnation, RaftHost host, Simulation sim, NodeImages images,
                       QuorumController controller, List<ClusterObserver> observers, MetadataConfig config,
-                      int requestTimeoutMs, Uuid incarnationId, long now) {
+                      int requestTimeoutMs, int defaultMinInsyncReplicas, Uuid incarnationId, long now) {
         this.id = id;
+        this.defaultMinInsyncReplicas = defaultMinInsyncReplicas;
         this.maxIdleIntervalMs = config.maxIdleIntervalMs();
         this.requestTimeoutMs = requestTimeoutMs;
         this.incarnationId = incarnationId;
@@ -195,7 +198,7 @@ final class ControllerProcess implements NodeProcess {
             lastWritten = raft.epochStartOffset();
             controller.activate(now, images.image(id));
             trace("active controller for epoch " + activeEpoch + " from committed offset " + images.appliedOffset(id));
-            Decision boot = controller.bootstrap(raft.log().endOffset());
+            Decision boot = controller.bootstrap(raft.log().endOffset(), defaultMinInsyncReplicas);
             if (boot != null) {
                 write(now, boot.records(), "bootstrap metadata");
             }

@@ -53,8 +53,13 @@ final class DataHost implements DataOutputs {
     @Override
     public boolean alterIsr(AlterIsrRequest request, AlterIsrAnswer.Listener onAnswer) {
         return broker.alterPartition(TopicIds.uuid(request.partition().topicId()), request.partition().partition(),
-                request.leaderEpoch(), request.partitionEpoch(), request.isr(),
+                request.leaderEpoch(), request.partitionEpoch(), request.isr(), request.isrBrokerEpochs(),
                 reply -> onAnswer.answered(sim.now(), answer(reply)));
+    }
+
+    @Override
+    public long brokerEpoch() {
+        return broker.brokerEpoch();
     }
 
     @Override

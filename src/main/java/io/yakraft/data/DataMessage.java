@@ -43,9 +43,19 @@ public sealed interface DataMessage {
     record PartitionFetch(TopicPartition partition, int leaderEpoch, long fetchOffset, int lastFetchedEpoch) {
     }
 
-    record ReplicaFetchRequest(long fetchId, int replicaId, List<PartitionFetch> partitions) implements DataMessage {
+    /**
+     * {@code replicaEpoch}: the fetching broker's epoch (FetchRequest's ReplicaState.ReplicaEpoch,
+     * KIP-903), which the leader sends back in AlterPartition; -1 when unknown.
+     */
+    record ReplicaFetchRequest(long fetchId, int replicaId, List<PartitionFetch> partitions, long replicaEpoch)
+            implements DataMessage {
         public ReplicaFetchRequest {
             partitions = List.copyOf(partitions);
+        }
+
+        /** A fetch from a replica whose broker epoch is not known (-1). */
+        public ReplicaFetchRequest(long fetchId, int replicaId, List<PartitionFetch> partitions) {
+            this(fetchId, replicaId, partitions, -1);
         }
     }
 

@@ -10,6 +10,11 @@ import java.util.List;
 public interface DataOutputs {
     void send(int destination, DataMessage message);
 
+    /** This broker's epoch (its registration's offset), -1 while it is not registered. */
+    default long brokerEpoch() {
+        return -1;
+    }
+
     /** A line of the trace, in words for people. */
     void trace(String words);
 

@@ -55,6 +55,8 @@ final class PartitionReplica {
     /** What a leader knows of one follower of one partition. */
     static final class FollowerState {
         long logEndOffset = -1;
+        /** The follower's broker epoch as its last fetch gave it (Replica.scala's brokerEpoch), -1 unknown. */
+        long brokerEpoch = -1;
         long lastCaughtUpAt;
         long lastFetchAt;
         long endAtLastFetch;

@@ -79,7 +79,7 @@ final class ReplicaFetcher {
             if (!outstanding.containsKey(e.getKey())) {
                 long fetchId = nextFetchId++;
                 outstanding.put(e.getKey(), new Outstanding(fetchId, now + config.requestTimeoutMs()));
-                outputs.send(e.getKey(), new ReplicaFetchRequest(fetchId, id, e.getValue()));
+                outputs.send(e.getKey(), new ReplicaFetchRequest(fetchId, id, e.getValue(), outputs.brokerEpoch()));
             }
         }
     }

@@ -358,6 +358,7 @@ public final class ReplicaManager {
             f.endAtLastFetch = r.log.endOffset();
             f.lastFetchAt = now;
             f.logEndOffset = pf.fetchOffset();
+            f.brokerEpoch = req.replicaEpoch();
             advanceHighWatermark(r);
             if (!r.isr.contains(from) && r.askedIsr != null) {
                 continue;
@@ -510,7 +511,14 @@ public final class ReplicaManager {
         r.askedAtPartitionEpoch = r.partitionEpoch;
         r.askDeadline = now + config.requestTimeoutMs();
         int askedAt = r.partitionEpoch;
-        boolean sent = out.alterIsr(new AlterIsrRequest(r.tp, r.leaderEpoch, askedAt, isr),
+        // KIP-903: each member's broker epoch as this leader saw it (Partition.scala's isrWithBrokerEpoch):
+        // its own for itself, a follower's from its last fetch, -1 when unknown
+        List<Long> epochs = new ArrayList<>(isr.size());
+        for (int member : isr) {
+            PartitionReplica.FollowerState f = r.followers.get(member);
+            epochs.add(member == id ? out.brokerEpoch() : f == null ? -1L : f.brokerEpoch);
+        }
+        boolean sent = out.alterIsr(new AlterIsrRequest(r.tp, r.leaderEpoch, askedAt, isr, epochs),
                 (answeredAt, answer) -> answered(answeredAt, r, askedAt, answer));
         if (!sent) {
             r.askedIsr = null; // not registered (yet): nothing went out

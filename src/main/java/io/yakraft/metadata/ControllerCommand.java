@@ -111,11 +111,27 @@ public sealed interface ControllerCommand {
         }
     }
 
-    /** A partition leader asks to change the ISR, on the leader and partition epochs it knows. */
+    /**
+     * A partition leader asks to change the ISR, on the leader and partition epochs it knows.
+     * {@code newIsrEpochs[i]} is the broker epoch of {@code newIsr[i]} as the leader saw it in that
+     * replica's fetches (AlterPartition v3's NewIsrWithEpochs, KIP-903); -1 skips the check.
+     */
     record AlterPartition(int brokerId, long brokerEpoch, Uuid topicId, int partitionId, int leaderEpoch,
-                          int partitionEpoch, List<Integer> newIsr) implements ControllerCommand {
+                          int partitionEpoch, List<Integer> newIsr, List<Long> newIsrEpochs) implements ControllerCommand {
         public AlterPartition {
             newIsr = List.copyOf(newIsr);
+            newIsrEpochs = List.copyOf(newIsrEpochs);
+            if (newIsrEpochs.size() != newIsr.size()) {
+                throw new IllegalArgumentException("newIsrEpochs " + newIsrEpochs + " must give one epoch per member of "
+                        + newIsr);
+            }
+        }
+
+        /** Without broker epochs (AlterPartition before v3): every member's epoch is -1, unchecked. */
+        public AlterPartition(int brokerId, long brokerEpoch, Uuid topicId, int partitionId, int leaderEpoch,
+                              int partitionEpoch, List<Integer> newIsr) {
+            this(brokerId, brokerEpoch, topicId, partitionId, leaderEpoch, partitionEpoch, newIsr,
+                    java.util.Collections.nCopies(newIsr.size(), -1L));
         }
 
         public String describe() {

@@ -14,12 +14,17 @@ public enum ControllerError {
     INVALID_PARTITIONS,
     INVALID_REPLICA_ASSIGNMENT,
     UNKNOWN_TOPIC_OR_PARTITION,
-    /** AlterPartition from a broker that is not the partition's leader. */
+    /** AlterPartition naming a topic id the controller does not know. */
+    UNKNOWN_TOPIC_ID,
     NOT_LEADER_OR_FOLLOWER,
+    /** AlterPartition built on an older leader epoch. */
     FENCED_LEADER_EPOCH,
     /** AlterPartition built on an outdated partition epoch. */
     INVALID_UPDATE_VERSION,
-    /** AlterPartition adding a replica that is fenced, shutting down or unregistered. */
+    /**
+     * AlterPartition whose new ISR names a replica that is unregistered, shutting down, fenced, or
+     * registered with another broker epoch than the leader saw in its fetches (KIP-903).
+     */
     INELIGIBLE_REPLICA,
     INVALID_REQUEST,
     /** A topic config that is unknown or has a bad value. */

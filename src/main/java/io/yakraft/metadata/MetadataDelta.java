@@ -128,6 +128,10 @@ public final class MetadataDelta {
                     r.endPoints(), r.features()));
         } else if (record instanceof NoOpRecord || record instanceof LeaderChangeRecord) {
             // Only move the offset: a no-op keeps the log alive, a leader change is for display.
+        } else if (record instanceof MetadataRecord.BeginTransactionRecord
+                || record instanceof MetadataRecord.EndTransactionRecord) {
+            // Only move the offset. Kafka's MetadataLoader holds an image back while a transaction is
+            // open; ours never opens one across batches (the bootstrap transaction is one batch).
         } else {
             // Java 17 has no pattern switch: every type of the sealed hierarchy is named above, and
             // a type added later must be handled here, not skipped.

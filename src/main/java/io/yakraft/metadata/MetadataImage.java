@@ -152,6 +152,14 @@ public final class MetadataImage {
         return configs.get(configKey(TopicConfigs.TOPIC_RESOURCE, topic, name));
     }
 
+    /**
+     * A cluster-wide broker config (a ConfigRecord of resource type BROKER with the empty name, as the
+     * bootstrap writes min.insync.replicas), or null when it is not set.
+     */
+    public String clusterConfig(String name) {
+        return configs.get(configKey(QuorumController.BROKER_RESOURCE, "", name));
+    }
+
     static String configKey(byte type, String resource, String name) {
         return type + "/" + resource + "/" + name;
     }

@@ -29,6 +29,8 @@ import java.util.List;
     @JsonSubTypes.Type(MetadataRecord.BrokerRegistrationChangeRecord.class),
     @JsonSubTypes.Type(MetadataRecord.NoOpRecord.class),
     @JsonSubTypes.Type(MetadataRecord.RegisterControllerRecord.class),
+    @JsonSubTypes.Type(MetadataRecord.BeginTransactionRecord.class),
+    @JsonSubTypes.Type(MetadataRecord.EndTransactionRecord.class),
     @JsonSubTypes.Type(MetadataRecord.LeaderChangeRecord.class)
 })
 public sealed interface MetadataRecord {
@@ -259,6 +261,24 @@ public sealed interface MetadataRecord {
 
         public int apiKey() {
             return 27;
+        }
+    }
+
+    /**
+     * BeginTransactionRecord v0 (apiKey 23, KIP-868): the records up to the matching
+     * EndTransactionRecord are one metadata transaction; the bootstrap records are one, named
+     * "Bootstrap records" (ActivationRecordsGenerator.recordsForEmptyLog).
+     */
+    record BeginTransactionRecord(String name) implements MetadataRecord {
+        public int apiKey() {
+            return 23;
+        }
+    }
+
+    /** EndTransactionRecord v0 (apiKey 24, KIP-868): the open metadata transaction is complete. */
+    record EndTransactionRecord() implements MetadataRecord {
+        public int apiKey() {
+            return 24;
         }
     }
 

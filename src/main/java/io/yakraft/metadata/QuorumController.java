@@ -53,6 +53,11 @@ public class QuorumController {
     }
 
     private final long sessionTimeoutMs;
+    /** BeginTransactionRecord.Name of the bootstrap records (ActivationRecordsGenerator). */
+    public static final String BOOTSTRAP_TRANSACTION = "Bootstrap records";
+    /** ConfigResource.Type.BROKER's id: a ConfigRecord for the cluster (name "") or one broker. */
+    public static final byte BROKER_RESOURCE = 4;
+
     private final SplittableRandom random;
     private MetadataImage image = MetadataImage.EMPTY;
     /** broker id → the time its session ends unless a heartbeat arrives. */
@@ -292,14 +297,24 @@ public class QuorumController {
     }
 
     /**
-     * The records the first active controller writes into an empty metadata log (Kafka's
-     * bootstrap metadata, written by ActivationRecordsGenerator); none once metadata.version is set.
+     * The records the first active controller writes into an empty metadata log, as
+     * ActivationRecordsGenerator.recordsForEmptyLog does at a metadata.version with metadata
+     * transactions (3.6-IV1+, so 4.3-IV0): BeginTransactionRecord "Bootstrap records", the bootstrap
+     * feature levels, the cluster-level {@code min.insync.replicas} ConfigRecord (resource BROKER, name
+     * "") because eligible.leader.replicas.version is above 0, then EndTransactionRecord. None once
+     * metadata.version is set. {@code defaultMinInsyncReplicas}: the controller's min.insync.replicas.
      */
-    public Decision bootstrap(long nextOffset) {
+    public Decision bootstrap(long nextOffset, int defaultMinInsyncReplicas) {
         if (image.metadataVersion() > 0) {
             return null;
         }
-        Decision d = new Decision(new ArrayList<>(KafkaFeatures.bootstrapRecords()), ControllerReply.ok(new ControllerReply.Done()));
+        List<MetadataRecord> records = new ArrayList<>();
+        records.add(new MetadataRecord.BeginTransactionRecord(BOOTSTRAP_TRANSACTION));
+        records.addAll(KafkaFeatures.bootstrapRecords());
+        records.add(new MetadataRecord.ConfigRecord(BROKER_RESOURCE, "", TopicConfigs.MIN_INSYNC_REPLICAS,
+                Integer.toString(defaultMinInsyncReplicas)));
+        records.add(new MetadataRecord.EndTransactionRecord());
+        Decision d = new Decision(records, ControllerReply.ok(new ControllerReply.Done()));
         replay(nextOffset, d.records());
         return d;
     }
@@ -413,16 +428,6 @@ public class QuorumController {
         return b != null && !b.fenced() && !b.inControlledShutdown();
     }
 
-    private List<BrokerRegistration> usableBrokers() {
-        List<BrokerRegistration> out = new ArrayList<>();
-        for (BrokerRegistration b : image.brokers().values()) {
-            if (usable(b.id())) {
-                out.add(b);
-            }
-        }
-        return out;
-    }
-
     private ControllerReply checkBroker(int brokerId, long brokerEpoch) {
         BrokerRegistration b = image.brokers().get(brokerId);
         if (b == null) {
@@ -466,7 +471,8 @@ public class QuorumController {
             if (bad != null) {
                 return bad;
             }
-            assignment = ReplicaPlacer.place(0, c.partitions(), c.replicationFactor(), usableBrokers(), random);
+            assignment = StripedReplicaPlacer.place(c.partitions(), c.replicationFactor(),
+                    StripedReplicaPlacer.usableBrokers(image.brokers().values()), random::nextInt);
         }
         Uuid id = Uuid.random(random);
         List<MetadataRecord> records = new ArrayList<>();
@@ -500,7 +506,8 @@ public class QuorumController {
         if (bad != null) {
             return bad;
         }
-        List<List<Integer>> assignment = ReplicaPlacer.place(current, c.totalCount() - current, rf, usableBrokers(), random);
+        List<List<Integer>> assignment = StripedReplicaPlacer.place(c.totalCount() - current, rf,
+                StripedReplicaPlacer.usableBrokers(image.brokers().values()), random::nextInt);
         List<MetadataRecord> records = new ArrayList<>();
         for (int i = 0; i < assignment.size(); i++) {
             records.add(newPartition(t.id(), current + i, assignment.get(i)));
@@ -575,13 +582,17 @@ public class QuorumController {
             return error(ControllerError.INVALID_PARTITIONS, "the number of partitions must be 1.." + MAX_PARTITIONS
                     + ", got " + partitions);
         }
-        int usable = usableBrokers().size();
-        if (rf < 1) {
-            return error(ControllerError.INVALID_REPLICATION_FACTOR, "the replication factor must be at least 1, got " + rf);
-        }
-        if (rf > usable) {
-            return error(ControllerError.INVALID_REPLICATION_FACTOR, "replication factor " + rf + " needs " + rf
-                    + " unfenced broker(s); " + usable + " available");
+        // StripedReplicaPlacer's checks in its order: positive, some unfenced broker, enough brokers
+        // (fenced ones count: they may hold followers)
+        List<StripedReplicaPlacer.UsableBroker> usable = StripedReplicaPlacer.usableBrokers(image.brokers().values());
+        int unfenced = (int) usable.stream().filter(b -> !b.fenced()).count();
+        try {
+            StripedReplicaPlacer.checkPositive(rf);
+            StripedReplicaPlacer.checkSomeUnfenced(unfenced);
+            StripedReplicaPlacer.checkEnoughBrokers(rf, usable.size());
+        } catch (StripedReplicaPlacer.PlacementException e) {
+            return error(ControllerError.INVALID_REPLICATION_FACTOR, "Unable to replicate the partition " + rf
+                    + " time(s): " + e.getMessage());
         }
         return null;
     }
@@ -628,39 +639,23 @@ public class QuorumController {
                 ControllerReply.ok(new ControllerReply.ProducerIdBlock(c.brokerId(), first, PRODUCER_ID_BLOCK)));
     }
 
+    /**
+     * ReplicationControlManager.alterPartition: the broker epoch first (STALE_BROKER_EPOCH), then
+     * validateAlterPartitionData's checks in Kafka's order, then the change.
+     */
     private Decision alterPartition(AlterPartition c) {
         ControllerReply bad = checkBroker(c.brokerId(), c.brokerEpoch());
         if (bad != null) {
             return new Decision(List.of(), bad);
         }
         TopicImage t = image.topic(c.topicId());
-        PartitionRegistration p = t == null ? null : t.partitions().get(c.partitionId());
-        if (p == null) {
-            return error(ControllerError.UNKNOWN_TOPIC_OR_PARTITION, "no partition " + c.topicId() + "-" + c.partitionId());
+        if (t == null) {
+            return error(ControllerError.UNKNOWN_TOPIC_ID, "no topic with id " + c.topicId());
         }
-        if (p.leader() != c.brokerId()) {
-            return error(ControllerError.NOT_LEADER_OR_FOLLOWER, "broker " + c.brokerId() + " does not lead "
-                    + t.name() + "-" + c.partitionId() + " (leader " + p.leader() + ")");
-        }
-        if (c.leaderEpoch() != p.leaderEpoch()) {
-            return error(ControllerError.FENCED_LEADER_EPOCH, "leader epoch " + c.leaderEpoch() + " is not the current "
-                    + p.leaderEpoch());
-        }
-        if (c.partitionEpoch() != p.partitionEpoch()) {
-            return error(ControllerError.INVALID_UPDATE_VERSION, "partition epoch " + c.partitionEpoch()
-                    + " is not the current " + p.partitionEpoch());
-        }
-        Set<Integer> distinct = new HashSet<>(c.newIsr());
-        if (distinct.size() != c.newIsr().size() || !c.newIsr().contains(p.leader())
-                || !p.replicas().containsAll(c.newIsr())) {
-            return error(ControllerError.INVALID_REQUEST, "the new ISR " + c.newIsr() + " must be distinct replicas of "
-                    + p.replicas() + " including the leader " + p.leader());
-        }
-        for (int r : c.newIsr()) {
-            if (!p.isr().contains(r) && !usable(r)) {
-                return error(ControllerError.INELIGIBLE_REPLICA, "broker " + r + " is fenced, shutting down or unregistered"
-                        + " and cannot join the ISR");
-            }
+        PartitionRegistration p = t.partitions().get(c.partitionId());
+        Decision invalid = alterPartitionProblem(c, t.name() + "-" + c.partitionId(), p);
+        if (invalid != null) {
+            return invalid;
         }
         if (c.newIsr().equals(p.isr())) {
             return new Decision(List.of(), ControllerReply.ok(new ControllerReply.PartitionChanged(p.leader(),
@@ -670,6 +665,64 @@ public class QuorumController {
                 MetadataRecord.NO_LEADER_CHANGE, null, null, null)),
                 ControllerReply.ok(new ControllerReply.PartitionChanged(p.leader(), p.leaderEpoch(), p.partitionEpoch() + 1,
                         c.newIsr())));
+    }
+
+    /**
+     * ReplicationControlManager.validateAlterPartitionData, in its order. A request ahead of this
+     * controller's epochs means this controller is behind (NOT_CONTROLLER); one behind them is
+     * FENCED_LEADER_EPOCH (leader epoch) or INVALID_UPDATE_VERSION (partition epoch). Every member of
+     * the new ISR, old or new, must be registered, not shutting down, unfenced, and (KIP-903) at the
+     * broker epoch the leader saw. Null when the request is valid.
+     */
+    private Decision alterPartitionProblem(AlterPartition c, String where, PartitionRegistration p) {
+        if (p == null) {
+            return error(ControllerError.UNKNOWN_TOPIC_OR_PARTITION, "no partition " + where);
+        }
+        if (c.leaderEpoch() > p.leaderEpoch() || c.partitionEpoch() > p.partitionEpoch()) {
+            return error(ControllerError.NOT_CONTROLLER, where + ": the request's leader epoch " + c.leaderEpoch()
+                    + " / partition epoch " + c.partitionEpoch() + " are ahead of this controller's " + p.leaderEpoch()
+                    + " / " + p.partitionEpoch());
+        }
+        if (c.leaderEpoch() < p.leaderEpoch()) {
+            return error(ControllerError.FENCED_LEADER_EPOCH, where + ": leader epoch " + c.leaderEpoch()
+                    + " is not the current " + p.leaderEpoch());
+        }
+        if (c.brokerId() != p.leader()) {
+            return error(ControllerError.INVALID_REQUEST, where + ": broker " + c.brokerId() + " does not lead it (leader "
+                    + p.leader() + ")");
+        }
+        if (c.partitionEpoch() < p.partitionEpoch()) {
+            return error(ControllerError.INVALID_UPDATE_VERSION, where + ": partition epoch " + c.partitionEpoch()
+                    + " is not the current " + p.partitionEpoch());
+        }
+        if (new HashSet<>(c.newIsr()).size() != c.newIsr().size() || !p.replicas().containsAll(c.newIsr())) {
+            return error(ControllerError.INVALID_REQUEST, where + ": the new ISR " + c.newIsr()
+                    + " must be distinct replicas of " + p.replicas());
+        }
+        if (!c.newIsr().contains(p.leader())) {
+            return error(ControllerError.INVALID_REQUEST, where + ": the new ISR " + c.newIsr()
+                    + " must include the leader " + p.leader());
+        }
+        List<String> ineligible = new ArrayList<>();
+        for (int i = 0; i < c.newIsr().size(); i++) {
+            int id = c.newIsr().get(i);
+            long seenEpoch = c.newIsrEpochs().get(i);
+            BrokerRegistration b = image.brokers().get(id);
+            if (b == null) {
+                ineligible.add(id + " not registered");
+            } else if (b.inControlledShutdown()) {
+                ineligible.add(id + " shutting down");
+            } else if (b.fenced()) {
+                ineligible.add(id + " fenced");
+            } else if (seenEpoch != -1 && seenEpoch != b.epoch()) {
+                ineligible.add(id + " broker epoch mismatch: requested=" + seenEpoch + " VS expected=" + b.epoch());
+            }
+        }
+        if (!ineligible.isEmpty()) {
+            return error(ControllerError.INELIGIBLE_REPLICA, where + ": ineligible replicas in the new ISR " + c.newIsr()
+                    + ": " + String.join(", ", ineligible));
+        }
+        return null;
     }
 
     // ------------------------------------------------------------- helpers

@@ -16,6 +16,13 @@ final class RecordingOutputs implements DataOutputs {
     final List<Ask> asks = new ArrayList<>();
     final List<String> events = new ArrayList<>();
     boolean registered = true;
+    /** What {@link #brokerEpoch()} answers. */
+    long brokerEpoch = -1;
+
+    @Override
+    public long brokerEpoch() {
+        return brokerEpoch;
+    }
 
     @Override
     public void send(int destination, DataMessage message) {

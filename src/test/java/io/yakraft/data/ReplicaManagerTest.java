@@ -105,6 +105,20 @@ class ReplicaManagerTest {
                 out.trace.toString());
     }
 
+    /**
+     * KIP-903 (Partition.scala's isrWithBrokerEpoch): the leader's AlterPartition names each
+     * member's broker epoch, its own and each follower's from that follower's last fetch.
+     */
+    @Test
+    void anIsrChangeCarriesEachMembersBrokerEpoch() {
+        out.brokerEpoch = 7;
+        ReplicaManager rm = broker(1);
+        rm.follow(0, orders(Set.of(1, 2), partition(1, 0, 0, List.of(1, 2), List.of(1))));
+        rm.handle(20, 2, new ReplicaFetchRequest(1, 2, List.of(new PartitionFetch(orders(0), 0, 0, -1)), 12));
+        assertEquals(1, out.asks.size(), "a follower at the leader's end joins the ISR");
+        assertEquals(new AlterIsrRequest(orders(0), 0, 0, List.of(1, 2), List.of(7L, 12L)), out.asks.get(0).request());
+    }
+
     @Test
     void aLaggingFollowerIsDroppedFromTheIsrOnceTheControllerCommitsTheChange() {
         ReplicaManager rm = broker(1);

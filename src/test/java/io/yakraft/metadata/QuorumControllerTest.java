@@ -392,8 +392,14 @@ class QuorumControllerTest {
             assertEquals(0, r.leaderEpoch());
             assertEquals(0, r.partitionEpoch());
             leaders.merge(r.leader(), 1, Integer::sum);
+            assertEquals(2, r.replicas().stream().map(id -> qc.image().brokers().get(id).rack()).distinct().count(),
+                    "each partition spans both racks: " + r.replicas());
         }
-        assertEquals(Map.of(1, 2, 2, 2, 3, 2), leaders);
+        // StripedReplicaPlacer stripes over racks first: rack-0 (broker 2) and rack-1 (brokers 1, 3) lead
+        // three partitions each; rack-1's list steps once per partition, so with rf 2 it always offers 1 or
+        // always 3 when it leads (Kafka's rule, uneven racks)
+        assertEquals(6, leaders.values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(3, leaders.get(2), "rack-0 leads half: " + leaders);
         assertEquals(6, qc.image().topics().get("orders").partitions().size());
         assertEquals(created.topicId(), qc.image().topics().get("orders").id());
     }
@@ -436,8 +442,35 @@ class QuorumControllerTest {
         startBrokers(3);
         assertError(run(new CreateTopic("t", 1, 0)), ControllerError.INVALID_REPLICATION_FACTOR);
         assertError(run(new CreateTopic("t", 1, 4)), ControllerError.INVALID_REPLICATION_FACTOR);
-        run(registerCmd(4, incarnation(4, 1))); // registered but fenced: not counted
-        assertError(run(new CreateTopic("t", 1, 4)), ControllerError.INVALID_REPLICATION_FACTOR);
+        assertTrue(qc.image().topics().isEmpty());
+    }
+
+    /** As ReplicationControlManagerTest.testCreateTopicsISRInvariants: a fenced broker is placed but kept out of the ISR. */
+    @Test
+    void aFencedBrokerHoldsFollowerReplicasButNeverLeads() {
+        startBrokers(3);
+        run(registerCmd(4, incarnation(4, 1))); // registered, still fenced: counted, may follow
+        assertTrue(qc.image().brokers().get(4).fenced());
+        assertError(run(new CreateTopic("t", 1, 5)), ControllerError.INVALID_REPLICATION_FACTOR);
+        Decision d = run(new CreateTopic("t", 8, 4));
+        assertOk(d);
+        for (int p = 0; p < 8; p++) {
+            PartitionRegistration r = partition("t", p);
+            assertEquals(4, r.replicas().size());
+            assertTrue(r.replicas().contains(4), "rf 4 on 4 brokers: " + r.replicas());
+            assertNotEquals(4, r.replicas().get(0), "the first replica is never fenced: " + r.replicas());
+            assertFalse(r.isr().contains(4), "a fenced replica is not in the ISR: " + r.isr());
+            assertEquals(r.replicas().get(0), r.leader());
+        }
+    }
+
+    /** As ReplicationControlManagerTest.testCreatePartitionsFailsWhenAllBrokersAreFencedOrInControlledShutdown. */
+    @Test
+    void createTopicWithEveryBrokerFencedFails() {
+        run(registerCmd(1, incarnation(1, 1)));
+        run(registerCmd(2, incarnation(2, 1)));
+        Decision d = run(new CreateTopic("t", 1, 1));
+        assertError(d, ControllerError.INVALID_REPLICATION_FACTOR);
         assertTrue(qc.image().topics().isEmpty());
     }
 
@@ -627,22 +660,37 @@ class QuorumControllerTest {
         startBrokers(2);
         Uuid topic = createTopic("t", Map.of(0, List.of(1, 2)));
         assertError(alter(1, topic, 7, List.of(1)), ControllerError.UNKNOWN_TOPIC_OR_PARTITION);
-        assertError(alter(1, new Uuid(1, 2), 0, List.of(1)), ControllerError.UNKNOWN_TOPIC_OR_PARTITION);
+        // ReplicationControlManagerTest.testAlterPartitionHandleUnknownTopicIdOrName
+        assertError(alter(1, new Uuid(1, 2), 0, List.of(1)), ControllerError.UNKNOWN_TOPIC_ID);
     }
 
+    /** ReplicationControlManagerTest.testInvalidAlterPartitionRequests ("Invalid leader"): INVALID_REQUEST. */
     @Test
-    void alterPartitionFromFollowerFails() {
+    void alterPartitionFromFollowerIsInvalidRequest() {
         startBrokers(2);
         Uuid topic = createTopic("t", Map.of(0, List.of(1, 2)));
-        assertError(run(new AlterPartition(2, epoch(2), topic, 0, 0, 0, List.of(1, 2))), ControllerError.NOT_LEADER_OR_FOLLOWER);
+        assertError(run(new AlterPartition(2, epoch(2), topic, 0, 0, 0, List.of(1, 2))), ControllerError.INVALID_REQUEST);
     }
 
+    /**
+     * ReplicationControlManagerTest.testInvalidAlterPartitionRequests: epochs ahead of the
+     * controller's are NOT_CONTROLLER (this controller is behind); an older leader epoch is
+     * FENCED_LEADER_EPOCH, checked before who leads.
+     */
     @Test
     void alterPartitionWithWrongLeaderEpochFails() {
         startBrokers(2);
         Uuid topic = createTopic("t", Map.of(0, List.of(1, 2)));
-        assertError(run(new AlterPartition(1, epoch(1), topic, 0, 1, 0, List.of(1))), ControllerError.FENCED_LEADER_EPOCH);
+        assertError(run(new AlterPartition(1, epoch(1), topic, 0, 500, 0, List.of(1))), ControllerError.NOT_CONTROLLER);
+        assertError(run(new AlterPartition(1, epoch(1), topic, 0, 0, 500, List.of(1))), ControllerError.NOT_CONTROLLER);
         assertEquals(List.of(1, 2), partition("t", 0).isr());
+        assertOk(heartbeat(1, next, true, false)); // b1 fenced: b2 leads in leader epoch 1
+        assertEquals(2, partition("t", 0).leader());
+        int partitionEpoch = partition("t", 0).partitionEpoch();
+        assertError(run(new AlterPartition(2, epoch(2), topic, 0, 0, partitionEpoch, List.of(2))),
+                ControllerError.FENCED_LEADER_EPOCH);
+        assertError(run(new AlterPartition(1, epoch(1), topic, 0, 0, partitionEpoch, List.of(1))),
+                ControllerError.FENCED_LEADER_EPOCH);
     }
 
     @Test
@@ -673,6 +721,53 @@ class QuorumControllerTest {
         assertTrue(qc.image().brokers().get(3).fenced());
         assertError(alter(1, topic, 0, List.of(1, 2, 3)), ControllerError.INELIGIBLE_REPLICA);
         assertEquals(List.of(1, 2), partition("t", 0).isr());
+    }
+
+    /** ReplicationControlManagerTest.testAlterPartitionShouldRejectShuttingDownBrokers. */
+    @Test
+    void alterPartitionAddingABrokerInControlledShutdownIsIneligible() {
+        startBrokers(3);
+        Uuid topic = createTopic("t", Map.of(0, List.of(1, 2, 3), 1, List.of(3, 1, 2)));
+        assertOk(alter(1, topic, 0, List.of(1, 2)));
+        assertOk(heartbeat(3, next, false, true)); // b3 leads partition 1: it enters controlled shutdown
+        assertTrue(qc.image().brokers().get(3).inControlledShutdown());
+        Decision d = alter(1, topic, 0, List.of(1, 2, 3));
+        assertError(d, ControllerError.INELIGIBLE_REPLICA);
+        assertTrue(d.reply().message().contains("3 shutting down"), d.reply().message());
+    }
+
+    /**
+     * ReplicationControlManagerTest.testAlterPartitionShouldRejectBrokersWithStaleEpoch (KIP-903): a
+     * replica the leader saw at an older broker epoch (it restarted and registered again since) cannot
+     * join; at its current epoch, or unchecked (-1), it can.
+     */
+    @Test
+    void alterPartitionWithAMembersStaleBrokerEpochIsIneligible() {
+        startBrokers(3);
+        Uuid topic = createTopic("t", Map.of(0, List.of(1, 2, 3)));
+        assertOk(alter(1, topic, 0, List.of(1, 2)));
+        long stale = epoch(3) - 1;
+        PartitionRegistration p = partition("t", 0);
+        Decision d = run(new AlterPartition(1, epoch(1), topic, 0, p.leaderEpoch(), p.partitionEpoch(), List.of(1, 2, 3),
+                List.of(epoch(1), epoch(2), stale)));
+        assertError(d, ControllerError.INELIGIBLE_REPLICA);
+        assertTrue(d.reply().message().contains("3 broker epoch mismatch: requested=" + stale + " VS expected=" + epoch(3)),
+                d.reply().message());
+        assertOk(run(new AlterPartition(1, epoch(1), topic, 0, p.leaderEpoch(), p.partitionEpoch(), List.of(1, 2, 3),
+                List.of(epoch(1), epoch(2), epoch(3)))));
+        assertEquals(List.of(1, 2, 3), partition("t", 0).isr());
+    }
+
+    /** Kafka checks every member of the new ISR, not only the added ones (ineligibleReplicasForIsr). */
+    @Test
+    void aShrinkKeepingAFencedMemberIsIneligible() {
+        startBrokers(3);
+        Uuid topic = createTopic("t", Map.of(0, List.of(1, 2, 3)));
+        assertOk(heartbeat(3, next, true, false));
+        PartitionRegistration p = partition("t", 0);
+        assertEquals(List.of(1, 2), p.isr());
+        assertError(run(new AlterPartition(1, epoch(1), topic, 0, p.leaderEpoch(), p.partitionEpoch(), List.of(1, 3))),
+                ControllerError.INELIGIBLE_REPLICA);
     }
 
     // ------------------------------------------------------------- determinism
