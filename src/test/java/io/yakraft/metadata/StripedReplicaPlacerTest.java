@@ -20,13 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Follows Kafka 4.3.1's {@code StripedReplicaPlacerTest} case by case, with the same expected
- * placements: the draws come from a copy of Kafka's test {@code MockRandom} (a java.util.Random whose
- * {@code next(bits)} is a fixed LCG starting at 17), so equal draws must give equal placements.
+ * placements. Kafka's test draws from a fixed linear congruential sequence (seed 17, multiplier
+ * 2862933555777941757, increment 3037000493); {@link FixedSequence} draws the same numbers, so equal
+ * draws must give equal placements.
  */
 class StripedReplicaPlacerTest {
 
-    /** Kafka's org.apache.kafka.server.util.MockRandom (server-common tests), as a java.util.Random. */
-    private static final class MockRandom extends Random {
+    /** The fixed draw sequence of Kafka's server-common test random, as a java.util.Random. */
+    private static final class FixedSequence extends Random {
         private long state = 17;
 
         @Override
@@ -37,7 +38,7 @@ class StripedReplicaPlacerTest {
     }
 
     private static StripedReplicaPlacer.Draw mock() {
-        return new MockRandom()::nextInt;
+        return new FixedSequence()::nextInt;
     }
 
     private static UsableBroker b(int id, String rack, boolean fenced) {
