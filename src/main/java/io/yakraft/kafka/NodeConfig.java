@@ -34,6 +34,23 @@ final class NodeConfig {
                 .collect(Collectors.joining(","));
     }
 
+    /**
+     * The metadata log directory's id that {@code StorageTool format} wrote into the node's {@code meta.properties}
+     * ({@code directory.id}): with {@code --no-initial-controllers} it is random, and AddRaftVoter must name it.
+     */
+    static String directoryId(Path clusterDir, LocalNode node) throws IOException {
+        Path meta = dataDir(clusterDir, node).resolve("meta.properties");
+        java.util.Properties p = new java.util.Properties();
+        try (var in = Files.newBufferedReader(meta)) {
+            p.load(in);
+        }
+        String id = p.getProperty("directory.id", "");
+        if (id.isBlank()) {
+            throw new IOException(meta + ": no directory.id after formatting (expected the one StorageTool writes)");
+        }
+        return id;
+    }
+
     static void write(Path clusterDir, LocalNode node, List<LocalNode> controllers, int brokerCount) throws IOException {
         Path dir = nodeDir(clusterDir, node);
         Files.createDirectories(dir);

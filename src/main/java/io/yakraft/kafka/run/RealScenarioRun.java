@@ -7,6 +7,7 @@ import io.yakraft.kafka.KafkaProbe;
 import io.yakraft.kafka.LocalCluster;
 import io.yakraft.kafka.LocalNode;
 import io.yakraft.kafka.PacedFeed;
+import io.yakraft.kafka.VoterChanges;
 import io.yakraft.scenario.Check;
 import io.yakraft.scenario.Scenario;
 import io.yakraft.scenario.Step;
@@ -124,13 +125,12 @@ public final class RealScenarioRun {
     }
 
     private static String whyUnplayable(Action a) {
-        if (a instanceof Action.Caption || a instanceof Action.Kill || a instanceof Action.Write || a instanceof Action.CreateTopic
-                || a instanceof Action.CreatePartitions || a instanceof Action.DeleteTopic || a instanceof Action.Feed
-                || a instanceof Action.SetSpeed) {
+        if (a instanceof Action.Caption || a instanceof Action.Kill || a instanceof Action.Stop || a instanceof Action.Restart
+                || a instanceof Action.Write || a instanceof Action.CreateTopic || a instanceof Action.CreatePartitions
+                || a instanceof Action.DeleteTopic || a instanceof Action.Feed || a instanceof Action.SetSpeed
+                || a instanceof Action.Pause || a instanceof Action.Resume || a instanceof Action.AddController
+                || a instanceof Action.AddVoter || a instanceof Action.RemoveVoter || a instanceof Action.RegisterBroker) {
             return null;
-        }
-        if (a instanceof Action.Restart r) {
-            return r.emptyDisk() ? "a restart with an empty disk would need the node's log directory reformatted (not built)" : null;
         }
         if (a instanceof Action.Isolate || a instanceof Action.Partition || a instanceof Action.Cut || a instanceof Action.Heal
                 || a instanceof Action.Network || a instanceof Action.DropInFlight || a instanceof Action.DropMessage) {
@@ -142,15 +142,17 @@ public final class RealScenarioRun {
         if (a instanceof Action.Resign) {
             return "no Admin call makes the active controller resign (stopping its process does, with a restart)";
         }
-        if (a instanceof Action.Pause || a instanceof Action.Resume) {
-            return "pausing a node (SIGSTOP/SIGCONT) is not built";
-        }
         if (a instanceof Action.Compact) {
             return "Kafka snapshots on its own schedule (metadata.log.max.record.bytes.between.snapshots); no API asks for one";
         }
-        if (a instanceof Action.RegisterBroker || a instanceof Action.UnregisterBroker || a instanceof Action.ReregisterBroker
-                || a instanceof Action.RegisterProducer) {
-            return "the local cluster's brokers are fixed when it starts (adding or unregistering one is not built)";
+        if (a instanceof Action.UnregisterBroker) {
+            return "Admin.unregisterBroker is refused while the broker runs, and a stopped broker's registration is what the lesson watches (not built)";
+        }
+        if (a instanceof Action.ReregisterBroker) {
+            return "a new incarnation with another listener or rack would need the broker's config rewritten between runs (not built; restart it instead)";
+        }
+        if (a instanceof Action.RegisterProducer) {
+            return "a producer id block is asked by a broker inside Kafka; no client API asks for one (not built)";
         }
         throw new IllegalStateException("no real-cluster rule for action " + a.getClass().getSimpleName());
     }
@@ -163,7 +165,8 @@ public final class RealScenarioRun {
         Map<Integer, Integer> out = new HashMap<>();
         Set<Integer> roleSteps = new HashSet<>();
         for (Step s : scenario.steps()) {
-            NodeRef ref = s.typed() instanceof Action.Kill k ? k.node() : s.typed() instanceof Action.Restart r ? r.node() : null;
+            NodeRef ref = s.typed() instanceof Action.Kill k ? k.node() : s.typed() instanceof Action.Restart r ? r.node()
+                    : s.typed() instanceof Action.Stop st ? st.node() : s.typed() instanceof Action.Pause p ? p.node() : null;
             if (ref != null && !(ref instanceof NodeRef.Id)) {
                 roleSteps.add(s.index() + 1);
             }
@@ -286,12 +289,66 @@ public final class RealScenarioRun {
             int sim = target(s, r.node());
             int real = aliases.real(sim);
             try {
-                LocalNode n = cluster.restart(real);
-                boolean listens = awaitListening(n);
-                return "restarted " + aliases.describe(sim) + " as pid " + n.pid() + (listens ? ", listening on 127.0.0.1:" + n.port()
-                        : ", NOT listening on 127.0.0.1:" + n.port() + " after " + RESTART_LISTEN_TIMEOUT.toSeconds() + " s (see its server.log)");
+                LocalNode n = r.emptyDisk() ? cluster.restartOnEmptyDisk(real) : cluster.restart(real);
+                return (r.emptyDisk() ? "restarted " + aliases.describe(sim) + " on an empty disk (reformatted with --no-initial-controllers"
+                        + (n.directoryId().isEmpty() ? "" : ", new directory id " + n.directoryId()) + ")" : "restarted " + aliases.describe(sim))
+                        + " as pid " + n.pid() + listening(n);
             } catch (IOException e) {
                 return "could not restart " + aliases.describe(sim) + ": " + e.getMessage();
+            }
+        }
+        if (a instanceof Action.Stop st) {
+            int sim = target(s, st.node());
+            return cluster.stop(aliases.real(sim)) ? "stopped " + aliases.describe(sim) + " (SIGTERM: Kafka's controlled shutdown)" + role(st.node())
+                    : aliases.describe(sim) + " was not running";
+        }
+        if (a instanceof Action.Pause p) {
+            int sim = target(s, p.node());
+            long pid = cluster.state().node(aliases.real(sim)).pid();
+            return cluster.pause(aliases.real(sim)) ? "kill -STOP " + aliases.describe(sim) + " (pid " + pid + ")" + role(p.node())
+                    : aliases.describe(sim) + " was not running";
+        }
+        if (a instanceof Action.Resume p) {
+            int sim = target(s, p.node());
+            long pid = cluster.state().node(aliases.real(sim)).pid();
+            return cluster.resume(aliases.real(sim)) ? "kill -CONT " + aliases.describe(sim) + " (pid " + pid + ")" + role(p.node())
+                    : aliases.describe(sim) + " was not running";
+        }
+        if (a instanceof Action.AddController ac) {
+            aliases.use(ac.id());
+            try {
+                LocalNode n = cluster.addController(ac.id());
+                return "started controller " + aliases.describe(ac.id()) + " as pid " + n.pid() + " on storage formatted with --no-initial-controllers"
+                        + " (directory id " + n.directoryId() + ")" + listening(n);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new IllegalStateException("cannot start controller " + ac.id() + ": " + e.getMessage(), e);
+            }
+        }
+        if (a instanceof Action.AddVoter av) {
+            int sim = target(s, av.node());
+            int real = aliases.real(sim);
+            // the simulator's observer catches up in milliseconds; a real JVM first starts: wait for it as the leader would
+            KafkaObservation o = probe.awaitObservation(KafkaProbe.caughtUpObserver(real),
+                    Duration.ofMillis((long) (RESTART_LISTEN_TIMEOUT.toMillis() * timeFactor)));
+            String answer = VoterChanges.add(cluster, probe, real);
+            answers.add(answer);
+            return answer + (KafkaProbe.caughtUpObserver(real).test(o) ? "" : " (it had not caught up as an observer)");
+        }
+        if (a instanceof Action.RemoveVoter rv) {
+            int sim = target(s, rv.node());
+            String answer = VoterChanges.remove(probe, aliases.real(sim));
+            answers.add(answer);
+            return answer;
+        }
+        if (a instanceof Action.RegisterBroker rb) {
+            aliases.use(rb.id());
+            try {
+                LocalNode n = cluster.addBroker(rb.id());
+                return "started broker " + aliases.describe(rb.id()) + " as pid " + n.pid() + " on 127.0.0.1:" + n.port()
+                        + " (the scenario's " + rb.host() + ":" + rb.port() + (rb.rack() == null ? "" : ", rack " + rb.rack())
+                        + " is the simulator's listener; a local broker takes a free loopback port)" + listening(n);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new IllegalStateException("cannot start broker " + rb.id() + ": " + e.getMessage(), e);
             }
         }
         if (a instanceof Action.Write w) {
@@ -366,6 +423,11 @@ public final class RealScenarioRun {
                     .orElseThrow(() -> new IllegalStateException("no running broker"));
         }
         throw new IllegalStateException("unknown node reference " + ref);
+    }
+
+    private static String listening(LocalNode n) throws InterruptedException {
+        return awaitListening(n) ? ", listening on 127.0.0.1:" + n.port()
+                : ", NOT listening on 127.0.0.1:" + n.port() + " after " + RESTART_LISTEN_TIMEOUT.toSeconds() + " s (see its server.log)";
     }
 
     /** Waits until the node's JVM accepts connections on its port: the point where the simulator's restart is. */
