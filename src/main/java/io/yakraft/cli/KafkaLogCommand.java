@@ -35,6 +35,10 @@ final class KafkaLogCommand extends KafkaCommand.DirOption implements Callable<I
     @Option(names = "--hide-noop", description = "leave out NoOpRecords (the active controller appends one every 500 ms)")
     boolean hideNoOp;
 
+    @Option(names = "--from-snapshot", description = "start from the newest snapshot (.checkpoint), then the log after its end offset"
+            + " (without it, a snapshot is read only when the log's prefix was deleted)")
+    boolean fromSnapshot;
+
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
@@ -54,7 +58,7 @@ final class KafkaLogCommand extends KafkaCommand.DirOption implements Callable<I
         Path logDir = MetadataLogReader.logDir(cluster, from);
         List<MetadataLogReader.Entry> entries;
         try (MetadataLogReader reader = MetadataLogReader.open(new KafkaLib(Path.of(cluster.state().kafkaLib())))) {
-            entries = reader.read(logDir, hideNoOp ? Math.max(limit, 20_000) : limit);
+            entries = reader.read(logDir, hideNoOp ? Math.max(limit, 20_000) : limit, fromSnapshot);
         }
         if (hideNoOp) {
             entries = entries.stream().filter(e -> !e.type().equals("NoOpRecord")).toList();
@@ -72,7 +76,10 @@ final class KafkaLogCommand extends KafkaCommand.DirOption implements Callable<I
                 ObjectNode r = records.addObject();
                 r.put("offset", e.offset());
                 r.put("epoch", e.epoch());
-                r.put("committed", hw >= 0 && e.offset() < hw);
+                r.put("committed", e.inSnapshot() || hw >= 0 && e.offset() < hw);
+                if (e.inSnapshot()) {
+                    r.put("snapshot", e.snapshot());
+                }
                 r.put("type", e.type());
                 r.put("fields", e.fields());
             }
@@ -80,9 +87,12 @@ final class KafkaLogCommand extends KafkaCommand.DirOption implements Callable<I
         } else {
             System.out.printf("metadata log of %s%s, %s, decoded with Kafka's MetadataRecordSerde; high watermark %s%n", from.name(),
                     from.id() == leader ? " (leader)" : "", logDir, hw < 0 ? "unknown (" + quorum.error() + ")" : String.valueOf(hw));
+            entries.stream().filter(MetadataLogReader.Entry::inSnapshot).findFirst().ifPresent(e -> System.out.println(
+                    "from the snapshot " + e.snapshot() + " (its records count their offsets from 0; it holds the state up to the end offset in its name),"
+                    + " then the log after it"));
             System.out.printf("  %7s %5s %-9s %-28s %s%n", "offset", "epoch", "committed", "record", "fields");
             for (MetadataLogReader.Entry e : entries) {
-                System.out.printf("  %7d %5d %-9s %-28s %s%n", e.offset(), e.epoch(), hw < 0 ? "?" : e.offset() < hw ? "yes" : "no",
+                System.out.printf("  %7d %5d %-9s %-28s %s%n", e.offset(), e.epoch(), e.inSnapshot() ? "snapshot" : hw < 0 ? "?" : e.offset() < hw ? "yes" : "no",
                         e.type(), e.fields());
             }
         }

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
  * be added and removed later; a static {@code controller.quorum.voters} would freeze it.
  */
 final class NodeConfig {
+    static final long SNAPSHOT_INTERVAL_MS = 30_000;
     private NodeConfig() {
     }
 
@@ -63,6 +64,9 @@ final class NodeConfig {
         p.append("listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT\n");
         p.append("controller.quorum.bootstrap.servers=").append(bootstrap).append('\n');
         p.append("log.dirs=").append(dataDir(clusterDir, node).toAbsolutePath()).append('\n');
+        // Kafka snapshots the metadata log every hour or 20 MB by default; a lab's log is tiny and lives minutes, so
+        // every 30 s (if anything was committed since) a snapshot (.checkpoint) appears that `kafka log` can decode
+        p.append("metadata.log.max.snapshot.interval.ms=").append(SNAPSHOT_INTERVAL_MS).append('\n');
         if (node.role() == NodeRole.CONTROLLER) {
             p.append("listeners=CONTROLLER://127.0.0.1:").append(node.port()).append('\n');
         } else {

@@ -22,10 +22,10 @@ import java.util.stream.Collectors;
  * thread runs the controls (create topic, kill, restart) so a slow control never delays the view.
  */
 final class KafkaConnection implements AutoCloseable {
-    /** One refresh: the observation and, for a local cluster, its nodes and which of their processes run. */
-    record Update(KafkaObservation observation, List<LocalNode> nodes, Set<Integer> running, MetadataLog log) {
+    /** One refresh: the observation and, for a local cluster, its nodes, which of their processes run and which are paused (SIGSTOP). */
+    record Update(KafkaObservation observation, List<LocalNode> nodes, Set<Integer> running, Set<Integer> paused, MetadataLog log) {
         Update(KafkaObservation observation, List<LocalNode> nodes, Set<Integer> running) {
-            this(observation, nodes, running, MetadataLog.NONE);
+            this(observation, nodes, running, Set.of(), MetadataLog.NONE);
         }
     }
 
@@ -82,10 +82,19 @@ final class KafkaConnection implements AutoCloseable {
     void start(Consumer<Update> onFx) {
         observer.scheduleWithFixedDelay(() -> {
             KafkaObservation o = probe.observe();
+            if (local != null) {
+                try {
+                    local.reload(); // a `kafka add-broker` beside the window changed cluster.json
+                } catch (java.io.IOException e) {
+                    // keep the state read before; the next refresh tries again
+                }
+            }
             List<LocalNode> nodes = local == null ? List.of() : local.state().nodes();
             Set<Integer> running = local == null ? Set.of()
                     : nodes.stream().filter(n -> local.process(n).isPresent()).map(LocalNode::id).collect(Collectors.toSet());
-            Update u = new Update(o, nodes, running, local == null ? MetadataLog.NONE : metadataLog(o, running));
+            Set<Integer> paused = local == null ? Set.of()
+                    : nodes.stream().filter(n -> running.contains(n.id()) && local.isPaused(n)).map(LocalNode::id).collect(Collectors.toSet());
+            Update u = new Update(o, nodes, running, paused, local == null ? MetadataLog.NONE : metadataLog(o, running));
             Platform.runLater(() -> onFx.accept(u));
         }, 0, REFRESH_MS, TimeUnit.MILLISECONDS);
     }
