@@ -93,6 +93,27 @@ public final class MetadataLogReader implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Waits until the directory holds a finished snapshot ({@code .checkpoint}); a controller writes one on its own
+     * schedule (metadata.log.max.snapshot.interval.ms), so real time is waited on here. True when one appeared in time.
+     */
+    public static boolean awaitSnapshot(Path metadataLogDir, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try (Stream<Path> files = Files.list(metadataLogDir)) {
+                if (files.anyMatch(p -> p.getFileName().toString().endsWith(".checkpoint"))) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // not there yet (a controller still formatting); asked again below
+            }
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(500);
+        }
+    }
+
     @Override
     public void close() {
         close(loader);
