@@ -229,8 +229,14 @@ final class KafkaPane {
                 return "started controller " + n.id() + " as pid " + n.pid() + " (directory id " + n.directoryId()
                         + "): an observer; choose c" + n.id() + " and Add voter once it has caught up";
             }));
-            box.getChildren().addAll(new HBox(4, nodeBox, kill, stop, restart), new HBox(4, pause, resume, addVoter, removeVoter),
-                    new HBox(4, killLeader), new HBox(4, addBroker, addController));
+            // a flow, not rows: the buttons wrap within the column instead of being cut to "Pa…"
+            javafx.scene.layout.FlowPane perNode = new javafx.scene.layout.FlowPane(4, 4, nodeBox, kill, stop, restart, pause, resume,
+                    addVoter, removeVoter);
+            perNode.setPrefWrapLength(320);
+            for (javafx.scene.Node n : perNode.getChildren()) {
+                ((javafx.scene.control.Control) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+            box.getChildren().addAll(perNode, killLeader, new HBox(4, addBroker, addController));
         } else {
             box.getChildren().add(wrapped("Attached cluster: its processes are not ours to kill or restart."));
         }
