@@ -40,9 +40,13 @@ public final class MetadataLogReader implements AutoCloseable {
     private final URLClassLoader loader;
     private final BiFunction<String, long[], List<String[]>> decoder;
 
-    private MetadataLogReader(URLClassLoader loader, BiFunction<String, long[], List<String[]>> decoder) {
+    private final java.util.function.Function<byte[], List<String[]>> batches;
+
+    private MetadataLogReader(URLClassLoader loader, BiFunction<String, long[], List<String[]>> decoder,
+                              java.util.function.Function<byte[], List<String[]>> batches) {
         this.loader = loader;
         this.decoder = decoder;
+        this.batches = batches;
     }
 
     /** A reader over the given Kafka jars. */
@@ -61,7 +65,9 @@ public final class MetadataLogReader implements AutoCloseable {
         URLClassLoader loader = new URLClassLoader("kafka-metadata-log", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
         try {
             Class<?> c = Class.forName(SegmentDecoder.class.getName(), true, loader);
-            return new MetadataLogReader(loader, (BiFunction<String, long[], List<String[]>>) c.getDeclaredConstructor().newInstance());
+            Class<?> b = Class.forName(BatchDecoder.class.getName(), true, loader);
+            return new MetadataLogReader(loader, (BiFunction<String, long[], List<String[]>>) c.getDeclaredConstructor().newInstance(),
+                    (java.util.function.Function<byte[], List<String[]>>) b.getDeclaredConstructor().newInstance());
         } catch (ReflectiveOperationException | LinkageError e) {
             close(loader);
             throw new IllegalStateException("cannot load Kafka's metadata serde from " + lib.dir() + ": " + e, e);
@@ -88,6 +94,15 @@ public final class MetadataLogReader implements AutoCloseable {
         }
         List<Entry> out = new ArrayList<>();
         for (String[] row : decoder.apply(metadataLogDir.toString(), new long[]{limit, fromNewestSnapshot ? SegmentDecoder.FROM_NEWEST_SNAPSHOT : 0})) {
+            out.add(new Entry(Long.parseLong(row[0]), row[1].equals("-") ? -1 : Integer.parseInt(row[1]), row[2], row[3], row[4]));
+        }
+        return out;
+    }
+
+    /** The records of fetched batches (a Fetch response's records, as {@link io.yakraft.kafka.MetadataFetch} gets them). */
+    public List<Entry> decode(byte[] recordBatches) {
+        List<Entry> out = new ArrayList<>();
+        for (String[] row : batches.apply(recordBatches)) {
             out.add(new Entry(Long.parseLong(row[0]), row[1].equals("-") ? -1 : Integer.parseInt(row[1]), row[2], row[3], row[4]));
         }
         return out;

@@ -122,12 +122,12 @@ public final class SegmentDecoder implements BiFunction<String, long[], List<Str
         }
     }
 
-    private static String[] metadata(Record r, String epoch) {
+    static String[] metadata(Record r, String epoch) {
         ApiMessageAndVersion m = MetadataRecordSerde.INSTANCE.read(new ByteBufferAccessor(r.value()), r.valueSize());
         return row(r.offset(), epoch, m.message().getClass().getSimpleName(), m.message());
     }
 
-    private static String[] control(Record r, String epoch) {
+    static String[] control(Record r, String epoch) {
         ControlRecordType type = ControlRecordType.parse(r.key());
         ApiMessage message = switch (type) {
             case LEADER_CHANGE -> ControlRecordUtils.deserializeLeaderChangeMessage(r);
