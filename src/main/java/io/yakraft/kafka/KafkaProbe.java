@@ -173,6 +173,19 @@ public final class KafkaProbe implements AutoCloseable {
         return KafkaObservation.Part.failed(firstError);
     }
 
+    /** The full answer of describeMetadataQuorum (with the voters' endpoints, KIP-853), for a raw fetch from the leader. */
+    public org.apache.kafka.clients.admin.QuorumInfo quorumInfo() throws Exception {
+        Exception first = null;
+        for (Admin admin : admins()) {
+            try {
+                return admin.describeMetadataQuorum().quorumInfo().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                first = first == null ? e : first;
+            }
+        }
+        throw first == null ? new IllegalStateException("no Admin to ask") : first;
+    }
+
     private synchronized void renewControllers(Admin failed) {
         if (controllers == failed && controllerFactory != null) {
             controllers = controllerFactory.get();

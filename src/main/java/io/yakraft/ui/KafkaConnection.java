@@ -94,12 +94,23 @@ final class KafkaConnection implements AutoCloseable {
                     : nodes.stream().filter(n -> local.process(n).isPresent()).map(LocalNode::id).collect(Collectors.toSet());
             Set<Integer> paused = local == null ? Set.of()
                     : nodes.stream().filter(n -> running.contains(n.id()) && local.isPaused(n)).map(LocalNode::id).collect(Collectors.toSet());
-            Update u = new Update(o, nodes, running, paused, local == null ? MetadataLog.NONE : metadataLog(o, running));
+            Update u = new Update(o, nodes, running, paused, local == null ? remoteLog() : metadataLog(o, running));
             Platform.runLater(() -> onFx.accept(u));
         }, 0, REFRESH_MS, TimeUnit.MILLISECONDS);
     }
 
     private MetadataLogReader reader;
+    private io.yakraft.kafka.metalog.RemoteMetadataLog remote;
+
+    /** An attached cluster's log, fetched from its active controller (its directories are not on this machine). */
+    private MetadataLog remoteLog() {
+        if (remote == null) {
+            remote = new io.yakraft.kafka.metalog.RemoteMetadataLog(RECORDS_READ);
+        }
+        var v = remote.poll(probe);
+        String source = v.source().isEmpty() ? "an attached cluster" : v.source();
+        return new MetadataLog(source + (v.note().isEmpty() ? "" : " · " + v.note()), v.note(), v.entries());
+    }
 
     /** The leader's log if it runs here, else the first running controller's, else controller 1's (its files stay). */
     private MetadataLog metadataLog(KafkaObservation o, Set<Integer> running) {
@@ -145,6 +156,9 @@ final class KafkaConnection implements AutoCloseable {
         observer.shutdownNow();
         if (reader != null) {
             reader.close();
+        }
+        if (remote != null) {
+            remote.close();
         }
         controls.shutdownNow();
         // Admin.close waits for its network thread; not on the FX thread

@@ -81,6 +81,13 @@ class LocalKafkaClusterIT {
                                     + log.stream().filter(e -> e.type().startsWith("LeaderChange")).toList());
                 }
 
+                // the same log as an attached cluster's is read: fetched from the leader's controller endpoint as a non-replica
+                try (io.yakraft.kafka.metalog.RemoteMetadataLog remote = new io.yakraft.kafka.metalog.RemoteMetadataLog(100_000)) {
+                    var fetched = remote.poll(probe);
+                    assertTrue(fetched.entries().stream().anyMatch(e -> e.type().equals("TopicRecord") && e.fields().contains("name='orders'")),
+                            () -> "no TopicRecord for orders fetched from the leader: " + fetched.note() + ", " + fetched.entries().size() + " records");
+                }
+
                 growAndShrink(cluster[0], probe, before.leaderId(), dir);
             }
         } finally {
