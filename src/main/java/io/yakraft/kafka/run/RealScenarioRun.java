@@ -84,6 +84,76 @@ public final class RealScenarioRun {
         this.listener = listener;
         this.aliases = new NodeAliases(cluster.state().nodes().stream().map(LocalNode::id).toList());
         this.simChoices = simulationChoices(scenario);
+        this.attachedControllers = List.of();
+        this.attachedBrokers = List.of();
+    }
+
+    /**
+     * A run on an attached cluster (not started here): its nodes are the voters and the registered brokers of a first
+     * observation, and only actions through the Admin API are played ({@link #unplayableAttached}). A node counts as
+     * running while the cluster shows it alive (fetching from the leader within {@link #SEEN_ALIVE_MS}, or unfenced).
+     */
+    public static RealScenarioRun attached(Scenario scenario, KafkaProbe probe, double timeFactor, Consumer<RealStep> listener) {
+        KafkaObservation o = probe.observe();
+        List<Integer> controllers = o.quorum().value().map(q -> q.voters().stream().map(KafkaObservation.Replica::id).sorted().toList())
+                .orElse(List.of());
+        List<Integer> brokers = o.brokers().value().map(bs -> bs.stream().map(KafkaObservation.Broker::id).sorted().toList()).orElse(List.of());
+        return new RealScenarioRun(scenario, probe, timeFactor, listener, controllers, brokers);
+    }
+
+    private RealScenarioRun(Scenario scenario, KafkaProbe probe, double timeFactor, Consumer<RealStep> listener,
+                            List<Integer> controllers, List<Integer> brokers) {
+        if (!(timeFactor >= 1)) {
+            throw new IllegalArgumentException("the time factor must be 1 or more, got " + timeFactor);
+        }
+        this.scenario = scenario;
+        this.cluster = null;
+        this.probe = probe;
+        this.timeFactor = timeFactor;
+        this.listener = listener;
+        List<Integer> all = new ArrayList<>(controllers);
+        all.addAll(brokers);
+        this.aliases = new NodeAliases(all);
+        this.simChoices = simulationChoices(scenario);
+        this.attachedControllers = List.copyOf(controllers);
+        this.attachedBrokers = List.copyOf(brokers);
+    }
+
+    /** A voter or broker that fetched from the leader this recently counts as running on an attached cluster. */
+    static final long SEEN_ALIVE_MS = 5_000;
+    private final List<Integer> attachedControllers;
+    private final List<Integer> attachedBrokers;
+
+    private List<Integer> controllerIds() {
+        return cluster != null ? cluster.state().controllers().stream().map(LocalNode::id).toList() : attachedControllers;
+    }
+
+    private List<Integer> brokerIds() {
+        return cluster != null ? cluster.state().brokers().stream().map(LocalNode::id).toList() : attachedBrokers;
+    }
+
+    /**
+     * On an attached cluster, each step's action that needs the nodes' processes or disks (ours only on a local cluster),
+     * with why; plus what no real cluster can play ({@link #unplayable}).
+     */
+    public static List<String> unplayableAttached(Scenario scenario) {
+        List<String> out = new ArrayList<>();
+        for (Step s : scenario.steps()) {
+            Action a = s.typed();
+            if (a == null) {
+                continue;
+            }
+            String why = whyUnplayable(a);
+            if (why == null && (a instanceof Action.Kill || a instanceof Action.Stop || a instanceof Action.Restart || a instanceof Action.Pause
+                    || a instanceof Action.Resume || a instanceof Action.AddController || a instanceof Action.RegisterBroker
+                    || a instanceof Action.AddVoter)) {
+                why = "an attached cluster's processes, disks and controller directory ids are not this app's (use --kafka local)";
+            }
+            if (why != null) {
+                out.add("step " + (s.index() + 1) + " (line " + s.line() + ") " + s.describe() + ": " + why);
+            }
+        }
+        return out;
     }
 
     /** Each step's action that a real cluster cannot play, with why; empty when the whole scenario can be played. */
@@ -240,8 +310,7 @@ public final class RealScenarioRun {
     private RealChecks.Outcome evaluate(Check check) {
         KafkaObservation o = check.name().equals("noLeaderAmong") ? quickQuorum() : probe.observe();
         try {
-            return RealChecks.evaluate(check, new RealChecks.Context(o, running(), cluster.state().controllers().stream().map(LocalNode::id).toList(),
-                    cluster.state().brokers().stream().map(LocalNode::id).toList(), aliases, answers, feeds, epochOffset));
+            return RealChecks.evaluate(check, new RealChecks.Context(o, running(o), controllerIds(), brokerIds(), aliases, answers, feeds, epochOffset));
         } catch (IllegalArgumentException e) {
             return new RealChecks.Outcome(false, e.getMessage());
         }
@@ -258,12 +327,28 @@ public final class RealScenarioRun {
     }
 
     private Set<Integer> running() {
+        return running(cluster == null ? probe.observe() : null);
+    }
+
+    /** The nodes whose process runs (local), or that the cluster shows alive in {@code o} (attached: fetching lately, or unfenced). */
+    private Set<Integer> running(KafkaObservation o) {
         Set<Integer> out = new HashSet<>();
-        cluster.state().nodes().forEach(n -> {
-            if (cluster.process(n).isPresent()) {
-                out.add(n.id());
+        if (cluster != null) {
+            cluster.state().nodes().forEach(n -> {
+                if (cluster.process(n).isPresent()) {
+                    out.add(n.id());
+                }
+            });
+            return out;
+        }
+        o.quorum().value().ifPresent(q -> {
+            if (q.leaderId() >= 0) {
+                out.add(q.leaderId());
             }
+            java.util.stream.Stream.concat(q.voters().stream(), q.observers().stream())
+                    .filter(r -> r.lastFetchMs() >= 0 && o.observedAtMs() - r.lastFetchMs() <= SEEN_ALIVE_MS).forEach(r -> out.add(r.id()));
         });
+        o.brokers().value().ifPresent(bs -> bs.stream().filter(b -> !b.fenced()).forEach(b -> out.add(b.id())));
         return out;
     }
 
@@ -271,6 +356,11 @@ public final class RealScenarioRun {
         Action a = s.typed();
         if (a == null) {
             return "";
+        }
+        if (cluster == null && !(a instanceof Action.Caption || a instanceof Action.SetSpeed || a instanceof Action.Write
+                || a instanceof Action.CreateTopic || a instanceof Action.CreatePartitions || a instanceof Action.DeleteTopic
+                || a instanceof Action.Feed || a instanceof Action.RemoveVoter)) {
+            throw new IllegalStateException("an attached cluster's processes are not this app's: " + a.getClass().getSimpleName());
         }
         if (a instanceof Action.Caption c) {
             return "caption: " + c.text();
@@ -372,7 +462,8 @@ public final class RealScenarioRun {
             return answer;
         }
         if (a instanceof Action.Feed f) {
-            PacedFeed feed = PacedFeed.start(cluster.bootstrapServers(), new Properties(), f.topic(), f.records().records(), f.acks().label(),
+            PacedFeed feed = PacedFeed.start(cluster != null ? cluster.bootstrapServers() : probe.bootstrapServers(),
+                    cluster != null ? new Properties() : probe.clientProperties(), f.topic(), f.records().records(), f.acks().label(),
                     false, f.rate(), Duration.ofMillis(1500));
             feeds.add(feed);
             return "feed " + feeds.size() + ": a real KafkaProducer sends " + f.records().describe() + " into '" + f.topic() + "' with acks="
@@ -415,11 +506,11 @@ public final class RealScenarioRun {
         }
         if (ref instanceof NodeRef.AFollower) {
             int leader = o.quorum().value().map(KafkaObservation.Quorum::leaderId).orElse(-1);
-            return cluster.state().controllers().stream().map(LocalNode::id).filter(id -> id != leader && running.contains(id))
+            return controllerIds().stream().filter(id -> id != leader && running.contains(id))
                     .findFirst().orElseThrow(() -> new IllegalStateException("no running follower"));
         }
         if (ref instanceof NodeRef.ABroker) {
-            return cluster.state().brokers().stream().map(LocalNode::id).filter(running::contains).findFirst()
+            return brokerIds().stream().filter(running::contains).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no running broker"));
         }
         throw new IllegalStateException("unknown node reference " + ref);

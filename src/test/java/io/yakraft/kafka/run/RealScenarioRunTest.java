@@ -77,6 +77,14 @@ class RealScenarioRunTest {
     }
 
     @Test
+    void anAttachedClusterPlaysTheAdminLessonAndRefusesAProcessActionWithTheReason() throws Exception {
+        assertEquals(List.of(), RealScenarioRun.unplayableAttached(Lessons.load("10-creating-topics.json")));
+        List<String> why = RealScenarioRun.unplayableAttached(Lessons.load("03-leader-crash-and-failover.json"));
+        assertFalse(why.isEmpty());
+        assertTrue(why.get(0).contains("kill") && why.get(0).contains("not this app's"), why.get(0));
+    }
+
+    @Test
     void votersAreComparesTheLeadersVoterSetThroughTheNames() {
         var voter = (java.util.function.IntFunction<KafkaObservation.Replica>) id -> new KafkaObservation.Replica(id, "d" + id, 40, 0, 900, 900);
         var q = new KafkaObservation.Quorum(1, 2, 40, List.of(voter.apply(1), voter.apply(3), voter.apply(4)), List.of(voter.apply(2)));
