@@ -38,14 +38,21 @@ public final class MetadataFetch implements AutoCloseable {
     private static final int MAX_BYTES = 1 << 20;
     private static final int SOCKET_TIMEOUT_MS = 4000;
 
-    /** One answer: the batches' bytes, where the next fetch starts, and what stands in the way (empty when nothing). */
-    public record Chunk(byte[] records, long nextOffset, int lastEpoch, long highWatermark, String note) {
+    /**
+     * One answer: the batches' bytes, where the next fetch starts, and what stands in the way (empty when nothing);
+     * {@code snapshotEnd} ≥ 0 when the leader answered with its snapshot instead (the log before it is no longer served).
+     */
+    public record Chunk(byte[] records, long nextOffset, int lastEpoch, long highWatermark, String note, long snapshotEnd) {
+        Chunk(byte[] records, long nextOffset, int lastEpoch, long highWatermark, String note) {
+            this(records, nextOffset, lastEpoch, highWatermark, note, -1);
+        }
     }
 
     private Socket socket;
     private String connectedTo = "";
     private int correlation;
     private short fetchVersion;
+    private short snapshotVersion;
 
     /** The leader's endpoint as describeMetadataQuorum lists it ({@code host:port}), or why none is known. */
     public static Optional<InetSocketAddress> leaderEndpoint(QuorumInfo q) {
@@ -81,10 +88,10 @@ public final class MetadataFetch implements AutoCloseable {
             return new Chunk(new byte[0], offset, lastEpoch, p.highWatermark(), "Fetch: " + Errors.forCode(p.errorCode()).name());
         }
         if (p.snapshotId().endOffset() >= 0) {
-            // the log before this offset was deleted after a snapshot: carry on from the snapshot's end (FetchSnapshot is not sent)
+            // the leader's log start moved past the fetch offset after a snapshot: the state before it is that snapshot
             return new Chunk(new byte[0], p.snapshotId().endOffset(), p.snapshotId().epoch(), p.highWatermark(),
-                    "the records before offset " + p.snapshotId().endOffset() + " are in the leader's snapshot only (epoch "
-                            + p.snapshotId().epoch() + "); reading the log after it");
+                    "the leader serves the log from offset " + p.snapshotId().endOffset() + " on; the state before it comes from its snapshot "
+                            + p.snapshotId().endOffset() + "-" + p.snapshotId().epoch() + " (FetchSnapshot)", p.snapshotId().endOffset());
         }
         if (p.divergingEpoch().epoch() >= 0) {
             return new Chunk(new byte[0], p.divergingEpoch().endOffset(), p.divergingEpoch().epoch(), p.highWatermark(),
@@ -101,6 +108,45 @@ public final class MetadataFetch implements AutoCloseable {
         byte[] bytes = new byte[buf.remaining()];
         buf.get(bytes);
         return new Chunk(bytes, next, epoch, p.highWatermark(), "");
+    }
+
+    /**
+     * FetchSnapshot of the leader's snapshot {@code endOffset}-{@code epoch} as a non-replica, slice by slice until its
+     * size: the bytes of the whole .checkpoint file (record batches, header and footer records included).
+     */
+    public byte[] fetchSnapshot(InetSocketAddress leader, int leaderEpoch, long endOffset, int epoch) throws IOException {
+        connect(leader);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        long position = 0;
+        while (true) {
+            var partition = new org.apache.kafka.common.message.FetchSnapshotRequestData.PartitionSnapshot().setPartition(0)
+                    .setCurrentLeaderEpoch(leaderEpoch).setPosition(position)
+                    .setSnapshotId(new org.apache.kafka.common.message.FetchSnapshotRequestData.SnapshotId().setEndOffset(endOffset).setEpoch(epoch));
+            var data = new org.apache.kafka.common.message.FetchSnapshotRequestData().setReplicaId(-1).setMaxBytes(MAX_BYTES)
+                    .setTopics(List.of(new org.apache.kafka.common.message.FetchSnapshotRequestData.TopicSnapshot()
+                            .setName("__cluster_metadata").setPartitions(List.of(partition))));
+            var response = (org.apache.kafka.common.requests.FetchSnapshotResponse) send(
+                    new org.apache.kafka.common.requests.FetchSnapshotRequest(data, snapshotVersion), ApiKeys.FETCH_SNAPSHOT, snapshotVersion);
+            var r = response.data();
+            if (r.errorCode() != 0) {
+                throw new IOException("FetchSnapshot: " + Errors.forCode(r.errorCode()).name());
+            }
+            var p = r.topics().get(0).partitions().get(0);
+            if (p.errorCode() != 0) {
+                throw new IOException("FetchSnapshot: " + Errors.forCode(p.errorCode()).name());
+            }
+            // the response parser hands the slice over as MemoryRecords (it may end in a cut batch; the bytes are all we use)
+            var records = p.unalignedRecords();
+            ByteBuffer slice = (records instanceof org.apache.kafka.common.record.internal.MemoryRecords m ? m.buffer()
+                    : ((org.apache.kafka.common.record.internal.UnalignedMemoryRecords) records).buffer()).duplicate();
+            byte[] bytes = new byte[slice.remaining()];
+            slice.get(bytes);
+            out.write(bytes);
+            position += bytes.length;
+            if (bytes.length == 0 || position >= p.size()) {
+                return out.toByteArray();
+            }
+        }
     }
 
     private void connect(InetSocketAddress leader) throws IOException {
@@ -122,6 +168,8 @@ public final class MetadataFetch implements AutoCloseable {
             throw new IOException(key + " does not take Fetch requests");
         }
         fetchVersion = (short) Math.min(fetch.maxVersion(), ApiKeys.FETCH.latestVersion());
+        ApiVersionsResponseData.ApiVersion snapshot = versions.apiVersion(ApiKeys.FETCH_SNAPSHOT.id);
+        snapshotVersion = snapshot == null ? 0 : (short) Math.min(snapshot.maxVersion(), ApiKeys.FETCH_SNAPSHOT.latestVersion());
     }
 
     private AbstractResponse send(AbstractRequest request, ApiKeys key, short version) throws IOException {

@@ -62,6 +62,14 @@ public final class RemoteMetadataLog implements AutoCloseable {
                 if (c.note().startsWith("the leader's log diverges")) {
                     entries.removeIf(e -> e.offset() >= c.nextOffset());
                 }
+                if (c.snapshotEnd() >= 0) {
+                    // what came before is replaced by the snapshot's state, read with FetchSnapshot as a follower would
+                    entries.clear();
+                    String origin = String.format("%020d-%010d.checkpoint", c.snapshotEnd(), c.lastEpoch());
+                    for (MetadataLogReader.Entry e : reader.decode(fetch.fetchSnapshot(leader.get(), (int) q.leaderEpoch(), c.snapshotEnd(), c.lastEpoch()))) {
+                        entries.addLast(new MetadataLogReader.Entry(e.offset(), e.epoch(), e.type(), e.fields(), origin));
+                    }
+                }
                 for (MetadataLogReader.Entry e : reader.decode(c.records())) {
                     if (e.offset() >= offset) {
                         entries.addLast(e);
