@@ -25,7 +25,9 @@ import java.util.stream.Collectors;
 @Command(name = "kafka", mixinStandardHelpOptions = true,
         description = "Start, inspect and stop a local KRaft cluster of real Kafka processes (one JVM per node).",
         subcommands = {KafkaCommand.Up.class, KafkaCommand.Status.class, KafkaCommand.Down.class,
-            KafkaCommand.Kill.class, KafkaCommand.Stop.class, KafkaCommand.Restart.class, KafkaLogCommand.class})
+            KafkaCommand.Kill.class, KafkaCommand.Stop.class, KafkaCommand.Restart.class, KafkaCommand.Pause.class,
+            KafkaCommand.Resume.class, KafkaNodesCommand.AddBroker.class, KafkaNodesCommand.AddController.class,
+            KafkaNodesCommand.AddVoter.class, KafkaNodesCommand.RemoveVoter.class, KafkaLogCommand.class})
 public final class KafkaCommand {
 
     /** The default cluster directory. */
@@ -52,14 +54,25 @@ public final class KafkaCommand {
         int brokers;
         @Option(names = "--timeout", defaultValue = "180", description = "seconds to wait for readiness, default ${DEFAULT-VALUE}")
         int timeoutSeconds;
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
             long started = System.nanoTime();
             Path dir = dir();
             LocalCluster cluster;
+            int voters = controllers;
             if (Files.exists(dir.resolve("cluster.json"))) {
                 cluster = LocalCluster.open(dir);
+                var given = spec.commandLine().getParseResult();
+                // a reopened cluster may have grown (add-broker, add-controller) or lost voters: its own sizes count
+                // unless the person asked for other ones
+                if (!given.hasMatchedOption("--controllers") && !given.hasMatchedOption("--brokers")) {
+                    controllers = cluster.state().controllers().size();
+                    brokers = cluster.state().brokers().size();
+                    voters = -1;
+                }
                 if (cluster.state().controllers().size() != controllers || cluster.state().brokers().size() != brokers) {
                     System.err.println("kafka up: " + dir + " holds a cluster of " + cluster.state().controllers().size()
                             + " controller(s) and " + cluster.state().brokers().size() + " broker(s), not " + controllers + " and " + brokers
@@ -81,9 +94,10 @@ public final class KafkaCommand {
             }
             System.out.println("waiting for a quorum leader and " + brokers + " unfenced broker(s) (up to " + timeoutSeconds + " s)…");
             try (KafkaProbe probe = KafkaProbe.local(cluster)) {
-                KafkaObservation o = probe.awaitObservation(KafkaProbe.readyWith(controllers, brokers), Duration.ofSeconds(timeoutSeconds));
+                var ready = KafkaProbe.readyWith(voters, brokers);
+                KafkaObservation o = probe.awaitObservation(ready, Duration.ofSeconds(timeoutSeconds));
                 double secs = (System.nanoTime() - started) / 1e9;
-                if (!KafkaProbe.readyWith(controllers, brokers).test(o)) {
+                if (!ready.test(o)) {
                     System.err.printf("kafka up: not ready after %.1f s; quorum: %s; brokers: %s%n", secs,
                             o.quorum().value().map(Object::toString).orElse(o.quorum().error()),
                             o.brokers().value().map(Object::toString).orElse(o.brokers().error()));
@@ -118,7 +132,7 @@ public final class KafkaCommand {
             } else {
                 for (LocalNode n : cluster.state().nodes()) {
                     System.out.printf("  %-5s %-10s pid %-7d 127.0.0.1:%-5d %s%n", n.name(), n.role().processRoles(), n.pid(), n.port(),
-                            cluster.process(n).isPresent() ? "running" : "not running");
+                            cluster.isPaused(n) ? "PAUSED (SIGSTOP)" : cluster.process(n).isPresent() ? "running" : "not running");
                 }
                 o.quorum().value().ifPresentOrElse(q -> {
                     System.out.printf("quorum: leader %d, epoch %d, high watermark %d%n", q.leaderId(), q.leaderEpoch(), q.highWatermark());
@@ -201,6 +215,26 @@ public final class KafkaCommand {
         @Override
         String act(LocalCluster cluster, int id) throws IOException {
             return cluster.stop(id) ? "stopped node " + id : "node " + id + " was not running";
+        }
+    }
+
+    @Command(name = "pause", mixinStandardHelpOptions = true,
+            description = "SIGSTOP one node's process: it stops where it is, sockets open, until `kafka resume` (a long GC pause).")
+    static final class Pause extends NodeCommand {
+        @Override
+        String act(LocalCluster cluster, int id) {
+            long pid = cluster.state().node(id).pid();
+            return cluster.pause(id) ? "paused node " + id + " (kill -STOP " + pid + "); `kafka resume " + id + "` continues it"
+                    : "node " + id + " is not running";
+        }
+    }
+
+    @Command(name = "resume", mixinStandardHelpOptions = true, description = "SIGCONT a paused node's process.")
+    static final class Resume extends NodeCommand {
+        @Override
+        String act(LocalCluster cluster, int id) {
+            long pid = cluster.state().node(id).pid();
+            return cluster.resume(id) ? "resumed node " + id + " (kill -CONT " + pid + ")" : "node " + id + " is not running";
         }
     }
 

@@ -54,9 +54,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "run the scenario on this protocol instead of the one it names: ${COMPLETION-CANDIDATES}")
     String variant;
 
-    @Option(names = "--kafka", paramLabel = "local", description = "play the scenario on real Kafka: 'local' starts a fresh local"
+    @Option(names = "--kafka", paramLabel = "local|HOST:PORT", description = "play the scenario on real Kafka: 'local' starts a fresh local"
             + " cluster of Kafka processes sized as the scenario says, plays its actions in real time, evaluates the checks that make"
-            + " sense there through the Admin API, lists those it cannot, and stops the cluster")
+            + " sense there through the Admin API, lists those it cannot, and stops the cluster; HOST:PORT plays the Admin actions"
+            + " (topics, partitions, writes, feeds, removeVoter) and the checks on a running cluster, refusing process actions")
     String kafka;
 
     @Option(names = "--kafka-dir", paramLabel = "DIR", description = "with --kafka: the new cluster's directory (kept; default a"
@@ -92,15 +93,16 @@ public final class RunCommand implements Callable<Integer> {
             return 2;
         }
         if (kafka != null) {
-            if (!kafka.equals("local")) {
+            if (!kafka.equals("local") && !kafka.matches("[^\\s,:]+:\\d+(,[^\\s,:]+:\\d+)*")) {
                 throw new ParameterException(spec.commandLine(), "Invalid value for option '--kafka': '" + kafka
-                        + "' (expected local: a local cluster started for the run)");
+                        + "' (expected local: a local cluster started for the run, or HOST:PORT[,…]: a running cluster's bootstrap servers)");
             }
             if (!(timeFactor >= 1)) {
                 throw new ParameterException(spec.commandLine(), "Invalid value for option '--time-factor': must be 1 or more, got " + timeFactor);
             }
             try {
-                return RunOnKafka.run(scenario, kafkaDir, timeFactor, keepKafka, System.out);
+                return kafka.equals("local") ? RunOnKafka.run(scenario, kafkaDir, timeFactor, keepKafka, System.out)
+                        : RunOnKafka.runAttached(scenario, kafka, timeFactor, System.out);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return 1;

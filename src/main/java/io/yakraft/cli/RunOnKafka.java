@@ -87,6 +87,35 @@ final class RunOnKafka {
     }
 
     /**
+     * {@code run FILE --kafka HOST:PORT}: plays the scenario's Admin actions and checks on a running cluster that this app
+     * did not start (nothing is started or stopped; topics it creates stay). Refused up front when a step needs a node's
+     * process or disk.
+     */
+    static int runAttached(Scenario scenario, String bootstrap, double timeFactor, PrintStream out) throws InterruptedException {
+        List<String> unplayable = RealScenarioRun.unplayableAttached(scenario);
+        if (!unplayable.isEmpty()) {
+            System.err.println("run --kafka " + bootstrap + ": " + scenario.name() + " has actions an attached cluster cannot play:");
+            unplayable.forEach(u -> System.err.println("  " + u));
+            return 2;
+        }
+        out.printf("scenario: %s on the REAL KAFKA cluster at %s (attached: nothing is started or stopped)%n", scenario.name(), bootstrap);
+        RealScenarioRun.notEvaluated(scenario).forEach((check, why) -> out.println("not evaluated here: " + check + " — " + why));
+        try (KafkaProbe probe = KafkaProbe.attach(bootstrap, new java.util.Properties())) {
+            KafkaObservation o = probe.observe();
+            if (o.quorum().value().isEmpty()) {
+                System.err.println("run --kafka " + bootstrap + ": the quorum does not answer: " + o.quorum().error());
+                return 1;
+            }
+            out.printf("cluster: leader %d, epoch %d, voters %s, brokers %s%n", o.quorum().value().get().leaderId(),
+                    o.quorum().value().get().leaderEpoch(), o.quorum().value().get().voters().stream().map(KafkaObservation.Replica::id).toList(),
+                    o.brokers().value().map(bs -> bs.stream().map(KafkaObservation.Broker::id).toList().toString()).orElse(o.brokers().error()));
+            RealScenarioRun.Result result = RealScenarioRun.attached(scenario, probe, timeFactor, r -> print(r, out)).play();
+            summary(result, out);
+            return result.passed() ? 0 : 1;
+        }
+    }
+
+    /**
      * Waits for a leader and unfenced brokers. A broker that has not registered after 90 s is restarted once:
      * on a loaded machine, a leader change in the quorum's first seconds left a Kafka 4.3.1 broker retrying its
      * registration forever ("Unable to register the broker because the RPC got timed out before it could be sent",

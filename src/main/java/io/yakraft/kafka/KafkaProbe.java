@@ -36,6 +36,12 @@ public final class KafkaProbe implements AutoCloseable {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(4);
     /** More topics than this are not described on every refresh (a lab window, not a cluster console). */
     private static final int MAX_TOPICS = 200;
+    /**
+     * A voter change waits on the leader until the new voter set commits (and, for AddRaftVoter, until the new
+     * voter answered ApiVersions and caught up): longer than a look. Retried by the client after a short request
+     * timeout, the second request would only meet the first one's change still in flight, so the request waits too.
+     */
+    private static final Duration VOTER_CHANGE_TIMEOUT = Duration.ofSeconds(30);
 
     private final Admin brokers;
     /**
@@ -51,6 +57,9 @@ public final class KafkaProbe implements AutoCloseable {
     private String attachedBootstrap = "";
     private Properties attachedProperties = new Properties();
 
+    /** Where voter changes are sent (the controllers of a local cluster, the bootstrap servers of an attached one), with long timeouts. */
+    private Properties voterChangeProperties = new Properties();
+
     private KafkaProbe(Admin brokers, java.util.function.Supplier<Admin> controllerFactory, String description) {
         this.brokers = brokers;
         this.controllerFactory = controllerFactory;
@@ -64,6 +73,7 @@ public final class KafkaProbe implements AutoCloseable {
         p.putAll(clientProperties);
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         KafkaProbe probe = new KafkaProbe(Admin.create(p), null, bootstrapServers);
+        probe.voterChangeProperties = slow(p);
         probe.attachedBootstrap = bootstrapServers;
         probe.attachedProperties = new Properties();
         probe.attachedProperties.putAll(clientProperties);
@@ -81,14 +91,18 @@ public final class KafkaProbe implements AutoCloseable {
             b.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
             brokerAdmin = Admin.create(b);
         }
-        return new KafkaProbe(brokerAdmin, controllerAdmin, "local cluster in " + cluster.dir());
+        KafkaProbe probe = new KafkaProbe(brokerAdmin, controllerAdmin, "local cluster in " + cluster.dir());
+        probe.voterChangeProperties = slow(c);
+        return probe;
     }
 
     /** The controllers of a local cluster only (its brokers may not run yet). */
     static KafkaProbe controllersOnly(LocalCluster cluster) {
         Properties c = defaults();
         c.put(AdminClientConfig.BOOTSTRAP_CONTROLLERS_CONFIG, cluster.controllerBootstrap());
-        return new KafkaProbe(null, () -> Admin.create(c), "controllers in " + cluster.dir());
+        KafkaProbe probe = new KafkaProbe(null, () -> Admin.create(c), "controllers in " + cluster.dir());
+        probe.voterChangeProperties = slow(c);
+        return probe;
     }
 
     private static Properties defaults() {
@@ -98,6 +112,15 @@ public final class KafkaProbe implements AutoCloseable {
         p.put(AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, 100);
         p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
         p.put(AdminClientConfig.CLIENT_ID_CONFIG, "yakraft-studio");
+        return p;
+    }
+
+    private static Properties slow(Properties base) {
+        Properties p = new Properties();
+        p.putAll(base);
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) VOTER_CHANGE_TIMEOUT.toMillis());
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) VOTER_CHANGE_TIMEOUT.toMillis());
+        p.put(AdminClientConfig.CLIENT_ID_CONFIG, "yakraft-studio-voters");
         return p;
     }
 
@@ -148,6 +171,19 @@ public final class KafkaProbe implements AutoCloseable {
             }
         }
         return KafkaObservation.Part.failed(firstError);
+    }
+
+    /** The full answer of describeMetadataQuorum (with the voters' endpoints, KIP-853), for a raw fetch from the leader. */
+    public org.apache.kafka.clients.admin.QuorumInfo quorumInfo() throws Exception {
+        Exception first = null;
+        for (Admin admin : admins()) {
+            try {
+                return admin.describeMetadataQuorum().quorumInfo().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                first = first == null ? e : first;
+            }
+        }
+        throw first == null ? new IllegalStateException("no Admin to ask") : first;
     }
 
     private synchronized void renewControllers(Admin failed) {
@@ -280,15 +316,43 @@ public final class KafkaProbe implements AutoCloseable {
         return "Write(" + count + " ConfigRecord(s)): ok";
     }
 
+    /**
+     * AddRaftVoter (KIP-853): the active controller adds controller {@code id}, running now on the directory
+     * {@code directoryId}, listening on {@code host:port} (listener CONTROLLER), to the voter set. Kafka answers
+     * once the new voter set is committed; a controller that has not caught up yet is refused.
+     * Answers "AddRaftVoter(ID): ok" or Kafka's error name.
+     */
+    public String addVoterAnswer(int id, String directoryId, String host, int port) {
+        var endpoint = new org.apache.kafka.clients.admin.RaftVoterEndpoint("CONTROLLER", host, port);
+        try (Admin admin = Admin.create(voterChangeProperties)) {
+            return answer("AddRaftVoter(" + id + ")", admin.addRaftVoter(id, org.apache.kafka.common.Uuid.fromString(directoryId),
+                    Set.of(endpoint), new org.apache.kafka.clients.admin.AddRaftVoterOptions().timeoutMs((int) VOTER_CHANGE_TIMEOUT.toMillis())).all(),
+                    VOTER_CHANGE_TIMEOUT.plusSeconds(2));
+        }
+    }
+
+    /** RemoveRaftVoter (KIP-853): the voter {@code id} with that directory leaves the voter set. */
+    public String removeVoterAnswer(int id, String directoryId) {
+        try (Admin admin = Admin.create(voterChangeProperties)) {
+            return answer("RemoveRaftVoter(" + id + ")", admin.removeRaftVoter(id, org.apache.kafka.common.Uuid.fromString(directoryId),
+                    new org.apache.kafka.clients.admin.RemoveRaftVoterOptions().timeoutMs((int) VOTER_CHANGE_TIMEOUT.toMillis())).all(),
+                    VOTER_CHANGE_TIMEOUT.plusSeconds(2));
+        }
+    }
+
     private static String answer(String what, org.apache.kafka.common.KafkaFuture<Void> future) {
+        return answer(what, future, CALL_TIMEOUT.multipliedBy(3));
+    }
+
+    private static String answer(String what, org.apache.kafka.common.KafkaFuture<Void> future, Duration timeout) {
         try {
-            future.get(CALL_TIMEOUT.toMillis() * 3, TimeUnit.MILLISECONDS);
+            future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return what + ": ok";
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return what + ": " + org.apache.kafka.common.protocol.Errors.forException(cause).name() + " (" + cause.getMessage() + ")";
         } catch (TimeoutException e) {
-            return what + ": no answer within " + CALL_TIMEOUT.toSeconds() * 3 + " s";
+            return what + ": no answer within " + timeout.toSeconds() + " s";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return what + ": interrupted";
@@ -322,11 +386,36 @@ public final class KafkaProbe implements AutoCloseable {
         return last;
     }
 
-    /** The quorum has a leader with all {@code voters} voters, and {@code brokerCount} brokers are registered and unfenced. */
+    /**
+     * The quorum has a leader with all {@code voters} voters (any number when negative: a reopened cluster whose
+     * voter set changed), and {@code brokerCount} brokers are registered and unfenced.
+     */
     public static Predicate<KafkaObservation> readyWith(int voters, int brokerCount) {
-        return o -> o.quorum().value().filter(q -> q.leaderId() >= 0 && q.voters().size() == voters).isPresent()
+        return o -> o.quorum().value().filter(q -> q.leaderId() >= 0 && (voters < 0 || q.voters().size() == voters)).isPresent()
                 && (brokerCount == 0 || o.brokers().value()
                         .filter(bs -> bs.stream().filter(b -> !b.fenced()).count() == brokerCount).isPresent());
+    }
+
+    /** Broker {@code id} is registered and unfenced (describeCluster, fenced brokers included). */
+    public static Predicate<KafkaObservation> brokerUnfenced(int id) {
+        return o -> o.brokers().value().filter(bs -> bs.stream().anyMatch(b -> b.id() == id && !b.fenced())).isPresent();
+    }
+
+    /** Broker {@code id} is registered and fenced. */
+    public static Predicate<KafkaObservation> brokerFenced(int id) {
+        return o -> o.brokers().value().filter(bs -> bs.stream().anyMatch(b -> b.id() == id && b.fenced())).isPresent();
+    }
+
+    /** The quorum has a leader and its voters are exactly {@code ids}. */
+    public static Predicate<KafkaObservation> votersAre(Set<Integer> ids) {
+        return o -> o.quorum().value().filter(q -> q.leaderId() >= 0
+                && new TreeSet<>(q.voters().stream().map(KafkaObservation.Replica::id).toList()).equals(new TreeSet<>(ids))).isPresent();
+    }
+
+    /** Replica {@code id} is an observer whose log end reached the high watermark (AddRaftVoter takes a caught-up one). */
+    public static Predicate<KafkaObservation> caughtUpObserver(int id) {
+        return o -> o.quorum().value().filter(q -> q.observers().stream()
+                .anyMatch(r -> r.id() == id && r.logEndOffset() >= 0 && r.logEndOffset() >= q.highWatermark() - 1)).isPresent();
     }
 
     /** A leader other than {@code formerLeader} in an epoch above {@code formerEpoch}. */

@@ -32,7 +32,8 @@ public final class LocalCluster {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path dir;
-    private LocalClusterState state;
+    /** Replaced whole on every change (and by {@link #reload}); read by the window's refresh thread. */
+    private volatile LocalClusterState state;
 
     private LocalCluster(Path dir, LocalClusterState state) {
         this.dir = dir.toAbsolutePath().normalize();
@@ -98,39 +99,90 @@ public final class LocalCluster {
 
     /** {@code StorageTool format} on every node at once (each is a JVM start; in parallel they take as long as one). */
     private void format() throws IOException {
-        String initial = NodeConfig.initialControllers(state.controllers());
         List<Process> running = new ArrayList<>();
         List<LocalNode> nodes = state.nodes();
         for (LocalNode node : nodes) {
-            List<String> cmd = new ArrayList<>(javaPrefix());
-            cmd.addAll(List.of("kafka.tools.StorageTool", "format", "--cluster-id", state.clusterId(),
-                    "--config", NodeConfig.propertiesFile(dir, node).toString()));
-            if (node.role() == NodeRole.CONTROLLER) {
-                cmd.addAll(List.of("--initial-controllers", initial));
-            } else {
-                cmd.add("--no-initial-controllers");
-            }
-            Path log = nodeDir(node).resolve("format.log");
-            running.add(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start());
+            running.add(startFormat(node, node.role() == NodeRole.CONTROLLER));
         }
         for (int i = 0; i < running.size(); i++) {
-            Process p = running.get(i);
-            Path log = nodeDir(nodes.get(i)).resolve("format.log");
-            try {
-                if (!p.waitFor(FORMAT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                    running.forEach(Process::destroyForcibly);
-                    throw new IOException("formatting node " + nodes.get(i).id() + " took over " + FORMAT_TIMEOUT.toSeconds() + " s; see " + log);
-                }
-            } catch (InterruptedException e) {
-                running.forEach(Process::destroyForcibly);
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while formatting", e);
-            }
-            if (p.exitValue() != 0) {
-                throw new IOException("kafka.tools.StorageTool format failed for node " + nodes.get(i).id()
-                        + " (exit " + p.exitValue() + "): " + Files.readString(log).strip());
-            }
+            awaitFormat(running, i, nodes.get(i));
         }
+    }
+
+    /**
+     * {@code StorageTool format} of one node: a controller of the first voter set with {@code --initial-controllers}
+     * (which also writes its directory id), anything else with {@code --no-initial-controllers} (KIP-853: a
+     * controller formatted so starts as an observer and becomes a voter only through AddRaftVoter).
+     */
+    private Process startFormat(LocalNode node, boolean initialVoter) throws IOException {
+        List<String> cmd = new ArrayList<>(javaPrefix());
+        cmd.addAll(List.of("kafka.tools.StorageTool", "format", "--cluster-id", state.clusterId(),
+                "--config", NodeConfig.propertiesFile(dir, node).toString()));
+        if (initialVoter) {
+            cmd.addAll(List.of("--initial-controllers", NodeConfig.initialControllers(state.controllers())));
+        } else {
+            cmd.add("--no-initial-controllers");
+        }
+        Path log = nodeDir(node).resolve("format.log");
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private void awaitFormat(List<Process> running, int i, LocalNode node) throws IOException {
+        Process p = running.get(i);
+        Path log = nodeDir(node).resolve("format.log");
+        try {
+            if (!p.waitFor(FORMAT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                running.forEach(Process::destroyForcibly);
+                throw new IOException("formatting node " + node.id() + " took over " + FORMAT_TIMEOUT.toSeconds() + " s; see " + log);
+            }
+        } catch (InterruptedException e) {
+            running.forEach(Process::destroyForcibly);
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while formatting", e);
+        }
+        if (p.exitValue() != 0) {
+            throw new IOException("kafka.tools.StorageTool format failed for node " + node.id()
+                    + " (exit " + p.exitValue() + "): " + Files.readString(log).strip());
+        }
+    }
+
+    /**
+     * Register a broker: plans broker {@code id} (0: the next free broker id) on a free port, writes its config,
+     * formats its storage and starts its process. The caller waits for its registration (describeCluster).
+     */
+    public LocalNode addBroker(int id) throws IOException {
+        int chosen = id > 0 ? id : NewNodes.nextId(state, NodeRole.BROKER);
+        LocalNode node = new LocalNode(NewNodes.checkFree(state, chosen, NodeRole.BROKER), NodeRole.BROKER, freePorts(1).get(0), "", 0);
+        return addAndStart(node, state.brokers().size() + 1);
+    }
+
+    /**
+     * Starts a new controller {@code id} (0: the next free controller id) on storage formatted with
+     * {@code --no-initial-controllers}: it fetches the metadata log as an observer until AddRaftVoter makes it a
+     * voter ({@code controller.quorum.auto.join.enable} stays false, so that step is the person's). Its directory
+     * id, which AddRaftVoter needs, is the one StorageTool wrote into its meta.properties.
+     */
+    public LocalNode addController(int id) throws IOException {
+        int chosen = id > 0 ? id : NewNodes.nextId(state, NodeRole.CONTROLLER);
+        LocalNode node = new LocalNode(NewNodes.checkFree(state, chosen, NodeRole.CONTROLLER), NodeRole.CONTROLLER, freePorts(1).get(0), "", 0);
+        return addAndStart(node, state.brokers().size());
+    }
+
+    private LocalNode addAndStart(LocalNode planned, int brokerCount) throws IOException {
+        List<LocalNode> bootstrap = state.controllers();
+        NodeConfig.write(dir, planned, bootstrap, brokerCount);
+        List<Process> one = List.of(startFormat(planned, false));
+        awaitFormat(one, 0, planned);
+        LocalNode node = planned.role() == NodeRole.CONTROLLER
+                ? new LocalNode(planned.id(), planned.role(), planned.port(), NodeConfig.directoryId(dir, planned), 0) : planned;
+        state = state.plus(node);
+        state.save(dir);
+        return start(node.id());
+    }
+
+    /** Reads cluster.json again when another command (a CLI beside the window) changed it. */
+    public void reload() throws IOException {
+        state = LocalClusterState.load(dir);
     }
 
     private List<String> javaPrefix() {
@@ -166,8 +218,8 @@ public final class LocalCluster {
         }
         boolean led;
         try (KafkaProbe probe = KafkaProbe.controllersOnly(this)) {
-            led = KafkaProbe.readyWith(state.controllers().size(), 0).test(
-                    probe.awaitObservation(KafkaProbe.readyWith(state.controllers().size(), 0), quorumTimeout));
+            led = KafkaProbe.readyWith(-1, 0).test(
+                    probe.awaitObservation(KafkaProbe.readyWith(-1, 0), quorumTimeout));
         }
         for (LocalNode node : state.brokers()) {
             if (process(node).isEmpty()) {
@@ -226,6 +278,8 @@ public final class LocalCluster {
     public boolean stop(int id) {
         Optional<ProcessHandle> p = process(state.node(id));
         p.ifPresent(h -> {
+            // a paused JVM would hold the SIGTERM until it is continued
+            Signals.send(h.pid(), "CONT");
             h.destroy();
             if (!awaitExit(h, STOP_TIMEOUT)) {
                 h.destroyForcibly();
@@ -235,9 +289,55 @@ public final class LocalCluster {
         return p.isPresent();
     }
 
+    /**
+     * SIGSTOP: the node's JVM stops where it is, sockets open, and answers nothing until resumed (a long GC pause
+     * or a frozen VM, as the simulator's pause). Its peers see only silence: fetch and session timeouts run out.
+     */
+    public boolean pause(int id) {
+        Optional<ProcessHandle> p = process(state.node(id));
+        p.ifPresent(h -> Signals.send(h.pid(), "STOP"));
+        return p.isPresent();
+    }
+
+    /** SIGCONT: the paused JVM continues, with its timers late by the pause. */
+    public boolean resume(int id) {
+        Optional<ProcessHandle> p = process(state.node(id));
+        p.ifPresent(h -> Signals.send(h.pid(), "CONT"));
+        return p.isPresent();
+    }
+
+    /** Whether the node's process runs but is stopped by a signal (state T in /proc or ps). */
+    public boolean isPaused(LocalNode node) {
+        return process(node).map(h -> Signals.stopped(h.pid())).orElse(false);
+    }
+
     /** Stops the node if it runs (gracefully), then starts it again on the same directory and port. */
     public LocalNode restart(int id) throws IOException {
         stop(id);
+        return start(id);
+    }
+
+    /**
+     * The node's disk is lost: kill -9, its data directory removed, formatted again with {@code --no-initial-controllers}
+     * (a controller gets a new directory id, so the voter set's entry for its old disk no longer matches it; KIP-853),
+     * then started. A controller comes back as an observer until it is added as a voter again.
+     */
+    public LocalNode restartOnEmptyDisk(int id) throws IOException {
+        kill(id);
+        LocalNode node = state.node(id);
+        Path data = NodeConfig.dataDir(dir, node);
+        if (Files.exists(data)) {
+            try (var files = Files.walk(data)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        awaitFormat(List.of(startFormat(node, false)), 0, node);
+        if (node.role() == NodeRole.CONTROLLER) {
+            state = state.with(new LocalNode(node.id(), node.role(), node.port(), NodeConfig.directoryId(dir, node), node.pid()));
+            state.save(dir);
+        }
         return start(id);
     }
 
@@ -246,6 +346,7 @@ public final class LocalCluster {
         // send every broker its SIGTERM at once, then wait; the same for the controllers
         for (List<LocalNode> group : List.of(state.brokers(), state.controllers())) {
             List<ProcessHandle> handles = group.stream().map(this::process).flatMap(Optional::stream).toList();
+            handles.forEach(h -> Signals.send(h.pid(), "CONT"));
             handles.forEach(ProcessHandle::destroy);
             for (ProcessHandle h : handles) {
                 if (!awaitExit(h, STOP_TIMEOUT)) {

@@ -55,6 +55,13 @@ public record LocalClusterState(String clusterId, String kafkaLib, List<LocalNod
         return new LocalClusterState(clusterId, kafkaLib, out);
     }
 
+    /** This state with one more node (ids are unique: {@link NewNodes#checkFree} was asked first). */
+    public LocalClusterState plus(LocalNode added) {
+        List<LocalNode> out = new ArrayList<>(nodes);
+        out.add(added);
+        return new LocalClusterState(clusterId, kafkaLib, out);
+    }
+
     public List<LocalNode> controllers() {
         return nodes.stream().filter(n -> n.role() == NodeRole.CONTROLLER).toList();
     }

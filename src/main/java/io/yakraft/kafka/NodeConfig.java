@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
  * be added and removed later; a static {@code controller.quorum.voters} would freeze it.
  */
 final class NodeConfig {
+    static final long SNAPSHOT_INTERVAL_MS = 30_000;
     private NodeConfig() {
     }
 
@@ -34,6 +35,23 @@ final class NodeConfig {
                 .collect(Collectors.joining(","));
     }
 
+    /**
+     * The metadata log directory's id that {@code StorageTool format} wrote into the node's {@code meta.properties}
+     * ({@code directory.id}): with {@code --no-initial-controllers} it is random, and AddRaftVoter must name it.
+     */
+    static String directoryId(Path clusterDir, LocalNode node) throws IOException {
+        Path meta = dataDir(clusterDir, node).resolve("meta.properties");
+        java.util.Properties p = new java.util.Properties();
+        try (var in = Files.newBufferedReader(meta)) {
+            p.load(in);
+        }
+        String id = p.getProperty("directory.id", "");
+        if (id.isBlank()) {
+            throw new IOException(meta + ": no directory.id after formatting (expected the one StorageTool writes)");
+        }
+        return id;
+    }
+
     static void write(Path clusterDir, LocalNode node, List<LocalNode> controllers, int brokerCount) throws IOException {
         Path dir = nodeDir(clusterDir, node);
         Files.createDirectories(dir);
@@ -46,6 +64,9 @@ final class NodeConfig {
         p.append("listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT\n");
         p.append("controller.quorum.bootstrap.servers=").append(bootstrap).append('\n');
         p.append("log.dirs=").append(dataDir(clusterDir, node).toAbsolutePath()).append('\n');
+        // Kafka snapshots the metadata log every hour or 20 MB by default; a lab's log is tiny and lives minutes, so
+        // every 30 s (if anything was committed since) a snapshot (.checkpoint) appears that `kafka log` can decode
+        p.append("metadata.log.max.snapshot.interval.ms=").append(SNAPSHOT_INTERVAL_MS).append('\n');
         if (node.role() == NodeRole.CONTROLLER) {
             p.append("listeners=CONTROLLER://127.0.0.1:").append(node.port()).append('\n');
         } else {

@@ -28,6 +28,7 @@ public final class ObservationJson {
                 j.put("port", n.port());
                 j.put("pid", n.pid());
                 j.put("running", local.process(n).isPresent());
+                j.put("paused", local.isPaused(n));
                 j.put("dir", local.nodeDir(n).toString());
             }
         }

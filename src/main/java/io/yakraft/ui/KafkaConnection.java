@@ -22,10 +22,10 @@ import java.util.stream.Collectors;
  * thread runs the controls (create topic, kill, restart) so a slow control never delays the view.
  */
 final class KafkaConnection implements AutoCloseable {
-    /** One refresh: the observation and, for a local cluster, its nodes and which of their processes run. */
-    record Update(KafkaObservation observation, List<LocalNode> nodes, Set<Integer> running, MetadataLog log) {
+    /** One refresh: the observation and, for a local cluster, its nodes, which of their processes run and which are paused (SIGSTOP). */
+    record Update(KafkaObservation observation, List<LocalNode> nodes, Set<Integer> running, Set<Integer> paused, MetadataLog log) {
         Update(KafkaObservation observation, List<LocalNode> nodes, Set<Integer> running) {
-            this(observation, nodes, running, MetadataLog.NONE);
+            this(observation, nodes, running, Set.of(), MetadataLog.NONE);
         }
     }
 
@@ -82,15 +82,35 @@ final class KafkaConnection implements AutoCloseable {
     void start(Consumer<Update> onFx) {
         observer.scheduleWithFixedDelay(() -> {
             KafkaObservation o = probe.observe();
+            if (local != null) {
+                try {
+                    local.reload(); // a `kafka add-broker` beside the window changed cluster.json
+                } catch (java.io.IOException e) {
+                    // keep the state read before; the next refresh tries again
+                }
+            }
             List<LocalNode> nodes = local == null ? List.of() : local.state().nodes();
             Set<Integer> running = local == null ? Set.of()
                     : nodes.stream().filter(n -> local.process(n).isPresent()).map(LocalNode::id).collect(Collectors.toSet());
-            Update u = new Update(o, nodes, running, local == null ? MetadataLog.NONE : metadataLog(o, running));
+            Set<Integer> paused = local == null ? Set.of()
+                    : nodes.stream().filter(n -> running.contains(n.id()) && local.isPaused(n)).map(LocalNode::id).collect(Collectors.toSet());
+            Update u = new Update(o, nodes, running, paused, local == null ? remoteLog() : metadataLog(o, running));
             Platform.runLater(() -> onFx.accept(u));
         }, 0, REFRESH_MS, TimeUnit.MILLISECONDS);
     }
 
     private MetadataLogReader reader;
+    private io.yakraft.kafka.metalog.RemoteMetadataLog remote;
+
+    /** An attached cluster's log, fetched from its active controller (its directories are not on this machine). */
+    private MetadataLog remoteLog() {
+        if (remote == null) {
+            remote = new io.yakraft.kafka.metalog.RemoteMetadataLog(RECORDS_READ);
+        }
+        var v = remote.poll(probe);
+        String source = v.source().isEmpty() ? "an attached cluster" : v.source();
+        return new MetadataLog(source + (v.note().isEmpty() ? "" : " · " + v.note()), v.note(), v.entries());
+    }
 
     /** The leader's log if it runs here, else the first running controller's, else controller 1's (its files stay). */
     private MetadataLog metadataLog(KafkaObservation o, Set<Integer> running) {
@@ -136,6 +156,9 @@ final class KafkaConnection implements AutoCloseable {
         observer.shutdownNow();
         if (reader != null) {
             reader.close();
+        }
+        if (remote != null) {
+            remote.close();
         }
         controls.shutdownNow();
         // Admin.close waits for its network thread; not on the FX thread

@@ -135,6 +135,38 @@ final class KafkaPane {
         center.setDividerPositions(0.45);
         root.setCenter(center);
         root.setRight(controls());
+        if (connection.local() != null) {
+            quorum.setContextMenu(nodeMenu(() -> quorum.getSelectionModel().getSelectedItem() == null ? -1
+                    : quorum.getSelectionModel().getSelectedItem().id()));
+            brokers.setContextMenu(nodeMenu(() -> brokers.getSelectionModel().getSelectedItem() == null ? -1
+                    : brokers.getSelectionModel().getSelectedItem().id()));
+        }
+    }
+
+    /** The Node menu of a local real cluster's row (right click), as the simulation's Node menu: each item acts on that node's process or voter entry. */
+    private javafx.scene.control.ContextMenu nodeMenu(java.util.function.IntSupplier selected) {
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        record Item(String label, String what, NodeControl control) {
+        }
+        for (Item item : List.of(new Item("Kill (kill -9)", "kill -9", id -> connection.local().kill(id) ? "killed node " + id : "node " + id + " was not running"),
+                new Item("Stop (SIGTERM)", "stop", id -> connection.local().stop(id) ? "stopped node " + id : "node " + id + " was not running"),
+                new Item("Restart", "restart", id -> "node " + id + " runs as pid " + connection.local().restart(id).pid()),
+                new Item("Pause (SIGSTOP)", "pause", this::pause), new Item("Resume (SIGCONT)", "resume", this::resume),
+                new Item("Add as voter (AddRaftVoter)", "add voter", this::addVoter),
+                new Item("Remove voter (RemoveRaftVoter)", "remove voter", this::removeVoter))) {
+            javafx.scene.control.MenuItem m = new javafx.scene.control.MenuItem(item.label());
+            m.setOnAction(e -> {
+                int id = selected.getAsInt();
+                if (id < 0) {
+                    status.setText("choose a row first");
+                    return;
+                }
+                status.setText(item.what() + " node " + id + "…");
+                connection.control(item.what(), () -> item.control().run(id), this::report);
+            });
+            menu.getItems().add(m);
+        }
+        return menu;
     }
 
     private static VBox titled(String title, TableView<?> table) {
@@ -168,17 +200,50 @@ final class KafkaPane {
             stop.setOnAction(e -> onSelectedNode("stop", id -> connection.local().stop(id) ? "stopped node " + id : "node " + id + " was not running"));
             Button restart = new Button("Restart");
             restart.setOnAction(e -> onSelectedNode("restart", id -> "node " + id + " runs as pid " + connection.local().restart(id).pid()));
+            Button pause = new Button("Pause");
+            pause.setTooltip(new javafx.scene.control.Tooltip("kill -STOP: the JVM stops where it is, sockets open (a long GC pause)"));
+            pause.setOnAction(e -> onSelectedNode("pause", this::pause));
+            Button resume = new Button("Resume");
+            resume.setOnAction(e -> onSelectedNode("resume", this::resume));
+            Button addVoter = new Button("Add voter");
+            addVoter.setId("kafkaAddVoter");
+            addVoter.setOnAction(e -> onSelectedNode("add voter", this::addVoter));
+            Button removeVoter = new Button("Remove voter");
+            removeVoter.setOnAction(e -> onSelectedNode("remove voter", this::removeVoter));
             Button killLeader = new Button("Kill the leader (kill -9)");
             killLeader.setId("kafkaKillLeader");
             killLeader.setOnAction(e -> killLeader());
-            box.getChildren().addAll(new HBox(4, nodeBox, kill, stop, restart), killLeader);
+            Button addBroker = new Button("Add broker");
+            addBroker.setId("kafkaAddBroker");
+            addBroker.setTooltip(new javafx.scene.control.Tooltip("format and start another broker process; it registers with the active controller"));
+            addBroker.setOnAction(e -> addNode("add broker", () -> {
+                LocalNode n = connection.local().addBroker(0);
+                return "started broker " + n.id() + " as pid " + n.pid() + " on 127.0.0.1:" + n.port() + "; it registers when its JVM is up";
+            }));
+            Button addController = new Button("Add controller");
+            addController.setId("kafkaAddController");
+            addController.setTooltip(new javafx.scene.control.Tooltip("format (--no-initial-controllers) and start another controller process;"
+                    + " it fetches as an observer until Add voter"));
+            addController.setOnAction(e -> addNode("add controller", () -> {
+                LocalNode n = connection.local().addController(0);
+                return "started controller " + n.id() + " as pid " + n.pid() + " (directory id " + n.directoryId()
+                        + "): an observer; choose c" + n.id() + " and Add voter once it has caught up";
+            }));
+            // a flow, not rows: the buttons wrap within the column instead of being cut to "Pa…"
+            javafx.scene.layout.FlowPane perNode = new javafx.scene.layout.FlowPane(4, 4, nodeBox, kill, stop, restart, pause, resume,
+                    addVoter, removeVoter);
+            perNode.setPrefWrapLength(320);
+            for (javafx.scene.Node n : perNode.getChildren()) {
+                ((javafx.scene.control.Control) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+            box.getChildren().addAll(perNode, killLeader, new HBox(4, addBroker, addController));
         } else {
             box.getChildren().add(wrapped("Attached cluster: its processes are not ours to kill or restart."));
         }
         Button cut = new Button("Cut / heal links");
         cut.setDisable(true);
         box.getChildren().addAll(cut, wrapped("Not built: cutting a link between real nodes needs loopback proxies between"
-                + " them, which this lab does not run yet; only kill, stop and restart are real here."));
+                + " them, which this lab does not run yet; kill, stop, pause and restart are real here."));
         ListView<String> changes = new ListView<>(history);
         changes.setPlaceholder(new Label("nothing has changed yet"));
         VBox.setVgrow(changes, Priority.ALWAYS);
@@ -209,6 +274,29 @@ final class KafkaPane {
         int id = Integer.parseInt(name.substring(1));
         status.setText(what + " node " + id + "…");
         connection.control(what, () -> control.run(id), this::report);
+    }
+
+    private String pause(int id) {
+        long pid = connection.local().state().node(id).pid();
+        return connection.local().pause(id) ? "paused node " + id + " (kill -STOP " + pid + ")" : "node " + id + " is not running";
+    }
+
+    private String resume(int id) {
+        long pid = connection.local().state().node(id).pid();
+        return connection.local().resume(id) ? "resumed node " + id + " (kill -CONT " + pid + ")" : "node " + id + " is not running";
+    }
+
+    private String addVoter(int id) {
+        return io.yakraft.kafka.VoterChanges.add(connection.local(), connection.probe(), id);
+    }
+
+    private String removeVoter(int id) {
+        return io.yakraft.kafka.VoterChanges.remove(connection.probe(), id);
+    }
+
+    private void addNode(String what, KafkaConnection.ControlAction action) {
+        status.setText(what + ": formatting its storage and starting its JVM…");
+        connection.control(what, action, this::report);
     }
 
     private void killLeader() {
@@ -357,6 +445,12 @@ final class KafkaPane {
                 + q.leaderEpoch() + " · high watermark " + q.highWatermark())
                 .orElse("quorum: " + o.quorum().error()) + " · observed " + clock);
         quorumRows.setAll(quorumRows(o, u));
+        List<String> names = u.nodes().stream().map(LocalNode::name).toList();
+        if (connection.local() != null && !names.equals(nodeBox.getItems())) {
+            String chosen = nodeBox.getValue();
+            nodeBox.getItems().setAll(names); // a node added here or by `kafka add-broker` beside the window
+            nodeBox.setValue(chosen);
+        }
         brokerRows.setAll(brokerRows(o, u));
         List<PartitionRow> parts = new ArrayList<>();
         o.topics().value().ifPresent(ts -> ts.forEach(t -> t.partitions().forEach(p -> parts.add(new PartitionRow(
@@ -376,7 +470,9 @@ final class KafkaPane {
 
     private void showLog(KafkaConnection.Update u, KafkaObservation o) {
         long hw = o.quorum().value().map(KafkaObservation.Quorum::highWatermark).orElse(-1L);
-        logSource.setText("Metadata log of " + u.log().source() + " · Kafka's MetadataRecordSerde");
+        String snapshot = u.log().entries().stream().filter(io.yakraft.kafka.metalog.MetadataLogReader.Entry::inSnapshot).findFirst()
+                .map(e -> " · from snapshot " + e.snapshot()).orElse("");
+        logSource.setText("Metadata log of " + u.log().source() + " · Kafka's MetadataRecordSerde" + snapshot);
         logSource.setTooltip(new javafx.scene.control.Tooltip(u.log().directory()));
         List<LogRow> rows = logRows(u.log(), hw, hideNoOps.isSelected());
         if (!rows.equals(logRows)) {
@@ -393,7 +489,7 @@ final class KafkaPane {
     /** The log's records as the Records view's rows; committed = below the quorum's high watermark ("?" when unknown). */
     static List<LogRow> logRows(KafkaConnection.MetadataLog log, long highWatermark, boolean hideNoOps) {
         List<LogRow> rows = log.entries().stream().filter(e -> !hideNoOps || !e.type().equals("NoOpRecord"))
-                .map(e -> new LogRow(e.offset(), e.epoch(), highWatermark < 0 ? "?" : e.offset() < highWatermark ? "yes" : "no",
+                .map(e -> new LogRow(e.offset(), e.epoch(), e.inSnapshot() ? "snapshot" : highWatermark < 0 ? "?" : e.offset() < highWatermark ? "yes" : "no",
                         e.type(), e.fields())).toList();
         return rows.subList(Math.max(0, rows.size() - KafkaConnection.RECORDS_SHOWN), rows.size());
     }
@@ -423,7 +519,8 @@ final class KafkaPane {
 
     private static String process(int id, KafkaConnection.Update u) {
         return u.nodes().stream().filter(n -> n.id() == id).findFirst()
-                .map(n -> u.running().contains(id) ? "pid " + n.pid() + " running" : "NOT RUNNING").orElse("");
+                .map(n -> !u.running().contains(id) ? "NOT RUNNING" : "pid " + n.pid() + (u.paused().contains(id) ? " PAUSED (SIGSTOP)" : " running"))
+                .orElse("");
     }
 
     private static String ago(long ms, long now) {

@@ -80,4 +80,24 @@ class KafkaPaneTest {
         assertEquals(1, history.getItems().size(), history.getItems().toString());
         assertTrue(history.getItems().get(0).endsWith("leader 2 (epoch 5) → 3 (epoch 6)"), history.getItems().get(0));
     }
+
+    @Test
+    void aPausedProcessIsShownAsPausedAndADeadOneAsNotRunning() {
+        var nodes = List.of(new io.yakraft.kafka.LocalNode(101, io.yakraft.kafka.NodeRole.BROKER, 9092, "", 4242),
+                new io.yakraft.kafka.LocalNode(102, io.yakraft.kafka.NodeRole.BROKER, 9093, "", 4343));
+        var u = new KafkaConnection.Update(observation(1_000_000, 2, 5), nodes, Set.of(101), Set.of(101), KafkaConnection.MetadataLog.NONE);
+        List<KafkaPane.BrokerRow> rows = KafkaPane.brokerRows(u.observation(), u);
+        assertEquals("pid 4242 PAUSED (SIGSTOP)", rows.get(0).process());
+        assertEquals("NOT RUNNING", rows.get(1).process());
+    }
+
+    @Test
+    void aSnapshotsRecordsAreMarkedAsSnapshotNotByTheHighWatermark() {
+        var log = new KafkaConnection.MetadataLog("c1", "/d", List.of(
+                new io.yakraft.kafka.metalog.MetadataLogReader.Entry(0, 1, "TopicRecord", "name='orders'", "00000000000000000100-0000000001.checkpoint"),
+                new io.yakraft.kafka.metalog.MetadataLogReader.Entry(100, 1, "PartitionRecord", "partitionId=0")));
+        List<KafkaPane.LogRow> rows = KafkaPane.logRows(log, 50, false);
+        assertEquals("snapshot", rows.get(0).committed());
+        assertEquals("no", rows.get(1).committed(), "offset 100 is past the high watermark 50");
+    }
 }

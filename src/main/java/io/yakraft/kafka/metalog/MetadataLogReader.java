@@ -23,16 +23,30 @@ import java.util.stream.Stream;
  * first use, so nothing of it is loaded unless a real cluster's log is asked for.
  */
 public final class MetadataLogReader implements AutoCloseable {
-    /** One record: offset, the leader epoch of its batch, its type ("… (control)" for KRaft's own) and its fields. */
-    public record Entry(long offset, int epoch, String type, String fields) {
+    /**
+     * One record: offset, the leader epoch of its batch, its type ("… (control)" for KRaft's own) and its fields;
+     * {@code snapshot} names the snapshot file it came from ("" for the log; a snapshot's offsets count from 0 inside it).
+     */
+    public record Entry(long offset, int epoch, String type, String fields, String snapshot) {
+        public Entry(long offset, int epoch, String type, String fields) {
+            this(offset, epoch, type, fields, "");
+        }
+
+        public boolean inSnapshot() {
+            return !snapshot.isEmpty();
+        }
     }
 
     private final URLClassLoader loader;
-    private final BiFunction<String, Integer, List<String[]>> decoder;
+    private final BiFunction<String, long[], List<String[]>> decoder;
 
-    private MetadataLogReader(URLClassLoader loader, BiFunction<String, Integer, List<String[]>> decoder) {
+    private final java.util.function.Function<byte[], List<String[]>> batches;
+
+    private MetadataLogReader(URLClassLoader loader, BiFunction<String, long[], List<String[]>> decoder,
+                              java.util.function.Function<byte[], List<String[]>> batches) {
         this.loader = loader;
         this.decoder = decoder;
+        this.batches = batches;
     }
 
     /** A reader over the given Kafka jars. */
@@ -51,7 +65,9 @@ public final class MetadataLogReader implements AutoCloseable {
         URLClassLoader loader = new URLClassLoader("kafka-metadata-log", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
         try {
             Class<?> c = Class.forName(SegmentDecoder.class.getName(), true, loader);
-            return new MetadataLogReader(loader, (BiFunction<String, Integer, List<String[]>>) c.getDeclaredConstructor().newInstance());
+            Class<?> b = Class.forName(BatchDecoder.class.getName(), true, loader);
+            return new MetadataLogReader(loader, (BiFunction<String, long[], List<String[]>>) c.getDeclaredConstructor().newInstance(),
+                    (java.util.function.Function<byte[], List<String[]>>) b.getDeclaredConstructor().newInstance());
         } catch (ReflectiveOperationException | LinkageError e) {
             close(loader);
             throw new IllegalStateException("cannot load Kafka's metadata serde from " + lib.dir() + ": " + e, e);
@@ -63,16 +79,54 @@ public final class MetadataLogReader implements AutoCloseable {
         return cluster.nodeDir(node).resolve("data").resolve("__cluster_metadata-0");
     }
 
-    /** The last {@code limit} records in the directory's segments, oldest first (snapshots are not read). */
+    /**
+     * The last {@code limit} records, oldest first: the directory's segments, preceded by the snapshot that covers the
+     * log's deleted prefix when there is one (so the log still reads from the start).
+     */
     public List<Entry> read(Path metadataLogDir, int limit) {
+        return read(metadataLogDir, limit, false);
+    }
+
+    /** As {@link #read(Path, int)}; {@code fromNewestSnapshot}: the newest snapshot's records, then the log after its end offset. */
+    public List<Entry> read(Path metadataLogDir, int limit, boolean fromNewestSnapshot) {
         if (!Files.isDirectory(metadataLogDir)) {
             throw new IllegalArgumentException("no metadata log in " + metadataLogDir);
         }
         List<Entry> out = new ArrayList<>();
-        for (String[] row : decoder.apply(metadataLogDir.toString(), limit)) {
-            out.add(new Entry(Long.parseLong(row[0]), row[1].equals("-") ? -1 : Integer.parseInt(row[1]), row[2], row[3]));
+        for (String[] row : decoder.apply(metadataLogDir.toString(), new long[]{limit, fromNewestSnapshot ? SegmentDecoder.FROM_NEWEST_SNAPSHOT : 0})) {
+            out.add(new Entry(Long.parseLong(row[0]), row[1].equals("-") ? -1 : Integer.parseInt(row[1]), row[2], row[3], row[4]));
         }
         return out;
+    }
+
+    /** The records of fetched batches (a Fetch response's records, as {@link io.yakraft.kafka.MetadataFetch} gets them). */
+    public List<Entry> decode(byte[] recordBatches) {
+        List<Entry> out = new ArrayList<>();
+        for (String[] row : batches.apply(recordBatches)) {
+            out.add(new Entry(Long.parseLong(row[0]), row[1].equals("-") ? -1 : Integer.parseInt(row[1]), row[2], row[3], row[4]));
+        }
+        return out;
+    }
+
+    /**
+     * Waits until the directory holds a finished snapshot ({@code .checkpoint}); a controller writes one on its own
+     * schedule (metadata.log.max.snapshot.interval.ms), so real time is waited on here. True when one appeared in time.
+     */
+    public static boolean awaitSnapshot(Path metadataLogDir, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try (Stream<Path> files = Files.list(metadataLogDir)) {
+                if (files.anyMatch(p -> p.getFileName().toString().endsWith(".checkpoint"))) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // not there yet (a controller still formatting); asked again below
+            }
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(500);
+        }
     }
 
     @Override

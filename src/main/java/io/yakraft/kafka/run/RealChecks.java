@@ -73,6 +73,17 @@ final class RealChecks {
                 }
                 return of(!among, "leader is " + c.aliases().describe(c.aliases().sim(leader)) + "; checked " + names(names, c));
             }
+            case "votersAre": {
+                // describeMetadataQuorum lists the leader's voter set: the latest, which Kafka commits before the next change
+                java.util.TreeSet<Integer> want = new java.util.TreeSet<>();
+                a.get("nodes").forEach(n -> want.add(c.aliases().real(simId(n.asText()))));
+                if (q.isEmpty() || q.get().leaderId() < 0) {
+                    return of(false, "no leader to list the voters: " + (q.isEmpty() ? c.o().quorum().error() : "the quorum names none"));
+                }
+                java.util.TreeSet<Integer> voters = new java.util.TreeSet<>(q.get().voters().stream().map(KafkaObservation.Replica::id).toList());
+                return of(voters.equals(want), "voters " + voters.stream().map(id -> c.aliases().describe(c.aliases().sim(id))).toList()
+                        + " (describeMetadataQuorum); expected " + want.stream().map(id -> c.aliases().describe(c.aliases().sim(id))).toList());
+            }
             case "epochAtLeast":
             case "epochIs": {
                 if (q.isEmpty()) {

@@ -7,6 +7,7 @@ import io.yakraft.kafka.KafkaProbe;
 import io.yakraft.kafka.LocalCluster;
 import io.yakraft.kafka.LocalNode;
 import io.yakraft.kafka.PacedFeed;
+import io.yakraft.kafka.VoterChanges;
 import io.yakraft.scenario.Check;
 import io.yakraft.scenario.Scenario;
 import io.yakraft.scenario.Step;
@@ -83,6 +84,76 @@ public final class RealScenarioRun {
         this.listener = listener;
         this.aliases = new NodeAliases(cluster.state().nodes().stream().map(LocalNode::id).toList());
         this.simChoices = simulationChoices(scenario);
+        this.attachedControllers = List.of();
+        this.attachedBrokers = List.of();
+    }
+
+    /**
+     * A run on an attached cluster (not started here): its nodes are the voters and the registered brokers of a first
+     * observation, and only actions through the Admin API are played ({@link #unplayableAttached}). A node counts as
+     * running while the cluster shows it alive (fetching from the leader within {@link #SEEN_ALIVE_MS}, or unfenced).
+     */
+    public static RealScenarioRun attached(Scenario scenario, KafkaProbe probe, double timeFactor, Consumer<RealStep> listener) {
+        KafkaObservation o = probe.observe();
+        List<Integer> controllers = o.quorum().value().map(q -> q.voters().stream().map(KafkaObservation.Replica::id).sorted().toList())
+                .orElse(List.of());
+        List<Integer> brokers = o.brokers().value().map(bs -> bs.stream().map(KafkaObservation.Broker::id).sorted().toList()).orElse(List.of());
+        return new RealScenarioRun(scenario, probe, timeFactor, listener, controllers, brokers);
+    }
+
+    private RealScenarioRun(Scenario scenario, KafkaProbe probe, double timeFactor, Consumer<RealStep> listener,
+                            List<Integer> controllers, List<Integer> brokers) {
+        if (!(timeFactor >= 1)) {
+            throw new IllegalArgumentException("the time factor must be 1 or more, got " + timeFactor);
+        }
+        this.scenario = scenario;
+        this.cluster = null;
+        this.probe = probe;
+        this.timeFactor = timeFactor;
+        this.listener = listener;
+        List<Integer> all = new ArrayList<>(controllers);
+        all.addAll(brokers);
+        this.aliases = new NodeAliases(all);
+        this.simChoices = simulationChoices(scenario);
+        this.attachedControllers = List.copyOf(controllers);
+        this.attachedBrokers = List.copyOf(brokers);
+    }
+
+    /** A voter or broker that fetched from the leader this recently counts as running on an attached cluster. */
+    static final long SEEN_ALIVE_MS = 5_000;
+    private final List<Integer> attachedControllers;
+    private final List<Integer> attachedBrokers;
+
+    private List<Integer> controllerIds() {
+        return cluster != null ? cluster.state().controllers().stream().map(LocalNode::id).toList() : attachedControllers;
+    }
+
+    private List<Integer> brokerIds() {
+        return cluster != null ? cluster.state().brokers().stream().map(LocalNode::id).toList() : attachedBrokers;
+    }
+
+    /**
+     * On an attached cluster, each step's action that needs the nodes' processes or disks (ours only on a local cluster),
+     * with why; plus what no real cluster can play ({@link #unplayable}).
+     */
+    public static List<String> unplayableAttached(Scenario scenario) {
+        List<String> out = new ArrayList<>();
+        for (Step s : scenario.steps()) {
+            Action a = s.typed();
+            if (a == null) {
+                continue;
+            }
+            String why = whyUnplayable(a);
+            if (why == null && (a instanceof Action.Kill || a instanceof Action.Stop || a instanceof Action.Restart || a instanceof Action.Pause
+                    || a instanceof Action.Resume || a instanceof Action.AddController || a instanceof Action.RegisterBroker
+                    || a instanceof Action.AddVoter)) {
+                why = "an attached cluster's processes, disks and controller directory ids are not this app's (use --kafka local)";
+            }
+            if (why != null) {
+                out.add("step " + (s.index() + 1) + " (line " + s.line() + ") " + s.describe() + ": " + why);
+            }
+        }
+        return out;
     }
 
     /** Each step's action that a real cluster cannot play, with why; empty when the whole scenario can be played. */
@@ -124,13 +195,12 @@ public final class RealScenarioRun {
     }
 
     private static String whyUnplayable(Action a) {
-        if (a instanceof Action.Caption || a instanceof Action.Kill || a instanceof Action.Write || a instanceof Action.CreateTopic
-                || a instanceof Action.CreatePartitions || a instanceof Action.DeleteTopic || a instanceof Action.Feed
-                || a instanceof Action.SetSpeed) {
+        if (a instanceof Action.Caption || a instanceof Action.Kill || a instanceof Action.Stop || a instanceof Action.Restart
+                || a instanceof Action.Write || a instanceof Action.CreateTopic || a instanceof Action.CreatePartitions
+                || a instanceof Action.DeleteTopic || a instanceof Action.Feed || a instanceof Action.SetSpeed
+                || a instanceof Action.Pause || a instanceof Action.Resume || a instanceof Action.AddController
+                || a instanceof Action.AddVoter || a instanceof Action.RemoveVoter || a instanceof Action.RegisterBroker) {
             return null;
-        }
-        if (a instanceof Action.Restart r) {
-            return r.emptyDisk() ? "a restart with an empty disk would need the node's log directory reformatted (not built)" : null;
         }
         if (a instanceof Action.Isolate || a instanceof Action.Partition || a instanceof Action.Cut || a instanceof Action.Heal
                 || a instanceof Action.Network || a instanceof Action.DropInFlight || a instanceof Action.DropMessage) {
@@ -142,15 +212,17 @@ public final class RealScenarioRun {
         if (a instanceof Action.Resign) {
             return "no Admin call makes the active controller resign (stopping its process does, with a restart)";
         }
-        if (a instanceof Action.Pause || a instanceof Action.Resume) {
-            return "pausing a node (SIGSTOP/SIGCONT) is not built";
-        }
         if (a instanceof Action.Compact) {
             return "Kafka snapshots on its own schedule (metadata.log.max.record.bytes.between.snapshots); no API asks for one";
         }
-        if (a instanceof Action.RegisterBroker || a instanceof Action.UnregisterBroker || a instanceof Action.ReregisterBroker
-                || a instanceof Action.RegisterProducer) {
-            return "the local cluster's brokers are fixed when it starts (adding or unregistering one is not built)";
+        if (a instanceof Action.UnregisterBroker) {
+            return "Admin.unregisterBroker is refused while the broker runs, and a stopped broker's registration is what the lesson watches (not built)";
+        }
+        if (a instanceof Action.ReregisterBroker) {
+            return "a new incarnation with another listener or rack would need the broker's config rewritten between runs (not built; restart it instead)";
+        }
+        if (a instanceof Action.RegisterProducer) {
+            return "a producer id block is asked by a broker inside Kafka; no client API asks for one (not built)";
         }
         throw new IllegalStateException("no real-cluster rule for action " + a.getClass().getSimpleName());
     }
@@ -163,7 +235,8 @@ public final class RealScenarioRun {
         Map<Integer, Integer> out = new HashMap<>();
         Set<Integer> roleSteps = new HashSet<>();
         for (Step s : scenario.steps()) {
-            NodeRef ref = s.typed() instanceof Action.Kill k ? k.node() : s.typed() instanceof Action.Restart r ? r.node() : null;
+            NodeRef ref = s.typed() instanceof Action.Kill k ? k.node() : s.typed() instanceof Action.Restart r ? r.node()
+                    : s.typed() instanceof Action.Stop st ? st.node() : s.typed() instanceof Action.Pause p ? p.node() : null;
             if (ref != null && !(ref instanceof NodeRef.Id)) {
                 roleSteps.add(s.index() + 1);
             }
@@ -237,8 +310,7 @@ public final class RealScenarioRun {
     private RealChecks.Outcome evaluate(Check check) {
         KafkaObservation o = check.name().equals("noLeaderAmong") ? quickQuorum() : probe.observe();
         try {
-            return RealChecks.evaluate(check, new RealChecks.Context(o, running(), cluster.state().controllers().stream().map(LocalNode::id).toList(),
-                    cluster.state().brokers().stream().map(LocalNode::id).toList(), aliases, answers, feeds, epochOffset));
+            return RealChecks.evaluate(check, new RealChecks.Context(o, running(o), controllerIds(), brokerIds(), aliases, answers, feeds, epochOffset));
         } catch (IllegalArgumentException e) {
             return new RealChecks.Outcome(false, e.getMessage());
         }
@@ -255,12 +327,28 @@ public final class RealScenarioRun {
     }
 
     private Set<Integer> running() {
+        return running(cluster == null ? probe.observe() : null);
+    }
+
+    /** The nodes whose process runs (local), or that the cluster shows alive in {@code o} (attached: fetching lately, or unfenced). */
+    private Set<Integer> running(KafkaObservation o) {
         Set<Integer> out = new HashSet<>();
-        cluster.state().nodes().forEach(n -> {
-            if (cluster.process(n).isPresent()) {
-                out.add(n.id());
+        if (cluster != null) {
+            cluster.state().nodes().forEach(n -> {
+                if (cluster.process(n).isPresent()) {
+                    out.add(n.id());
+                }
+            });
+            return out;
+        }
+        o.quorum().value().ifPresent(q -> {
+            if (q.leaderId() >= 0) {
+                out.add(q.leaderId());
             }
+            java.util.stream.Stream.concat(q.voters().stream(), q.observers().stream())
+                    .filter(r -> r.lastFetchMs() >= 0 && o.observedAtMs() - r.lastFetchMs() <= SEEN_ALIVE_MS).forEach(r -> out.add(r.id()));
         });
+        o.brokers().value().ifPresent(bs -> bs.stream().filter(b -> !b.fenced()).forEach(b -> out.add(b.id())));
         return out;
     }
 
@@ -268,6 +356,11 @@ public final class RealScenarioRun {
         Action a = s.typed();
         if (a == null) {
             return "";
+        }
+        if (cluster == null && !(a instanceof Action.Caption || a instanceof Action.SetSpeed || a instanceof Action.Write
+                || a instanceof Action.CreateTopic || a instanceof Action.CreatePartitions || a instanceof Action.DeleteTopic
+                || a instanceof Action.Feed || a instanceof Action.RemoveVoter)) {
+            throw new IllegalStateException("an attached cluster's processes are not this app's: " + a.getClass().getSimpleName());
         }
         if (a instanceof Action.Caption c) {
             return "caption: " + c.text();
@@ -286,12 +379,66 @@ public final class RealScenarioRun {
             int sim = target(s, r.node());
             int real = aliases.real(sim);
             try {
-                LocalNode n = cluster.restart(real);
-                boolean listens = awaitListening(n);
-                return "restarted " + aliases.describe(sim) + " as pid " + n.pid() + (listens ? ", listening on 127.0.0.1:" + n.port()
-                        : ", NOT listening on 127.0.0.1:" + n.port() + " after " + RESTART_LISTEN_TIMEOUT.toSeconds() + " s (see its server.log)");
+                LocalNode n = r.emptyDisk() ? cluster.restartOnEmptyDisk(real) : cluster.restart(real);
+                return (r.emptyDisk() ? "restarted " + aliases.describe(sim) + " on an empty disk (reformatted with --no-initial-controllers"
+                        + (n.directoryId().isEmpty() ? "" : ", new directory id " + n.directoryId()) + ")" : "restarted " + aliases.describe(sim))
+                        + " as pid " + n.pid() + listening(n);
             } catch (IOException e) {
                 return "could not restart " + aliases.describe(sim) + ": " + e.getMessage();
+            }
+        }
+        if (a instanceof Action.Stop st) {
+            int sim = target(s, st.node());
+            return cluster.stop(aliases.real(sim)) ? "stopped " + aliases.describe(sim) + " (SIGTERM: Kafka's controlled shutdown)" + role(st.node())
+                    : aliases.describe(sim) + " was not running";
+        }
+        if (a instanceof Action.Pause p) {
+            int sim = target(s, p.node());
+            long pid = cluster.state().node(aliases.real(sim)).pid();
+            return cluster.pause(aliases.real(sim)) ? "kill -STOP " + aliases.describe(sim) + " (pid " + pid + ")" + role(p.node())
+                    : aliases.describe(sim) + " was not running";
+        }
+        if (a instanceof Action.Resume p) {
+            int sim = target(s, p.node());
+            long pid = cluster.state().node(aliases.real(sim)).pid();
+            return cluster.resume(aliases.real(sim)) ? "kill -CONT " + aliases.describe(sim) + " (pid " + pid + ")" + role(p.node())
+                    : aliases.describe(sim) + " was not running";
+        }
+        if (a instanceof Action.AddController ac) {
+            aliases.use(ac.id());
+            try {
+                LocalNode n = cluster.addController(ac.id());
+                return "started controller " + aliases.describe(ac.id()) + " as pid " + n.pid() + " on storage formatted with --no-initial-controllers"
+                        + " (directory id " + n.directoryId() + ")" + listening(n);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new IllegalStateException("cannot start controller " + ac.id() + ": " + e.getMessage(), e);
+            }
+        }
+        if (a instanceof Action.AddVoter av) {
+            int sim = target(s, av.node());
+            int real = aliases.real(sim);
+            // the simulator's observer catches up in milliseconds; a real JVM first starts: wait for it as the leader would
+            KafkaObservation o = probe.awaitObservation(KafkaProbe.caughtUpObserver(real),
+                    Duration.ofMillis((long) (RESTART_LISTEN_TIMEOUT.toMillis() * timeFactor)));
+            String answer = VoterChanges.add(cluster, probe, real);
+            answers.add(answer);
+            return answer + (KafkaProbe.caughtUpObserver(real).test(o) ? "" : " (it had not caught up as an observer)");
+        }
+        if (a instanceof Action.RemoveVoter rv) {
+            int sim = target(s, rv.node());
+            String answer = VoterChanges.remove(probe, aliases.real(sim));
+            answers.add(answer);
+            return answer;
+        }
+        if (a instanceof Action.RegisterBroker rb) {
+            aliases.use(rb.id());
+            try {
+                LocalNode n = cluster.addBroker(rb.id());
+                return "started broker " + aliases.describe(rb.id()) + " as pid " + n.pid() + " on 127.0.0.1:" + n.port()
+                        + " (the scenario's " + rb.host() + ":" + rb.port() + (rb.rack() == null ? "" : ", rack " + rb.rack())
+                        + " is the simulator's listener; a local broker takes a free loopback port)" + listening(n);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new IllegalStateException("cannot start broker " + rb.id() + ": " + e.getMessage(), e);
             }
         }
         if (a instanceof Action.Write w) {
@@ -315,7 +462,8 @@ public final class RealScenarioRun {
             return answer;
         }
         if (a instanceof Action.Feed f) {
-            PacedFeed feed = PacedFeed.start(cluster.bootstrapServers(), new Properties(), f.topic(), f.records().records(), f.acks().label(),
+            PacedFeed feed = PacedFeed.start(cluster != null ? cluster.bootstrapServers() : probe.bootstrapServers(),
+                    cluster != null ? new Properties() : probe.clientProperties(), f.topic(), f.records().records(), f.acks().label(),
                     false, f.rate(), Duration.ofMillis(1500));
             feeds.add(feed);
             return "feed " + feeds.size() + ": a real KafkaProducer sends " + f.records().describe() + " into '" + f.topic() + "' with acks="
@@ -358,14 +506,19 @@ public final class RealScenarioRun {
         }
         if (ref instanceof NodeRef.AFollower) {
             int leader = o.quorum().value().map(KafkaObservation.Quorum::leaderId).orElse(-1);
-            return cluster.state().controllers().stream().map(LocalNode::id).filter(id -> id != leader && running.contains(id))
+            return controllerIds().stream().filter(id -> id != leader && running.contains(id))
                     .findFirst().orElseThrow(() -> new IllegalStateException("no running follower"));
         }
         if (ref instanceof NodeRef.ABroker) {
-            return cluster.state().brokers().stream().map(LocalNode::id).filter(running::contains).findFirst()
+            return brokerIds().stream().filter(running::contains).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no running broker"));
         }
         throw new IllegalStateException("unknown node reference " + ref);
+    }
+
+    private static String listening(LocalNode n) throws InterruptedException {
+        return awaitListening(n) ? ", listening on 127.0.0.1:" + n.port()
+                : ", NOT listening on 127.0.0.1:" + n.port() + " after " + RESTART_LISTEN_TIMEOUT.toSeconds() + " s (see its server.log)";
     }
 
     /** Waits until the node's JVM accepts connections on its port: the point where the simulator's restart is. */

@@ -68,6 +68,41 @@ class RealScenarioRunTest {
         assertTrue(out.message().contains("dead"), out.message());
     }
 
+    @Test
+    void theVoterLessonIsPlayableOnRealKafka() throws Exception {
+        var scenario = Lessons.load("15-growing-and-replacing-controllers.json");
+        assertEquals(List.of(), RealScenarioRun.unplayable(scenario), "addController, addVoter, removeVoter, restart on an empty disk");
+        assertEquals(Set.of("logsConverged", "invariantsHold").containsAll(RealScenarioRun.notEvaluated(scenario).keySet()), true,
+                RealScenarioRun.notEvaluated(scenario).toString());
+    }
+
+    @Test
+    void anAttachedClusterPlaysTheAdminLessonAndRefusesAProcessActionWithTheReason() throws Exception {
+        assertEquals(List.of(), RealScenarioRun.unplayableAttached(Lessons.load("10-creating-topics.json")));
+        List<String> why = RealScenarioRun.unplayableAttached(Lessons.load("03-leader-crash-and-failover.json"));
+        assertFalse(why.isEmpty());
+        assertTrue(why.get(0).contains("kill") && why.get(0).contains("not this app's"), why.get(0));
+    }
+
+    @Test
+    void votersAreComparesTheLeadersVoterSetThroughTheNames() {
+        var voter = (java.util.function.IntFunction<KafkaObservation.Replica>) id -> new KafkaObservation.Replica(id, "d" + id, 40, 0, 900, 900);
+        var q = new KafkaObservation.Quorum(1, 2, 40, List.of(voter.apply(1), voter.apply(3), voter.apply(4)), List.of(voter.apply(2)));
+        KafkaObservation o = new KafkaObservation(1000, KafkaObservation.Part.of(q), KafkaObservation.Part.failed("-"),
+                KafkaObservation.Part.failed("-"));
+        var c = new RealChecks.Context(o, Set.of(1, 2, 3, 4), List.of(1, 2, 3, 4), List.of(), new NodeAliases(List.of(1, 2, 3, 4)),
+                List.of(), List.of(), 0);
+        ObjectNode want = JSON.createObjectNode();
+        want.putArray("nodes").add("n1").add("n3").add("n4");
+        RealChecks.Outcome ok = RealChecks.evaluate(new Check("votersAre", want), c);
+        assertTrue(ok.passed(), ok.message());
+        ObjectNode five = JSON.createObjectNode();
+        five.putArray("nodes").add("n1").add("n2").add("n3").add("n4");
+        RealChecks.Outcome no = RealChecks.evaluate(new Check("votersAre", five), c);
+        assertFalse(no.passed(), "n2 is an observer, not a voter");
+        assertTrue(no.message().contains("expected [n1, n2, n3, n4]"), no.message());
+    }
+
     private static Check check(String name, Map<String, Object> args) {
         return new Check(name, JSON.valueToTree(args));
     }
