@@ -270,8 +270,11 @@ public final class MainController {
             public void handle(long nanos) {
                 long start = System.nanoTime();
                 frameStats.tick(nanos);
-                if (model.update(driver.latest(), nanos) && nanos - lastTablesNanos >= TABLE_PERIOD_NANOS) {
-                    updateTables(nanos);
+                if (model.update(driver.latest(), nanos) && tablesPhase == 0 && nanos - lastTablesNanos >= TABLE_PERIOD_NANOS) {
+                    tablesPhase = 1;
+                }
+                if (tablesPhase > 0) {
+                    updateTablesPart(nanos);
                 }
                 drawCanvas(nanos);
                 workStats.sample(System.nanoTime() - start);
@@ -290,12 +293,38 @@ public final class MainController {
         lastTablesNanos = nanos;
         eventPlace.beforeUpdate();
         model.updateTables();
-        metadata.update(model.frameProperty().get(), nanos);
+        metadata.update(model.frameProperty().get(), nanos, recordTable.isVisible());
+        updateQuorum();
+        refresh();
+    }
+
+    /**
+     * Which part of the tables the next running frame updates (0: none due). While time runs the
+     * tables are updated in three parts on three frames (the nodes and the event log, the
+     * metadata tabs, the quorum), so no single frame pays for all of them.
+     */
+    private int tablesPhase;
+
+    private void updateTablesPart(long nanos) {
+        switch (tablesPhase) {
+            case 1 -> {
+                lastTablesNanos = nanos;
+                eventPlace.beforeUpdate();
+                model.updateTables();
+                refresh();
+            }
+            case 2 -> metadata.update(model.frameProperty().get(), nanos, recordTable.isVisible());
+            case 3 -> updateQuorum();
+            default -> throw new IllegalStateException("no table update part " + tablesPhase);
+        }
+        tablesPhase = tablesPhase == 3 ? 0 : tablesPhase + 1;
+    }
+
+    private void updateQuorum() {
         quorumPanel.update(model.frameProperty().get() == null ? null : model.frameProperty().get().snapshot());
         if (seenByBox.getSelectionModel().isEmpty() && !seenByBox.getItems().isEmpty()) {
             seenByBox.getSelectionModel().selectFirst();
         }
-        refresh();
     }
 
     /**
@@ -519,8 +548,10 @@ public final class MainController {
         if (f == null) {
             return;
         }
-        replication.draw(replicationCanvas.getGraphicsContext2D(), f.snapshot(), replicationCanvas.getWidth(),
-                replicationCanvas.getHeight(), nanos, model.selectedNodeProperty().get());
+        if (replicationHost.isVisible()) { // behind the partition view it is not drawn
+            replication.draw(replicationCanvas.getGraphicsContext2D(), f.snapshot(), replicationCanvas.getWidth(),
+                    replicationCanvas.getHeight(), nanos, model.selectedNodeProperty().get());
+        }
         logViews.draw(f.snapshot(), nanos);
         timeline.draw(timelineCanvas.getGraphicsContext2D(), timelineCanvas.getWidth(), timelineCanvas.getHeight(),
                 f.snapshot().now(), f.horizon(), f.markers(), timelinePreview, nanos);
@@ -1068,6 +1099,12 @@ public final class MainController {
             javafx.scene.Node page = sidePages.getChildren().get(i);
             page.visibleProperty().bind(tab.selectedProperty());
         }
+        // the Records rows are built only while their tab shows: build them as it opens, even when paused
+        recordTable.visibleProperty().addListener((o, was, shown) -> {
+            if (shown && model.frameProperty().get() != null) {
+                metadata.update(model.frameProperty().get(), System.nanoTime(), true);
+            }
+        });
         // one tab is always selected: clicking the selected one keeps it
         sideTabGroup.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null && was != null) {
