@@ -350,6 +350,11 @@ public final class MainController {
         return renderer;
     }
 
+    /** Where the canvas placed the nodes last frame (tests check labels against it). */
+    ClusterLayout clusterLayout() {
+        return layout;
+    }
+
     /** The metadata log view's renderer (its row geometry, for tests). */
     ReplicationRenderer replicationRenderer() {
         return replication;
