@@ -293,7 +293,7 @@ public final class MainController {
         lastTablesNanos = nanos;
         eventPlace.beforeUpdate();
         model.updateTables();
-        metadata.update(model.frameProperty().get(), nanos, recordTable.isVisible());
+        metadata.update(model.frameProperty().get(), nanos);
         updateQuorum();
         refresh();
     }
@@ -313,7 +313,7 @@ public final class MainController {
                 model.updateTables();
                 refresh();
             }
-            case 2 -> metadata.update(model.frameProperty().get(), nanos, recordTable.isVisible());
+            case 2 -> metadata.update(model.frameProperty().get(), nanos);
             case 3 -> updateQuorum();
             default -> throw new IllegalStateException("no table update part " + tablesPhase);
         }
@@ -1104,12 +1104,6 @@ public final class MainController {
             javafx.scene.Node page = sidePages.getChildren().get(i);
             page.visibleProperty().bind(tab.selectedProperty());
         }
-        // the Records rows are built only while their tab shows: build them as it opens, even when paused
-        recordTable.visibleProperty().addListener((o, was, shown) -> {
-            if (shown && model.frameProperty().get() != null) {
-                metadata.update(model.frameProperty().get(), System.nanoTime(), true);
-            }
-        });
         // one tab is always selected: clicking the selected one keeps it
         sideTabGroup.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null && was != null) {

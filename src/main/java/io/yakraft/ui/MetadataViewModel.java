@@ -55,15 +55,6 @@ public final class MetadataViewModel {
 
     /** Takes the frame's snapshot and records at wall time {@code nowNanos}. */
     public void update(Frame f, long nowNanos) {
-        update(f, nowNanos, true);
-    }
-
-    /**
-     * As {@link #update(Frame, long)}; while the Records tab is hidden ({@code recordsShown}
-     * false) its 300 rows are not rebuilt: on a busy log they change every frame, and the next
-     * update after the tab shows rebuilds them.
-     */
-    public void update(Frame f, long nowNanos, boolean recordsShown) {
         ClusterSnapshot s = f.snapshot();
         refreshChoices(s);
         int node = resolveSeenBy(s);
@@ -95,7 +86,7 @@ public final class MetadataViewModel {
         }
         long hw = s.logs().get(node).highWatermark();
         String recordsKey = recordsKey(f, hw);
-        if (recordsShown && f.recordsNode() == node && !recordsKey.equals(shownRecords)) {
+        if (f.recordsNode() == node && !recordsKey.equals(shownRecords)) {
             shownRecords = recordsKey;
             records.update(MetadataRows.records(f.records(), hw), nowNanos);
         } else {
