@@ -204,6 +204,7 @@ public final class ClusterRenderer {
         }
         drawnTexts.clear();
         calloutBoxes.clear();
+        labelBoxes.clear();
         voteMarks.clear();
         // the clock in the top-left corner: labels placed later keep clear of it
         calloutBoxes.add(new ClusterLayout.Box(0, 0, 190 * scale, 26 * scale));
@@ -335,12 +336,12 @@ public final class ClusterRenderer {
             }
             if (showLabels || granted != null) {
                 String label = MessageFields.label(m);
-                double x = p.x() + r + (granted != null ? 14 : 2) * scale;
-                ClusterLayout.Box box = new ClusterLayout.Box(x, p.y() - 6 * scale, label.length() * 5.6 * scale, 12 * scale);
-                // a label never covers a node's own text: near a node, the glyph alone says enough
-                if (!layout.coversNodeText(box)) {
+                ClusterLayout.Box box = labelBox(label, p, r, granted != null, layout);
+                // a label never covers a node's own text nor another label: there, the glyph alone says enough
+                if (box != null) {
+                    labelBoxes.add(box);
                     g.setFill(ink);
-                    g.fillText(label, x, p.y());
+                    g.fillText(label, box.x(), p.y());
                 }
                 if (granted != null) {
                     drawnTexts.add(label); // the mark is drawn either way; the words are what it says
@@ -348,6 +349,56 @@ public final class ClusterRenderer {
             }
             g.setGlobalAlpha(1.0);
         }
+    }
+
+    /**
+     * Where a message's label goes: right of its glyph (after a vote mark), else left of it, the
+     * first of the two that stays on the canvas and clear of every node's text, of the labels
+     * already placed this frame and of the clock; null when neither is (the label is left out).
+     */
+    private ClusterLayout.Box labelBox(String label, Point p, double r, boolean marked, ClusterLayout layout) {
+        double w = labelWidth(label);
+        double h = 12 * scale;
+        ClusterLayout.Box right = new ClusterLayout.Box(p.x() + r + (marked ? 14 : 2) * scale, p.y() - h / 2, w, h);
+        ClusterLayout.Box left = new ClusterLayout.Box(p.x() - r - 2 * scale - w, p.y() - h / 2, w, h);
+        for (ClusterLayout.Box b : List.of(right, left)) {
+            if (b.inside(layout.width(), layout.height()) && !layout.coversNodeText(b)
+                    && !overlapsAny(b, labelBoxes) && !overlapsAny(b, calloutBoxes)) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    private static boolean overlapsAny(ClusterLayout.Box b, List<ClusterLayout.Box> boxes) {
+        for (ClusterLayout.Box o : boxes) {
+            if (b.overlaps(o)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A label's drawn width in the message font, measured once per text and scale (a few kinds of label recur). */
+    private double labelWidth(String label) {
+        if (labelWidthsScale != scale) {
+            labelWidths.clear();
+            labelWidthsScale = scale;
+        }
+        return labelWidths.computeIfAbsent(label, t -> {
+            javafx.scene.text.Text text = new javafx.scene.text.Text(t);
+            text.setFont(fonts.message);
+            return Math.ceil(text.getLayoutBounds().getWidth()) + 1;
+        });
+    }
+
+    private final Map<String, Double> labelWidths = new HashMap<>();
+    private double labelWidthsScale = -1;
+    private final List<ClusterLayout.Box> labelBoxes = new ArrayList<>();
+
+    /** The message labels' boxes drawn last frame (tests check that none overlaps another or a node's text). */
+    public List<ClusterLayout.Box> labelBoxes() {
+        return List.copyOf(labelBoxes);
     }
 
     /** A green tick for a granted vote, a red cross for a rejected one, on a white disc so it reads on any link. */
@@ -385,7 +436,9 @@ public final class ClusterRenderer {
             String text = c.text().length() > 64 ? c.text().substring(0, 63) + "…" : c.text();
             double w = (text.length() * 5.9 + 14) * scale;
             double h = 18 * scale;
-            ClusterLayout.Box b = layout.placeBeside(c.node(), w, h, calloutBoxes);
+            List<ClusterLayout.Box> taken = new ArrayList<>(calloutBoxes);
+            taken.addAll(labelBoxes); // clear of the message labels as well, where there is room
+            ClusterLayout.Box b = layout.placeBeside(c.node(), w, h, taken);
             calloutBoxes.add(b);
             g.setGlobalAlpha(alpha);
             g.setFill(c.kind() == Callouts.Kind.VOTE_REFUSED ? Color.web("#FDECEA") : Color.web("#FFF4D6"));

@@ -270,8 +270,11 @@ public final class MainController {
             public void handle(long nanos) {
                 long start = System.nanoTime();
                 frameStats.tick(nanos);
-                if (model.update(driver.latest(), nanos) && nanos - lastTablesNanos >= TABLE_PERIOD_NANOS) {
-                    updateTables(nanos);
+                if (model.update(driver.latest(), nanos) && tablesPhase == 0 && nanos - lastTablesNanos >= TABLE_PERIOD_NANOS) {
+                    tablesPhase = 1;
+                }
+                if (tablesPhase > 0) {
+                    updateTablesPart(nanos);
                 }
                 drawCanvas(nanos);
                 workStats.sample(System.nanoTime() - start);
@@ -291,11 +294,37 @@ public final class MainController {
         eventPlace.beforeUpdate();
         model.updateTables();
         metadata.update(model.frameProperty().get(), nanos);
+        updateQuorum();
+        refresh();
+    }
+
+    /**
+     * Which part of the tables the next running frame updates (0: none due). While time runs the
+     * tables are updated in three parts on three frames (the nodes and the event log, the
+     * metadata tabs, the quorum), so no single frame pays for all of them.
+     */
+    private int tablesPhase;
+
+    private void updateTablesPart(long nanos) {
+        switch (tablesPhase) {
+            case 1 -> {
+                lastTablesNanos = nanos;
+                eventPlace.beforeUpdate();
+                model.updateTables();
+                refresh();
+            }
+            case 2 -> metadata.update(model.frameProperty().get(), nanos);
+            case 3 -> updateQuorum();
+            default -> throw new IllegalStateException("no table update part " + tablesPhase);
+        }
+        tablesPhase = tablesPhase == 3 ? 0 : tablesPhase + 1;
+    }
+
+    private void updateQuorum() {
         quorumPanel.update(model.frameProperty().get() == null ? null : model.frameProperty().get().snapshot());
         if (seenByBox.getSelectionModel().isEmpty() && !seenByBox.getItems().isEmpty()) {
             seenByBox.getSelectionModel().selectFirst();
         }
-        refresh();
     }
 
     /**
@@ -319,6 +348,11 @@ public final class MainController {
 
     ClusterRenderer renderer() {
         return renderer;
+    }
+
+    /** Where the canvas placed the nodes last frame (tests check labels against it). */
+    ClusterLayout clusterLayout() {
+        return layout;
     }
 
     /** The metadata log view's renderer (its row geometry, for tests). */
@@ -519,8 +553,10 @@ public final class MainController {
         if (f == null) {
             return;
         }
-        replication.draw(replicationCanvas.getGraphicsContext2D(), f.snapshot(), replicationCanvas.getWidth(),
-                replicationCanvas.getHeight(), nanos, model.selectedNodeProperty().get());
+        if (replicationHost.isVisible()) { // behind the partition view it is not drawn
+            replication.draw(replicationCanvas.getGraphicsContext2D(), f.snapshot(), replicationCanvas.getWidth(),
+                    replicationCanvas.getHeight(), nanos, model.selectedNodeProperty().get());
+        }
         logViews.draw(f.snapshot(), nanos);
         timeline.draw(timelineCanvas.getGraphicsContext2D(), timelineCanvas.getWidth(), timelineCanvas.getHeight(),
                 f.snapshot().now(), f.horizon(), f.markers(), timelinePreview, nanos);

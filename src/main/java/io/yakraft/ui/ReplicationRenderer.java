@@ -36,6 +36,11 @@ public final class ReplicationRenderer {
     private boolean dark;
     private final Map<Integer, Integer> seenTruncations = new HashMap<>();
     private final Map<Integer, long[]> flashes = new HashMap<>();
+    /** What the canvas shows now (snapshot by identity, view settings): unchanged means no redraw. */
+    private ClusterSnapshot lastSnapshot;
+    private List<Object> lastKey;
+    /** A flash is drawn once more after it ends, so its last faint frame is wiped. */
+    private static final long FRAME_SLACK_NANOS = 100_000_000L;
 
     public static Color epochColor(int epoch) {
         return EPOCHS[Math.floorMod(epoch, EPOCHS.length)];
@@ -86,6 +91,14 @@ public final class ReplicationRenderer {
     }
 
     public void draw(GraphicsContext g, ClusterSnapshot s, double w, double h, long nowNanos, int selected) {
+        // the same snapshot drawn the same way, no flash fading: the canvas keeps what it shows
+        List<Object> key = List.of(w, h, selected, cellWidth, scrollBack, scale, dark);
+        boolean fading = flashes.values().stream().anyMatch(f -> nowNanos <= f[2] + FRAME_SLACK_NANOS);
+        if (s == lastSnapshot && key.equals(lastKey) && !fading) {
+            return;
+        }
+        lastSnapshot = s;
+        lastKey = key;
         Color bg = dark ? Color.web("#1E2127") : Color.web("#FAFAF7");
         Color ink = dark ? Color.web("#E6E6E6") : Color.web("#222222");
         Color rowBg = dark ? Color.web("#262A31") : Color.web("#EFEFEA");
@@ -181,16 +194,13 @@ public final class ReplicationRenderer {
             }
         }
         if (cellWidth >= 6) {
-            // cell borders as one path: one drawing command per row instead of one per cell
-            g.setStroke(bg);
-            g.setLineWidth(1);
-            g.beginPath();
+            // cell borders as one-pixel rectangles on whole pixels: software rendering fills those
+            // directly, where stroking a path of lines runs the anti-aliasing rasterizer over each
+            g.setFill(bg);
             long end = Math.min(log.endOffset(), last);
             for (long o = Math.max(first, log.startOffset()) + 1; o < end; o++) {
-                g.moveTo(x(o, first), y);
-                g.lineTo(x(o, first), y + h);
+                g.fillRect(Math.floor(x(o, first)), y, 1, h);
             }
-            g.stroke();
         }
         marker(g, log.endOffset(), first, last, y, h, Color.web("#0072B2"), 1.5);
         marker(g, log.highWatermark(), first, last, y, h, ink, 3);
@@ -271,6 +281,7 @@ public final class ReplicationRenderer {
 
     /** Forgets flashes and truncation counts (a new cluster). */
     public void reset() {
+        lastSnapshot = null;
         seenTruncations.clear();
         flashes.clear();
         scrollBack = 0;

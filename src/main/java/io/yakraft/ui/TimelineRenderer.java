@@ -90,15 +90,16 @@ public final class TimelineRenderer {
                 continue;
             }
             lastColumn[kind] = column;
-            g.setStroke(switch (m.kind()) {
+            g.setFill(switch (m.kind()) {
                 case LEADER -> LEADER_TICK;
                 case FAULT -> dark ? FAULT_TICK_DARK : FAULT_TICK;
                 case ACTION -> ACTION_TICK;
                 case VIOLATION -> VIOLATION_TICK;
             });
-            g.setLineWidth(m.kind() == TimelineMarker.Kind.VIOLATION ? 3 : 1.5);
+            double width = m.kind() == TimelineMarker.Kind.VIOLATION ? 3 : 1.5;
             double inset = m.kind() == TimelineMarker.Kind.ACTION ? bar * 0.5 : 0;
-            g.strokeLine(x, top + inset, x, top + bar);
+            // a filled rectangle, not a stroked line: software rendering fills it without the path rasterizer
+            g.fillRect(x - width / 2, top + inset, width, bar - inset);
         }
         g.setStroke(dark ? Color.WHITE : Color.BLACK);
         g.setLineWidth(2.5);

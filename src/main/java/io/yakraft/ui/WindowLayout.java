@@ -58,10 +58,24 @@ final class WindowLayout {
 
     /** Presenter mode on or off: on, the tables and the log fold into the (closed) drawer. */
     void setPresenter(boolean on) {
+        if (on && !presenter) {
+            // where the person had the panes: leaving presenter mode puts them back there
+            beforePresenter = new double[][] {main.getDividerPositions(), vertical.getDividerPositions(),
+                canvasSplit.getDividerPositions()};
+        }
         presenter = on;
         drawerOpen = false;
         apply();
+        if (!on && beforePresenter != null) {
+            main.setDividerPositions(beforePresenter[0]);
+            vertical.setDividerPositions(beforePresenter[1]);
+            canvasSplit.setDividerPositions(beforePresenter[2]);
+            beforePresenter = null;
+        }
     }
+
+    /** The dividers as they were when presenter mode came on (null outside it). */
+    private double[][] beforePresenter;
 
     /** Opens or closes the drawer of tables (presenter mode only; outside it they are always there). */
     void toggleDrawer() {

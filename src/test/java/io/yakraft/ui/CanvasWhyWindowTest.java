@@ -83,6 +83,38 @@ class CanvasWhyWindowTest extends WindowTestBase {
     }
 
     @Test
+    void messageLabelsNeverOverlapEachOtherNorANodesTextNorLeaveTheCanvas() throws Exception {
+        brokersUnfenced();
+        // a slow network and a topic's replica fetches keep many messages on the links at once
+        session.perform(new Action.Network(null, 60L, 120L, null));
+        session.perform(new Action.CreateTopic("busy", 3, 3, java.util.Map.of()));
+        advance(1_000);
+        int mostLabels = 0;
+        for (int look = 0; look < 120; look++) {
+            advance(7);
+            String trouble = WaitForAsyncUtils.asyncFx(() -> {
+                List<ClusterLayout.Box> boxes = controller.renderer().labelBoxes();
+                ClusterLayout layout = controller.clusterLayout();
+                for (int i = 0; i < boxes.size(); i++) {
+                    ClusterLayout.Box b = boxes.get(i);
+                    if (layout.coversNodeText(b) || !b.inside(layout.width(), layout.height())) {
+                        return "label " + b + " covers a node's text or leaves the canvas";
+                    }
+                    for (int j = i + 1; j < boxes.size(); j++) {
+                        if (b.overlaps(boxes.get(j))) {
+                            return "labels " + b + " and " + boxes.get(j) + " overlap";
+                        }
+                    }
+                }
+                return "";
+            }).get();
+            assertEquals("", trouble, "at t = " + snapshot().now());
+            mostLabels = Math.max(mostLabels, WaitForAsyncUtils.asyncFx(() -> controller.renderer().labelBoxes().size()).get());
+        }
+        assertTrue(mostLabels >= 3, "a busy canvas was looked at: at most " + mostLabels + " labels at once");
+    }
+
+    @Test
     void theLeadersStateCardListsEachFollowersFetchOffsetAndLag() throws Exception {
         brokersUnfenced();
         int leader = snapshot().leaderId();

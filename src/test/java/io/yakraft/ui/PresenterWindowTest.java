@@ -1,0 +1,110 @@
+package io.yakraft.ui;
+
+import io.yakraft.cluster.MessageKind;
+import io.yakraft.cluster.MessageView;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * In front of a class: presenter mode (F5) scales the canvas and folds the tables into a drawer,
+ * F5 again brings them back; a click on a message in flight shows its fields beside it.
+ */
+class PresenterWindowTest extends WindowTestBase {
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    private static boolean inWindow(javafx.scene.Node n) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> n.getScene() != null).get();
+    }
+
+    @Test
+    void f5ScalesTheCanvasAndFoldsTheTablesIntoADrawerAndF5BringsThemBack(FxRobot robot) throws Exception {
+        brokersUnfenced();
+        TableView<?> nodes = robot.lookup("#nodeTable").queryAs(TableView.class);
+        TableView<?> events = robot.lookup("#eventTable").queryAs(TableView.class);
+        double radius = WaitForAsyncUtils.asyncFx(() -> controller.clusterLayout().nodeRadius()).get();
+        String sizesBefore = WaitForAsyncUtils.asyncFx(() -> controller.canvas().getWidth() + "x" + controller.canvas().getHeight() + splits(robot)).get();
+        double[] dividersBefore = WaitForAsyncUtils.asyncFx(() -> dividers(robot)).get();
+        assertTrue(inWindow(nodes) && inWindow(events), "the tables show outside presenter mode");
+
+        robot.type(KeyCode.F5);
+        advance(50);
+        assertFalse(inWindow(nodes), "the Nodes table folds away");
+        assertFalse(inWindow(events), "so does the event log");
+        ToggleButton drawer = robot.lookup("#drawerButton").queryAs(ToggleButton.class);
+        assertTrue(drawer.isVisible(), "a Tables button opens the drawer");
+        double presenterRadius = WaitForAsyncUtils.asyncFx(() -> controller.clusterLayout().nodeRadius()).get();
+        assertTrue(presenterRadius > radius, "the nodes grow: " + radius + " → " + presenterRadius);
+
+        robot.clickOn(drawer);
+        advance(50);
+        assertTrue(inWindow(nodes), "the drawer holds the Nodes table");
+
+        robot.type(KeyCode.F5);
+        advance(50);
+        advance(50); // the first frame after the switch may still see the old sizes: the split panes lay out on the pulse after it
+        String sizes = WaitForAsyncUtils.asyncFx(() -> controller.canvas().getWidth() + "x" + controller.canvas().getHeight() + splits(robot)).get();
+        assertTrue(inWindow(nodes) && inWindow(events), "the tables are back");
+        assertFalse(drawer.isVisible(), "no drawer outside presenter mode");
+        double[] dividers = WaitForAsyncUtils.asyncFx(() -> dividers(robot)).get();
+        for (int i = 0; i < dividers.length; i++) {
+            assertEquals(dividersBefore[i], dividers[i], 0.01, "every divider back where it was: " + sizes + " (before " + sizesBefore + ")");
+        }
+        double back = WaitForAsyncUtils.asyncFx(() -> controller.clusterLayout().nodeRadius()).get();
+        assertTrue(Math.abs(back - radius) <= radius * 0.05, "the nodes as before: " + radius + " → " + back);
+    }
+
+    @Test
+    void clickingAMessageInFlightShowsItsFields(FxRobot robot) throws Exception {
+        brokersUnfenced();
+        int leader = snapshot().leaderId();
+        advanceUntil("a Fetch in flight to the leader, halfway", s -> s.inFlight().stream().anyMatch(m -> halfway(s.now(), m, leader)));
+        MessageView fetch = snapshot().inFlight().stream().filter(m -> halfway(snapshot().now(), m, leader))
+                .findFirst().orElseThrow();
+        settle();
+        Point2D at = WaitForAsyncUtils.asyncFx(() -> {
+            ClusterLayout.Point p = controller.renderer().messagePosition(fetch.id());
+            return controller.canvas().localToScreen(p.x(), p.y());
+        }).get();
+        robot.clickOn(at);
+        settle();
+        Label popover = controller.overlay().popover();
+        String text = WaitForAsyncUtils.asyncFx(() -> popover.isVisible() ? popover.getText() : "").get();
+        assertTrue(text.startsWith(MessageFields.label(fetch) + "   n" + fetch.from() + " → n" + leader), text);
+        assertTrue(text.lines().count() >= 2, "its fields under the name: " + text);
+    }
+
+    private static double[] dividers(FxRobot robot) {
+        return java.util.stream.Stream.of("#verticalSplit", "#mainSplit", "#canvasSplit")
+                .mapToDouble(id -> robot.lookup(id).queryAs(javafx.scene.control.SplitPane.class).getDividerPositions()[0]).toArray();
+    }
+
+    private static String splits(FxRobot robot) {
+        StringBuilder b = new StringBuilder();
+        for (String id : new String[] {"#verticalSplit", "#mainSplit", "#canvasSplit"}) {
+            javafx.scene.control.SplitPane p = robot.lookup(id).queryAs(javafx.scene.control.SplitPane.class);
+            b.append(' ').append(id).append(java.util.Arrays.toString(p.getDividerPositions())).append(p.getHeight());
+        }
+        b.append(" toolbar ").append(robot.lookup("#toolBar").queryAs(javafx.scene.layout.Region.class).getHeight());
+        return b.toString();
+    }
+
+    private static boolean halfway(long now, MessageView m, int leader) {
+        return m.kind() == MessageKind.FETCH && m.to() == leader && m.deliverAt() - m.sentAt() >= 4
+                && now - m.sentAt() >= (m.deliverAt() - m.sentAt()) / 3 && m.deliverAt() - now >= (m.deliverAt() - m.sentAt()) / 3;
+    }
+}
