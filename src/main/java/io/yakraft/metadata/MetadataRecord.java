@@ -29,6 +29,7 @@ import java.util.List;
     @JsonSubTypes.Type(MetadataRecord.BrokerRegistrationChangeRecord.class),
     @JsonSubTypes.Type(MetadataRecord.NoOpRecord.class),
     @JsonSubTypes.Type(MetadataRecord.RegisterControllerRecord.class),
+    @JsonSubTypes.Type(MetadataRecord.ClearElrRecord.class),
     @JsonSubTypes.Type(MetadataRecord.LeaderChangeRecord.class)
 })
 public sealed interface MetadataRecord {
@@ -259,6 +260,17 @@ public sealed interface MetadataRecord {
 
         public int apiKey() {
             return 27;
+        }
+    }
+
+    /**
+     * ClearElrRecord v0 (apiKey 28): clears ELR and LastKnownElr of every partition of
+     * {@code topicName}, or of every topic when it is empty; written after a min.insync.replicas
+     * change (ConfigurationControlManager.createClearElrRecordsAsNeeded).
+     */
+    record ClearElrRecord(String topicName) implements MetadataRecord {
+        public int apiKey() {
+            return 28;
         }
     }
 
