@@ -148,6 +148,9 @@ public final class RealScenarioRun {
         if (a instanceof Action.Compact) {
             return "Kafka snapshots on its own schedule (metadata.log.max.record.bytes.between.snapshots); no API asks for one";
         }
+        if (a instanceof Action.AlterTopicConfig) {
+            return "altering topic configs on a real cluster (Admin.incrementalAlterConfigs) is not built";
+        }
         if (a instanceof Action.RegisterBroker || a instanceof Action.UnregisterBroker || a instanceof Action.ReregisterBroker
                 || a instanceof Action.RegisterProducer) {
             return "the local cluster's brokers are fixed when it starts (adding or unregistering one is not built)";
