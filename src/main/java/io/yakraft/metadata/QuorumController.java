@@ -332,7 +332,10 @@ public class QuorumController {
         if (b == null) {
             return error(ControllerError.BROKER_ID_NOT_REGISTERED, "broker " + c.brokerId() + " is not registered");
         }
+        // handleBrokerUnregistered: an ISR pass, then an ELR pass over the same image
         List<MetadataRecord> records = new ArrayList<>(partitionChangesOnFence(b.id()));
+        records.addAll(leaderAndIsrUpdates(b.id(), MetadataRecord.NO_LEADER, MetadataRecord.NO_LEADER,
+                p -> p.eligibleLeaderReplicas().contains(b.id())));
         records.add(new UnregisterBrokerRecord(b.id(), b.epoch()));
         sessionEnds.remove(b.id());
         return new Decision(records, ControllerReply.ok(new ControllerReply.Done()));

@@ -80,6 +80,19 @@ class UncleanElectionTest {
         assertEquals(List.of(101), partition(c).lastKnownElr());
     }
 
+    /** ReplicationControlManagerTest.testMaybeTriggerUncleanLeaderElectionForLeaderlessPartitions, through the whole cluster. */
+    @Test
+    void enablingUncleanElectionLiveElectsTheLeaderlessPartitionAtTheNextPeriodicCheck() {
+        Cluster c = run(false);
+        assertFalse(partition(c).hasLeader());
+        c.submit(new ControllerCommand.AlterTopicConfigs("u", Map.of("unclean.leader.election.enable", "true")), r -> { });
+        c.runFor(ControllerProcess.UNCLEAN_ELECTION_CHECK_MS + 2_000);
+        assertEquals(102, partition(c).leader(), "the controller's electUnclean task picked the out-of-sync replica");
+        assertEquals(List.of(102), partition(c).isr());
+        assertEquals(io.yakraft.metadata.MetadataRecord.RECOVERING, partition(c).leaderRecoveryState());
+        assertEquals(List.of(), partition(c).eligibleLeaderReplicas(), "an unclean election clears the ELR");
+    }
+
     @Test
     void theUncleanLeaderIsRecoveringUntilItsAlterPartitionSaysRecovered() {
         Cluster c = run(true);

@@ -68,6 +68,8 @@ class ActionJsonTest {
                 "{\"action\":\"createPartitions\",\"topic\":\"orders\",\"total\":6}",
                 "{\"action\":\"electPreferredLeaders\",\"topic\":\"orders\"}",
                 "{\"action\":\"electPreferredLeaders\"}",
+                "{\"action\":\"alterTopicConfig\",\"topic\":\"orders\",\"configs\":{\"min.insync.replicas\":\"2\","
+                        + "\"unclean.leader.election.enable\":null}}",
                 "{\"action\":\"deleteTopic\",\"name\":\"orders\"}",
                 "{\"action\":\"registerProducer\",\"broker\":\"b101\"}",
                 "{\"action\":\"feed\",\"topic\":\"payments\",\"count\":300,\"keys\":16,\"acks\":\"all\",\"rate\":30,\"via\":\"b101\"}",
