@@ -132,8 +132,8 @@ class ActionJsonTest {
 
     @Test
     void eachComplaintSaysWhatWasExpected(@TempDir Path dir) throws Exception {
-        assertTrue(problem("{\"node\":\"n1\"}").startsWith("an action needs 'action', one of: addController, addVoter, caption"));
-        assertTrue(problem("{\"action\":\"explode\"}").startsWith("explode: unknown action 'explode' (expected one of: addController, addVoter, caption"));
+        assertTrue(problem("{\"node\":\"n1\"}").startsWith("an action needs 'action', one of: addController, addVoter, alterTopicConfig, caption"));
+        assertTrue(problem("{\"action\":\"explode\"}").startsWith("explode: unknown action 'explode' (expected one of: addController, addVoter, alterTopicConfig, caption"));
         assertTrue(problem("{\"action\":\"expect\",\"check\":\"logsConverged\"}").contains("unknown action 'expect'"),
                 "a check is not an action");
         assertEquals("kill: unknown field 'nod' (did you mean 'node'? expected one of: node)", problem("{\"action\":\"kill\",\"nod\":\"n1\"}"));
