@@ -49,7 +49,8 @@ public final class ApiServer implements AutoCloseable {
             "GET register-broker {}", "DELETE register-broker {}", "POST register-broker-change", "GET metadata-fetch-by-id {}",
             "POST register-producer", "POST create-topic", "GET get-topic {}", "POST create-partition", "GET topics",
             "GET partitions", "GET producers", "POST feed", "GET feeds", "GET feeds {}", "GET cluster", "GET metadata",
-            "GET health", "POST split-vote", "POST drop-message", "POST stop-node", "POST controllers", "POST voters", "DELETE voters {}");
+            "GET health", "POST split-vote", "POST drop-message", "POST stop-node", "POST controllers", "POST voters", "DELETE voters {}",
+            "POST alter-topic-config");
 
     private final LiveSession cluster;
     private final HttpWire server;
@@ -184,6 +185,8 @@ public final class ApiServer implements AutoCloseable {
             }
             case "POST create-partition":
                 return createPartition(body(ex));
+            case "POST alter-topic-config":
+                return alterTopicConfig(body(ex));
             case "GET topics": {
                 List<Object> out = new ArrayList<>();
                 MetadataImage image = committed();
@@ -441,6 +444,36 @@ public final class ApiServer implements AutoCloseable {
         m.put("topicUUID", ((ControllerReply.TopicCreated) r.body()).topicId().toString());
         m.put("name", name);
         return new Created(m);
+    }
+
+    /**
+     * {"name": T, "configs": {"min.insync.replicas": 2, "unclean.leader.election.enable": null}}:
+     * Kafka's IncrementalAlterConfigs on topic T (null DELETEs a config). 200 with the topic's
+     * configs after the change; 400 INVALID_CONFIG naming the config, 404 for an unknown topic.
+     */
+    private Object alterTopicConfig(JsonNode b) throws ApiError {
+        String name = requiredText(b, "name");
+        if (!b.has("configs") || !b.get("configs").isObject() || b.get("configs").isEmpty()) {
+            throw new ApiError(400, "MISSING_FIELD", "'configs' is required: an object such as {\"min.insync.replicas\": 2}"
+                    + " (null deletes a config)");
+        }
+        ObjectNode step = json.createObjectNode().put("action", "alterTopicConfig").put("topic", name);
+        step.set("configs", b.get("configs"));
+        topicOrThrow(name);
+        ControllerReply r = await(perform(parse(step, "INVALID_CONFIG")).reply());
+        check(r);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        MetadataImage image = committed();
+        Map<String, String> now = new java.util.TreeMap<>();
+        for (String k : io.yakraft.metadata.TopicConfigs.NAMES) {
+            String v = image.topicConfig(name, k);
+            if (v != null) {
+                now.put(k, v);
+            }
+        }
+        m.put("configs", now);
+        return m;
     }
 
     /** The seed's partition record: all five are required when one of them is given. */

@@ -69,6 +69,11 @@ final class SeedViews {
         m.put("leader", p.leader());
         m.put("leaderEpoch", p.leaderEpoch());
         m.put("partitionEpoch", p.partitionEpoch());
+        // KIP-966 and KIP-704, as kafka-topics --describe reports them (Elr, LastKnownElr, LeaderRecoveryState)
+        m.put("eligibleLeaderReplicas", p.eligibleLeaderReplicas());
+        m.put("lastKnownElr", p.lastKnownElr());
+        m.put("leaderRecoveryState", p.leaderRecoveryState() == io.yakraft.metadata.MetadataRecord.RECOVERING
+                ? "RECOVERING" : "RECOVERED");
         m.put("last_offset", asOfOffset);
         return m;
     }

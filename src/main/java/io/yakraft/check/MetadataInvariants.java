@@ -6,6 +6,7 @@ import io.yakraft.cluster.LogRange;
 import io.yakraft.metadata.BrokerRegistration;
 import io.yakraft.metadata.ControllerCommand;
 import io.yakraft.metadata.ControllerReply;
+import io.yakraft.metadata.KafkaFeatures;
 import io.yakraft.metadata.MetadataDelta;
 import io.yakraft.metadata.MetadataImage;
 import io.yakraft.metadata.MetadataRecord;
@@ -37,6 +38,7 @@ final class MetadataInvariants implements ClusterObserver {
     static final String LEADER_IN_ISR = "PartitionLeaderInIsr";
     static final String ISR_WITHIN_REPLICAS = "IsrWithinReplicas";
     static final String NO_FENCED_LEADER = "NoFencedPartitionLeader";
+    static final String CLEAN_LEADER_FROM_ISR_OR_ELR = "CleanLeaderFromIsrOrElr";
     static final String MONOTONIC_BROKER_EPOCH = "MonotonicBrokerEpoch";
     static final String ANSWER_AFTER_COMMIT = "ControllerAnswersAfterCommit";
 
@@ -106,9 +108,11 @@ final class MetadataInvariants implements ClusterObserver {
                 } catch (IllegalArgumentException corrupt) {
                     continue; // every node skips it the same way (see NodeImages)
                 }
+                MetadataImage prior = reference;
                 reference = delta.apply();
                 history.put(o + 1, reference);
                 checkSound(node, o, r);
+                checkCleanElection(node, o, r, prior);
             }
         }
         referenceNext = to;
@@ -157,10 +161,46 @@ final class MetadataInvariants implements ClusterObserver {
         }
     }
 
+    /**
+     * KIP-966: a leader the controller elected without RECOVERING (a clean election) was in the
+     * ISR before, or in the ELR (then the ISR it wanted was empty, and the leader is the new ISR). An unclean leader is always marked
+     * RECOVERING (PartitionChangeBuilder.tryElection), so this catches a controller that elects
+     * outside ISR and ELR while calling it clean.
+     */
+    private void checkCleanElection(int node, long offset, MetadataRecord record, MetadataImage prior) {
+        if (!(record instanceof MetadataRecord.PartitionChangeRecord c) || c.leader() < 0) {
+            return;
+        }
+        TopicImage t = reference.topic(c.topicId());
+        TopicImage before = prior.topic(c.topicId());
+        if (t == null || before == null) {
+            return;
+        }
+        PartitionRegistration was = before.partitions().get(c.partitionId());
+        PartitionRegistration now = t.partitions().get(c.partitionId());
+        if (was == null || now == null || now.leader() == was.leader()
+                || now.leaderRecoveryState() == MetadataRecord.RECOVERING) {
+            return;
+        }
+        boolean fromIsr = was.isr().contains(now.leader());
+        // from the ELR once the ISR (after the members this change removes) is empty: it becomes the whole ISR
+        boolean fromElr = was.eligibleLeaderReplicas().contains(now.leader()) && now.isr().equals(java.util.List.of(now.leader()));
+        if (!fromIsr && !fromElr) {
+            reporter.fail(CLEAN_LEADER_FROM_ISR_OR_ELR, node, t.name() + "-" + c.partitionId() + " at offset " + offset
+                    + ": leader " + now.leader() + " elected cleanly from outside ISR " + was.isr() + " and ELR "
+                    + was.eligibleLeaderReplicas());
+        }
+    }
+
     /** "Rule: detail" when the partition breaks a rule, else null. */
     static String partitionProblem(PartitionRegistration p, MetadataImage image) {
-        if (p.isr().isEmpty() || !p.replicas().containsAll(p.isr())) {
-            return ISR_WITHIN_REPLICAS + ": ISR " + p.isr() + " is empty or not within replicas " + p.replicas();
+        // KIP-966: with eligible.leader.replicas.version 1 a leaderless partition may have an empty ISR
+        boolean mayBeEmpty = !p.hasLeader() && image.features().getOrDefault(KafkaFeatures.ELR_VERSION, (short) 0) >= 1;
+        if ((p.isr().isEmpty() && !mayBeEmpty) || !p.replicas().containsAll(p.isr())
+                || !p.replicas().containsAll(p.eligibleLeaderReplicas())
+                || p.eligibleLeaderReplicas().stream().anyMatch(p.isr()::contains)) {
+            return ISR_WITHIN_REPLICAS + ": ISR " + p.isr() + " (ELR " + p.eligibleLeaderReplicas() + ") is empty while a"
+                    + " leader or ELR-less cluster needs it, or not within replicas " + p.replicas() + ", or overlaps the ELR";
         }
         if (!p.hasLeader()) {
             return null;

@@ -52,6 +52,9 @@ public final class Runner {
             // KIP-853's faults are among them: voters lose disks and are removed, and are replaced.
             RandomFaults.scheduleWithVoterChanges(cluster, 2_000, end, spec.faultGapMs());
         }
+        if (spec.configChanges()) {
+            ConfigChanges.schedule(cluster, 2_000, end, 3_000);
+        }
         cluster.runUntil(end);
         long liveness = -1;
         if (!cluster.stopped()) {

@@ -165,6 +165,17 @@ public sealed interface Action {
     record CreatePartitions(String topic, int total) implements Action {
     }
 
+    /**
+     * Kafka's IncrementalAlterConfigs on a topic: SET each config, or DELETE it where the value is
+     * null (the topic falls back on the cluster's value). Takes effect live: min.insync.replicas for
+     * acks=all and the ELR, unclean.leader.election.enable for the controller's periodic check.
+     */
+    record AlterTopicConfig(String topic, java.util.Map<String, String> configs) implements Action {
+        public AlterTopicConfig {
+            configs = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(configs));
+        }
+    }
+
     /** Preferred leader election (Kafka's ElectLeaders, PREFERRED) for one topic, or every topic when {@code topic} is null. */
     record ElectPreferredLeaders(String topic) implements Action {
     }

@@ -102,6 +102,9 @@ final class ActionRunner {
         if (action instanceof Action.CreatePartitions a) {
             return command(new ControllerCommand.CreatePartitions(a.topic(), a.total()));
         }
+        if (action instanceof Action.AlterTopicConfig a) {
+            return command(new ControllerCommand.AlterTopicConfigs(a.topic(), a.configs()));
+        }
         if (action instanceof Action.DeleteTopic a) {
             return command(new ControllerCommand.DeleteTopic(a.name()));
         }

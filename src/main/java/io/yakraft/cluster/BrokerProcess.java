@@ -53,6 +53,10 @@ final class BrokerProcess implements NodeProcess {
     private long shutdownDeadline = Long.MAX_VALUE;
     private Runnable onShutdown = () -> { };
     private final Uuid logDir;
+    /** The epoch of the last incarnation if it shut down cleanly, else -1 (BrokerRegistration's PreviousBrokerEpoch). */
+    private final long previousBrokerEpoch;
+    /** Where a clean shutdown writes this incarnation's epoch for the next one. */
+    private final java.util.function.LongConsumer cleanShutdownFile;
     private long nextContactAt;
     private int controllerHint = -1;
     private int rotation;
@@ -73,8 +77,11 @@ final class BrokerProcess implements NodeProcess {
      */
     BrokerProcess(int id, int incarnation, RaftHost host, Simulation sim, NodeImages images, MetadataConfig config,
                   RaftConfig raftConfig, int[] controllers, Uuid incarnationId, BrokerIdentity identity, long now,
-                  ClientCommands clientCommands, Uuid logDir) {
+                  ClientCommands clientCommands, Uuid logDir, long previousBrokerEpoch,
+                  java.util.function.LongConsumer cleanShutdownFile) {
         this.id = id;
+        this.previousBrokerEpoch = previousBrokerEpoch;
+        this.cleanShutdownFile = cleanShutdownFile;
         this.logDir = logDir;
         this.nextCorrelation = ((long) incarnation << 40) + 1;
         this.host = host;
@@ -163,7 +170,8 @@ final class BrokerProcess implements NodeProcess {
         callers.keySet().retainAll(inFlight.keySet());
         opNumbers.keySet().retainAll(inFlight.keySet());
         if (brokerEpoch < 0) {
-            send(new RegisterBroker(id, incarnationId, identity.listeners(), identity.rack(), List.of(logDir)));
+            send(new RegisterBroker(id, incarnationId, identity.listeners(), identity.rack(), List.of(logDir),
+                    previousBrokerEpoch));
             nextContactAt = now + raftConfig.requestTimeoutMs();
             return;
         }
@@ -244,6 +252,7 @@ final class BrokerProcess implements NodeProcess {
                 fenced = h.fenced();
                 if (h.shouldShutdown() && !shutDown) {
                     shutDown = true;
+                    cleanShutdownFile.accept(brokerEpoch); // the controller let it go: a clean shutdown
                     onShutdown.run();
                 }
             } else if (reply.error() == ControllerError.STALE_BROKER_EPOCH

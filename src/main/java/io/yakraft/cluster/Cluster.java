@@ -59,6 +59,8 @@ public final class Cluster {
     private final Map<Integer, Map<TopicPartition, PartitionLog>> dataDisks = new TreeMap<>();
     /** Each broker's log directory id, kept across restarts until its disk is lost. */
     private final Map<Integer, Uuid> logDirs = new TreeMap<>();
+    /** broker id → the broker epoch its clean shutdown file holds (Kafka writes it when a broker shuts down cleanly). */
+    private final Map<Integer, Long> cleanShutdownEpochs = new TreeMap<>();
     private final List<Feed> feeds = new ArrayList<>();
     private final Map<Integer, RaftHost> hosts = new TreeMap<>();
     private final List<ClusterObserver> observers = new ArrayList<>();
@@ -149,12 +151,16 @@ public final class Cluster {
             MetadataConfig meta = config.metadata();
             if (isVoter(nodeId)) {
                 host.add(new ControllerProcess(nodeId, incarnation, host, sim, images, controllerFactory.create(meta.sessionTimeoutMs(),
-                        sim.randomFor("controller", nodeId, incarnation)), observers, meta, config.raft().requestTimeoutMs(),
+                        sim.randomFor("controller", nodeId, incarnation))
+                        .withDefaultMinInsyncReplicas(config.data().minInsyncReplicas()), observers, meta, config.raft().requestTimeoutMs(),
                         config.data().minInsyncReplicas(), Uuid.random(sim.randomFor("incarnation", nodeId, incarnation)), sim.now()));
             } else {
+                // the broker reads and removes its clean shutdown file as it starts: a crash leaves none behind
+                Long previousEpoch = cleanShutdownEpochs.remove(nodeId);
                 BrokerProcess broker = new BrokerProcess(nodeId, incarnation, host, sim, images, meta, config.raft(), bootstrapServers,
                         Uuid.random(sim.randomFor("incarnation", nodeId, incarnation)), brokers.get(nodeId), sim.now(), clientCommands,
-                        logDirs.get(nodeId));
+                        logDirs.get(nodeId), diskLost || previousEpoch == null ? -1 : previousEpoch,
+                        epoch -> cleanShutdownEpochs.put(nodeId, epoch));
                 host.add(broker);
                 host.add(new ReplicaManagerProcess(nodeId, incarnation, dataImages, config.data(), config.protocol().replication(), dataDisks.get(nodeId), broker,
                         new DataHost(nodeId, sim, broker, observers)));

@@ -47,6 +47,12 @@ final class ControllerProcess implements NodeProcess {
     private final int defaultMinInsyncReplicas;
     private final Uuid incarnationId;
     private long nextNoOpAt = Long.MAX_VALUE;
+    /**
+     * Kafka's unclean.leader.election.interval.ms is 300 000 ms (5 minutes); scaled down here, as
+     * the session timeouts are not, so that a lesson sees the periodic electUnclean task act.
+     */
+    static final long UNCLEAN_ELECTION_CHECK_MS = 5_000;
+    private long nextUncleanCheckAt = Long.MAX_VALUE;
     /** When this controller next asks to be registered (ControllerRegistrationManager), until its record is applied. */
     private long nextRegisterAt;
     private long nextCorrelation;
@@ -179,6 +185,13 @@ final class ControllerProcess implements NodeProcess {
             write(now, controller.noOp(raft.log().endOffset()).records(), "metadata.max.idle.interval.ms");
             nextNoOpAt = now + maxIdleIntervalMs;
         }
+        if (now >= nextUncleanCheckAt) {
+            Decision unclean = controller.electUncleanLeaders(raft.log().endOffset());
+            if (unclean != null) {
+                write(now, unclean.records(), "unclean.leader.election.interval.ms: unclean election of leaderless partitions");
+            }
+            nextUncleanCheckAt = now + UNCLEAN_ELECTION_CHECK_MS;
+        }
     }
 
     /** Becomes active or standby as the raft core's role and applied offset say. */
@@ -203,12 +216,16 @@ final class ControllerProcess implements NodeProcess {
                 write(now, boot.records(), "bootstrap metadata");
             }
             nextNoOpAt = maxIdleIntervalMs > 0 ? now + maxIdleIntervalMs : Long.MAX_VALUE;
+            nextUncleanCheckAt = now + UNCLEAN_ELECTION_CHECK_MS;
         }
     }
 
     @Override
     public long nextWakeAt() {
         long next = active() ? Math.min(controller.nextSessionEnd(), nextNoOpAt) : Long.MAX_VALUE;
+        if (active() && controller.uncleanElectionPending()) {
+            next = Math.min(next, nextUncleanCheckAt); // the periodic task only wakes the node when it has work
+        }
         return registered() ? next : Math.min(next, nextRegisterAt);
     }
 

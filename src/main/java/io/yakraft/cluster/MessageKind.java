@@ -47,6 +47,8 @@ public enum MessageKind implements MessageType {
     CONTROLLER_REGISTRATION_RESPONSE("ControllerRegistrationResponse", Family.CONTROLLER_RPC, true),
     ELECT_LEADERS("ElectLeaders", Family.CONTROLLER_RPC, false),
     ELECT_LEADERS_RESPONSE("ElectLeadersResponse", Family.CONTROLLER_RPC, true),
+    INCREMENTAL_ALTER_CONFIGS("IncrementalAlterConfigs", Family.CONTROLLER_RPC, false),
+    INCREMENTAL_ALTER_CONFIGS_RESPONSE("IncrementalAlterConfigsResponse", Family.CONTROLLER_RPC, true),
 
     PRODUCE("Produce", Family.PRODUCE, false),
     PRODUCE_RESPONSE("ProduceResponse", Family.PRODUCE, true),
@@ -195,6 +197,9 @@ public enum MessageKind implements MessageType {
         }
         if (c instanceof ControllerCommand.ElectLeaders) {
             return response ? ELECT_LEADERS_RESPONSE : ELECT_LEADERS;
+        }
+        if (c instanceof ControllerCommand.AlterTopicConfigs) {
+            return response ? INCREMENTAL_ALTER_CONFIGS_RESPONSE : INCREMENTAL_ALTER_CONFIGS;
         }
         throw new IllegalArgumentException("unknown controller command " + c.getClass().getName());
     }

@@ -15,15 +15,24 @@ public sealed interface ControllerCommand {
     String describe();
 
     /** {@code logDirs}: the ids of the broker's log directories (one per directory, kept in meta.properties). */
+    /**
+     * {@code previousBrokerEpoch}: the epoch this broker's last incarnation held when it shut down
+     * cleanly (Kafka reads it from the clean shutdown file), -1 after a crash or on a first start.
+     */
     record RegisterBroker(int brokerId, Uuid incarnationId, List<MetadataRecord.Endpoint> listeners, String rack,
-                          List<Uuid> logDirs) implements ControllerCommand {
+                          List<Uuid> logDirs, long previousBrokerEpoch) implements ControllerCommand {
         public RegisterBroker {
             listeners = List.copyOf(listeners);
             logDirs = List.copyOf(logDirs);
         }
 
+        public RegisterBroker(int brokerId, Uuid incarnationId, List<MetadataRecord.Endpoint> listeners, String rack,
+                              List<Uuid> logDirs) {
+            this(brokerId, incarnationId, listeners, rack, logDirs, -1);
+        }
+
         public RegisterBroker(int brokerId, Uuid incarnationId, List<MetadataRecord.Endpoint> listeners, String rack) {
-            this(brokerId, incarnationId, listeners, rack, List.of());
+            this(brokerId, incarnationId, listeners, rack, List.of(), -1);
         }
 
         public String describe() {
@@ -92,6 +101,20 @@ public sealed interface ControllerCommand {
         }
     }
 
+    /**
+     * Kafka's IncrementalAlterConfigs on one topic: each entry SETs a config, or DELETEs it when its
+     * value is null (the topic falls back on the cluster's value).
+     */
+    record AlterTopicConfigs(String topic, Map<String, String> configs) implements ControllerCommand {
+        public AlterTopicConfigs {
+            configs = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(configs));
+        }
+
+        public String describe() {
+            return "IncrementalAlterConfigs(" + topic + ", " + configs + ")";
+        }
+    }
+
     /** Grows the topic to {@code totalCount} partitions. */
     record CreatePartitions(String topic, int totalCount) implements ControllerCommand {
         public String describe() {
@@ -112,12 +135,15 @@ public sealed interface ControllerCommand {
     }
 
     /**
-     * A partition leader asks to change the ISR, on the leader and partition epochs it knows.
-     * {@code newIsrEpochs[i]} is the broker epoch of {@code newIsr[i]} as the leader saw it in that
-     * replica's fetches (AlterPartition v3's NewIsrWithEpochs, KIP-903); -1 skips the check.
+     * A partition leader asks to change the ISR, on the leader and partition epochs it knows, with
+     * its leader recovery state (a 4.3 leader marks itself RECOVERED as it starts leading, so this
+     * is how the controller learns an unclean recovery is over). {@code newIsrEpochs[i]} is the broker
+     * epoch of {@code newIsr[i]} as the leader saw it in that replica's fetches (AlterPartition v3's
+     * NewIsrWithEpochs, KIP-903); -1 skips the check.
      */
     record AlterPartition(int brokerId, long brokerEpoch, Uuid topicId, int partitionId, int leaderEpoch,
-                          int partitionEpoch, List<Integer> newIsr, List<Long> newIsrEpochs) implements ControllerCommand {
+                          int partitionEpoch, List<Integer> newIsr, List<Long> newIsrEpochs, byte leaderRecoveryState)
+            implements ControllerCommand {
         public AlterPartition {
             newIsr = List.copyOf(newIsr);
             newIsrEpochs = List.copyOf(newIsrEpochs);
@@ -127,11 +153,24 @@ public sealed interface ControllerCommand {
             }
         }
 
+        /** Recovered, with the broker epochs the leader saw. */
+        public AlterPartition(int brokerId, long brokerEpoch, Uuid topicId, int partitionId, int leaderEpoch,
+                              int partitionEpoch, List<Integer> newIsr, List<Long> newIsrEpochs) {
+            this(brokerId, brokerEpoch, topicId, partitionId, leaderEpoch, partitionEpoch, newIsr, newIsrEpochs,
+                    MetadataRecord.RECOVERED);
+        }
+
         /** Without broker epochs (AlterPartition before v3): every member's epoch is -1, unchecked. */
         public AlterPartition(int brokerId, long brokerEpoch, Uuid topicId, int partitionId, int leaderEpoch,
-                              int partitionEpoch, List<Integer> newIsr) {
+                              int partitionEpoch, List<Integer> newIsr, byte leaderRecoveryState) {
             this(brokerId, brokerEpoch, topicId, partitionId, leaderEpoch, partitionEpoch, newIsr,
-                    java.util.Collections.nCopies(newIsr.size(), -1L));
+                    java.util.Collections.nCopies(newIsr.size(), -1L), leaderRecoveryState);
+        }
+
+        /** Recovered and without broker epochs. */
+        public AlterPartition(int brokerId, long brokerEpoch, Uuid topicId, int partitionId, int leaderEpoch,
+                              int partitionEpoch, List<Integer> newIsr) {
+            this(brokerId, brokerEpoch, topicId, partitionId, leaderEpoch, partitionEpoch, newIsr, MetadataRecord.RECOVERED);
         }
 
         public String describe() {

@@ -126,6 +126,26 @@ public final class MetadataDelta {
             }
             controllers.put(r.controllerId(), new ControllerRegistration(r.controllerId(), r.incarnationId(),
                     r.endPoints(), r.features()));
+        } else if (record instanceof MetadataRecord.ClearElrRecord r) {
+            // TopicsDelta.replay(ClearElrRecord): each partition holding an ELR or LastKnownElr takes a
+            // change that empties both (a new partition epoch, the same leader epoch)
+            for (TopicImage t : topics().values()) {
+                if (!r.topicName().isEmpty() && !r.topicName().equals(t.name())) {
+                    continue;
+                }
+                TreeMap<Integer, PartitionRegistration> ps = partitions(t.id(), record);
+                for (Map.Entry<Integer, PartitionRegistration> e : new TreeMap<>(ps).entrySet()) {
+                    PartitionRegistration p = e.getValue();
+                    if (!p.eligibleLeaderReplicas().isEmpty() || !p.lastKnownElr().isEmpty()) {
+                        ps.put(e.getKey(), p.merge(new PartitionChangeRecord(e.getKey(), t.id(), null,
+                                MetadataRecord.NO_LEADER_CHANGE, null, null, null, MetadataRecord.NO_RECOVERY_STATE_CHANGE,
+                                null, java.util.List.of(), java.util.List.of())));
+                    }
+                }
+            }
+            if (!r.topicName().isEmpty() && !topics().containsKey(r.topicName())) {
+                throw new IllegalArgumentException(record + " names an unknown topic");
+            }
         } else if (record instanceof NoOpRecord || record instanceof LeaderChangeRecord) {
             // Only move the offset: a no-op keeps the log alive, a leader change is for display.
         } else if (record instanceof MetadataRecord.BeginTransactionRecord

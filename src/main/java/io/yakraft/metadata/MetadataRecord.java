@@ -31,6 +31,7 @@ import java.util.List;
     @JsonSubTypes.Type(MetadataRecord.RegisterControllerRecord.class),
     @JsonSubTypes.Type(MetadataRecord.BeginTransactionRecord.class),
     @JsonSubTypes.Type(MetadataRecord.EndTransactionRecord.class),
+    @JsonSubTypes.Type(MetadataRecord.ClearElrRecord.class),
     @JsonSubTypes.Type(MetadataRecord.LeaderChangeRecord.class)
 })
 public sealed interface MetadataRecord {
@@ -279,6 +280,17 @@ public sealed interface MetadataRecord {
     record EndTransactionRecord() implements MetadataRecord {
         public int apiKey() {
             return 24;
+        }
+    }
+
+    /**
+     * ClearElrRecord v0 (apiKey 28): clears ELR and LastKnownElr of every partition of
+     * {@code topicName}, or of every topic when it is empty; written after a min.insync.replicas
+     * change (ConfigurationControlManager.createClearElrRecordsAsNeeded).
+     */
+    record ClearElrRecord(String topicName) implements MetadataRecord {
+        public int apiKey() {
+            return 28;
         }
     }
 

@@ -59,6 +59,8 @@ public class QuorumController {
     public static final byte BROKER_RESOURCE = 4;
 
     private final SplittableRandom random;
+    /** The cluster's min.insync.replicas, for topics that do not set their own (Kafka's default 1). */
+    private int defaultMinInsyncReplicas = 1;
     private MetadataImage image = MetadataImage.EMPTY;
     /** broker id → the time its session ends unless a heartbeat arrives. */
     private final TreeMap<Integer, Long> sessionEnds = new TreeMap<>();
@@ -87,6 +89,12 @@ public class QuorumController {
         for (BrokerRegistration b : committed.brokers().values()) {
             sessionEnds.put(b.id(), now + sessionTimeoutMs);
         }
+    }
+
+    /** Sets the cluster-wide min.insync.replicas the controller falls back on; returns this. */
+    public QuorumController withDefaultMinInsyncReplicas(int minInsyncReplicas) {
+        this.defaultMinInsyncReplicas = minInsyncReplicas;
+        return this;
     }
 
     /** The committed image plus this controller's uncommitted records. */
@@ -125,6 +133,8 @@ public class QuorumController {
             d = alterPartition(c);
         } else if (command instanceof ControllerCommand.ElectLeaders c) {
             d = electPreferredLeaders(c);
+        } else if (command instanceof ControllerCommand.AlterTopicConfigs c) {
+            d = alterTopicConfigs(c);
         } else {
             throw new IllegalArgumentException("unknown command " + command);
         }
@@ -177,8 +187,14 @@ public class QuorumController {
                 return error(ControllerError.DUPLICATE_BROKER_REGISTRATION, "broker " + c.brokerId()
                         + " is registered with incarnation " + existing.incarnationId() + " and its session is live");
             }
-            // the old incarnation is gone: its leaderships move before the new, fenced registration lands
-            records.addAll(partitionChangesOnFence(c.brokerId()));
+        }
+        if (existing != null && !existing.incarnationId().equals(c.incarnationId())) {
+            // ClusterControlManager.registerBroker → handleBrokerShutdown: the old incarnation is gone, and its
+            // leaderships move before the new, fenced registration lands. A broker that did not shut down
+            // cleanly (its previous broker epoch is not the registered one) also leaves every ELR.
+            boolean clean = c.previousBrokerEpoch() == existing.epoch();
+            records.addAll(elrEnabled() && !clean ? partitionChangesOnUncleanShutdown(c.brokerId())
+                    : partitionChangesOnFence(c.brokerId()));
         }
         long epoch = nextOffset + records.size(); // Kafka: the broker epoch is the registration record's offset
         records.add(new RegisterBrokerRecord(c.brokerId(), c.incarnationId(), epoch, c.listeners(),
@@ -331,95 +347,137 @@ public class QuorumController {
         if (b == null) {
             return error(ControllerError.BROKER_ID_NOT_REGISTERED, "broker " + c.brokerId() + " is not registered");
         }
+        // handleBrokerUnregistered: an ISR pass, then an ELR pass over the same image
         List<MetadataRecord> records = new ArrayList<>(partitionChangesOnFence(b.id()));
+        records.addAll(leaderAndIsrUpdates(b.id(), MetadataRecord.NO_LEADER, MetadataRecord.NO_LEADER,
+                p -> p.eligibleLeaderReplicas().contains(b.id())));
         records.add(new UnregisterBrokerRecord(b.id(), b.epoch()));
         sessionEnds.remove(b.id());
         return new Decision(records, ControllerReply.ok(new ControllerReply.Done()));
     }
 
     /**
-     * The PartitionChangeRecords that take a broker out of service: it leaves every ISR and
-     * each partition it led gets the first unfenced ISR member (in replica order) as leader.
-     * Kafka keeps the last ISR member even when it goes, with no leader, so that the partition
-     * can come back without data loss when that broker returns.
+     * The PartitionChangeRecords that take a broker out of service (Kafka's handleBrokerFenced,
+     * handleBrokerInControlledShutdown and a clean handleBrokerShutdown): it leaves every ISR, and
+     * each partition it led gets a new leader from the ISR (or the ELR), else an unclean one where
+     * the topic allows it, else none. With ELR on, the last ISR member leaves too and waits in the
+     * ELR; with it off, Kafka keeps the last member in the ISR (KIP-841).
      */
     protected List<MetadataRecord> partitionChangesOnFence(int brokerId) {
-        List<MetadataRecord> out = new ArrayList<>();
-        for (TopicImage t : image.topics().values()) {
-            for (Map.Entry<Integer, PartitionRegistration> e : t.partitions().entrySet()) {
-                PartitionRegistration p = e.getValue();
-                if (!p.isr().contains(brokerId) && p.leader() != brokerId) {
-                    continue;
-                }
-                List<Integer> isr = new ArrayList<>(p.isr());
-                isr.remove(Integer.valueOf(brokerId));
-                int leader = p.leader();
-                if (leader == brokerId) {
-                    leader = firstUsable(p.replicas(), isr, brokerId);
-                    int unclean = leader == MetadataRecord.NO_LEADER ? uncleanLeader(t, p, brokerId) : MetadataRecord.NO_LEADER;
-                    if (unclean != MetadataRecord.NO_LEADER) {
-                        leader = unclean;
-                        isr = new ArrayList<>(List.of(unclean));
-                    }
-                }
-                if (isr.isEmpty()) {
-                    isr = List.of(brokerId);
-                    leader = MetadataRecord.NO_LEADER;
-                }
-                boolean isrChanged = !isr.equals(p.isr());
-                boolean leaderChanged = leader != p.leader();
-                if (isrChanged || leaderChanged) {
-                    out.add(new PartitionChangeRecord(e.getKey(), t.id(), isrChanged ? List.copyOf(isr) : null,
-                            leaderChanged ? leader : MetadataRecord.NO_LEADER_CHANGE, null, null, null));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Leaderless partitions whose ISR holds the broker get it as leader. */
-    private List<MetadataRecord> electionsOnUnfence(int brokerId) {
-        List<MetadataRecord> out = new ArrayList<>();
-        for (TopicImage t : image.topics().values()) {
-            for (Map.Entry<Integer, PartitionRegistration> e : t.partitions().entrySet()) {
-                PartitionRegistration p = e.getValue();
-                if (!p.hasLeader() && p.isr().contains(brokerId)) {
-                    out.add(new PartitionChangeRecord(e.getKey(), t.id(), null, brokerId, null, null, null));
-                } else if (!p.hasLeader() && p.replicas().contains(brokerId)
-                        && TopicConfigs.uncleanLeaderElection(image, t.name())) {
-                    // unclean election (the topic allows it): no ISR member is up, this replica is
-                    out.add(new PartitionChangeRecord(e.getKey(), t.id(), List.of(brokerId), brokerId, null, null, null));
-                }
-            }
-        }
-        return out;
+        return leaderAndIsrUpdates(brokerId, MetadataRecord.NO_LEADER, MetadataRecord.NO_LEADER,
+                p -> p.isr().contains(brokerId));
     }
 
     /**
-     * Unclean leader election, when the topic's unclean.leader.election.enable says so and no ISR
-     * member can lead: the first usable replica in replica order, which becomes the whole ISR
-     * (Kafka's PartitionChangeBuilder with Election.UNCLEAN); NO_LEADER otherwise. Records the ISR
-     * acknowledged and this replica lacks are lost: the config trades them for availability.
+     * A new incarnation of a broker that did not shut down cleanly (Kafka's handleBrokerShutdown
+     * with ELR on): it leaves every ISR and ELR, since its log may have lost acknowledged records.
      */
-    private int uncleanLeader(TopicImage t, PartitionRegistration p, int excluded) {
-        if (!TopicConfigs.uncleanLeaderElection(image, t.name())) {
-            return MetadataRecord.NO_LEADER;
-        }
-        for (int r : p.replicas()) {
-            if (r != excluded && !p.isr().contains(r) && usable(r)) {
-                return r;
-            }
-        }
-        return MetadataRecord.NO_LEADER;
+    private List<MetadataRecord> partitionChangesOnUncleanShutdown(int brokerId) {
+        // two passes over the same image, as Kafka's: a broker is never in both a partition's ISR and its ELR
+        List<MetadataRecord> out = new ArrayList<>(leaderAndIsrUpdates(MetadataRecord.NO_LEADER, MetadataRecord.NO_LEADER,
+                brokerId, p -> p.isr().contains(brokerId)));
+        out.addAll(leaderAndIsrUpdates(MetadataRecord.NO_LEADER, MetadataRecord.NO_LEADER, brokerId,
+                p -> p.eligibleLeaderReplicas().contains(brokerId)));
+        return out;
     }
 
-    private int firstUsable(List<Integer> replicas, List<Integer> isr, int excluded) {
-        for (int r : replicas) {
-            if (r != excluded && isr.contains(r) && usable(r)) {
-                return r;
+    /** Leaderless partitions get a leader now that the broker is unfenced (Kafka's handleBrokerUnfenced). */
+    private List<MetadataRecord> electionsOnUnfence(int brokerId) {
+        return leaderAndIsrUpdates(MetadataRecord.NO_LEADER, brokerId, MetadataRecord.NO_LEADER, p -> !p.hasLeader());
+    }
+
+    /**
+     * Kafka's ReplicationControlManager.generateLeaderAndIsrUpdates: for each partition chosen, a
+     * PartitionChangeBuilder with {@code brokerToRemove} and {@code uncleanShutdown} out of the
+     * ISR and unable to lead, {@code brokerToAdd} able to lead although not yet unfenced in the
+     * image, and an unclean election where the topic allows it.
+     */
+    private List<MetadataRecord> leaderAndIsrUpdates(int brokerToRemove, int brokerToAdd, int uncleanShutdown,
+                                                     java.util.function.Predicate<PartitionRegistration> which) {
+        java.util.function.IntPredicate acceptable = r -> r != brokerToRemove && r != uncleanShutdown
+                && (r == brokerToAdd || usable(r));
+        List<MetadataRecord> out = new ArrayList<>();
+        for (TopicImage t : image.topics().values()) {
+            for (Map.Entry<Integer, PartitionRegistration> e : t.partitions().entrySet()) {
+                PartitionRegistration p = e.getValue();
+                if (!which.test(p)) {
+                    continue;
+                }
+                PartitionChangeBuilder b = builder(t, e.getKey(), p, acceptable);
+                if (uncleanShutdown != MetadataRecord.NO_LEADER) {
+                    b.setUncleanShutdownReplicas(List.of(uncleanShutdown));
+                }
+                List<Integer> isr = new ArrayList<>(p.isr());
+                isr.remove(Integer.valueOf(brokerToRemove));
+                isr.remove(Integer.valueOf(uncleanShutdown));
+                MetadataRecord r = b.setTargetIsr(isr).build();
+                if (r != null) {
+                    out.add(r);
+                }
             }
         }
-        return MetadataRecord.NO_LEADER;
+        return out;
+    }
+
+    /** A builder for one partition with the topic's effective min ISR, ELR switch and election type. */
+    private PartitionChangeBuilder builder(TopicImage t, int partition, PartitionRegistration p,
+                                           java.util.function.IntPredicate acceptable) {
+        PartitionChangeBuilder b = new PartitionChangeBuilder(p, t.id(), partition, acceptable, effectiveMinIsr(t),
+                elrEnabled());
+        if (TopicConfigs.uncleanLeaderElection(image, t.name())) {
+            b.setElection(PartitionChangeBuilder.Election.UNCLEAN);
+        }
+        return b;
+    }
+
+    /** FeatureControlManager.isElrFeatureEnabled: eligible.leader.replicas.version 1 or more. */
+    public boolean elrEnabled() {
+        return image.features().getOrDefault(KafkaFeatures.ELR_VERSION, (short) 0) >= 1;
+    }
+
+    /** getTopicEffectiveMinIsr: the topic's min.insync.replicas (else the cluster's), at most the replication factor. */
+    private int effectiveMinIsr(TopicImage t) {
+        int rf = t.partitions().isEmpty() ? 1 : t.partitions().values().iterator().next().replicas().size();
+        return Math.min(TopicConfigs.minInsyncReplicas(image, t.name(), defaultMinInsyncReplicas), rf);
+    }
+
+    /**
+     * Kafka's periodic electUnclean task (maybeElectUncleanLeaders): leaderless partitions of
+     * topics that allow unclean election get a leader outside the ISR if one can lead. Null when
+     * there is nothing to elect.
+     */
+    public Decision electUncleanLeaders(long nextOffset) {
+        List<MetadataRecord> records = new ArrayList<>();
+        for (TopicImage t : image.topics().values()) {
+            if (!TopicConfigs.uncleanLeaderElection(image, t.name())) {
+                continue;
+            }
+            for (Map.Entry<Integer, PartitionRegistration> e : t.partitions().entrySet()) {
+                if (!e.getValue().hasLeader()) {
+                    MetadataRecord r = builder(t, e.getKey(), e.getValue(), this::usable).build();
+                    if (r != null) {
+                        records.add(r);
+                    }
+                }
+            }
+        }
+        if (records.isEmpty()) {
+            return null;
+        }
+        Decision d = new Decision(records, ControllerReply.ok(new ControllerReply.Done()));
+        replay(nextOffset, d.records());
+        return d;
+    }
+
+    /** Whether a topic allowing unclean election has a leaderless partition: the periodic check has work. */
+    public boolean uncleanElectionPending() {
+        for (TopicImage t : image.topics().values()) {
+            if (TopicConfigs.uncleanLeaderElection(image, t.name())
+                    && t.partitions().values().stream().anyMatch(p -> !p.hasLeader())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Registered, unfenced and not shutting down: may lead and may join an ISR. */
@@ -534,18 +592,62 @@ public class QuorumController {
             }
             for (Map.Entry<Integer, PartitionRegistration> e : t.partitions().entrySet()) {
                 PartitionRegistration p = e.getValue();
-                int preferred = p.replicas().get(0);
-                if (p.leader() == preferred) {
-                    notNeeded++;
-                } else if (!p.isr().contains(preferred) || !usable(preferred)) {
-                    notAvailable++;
+                if (p.leader() == p.replicas().get(0)) {
+                    notNeeded++; // ELECTION_NOT_NEEDED
+                    continue;
+                }
+                PartitionChangeRecord r = new PartitionChangeBuilder(p, t.id(), e.getKey(), this::usable, effectiveMinIsr(t),
+                        elrEnabled()).setElection(PartitionChangeBuilder.Election.PREFERRED).build();
+                if (r == null) {
+                    notAvailable++; // PREFERRED_LEADER_NOT_AVAILABLE
                 } else {
-                    records.add(new PartitionChangeRecord(e.getKey(), t.id(), null, preferred, null, null, null));
+                    records.add(r);
                     elected.add(t.name() + "-" + e.getKey());
                 }
             }
         }
         return new Decision(records, ControllerReply.ok(new ControllerReply.LeadersElected(elected, notNeeded, notAvailable)));
+    }
+
+    /**
+     * ConfigurationControlManager.incrementalAlterConfigs on one TOPIC resource: a ConfigRecord
+     * per config whose value changes (a null value deletes it), then, with ELR on, a
+     * ClearElrRecord for the topic when min.insync.replicas is among them
+     * (createClearElrRecordsAsNeeded). All or nothing: one bad config fails the whole resource.
+     */
+    private Decision alterTopicConfigs(ControllerCommand.AlterTopicConfigs c) {
+        if (!image.topics().containsKey(c.topic())) {
+            return error(ControllerError.UNKNOWN_TOPIC_OR_PARTITION, "no topic named '" + c.topic() + "'");
+        }
+        java.util.Map<String, String> set = new TreeMap<>();
+        c.configs().forEach((k, v) -> {
+            if (v != null) {
+                set.put(k, v);
+            }
+        });
+        String bad = TopicConfigs.problem(set);
+        for (String k : c.configs().keySet()) {
+            if (bad == null && !TopicConfigs.NAMES.contains(k)) {
+                bad = TopicConfigs.problem(java.util.Collections.singletonMap(k, ""));
+            }
+        }
+        if (bad != null) {
+            return error(ControllerError.INVALID_CONFIG, bad);
+        }
+        java.util.Map<String, String> normal = TopicConfigs.normalise(set);
+        List<MetadataRecord> records = new ArrayList<>();
+        for (String k : c.configs().keySet()) {
+            String now = image.topicConfig(c.topic(), k);
+            String next = normal.get(k); // null: DELETE
+            if (!java.util.Objects.equals(now, next)) {
+                records.add(new MetadataRecord.ConfigRecord(TopicConfigs.TOPIC_RESOURCE, c.topic(), k, next));
+            }
+        }
+        if (elrEnabled() && records.stream().anyMatch(r -> ((MetadataRecord.ConfigRecord) r).name()
+                .equals(TopicConfigs.MIN_INSYNC_REPLICAS))) {
+            records.add(new MetadataRecord.ClearElrRecord(c.topic()));
+        }
+        return new Decision(records, ControllerReply.ok(new ControllerReply.Done()));
     }
 
     private Decision deleteTopic(DeleteTopic c) {
@@ -657,14 +759,16 @@ public class QuorumController {
         if (invalid != null) {
             return invalid;
         }
-        if (c.newIsr().equals(p.isr())) {
-            return new Decision(List.of(), ControllerReply.ok(new ControllerReply.PartitionChanged(p.leader(),
-                    p.leaderEpoch(), p.partitionEpoch(), p.isr())));
-        }
-        return new Decision(List.of(new PartitionChangeRecord(c.partitionId(), c.topicId(), c.newIsr(),
-                MetadataRecord.NO_LEADER_CHANGE, null, null, null)),
-                ControllerReply.ok(new ControllerReply.PartitionChanged(p.leader(), p.leaderEpoch(), p.partitionEpoch() + 1,
-                        c.newIsr())));
+        // ReplicationControlManager.alterPartition: the change goes through a PartitionChangeBuilder, so an ISR
+        // shrinking under min.insync.replicas fills the ELR, and the leader's RECOVERED ends an unclean recovery
+        PartitionChangeRecord change = builder(t, c.partitionId(), p, this::usable)
+                .setTargetIsr(c.newIsr())
+                .setTargetLeaderRecoveryState(c.leaderRecoveryState())
+                .build();
+        PartitionRegistration after = change == null ? p : p.merge(change);
+        ControllerReply reply = ControllerReply.ok(new ControllerReply.PartitionChanged(after.leader(), after.leaderEpoch(),
+                after.partitionEpoch(), after.isr()));
+        return new Decision(change == null ? List.of() : List.of(change), reply);
     }
 
     /**
@@ -702,6 +806,14 @@ public class QuorumController {
         if (!c.newIsr().contains(p.leader())) {
             return error(ControllerError.INVALID_REQUEST, where + ": the new ISR " + c.newIsr()
                     + " must include the leader " + p.leader());
+        }
+        if (c.leaderRecoveryState() == MetadataRecord.RECOVERING && c.newIsr().size() > 1) {
+            return error(ControllerError.INVALID_REQUEST, where + ": the ISR " + c.newIsr() + " has more than one replica"
+                    + " while the leader is still recovering from an unclean leader election");
+        }
+        if (p.leaderRecoveryState() == MetadataRecord.RECOVERED && c.leaderRecoveryState() == MetadataRecord.RECOVERING) {
+            return error(ControllerError.INVALID_REQUEST, where + ": the leader recovery state cannot change from RECOVERED"
+                    + " to RECOVERING");
         }
         List<String> ineligible = new ArrayList<>();
         for (int i = 0; i < c.newIsr().size(); i++) {

@@ -144,6 +144,12 @@ public final class ActionJson {
                         configs(a));
             case "createPartitions":
                 return new Action.CreatePartitions(a.get("topic").asText(), a.get("total").asInt());
+            case "alterTopicConfig": {
+                java.util.Map<String, String> changes = new java.util.TreeMap<>();
+                a.path("configs").fields().forEachRemaining(e -> changes.put(e.getKey(),
+                        e.getValue().isNull() ? null : e.getValue().asText()));
+                return new Action.AlterTopicConfig(a.get("topic").asText(), changes);
+            }
             case "electPreferredLeaders":
                 return new Action.ElectPreferredLeaders(a.has("topic") ? a.get("topic").asText() : null);
             case "deleteTopic":
@@ -308,6 +314,8 @@ public final class ActionJson {
             return "createTopic";
         } else if (action instanceof Action.CreatePartitions) {
             return "createPartitions";
+        } else if (action instanceof Action.AlterTopicConfig) {
+            return "alterTopicConfig";
         } else if (action instanceof Action.ElectPreferredLeaders) {
             return "electPreferredLeaders";
         } else if (action instanceof Action.DeleteTopic) {
@@ -411,6 +419,16 @@ public final class ActionJson {
         } else if (action instanceof Action.CreatePartitions a) {
             n.put("topic", a.topic());
             n.put("total", a.total());
+        } else if (action instanceof Action.AlterTopicConfig a) {
+            n.put("topic", a.topic());
+            ObjectNode configs = n.putObject("configs");
+            a.configs().forEach((k, v) -> {
+                if (v == null) {
+                    configs.putNull(k);
+                } else {
+                    configs.put(k, v);
+                }
+            });
         } else if (action instanceof Action.ElectPreferredLeaders a) {
             if (a.topic() != null) {
                 n.put("topic", a.topic());

@@ -14,7 +14,7 @@ import java.util.TreeSet;
  */
 final class Vocabulary {
     enum Kind {
-        TEXT, TEXTS, NODE, NODES, INT, NUMBER, BOOL, GROUPS, ACKS, MESSAGE, CONFIGS;
+        TEXT, TEXTS, NODE, NODES, INT, NUMBER, BOOL, GROUPS, ACKS, MESSAGE, CONFIGS, CONFIG_CHANGES;
 
         /** Why the value does not fit this kind, or null. */
         String problem(JsonNode v) {
@@ -31,6 +31,7 @@ final class Vocabulary {
                 case MESSAGE -> v.isTextual() && MessageKinds.parse(v.asText()) != null ? null
                         : "a message kind, one of: " + MessageKinds.names();
                 case CONFIGS -> configs(v);
+                case CONFIG_CHANGES -> configChanges(v);
             };
         }
 
@@ -49,6 +50,25 @@ final class Vocabulary {
             }
             String p = io.yakraft.metadata.TopicConfigs.problem(m);
             return p == null ? null : "valid topic configs (" + p + ")";
+        }
+
+        /** Config changes: as {@link #configs}, and a null value deletes the config (IncrementalAlterConfigs' DELETE). */
+        private static String configChanges(JsonNode v) {
+            if (!v.isObject() || v.isEmpty()) {
+                return "a non-empty object of topic configs such as {\"min.insync.replicas\": 2} (null deletes one)";
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode set = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            for (java.util.Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!io.yakraft.metadata.TopicConfigs.NAMES.contains(e.getKey())) {
+                    return "valid topic configs (Unknown topic config name: " + e.getKey() + " (supported here: "
+                            + String.join(", ", io.yakraft.metadata.TopicConfigs.NAMES) + "))";
+                }
+                if (!e.getValue().isNull()) {
+                    set.set(e.getKey(), e.getValue());
+                }
+            }
+            return set.isEmpty() ? null : configs(set);
         }
 
         private static String nodes(JsonNode v) {
@@ -159,6 +179,7 @@ final class Vocabulary {
         ACTIONS.put("createTopic", args("name", Kind.TEXT, true, "partitions", Kind.INT, false, "rf", Kind.INT, false,
                 "configs", Kind.CONFIGS, false));
         ACTIONS.put("createPartitions", args("topic", Kind.TEXT, true, "total", Kind.INT, true));
+        ACTIONS.put("alterTopicConfig", args("topic", Kind.TEXT, true, "configs", Kind.CONFIG_CHANGES, true));
         ACTIONS.put("electPreferredLeaders", args("topic", Kind.TEXT, false));
         ACTIONS.put("deleteTopic", args("name", Kind.TEXT, true));
         ACTIONS.put("registerProducer", args("broker", Kind.NODE, true));

@@ -37,6 +37,10 @@ final class Glossary {
                     "start", "log start"),
             entry("ISR (in-sync replicas)", "The replicas of a partition that are caught up with its leader. acks=all"
                     + " waits for all of them; a new partition leader is chosen from them.", "ISR", "in-sync replicas"),
+            entry("ELR (eligible leader replicas)", "KIP-966, on in Kafka 4.3: replicas that left the ISR while it was"
+                    + " below min.insync.replicas. They hold every committed record, so when the ISR is empty one of them"
+                    + " may lead cleanly. \"last\" is the last leader, kept while the partition has none.",
+                    "ELR", "eligible leader replicas"),
             entry("Fenced", "A broker the controller will not give leadership to: it has not registered or caught up,"
                     + " or its heartbeats stopped and its session (9 s) ran out.", "fenced", "unfenced", "fencing"),
             entry("Observer", "A node that replicates the metadata log but never votes: in KRaft, every broker.",

@@ -883,6 +883,16 @@ public final class MainController {
     }
 
     @FXML
+    void alterTopicConfig() {
+        forms().alterTopicConfig();
+    }
+
+    @FXML
+    void electPreferredLeaders() {
+        forms().electPreferredLeaders();
+    }
+
+    @FXML
     void deleteTopic() {
         forms().deleteTopic();
     }

@@ -76,6 +76,63 @@ final class MetadataForms {
                 }, () -> status.accept("Topic '" + topic.getValue() + "' now has " + total.getText().trim() + " partitions."));
     }
 
+    /**
+     * IncrementalAlterConfigs on one topic: a field left empty is not changed, "default" deletes the
+     * topic's value (the broker's applies again). Both take effect live.
+     */
+    void alterTopicConfig() {
+        ComboBox<String> topic = topicChoice();
+        TextField minIsr = new TextField();
+        minIsr.setPromptText("unchanged (\"default\" deletes it)");
+        ComboBox<String> unclean = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
+                "unchanged", "true", "false", "default"));
+        unclean.setValue("unchanged");
+        new CommandForm(owner, "Alter topic configs", "The controller writes a ConfigRecord per changed config (and a"
+                + " ClearElrRecord when min.insync.replicas changes). Unclean election, once enabled, elects a leader"
+                + " for a leaderless partition at the controller's next periodic check.")
+                .field("Topic", topic, "alterTopic").field("min.insync.replicas", minIsr, "alterMinIsr")
+                .field("unclean.leader.election.enable", unclean, "alterUnclean")
+                .show(done -> {
+                    String t = required("Topic", topic.getValue());
+                    java.util.Map<String, String> changes = new java.util.TreeMap<>();
+                    String m = minIsr.getText().trim();
+                    if (m.equalsIgnoreCase("default")) {
+                        changes.put(io.yakraft.metadata.TopicConfigs.MIN_INSYNC_REPLICAS, null);
+                    } else if (!m.isEmpty()) {
+                        changes.put(io.yakraft.metadata.TopicConfigs.MIN_INSYNC_REPLICAS,
+                                String.valueOf(CommandForm.integer("min.insync.replicas", m, 1, 9)));
+                    }
+                    switch (unclean.getValue()) {
+                        case "true", "false" -> changes.put(io.yakraft.metadata.TopicConfigs.UNCLEAN_LEADER_ELECTION,
+                                unclean.getValue());
+                        case "default" -> changes.put(io.yakraft.metadata.TopicConfigs.UNCLEAN_LEADER_ELECTION, null);
+                        default -> { }
+                    }
+                    if (changes.isEmpty()) {
+                        throw new IllegalArgumentException("min.insync.replicas or unclean.leader.election.enable: change"
+                                + " at least one (both are 'unchanged')");
+                    }
+                    driver.perform(new Action.AlterTopicConfig(t, changes), o -> { }, reply -> done.accept(problem(reply)));
+                }, () -> status.accept("Configs of topic '" + topic.getValue() + "' altered and committed."));
+    }
+
+    /** Kafka's ElectLeaders PREFERRED (kafka-leader-election.sh --election-type preferred) for one topic or all. */
+    void electPreferredLeaders() {
+        ComboBox<String> topic = topicChoice();
+        topic.getItems().add(0, ALL_TOPICS);
+        topic.setValue(ALL_TOPICS);
+        new CommandForm(owner, "Elect preferred leaders", "Each partition whose first replica is in the ISR and"
+                + " unfenced but does not lead gets it back as leader, in a new leader epoch.")
+                .field("Topic", topic, "electTopic")
+                .show(done -> {
+                    String t = required("Topic", topic.getValue());
+                    driver.perform(new Action.ElectPreferredLeaders(ALL_TOPICS.equals(t) ? null : t), o -> { },
+                            reply -> done.accept(problem(reply)));
+                }, () -> status.accept("Preferred leaders elected for " + topic.getValue() + "."));
+    }
+
+    private static final String ALL_TOPICS = "(every topic)";
+
     void deleteTopic() {
         ComboBox<String> topic = topicChoice();
         new CommandForm(owner, "Delete topic", "Removes the topic and its partitions (RemoveTopicRecord).")

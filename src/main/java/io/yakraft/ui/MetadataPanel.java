@@ -29,8 +29,9 @@ final class MetadataPanel {
         Tables.flashing(partitions, m.partitions(),
                 // two-line headers keep the partition's log end and HW in view beside the ISR
                 column("Topic", PartitionRow::topic, 80), column("P", PartitionRow::partition, 28),
-                column("Leader", PartitionRow::leader, 52), wrapping(column("Replicas", PartitionRow::replicas, 95)),
-                wrapping(column("ISR", PartitionRow::isr, 95)), column("Leader\nepoch", PartitionRow::leaderEpoch, 55),
+                wrapping(column("Leader", PartitionRow::leader, 60)), wrapping(column("Replicas", PartitionRow::replicas, 95)),
+                wrapping(column("ISR", PartitionRow::isr, 95)), wrapping(column("ELR", PartitionRow::elr, 70)),
+                column("Leader\nepoch", PartitionRow::leaderEpoch, 55),
                 // the partition's own epoch, log end and HW under one header: the partition HW, not the metadata HW
                 group("Partition", column("Epoch", PartitionRow::partitionEpoch, 50),
                         column("LEO", PartitionRow::logEnd, 45), column("HW", PartitionRow::highWatermark, 45)));

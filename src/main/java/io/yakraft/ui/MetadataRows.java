@@ -48,8 +48,12 @@ public final class MetadataRows {
      * {@code logEnd} and {@code highWatermark} are those of one replica of the partition (see
      * {@link #partitions(MetadataImage, Map, int)}), "—" when none is known.
      */
-    public record PartitionRow(String topic, int partition, String leader, String replicas, String isr, int leaderEpoch,
-                               int partitionEpoch, String logEnd, String highWatermark) implements Row {
+    /**
+     * {@code leader}: "b102", "b102 recovering" after an unclean election (LeaderRecoveryState), or
+     * "none"; {@code elr}: KIP-966's eligible leader replicas, with the last known leader while leaderless.
+     */
+    public record PartitionRow(String topic, int partition, String leader, String replicas, String isr, String elr,
+                               int leaderEpoch, int partitionEpoch, String logEnd, String highWatermark) implements Row {
         public String key() {
             return topic + "-" + partition;
         }
@@ -113,8 +117,12 @@ public final class MetadataRows {
                 if (r == null && p.hasLeader()) {
                     r = replica(replicas, p.leader(), tp);
                 }
-                rows.add(new PartitionRow(t.name(), e.getKey(), p.hasLeader() ? "b" + p.leader() : "none",
-                        p.replicas().toString(), p.isr().toString(), p.leaderEpoch(), p.partitionEpoch(),
+                String leader = !p.hasLeader() ? "none" : "b" + p.leader()
+                        + (p.leaderRecoveryState() == io.yakraft.metadata.MetadataRecord.RECOVERING ? " recovering" : "");
+                String elr = p.eligibleLeaderReplicas().toString()
+                        + (p.lastKnownElr().isEmpty() ? "" : " last " + p.lastKnownElr());
+                rows.add(new PartitionRow(t.name(), e.getKey(), leader,
+                        p.replicas().toString(), p.isr().toString(), elr, p.leaderEpoch(), p.partitionEpoch(),
                         r == null ? "—" : String.valueOf(r.logEndOffset()), r == null ? "—" : String.valueOf(r.highWatermark())));
             }
         }

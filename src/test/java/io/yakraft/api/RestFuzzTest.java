@@ -43,6 +43,7 @@ class RestFuzzTest {
             "/register-producer", "{\"brokerId\": 101, \"brokerEpoch\": 0, \"producerId\": 1}",
             "/create-topic", "{\"name\": \"fz\", \"partitions\": 2, \"replicationFactor\": 2}",
             "/create-partition", "{\"name\": \"base\", \"total\": 3}",
+            "/alter-topic-config", "{\"name\": \"base\", \"configs\": {\"min.insync.replicas\": 1}}",
             "/feed", "{\"topic\": \"base\", \"count\": 5, \"keys\": 2, \"acks\": \"all\", \"rate\": 0}");
     private static final List<String> ROUTES = List.copyOf(new java.util.TreeSet<>(BODIES.keySet()));
     private static final List<JsonNode> HOSTILE = hostile();

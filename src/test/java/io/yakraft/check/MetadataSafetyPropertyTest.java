@@ -16,7 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Brokers, controller commands and faults mixed: for any seed, 3 or 5 controllers and 1–3
  * brokers under 2 minutes of random faults (brokers and the active controller killed mid-command,
- * partitions, lossy links) with a topic and producer-id workload and frequent snapshots, no
+ * partitions, lossy links) with a topic and producer-id workload, random topic config changes
+ * (min.insync.replicas and unclean.leader.election.enable, so ELRs fill and clear and unclean
+ * elections happen; CleanLeaderFromIsrOrElr among the invariants) and frequent snapshots, no
  * metadata or raft invariant breaks, the client-visible history is linearizable, and after the calm every live node
  * holds the same image.
  * Trials: jqwik.tries.default (1000 in `mvn verify`).
@@ -49,7 +51,7 @@ class MetadataSafetyPropertyTest {
         ClusterConfig config = ClusterConfig.defaults(seed, fiveControllers == 1 ? 5 : 3, brokers).withTrace(false)
                 .withMetadata(MetadataConfig.kafkaDefaults().withSnapshotEvery(50));
         RunResult r = Runner.run(RunSpec.of(config, 120_000, true)
-                .withWorkload(new TopicWorkload.Spec(8, 4, Math.min(brokers, 2), 3, 400)));
+                .withWorkload(new TopicWorkload.Spec(8, 4, Math.min(brokers, 2), 3, 400)).withConfigChanges(true));
         assertTrue(r.safe(), () -> "violations: " + r.violations());
         Verdict lin = Linearizability.check(r.history());
         assertTrue(lin.linearizable(), lin::describe);

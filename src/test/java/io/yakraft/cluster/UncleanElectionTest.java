@@ -73,6 +73,37 @@ class UncleanElectionTest {
     void withoutTheConfigThePartitionWaitsForItsLastIsrMember() {
         Cluster c = run(false);
         assertFalse(partition(c).hasLeader());
-        assertEquals(List.of(101), partition(c).isr());
+        // 4.3 bootstraps eligible.leader.replicas.version 1: the last ISR member leaves the ISR for the ELR
+        // (KIP-966) instead of staying in it (KIP-841), and LastKnownElr remembers it led
+        assertEquals(List.of(), partition(c).isr());
+        assertEquals(List.of(101), partition(c).eligibleLeaderReplicas());
+        assertEquals(List.of(101), partition(c).lastKnownElr());
+    }
+
+    /** ReplicationControlManagerTest.testMaybeTriggerUncleanLeaderElectionForLeaderlessPartitions, through the whole cluster. */
+    @Test
+    void enablingUncleanElectionLiveElectsTheLeaderlessPartitionAtTheNextPeriodicCheck() {
+        Cluster c = run(false);
+        assertFalse(partition(c).hasLeader());
+        c.submit(new ControllerCommand.AlterTopicConfigs("u", Map.of("unclean.leader.election.enable", "true")), r -> { });
+        c.runFor(ControllerProcess.UNCLEAN_ELECTION_CHECK_MS + 2_000);
+        assertEquals(102, partition(c).leader(), "the controller's electUnclean task picked the out-of-sync replica");
+        assertEquals(List.of(102), partition(c).isr());
+        assertEquals(io.yakraft.metadata.MetadataRecord.RECOVERING, partition(c).leaderRecoveryState());
+        assertEquals(List.of(), partition(c).eligibleLeaderReplicas(), "an unclean election clears the ELR");
+    }
+
+    @Test
+    void theUncleanLeaderIsRecoveringUntilItsAlterPartitionSaysRecovered() {
+        Cluster c = run(true);
+        assertEquals(102, partition(c).leader());
+        assertEquals(io.yakraft.metadata.MetadataRecord.RECOVERING, partition(c).leaderRecoveryState(),
+                "PartitionChangeBuilder.tryElection marks an unclean leader RECOVERING");
+        assertEquals(List.of(102), partition(c).isr(), "an ISR of one while it recovers");
+        c.restart(101, false);
+        c.runFor(40_000);
+        assertEquals(2, partition(c).isr().size(), "101 caught up and the leader asked to add it");
+        assertEquals(io.yakraft.metadata.MetadataRecord.RECOVERED, partition(c).leaderRecoveryState(),
+                "that AlterPartition carried RECOVERED (Partition.makeLeader marks the leader recovered)");
     }
 }

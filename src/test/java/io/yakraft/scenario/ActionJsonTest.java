@@ -68,6 +68,8 @@ class ActionJsonTest {
                 "{\"action\":\"createPartitions\",\"topic\":\"orders\",\"total\":6}",
                 "{\"action\":\"electPreferredLeaders\",\"topic\":\"orders\"}",
                 "{\"action\":\"electPreferredLeaders\"}",
+                "{\"action\":\"alterTopicConfig\",\"topic\":\"orders\",\"configs\":{\"min.insync.replicas\":\"2\","
+                        + "\"unclean.leader.election.enable\":null}}",
                 "{\"action\":\"deleteTopic\",\"name\":\"orders\"}",
                 "{\"action\":\"registerProducer\",\"broker\":\"b101\"}",
                 "{\"action\":\"feed\",\"topic\":\"payments\",\"count\":300,\"keys\":16,\"acks\":\"all\",\"rate\":30,\"via\":\"b101\"}",
@@ -130,8 +132,8 @@ class ActionJsonTest {
 
     @Test
     void eachComplaintSaysWhatWasExpected(@TempDir Path dir) throws Exception {
-        assertTrue(problem("{\"node\":\"n1\"}").startsWith("an action needs 'action', one of: addController, addVoter, caption"));
-        assertTrue(problem("{\"action\":\"explode\"}").startsWith("explode: unknown action 'explode' (expected one of: addController, addVoter, caption"));
+        assertTrue(problem("{\"node\":\"n1\"}").startsWith("an action needs 'action', one of: addController, addVoter, alterTopicConfig, caption"));
+        assertTrue(problem("{\"action\":\"explode\"}").startsWith("explode: unknown action 'explode' (expected one of: addController, addVoter, alterTopicConfig, caption"));
         assertTrue(problem("{\"action\":\"expect\",\"check\":\"logsConverged\"}").contains("unknown action 'expect'"),
                 "a check is not an action");
         assertEquals("kill: unknown field 'nod' (did you mean 'node'? expected one of: node)", problem("{\"action\":\"kill\",\"nod\":\"n1\"}"));

@@ -230,7 +230,8 @@ public final class HistoryRecorder implements ClusterObserver {
             return new Call.AllocateProducerIds(c.brokerId(), QuorumController.PRODUCER_ID_BLOCK);
         }
         if (command instanceof ControllerCommand.BrokerHeartbeat || command instanceof ControllerCommand.AlterPartition
-                || command instanceof ControllerCommand.ElectLeaders) {
+                || command instanceof ControllerCommand.ElectLeaders
+                || command instanceof ControllerCommand.AlterTopicConfigs) {
             return null;
         }
         throw new IllegalStateException("no history rule for " + command.describe());

@@ -215,6 +215,9 @@ public final class RealScenarioRun {
         if (a instanceof Action.Compact) {
             return "Kafka snapshots on its own schedule (metadata.log.max.record.bytes.between.snapshots); no API asks for one";
         }
+        if (a instanceof Action.AlterTopicConfig) {
+            return "altering topic configs on a real cluster (Admin.incrementalAlterConfigs) is not built";
+        }
         if (a instanceof Action.UnregisterBroker) {
             return "Admin.unregisterBroker is refused while the broker runs, and a stopped broker's registration is what the lesson watches (not built)";
         }
