@@ -291,6 +291,11 @@ public final class Cluster {
         return raft(id).voterSetOffset();
     }
 
+    /** The offset of the leader's first record of its epoch (its LeaderChangeMessage), -1 when the node does not lead. */
+    public long epochStartOffsetOf(int id) {
+        return raft(id).epochStartOffset();
+    }
+
     /** Whether the node runs now and leads its epoch. */
     public boolean leads(int id) {
         return sim.status(id) != NodeStatus.DOWN && raft(id).role() == Role.LEADER;

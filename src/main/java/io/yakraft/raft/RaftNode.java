@@ -51,6 +51,9 @@ public class RaftNode {
     private long nextCorrelation;
     /** The voter set this node last acted on; a different latest set means the log changed it. */
     private VoterSet appliedVoters;
+    /** This replica as a voter node: its key, its controller listener and its kraft.version range. */
+    private VoterSet.Voter localVoter;
+    private boolean started;
 
     public RaftNode(int id, int[] voters, RaftConfig config, DurableState disk, SplittableRandom random,
                     RaftOutputs out, int incarnation) {
@@ -70,6 +73,23 @@ public class RaftNode {
         this.votes = new VoteHandler(id, config, disk, quorum, this::candidateLogUpToDate);
         // Correlation ids are unique across restarts so a response to a previous life is ignored.
         this.nextCorrelation = ((long) incarnation) << 32;
+        this.localVoter = new VoterSet.Voter(localKey, VoterSet.endpointOf(id));
+    }
+
+    /**
+     * Where this controller listens and which kraft.versions its software supports (server.properties'
+     * controller listener; Kafka's QuorumConfig and localSupportedKRaftVersion). Set before {@link #start}.
+     */
+    public void listenOn(String endpoint, VoterSet.KRaftVersionRange kraftVersions) {
+        if (started) {
+            throw new IllegalStateException("n" + id + ": listeners are configuration, set before the node starts");
+        }
+        localVoter = new VoterSet.Voter(localKey, endpoint, kraftVersions);
+    }
+
+    /** This replica as a voter node: key, endpoint and supported kraft.version range. */
+    public VoterSet.Voter localVoter() {
+        return localVoter;
     }
 
     // ------------------------------------------------------------------ public view
@@ -189,6 +209,7 @@ public class RaftNode {
 
     /** Boots from the durable state, as Kafka's QuorumState.initialize does. */
     public void start(long now) {
+        started = true;
         if (disk.snapshot() != null) {
             // Everything in a snapshot was committed, so the high watermark starts at its end.
             highWatermark = disk.snapshot().id().offset();
@@ -315,6 +336,10 @@ public class RaftNode {
         if (!(quorum.state() instanceof LeaderState leader) || payloads.isEmpty()) {
             return -1;
         }
+        return appendAsLeader(now, leader, payloads, "leader appended " + payloads.size() + " record(s)");
+    }
+
+    private long appendAsLeader(long now, LeaderState leader, List<?> payloads, String why) {
         RaftLog log = disk.log();
         long base = log.endOffset();
         long batchLast = base + payloads.size() - 1; // one call, one batch (Kafka: scheduleAtomicAppend)
@@ -324,7 +349,7 @@ public class RaftNode {
             log.append(e);
             added.add(e);
         }
-        out.appended(added, "leader appended " + added.size() + " record(s)");
+        out.appended(added, why);
         leader.updateLocalEnd(log.endOffset(), now);
         if (voterHistory.appended(added)) {
             followVoterSet(now);
@@ -567,12 +592,37 @@ public class RaftNode {
         LeaderState leader = quorum.transitionToLeader(now);
         int[] voterIds = quorum.voterIds();
         List<Integer> voterList = Arrays.stream(voterIds).boxed().toList();
-        append(now, List.of(new LeaderChangeMessage(id, voterList, leader.grantingVoters())));
+        appendStartOfEpochControlRecords(now, leader, voterList);
         for (int v : voterIds) {
             if (v != id) {
                 out.send(v, new BeginQuorumEpochRequest(leader.epoch(), id));
             }
         }
+    }
+
+    /**
+     * Kafka's LeaderState.appendStartOfEpochControlRecords: one batch with the LeaderChangeMessage
+     * and, with kraft.version 1, a KRaftVersionRecord and a VotersRecord when the voter set was
+     * never written into the log (it came from the bootstrap checkpoint) or when the leader's own
+     * entry in it is out of date (its endpoint or kraft.version range changed).
+     */
+    private void appendStartOfEpochControlRecords(long now, LeaderState leader, List<Integer> voterList) {
+        List<Object> batch = new ArrayList<>(3);
+        batch.add(new LeaderChangeMessage(id, voterList, leader.grantingVoters()));
+        String why = "start of epoch " + leader.epoch() + ": LeaderChangeMessage";
+        VoterHistory.Entry atStart = voterHistory.latestEntry();
+        if (kraftVersion() == 1 && (atStart.fromBootstrapCheckpoint() || atStart.voters().voterNodeNeedsUpdate(localVoter))) {
+            VoterSet written = atStart.voters().updateVoter(localVoter).orElseThrow(() -> new IllegalStateException(
+                    "leader " + localKey + " is not a voter of " + atStart.voters().describe()));
+            batch.add(new KRaftVersionRecord(1));
+            batch.add(new VotersRecord(written));
+            why += atStart.fromBootstrapCheckpoint()
+                    ? ", KRaftVersionRecord (kraft.version 1) and VotersRecord " + written.describe()
+                      + " (the bootstrap checkpoint's voter set, written into the log once)"
+                    : ", KRaftVersionRecord and VotersRecord " + written.describe() + " (leader n" + id
+                      + "'s own entry updated to " + localVoter.endpoint() + ", kraft.version " + localVoter.kraftVersions() + ")";
+        }
+        appendAsLeader(now, leader, batch, why);
     }
 
     private void resignTo(long now, LeaderState leader, String why) {

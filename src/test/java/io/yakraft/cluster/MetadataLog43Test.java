@@ -40,9 +40,11 @@ class MetadataLog43Test {
         Cluster c = cluster(ClusterConfig.defaults(42, 3, 3));
         c.runUntil(5_000);
         List<Object> log = payloads(c, c.leaderId());
-        // FeatureControlManager's bootstrap: metadata.version first, written right after the leader-change record
-        assertEquals(new MetadataRecord.FeatureLevelRecord(KafkaFeatures.METADATA_VERSION, (short) 30), log.get(1));
-        assertEquals(KafkaFeatures.bootstrapRecords(), log.subList(1, 1 + KafkaFeatures.bootstrapRecords().size()));
+        // The first leader's batch: LeaderChange, KRaftVersion, KRaftVoters (appendStartOfEpochControlRecords);
+        // then FeatureControlManager's bootstrap: metadata.version first
+        assertTrue(log.get(1) instanceof io.yakraft.raft.KRaftVersionRecord && log.get(2) instanceof io.yakraft.raft.VotersRecord);
+        assertEquals(new MetadataRecord.FeatureLevelRecord(KafkaFeatures.METADATA_VERSION, (short) 30), log.get(3));
+        assertEquals(KafkaFeatures.bootstrapRecords(), log.subList(3, 3 + KafkaFeatures.bootstrapRecords().size()));
         long controllers = log.stream().filter(p -> p instanceof MetadataRecord.RegisterControllerRecord).count();
         assertEquals(3, controllers, "one RegisterControllerRecord per controller");
         assertTrue(log.stream().noneMatch(p -> p instanceof MetadataRecord.FenceBrokerRecord

@@ -177,4 +177,74 @@ class VoterSetReconfigTest {
         assertEquals(0, leader.kraftVersion());
         assertEquals(RaftError.UNSUPPORTED_VERSION, leader.removeVoter(t + 1, new ReplicaKey(3, "")).error());
     }
+
+    /**
+     * Kafka: KafkaRaftClientReconfigTest.testLeaderWritesBootstrapRecords and
+     * LeaderState.appendStartOfEpochControlRecords: the first leader of a quorum whose voters come
+     * from the bootstrap checkpoint writes the LeaderChangeMessage, a KRaftVersionRecord and a
+     * VotersRecord in one batch; the set is then read from the log (offset 2).
+     */
+    @Test
+    void theFirstLeaderWritesTheBootstrapVotersIntoTheLogInItsFirstBatch() {
+        RaftNode leader = node(1, new DurableState("dir-1a", INITIAL));
+        electLeader(leader);
+        List<LogEntry> batch = leader.log().slice(0, leader.log().endOffset());
+        assertEquals(3, batch.size());
+        assertTrue(batch.get(0).payload() instanceof LeaderChangeMessage);
+        assertEquals(new KRaftVersionRecord(1), batch.get(1).payload());
+        assertEquals(new VotersRecord(INITIAL), batch.get(2).payload());
+        for (LogEntry e : batch) {
+            assertEquals(2, e.batchLastOffset(), "one batch: " + e);
+        }
+        assertEquals(2, leader.voterSetOffset(), "the voter set now comes from the log");
+    }
+
+    /**
+     * Kafka: KafkaRaftClientReconfigTest.testLeaderDoesNotBootstrapRecordsWithKraftVersion0, and
+     * appendStartOfEpochControlRecords' "offset == -1" rule: a static quorum writes only the
+     * LeaderChangeMessage, and so does a leader whose log already holds the voter set.
+     */
+    @Test
+    void aLeaderWritesNoVotersWithKraftVersion0OrWhenTheLogHoldsThem() {
+        RaftNode statics = node(1, new DurableState());
+        electLeader(statics);
+        assertEquals(1, statics.log().endOffset(), "kraft.version 0: only the LeaderChangeMessage");
+
+        DurableState disk = new DurableState("dir-1a", INITIAL);
+        disk.log().append(new LogEntry(0, 1, new LeaderChangeMessage(2, List.of(1, 2, 3), List.of(2, 3)), 2));
+        disk.log().append(new LogEntry(1, 1, new KRaftVersionRecord(1), 2));
+        disk.log().append(new LogEntry(2, 1, new VotersRecord(INITIAL), 2));
+        disk.writeElection(new ElectionState(1, 2, 2));
+        RaftNode n1 = node(1, disk);
+        n1.start(0);
+        long t = n1.timerDeadline();
+        n1.wake(t); // fetch timeout: Prospective
+        VoteRequest pre = out.sentOf(VoteRequest.class).get(out.sentOf(VoteRequest.class).size() - 1);
+        n1.handle(t, 2, new VoteResponse(pre.epoch(), -1, true, true, pre.correlation(), RaftError.NONE));
+        n1.handle(t, 3, new VoteResponse(pre.epoch(), -1, true, true, pre.correlation(), RaftError.NONE));
+        List<VoteRequest> reqs = out.sentOf(VoteRequest.class);
+        VoteRequest vote = reqs.get(reqs.size() - 1);
+        n1.handle(t, 2, new VoteResponse(vote.epoch(), -1, true, false, vote.correlation(), RaftError.NONE));
+        assertEquals(Role.LEADER, n1.role());
+        assertEquals(4, n1.log().endOffset(), "epoch 2 starts with the LeaderChangeMessage alone");
+        assertTrue(n1.log().slice(3, 4).get(0).payload() instanceof LeaderChangeMessage);
+    }
+
+    /**
+     * Kafka: KafkaRaftClientReconfigTest.testLeaderUpdatesVoter (VoterSet.voterNodeNeedsUpdate): a
+     * leader whose own listener differs from the voter set's entry writes the updated set at the
+     * start of its epoch, though the log already holds one.
+     */
+    @Test
+    void aLeaderWhoseListenerChangedWritesItsUpdatedEntryAtEpochStart() {
+        DurableState disk = new DurableState("dir-1a", INITIAL);
+        RaftNode n1 = node(1, disk);
+        n1.listenOn("CONTROLLER://n1:19093", VoterSet.KRaftVersionRange.SUPPORTED);
+        electLeader(n1);
+        VotersRecord written = (VotersRecord) n1.log().slice(2, 3).get(0).payload();
+        assertEquals("CONTROLLER://n1:19093", written.voters().voterFor(1).orElseThrow().endpoint());
+        assertEquals(VoterSet.endpointOf(2), written.voters().voterFor(2).orElseThrow().endpoint());
+        assertTrue(INITIAL.voterNodeNeedsUpdate(n1.localVoter()));
+        assertFalse(written.voters().voterNodeNeedsUpdate(n1.localVoter()));
+    }
 }
