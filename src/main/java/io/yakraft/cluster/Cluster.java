@@ -553,6 +553,11 @@ public final class Cluster {
         sim.schedule(time, new Input(description, () -> command.accept(this)));
     }
 
+    /** A periodic check at {@code time} that leaves no trace line of its own; what it does is traced. */
+    public void quietlyAt(long time, Consumer<Cluster> check) {
+        sim.schedule(time, Input.quiet(() -> check.accept(this)));
+    }
+
     /**
      * Carries out an action now, between events (call it from a timed input so it is traced and
      * replays). A controller command's answer, or a producer-id request's, comes later to

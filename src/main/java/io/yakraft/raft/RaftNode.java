@@ -425,7 +425,7 @@ public class RaftNode {
             return refuse(RaftError.REQUEST_TIMED_OUT, "new voter " + key + " is not a caught-up observer of leader n" + id
                     + " (it must fetch up to the leader's log end first)");
         }
-        return appendVoters(now, leader, next.get(), new LeaderState.PendingVoterChange(disk.log().endOffset(), true, key));
+        return appendVoters(now, leader, next.get(), new LeaderState.PendingVoterChange(disk.log().endOffset(), true, key, now + config.requestTimeoutMs()));
     }
 
     /**
@@ -445,7 +445,7 @@ public class RaftNode {
             return refuse(RaftError.VOTER_NOT_FOUND, key + " is not a voter of " + current.describe()
                     + (current.isVoter(key) ? " that can be removed (it is the last one)" : ""));
         }
-        return appendVoters(now, leader, next.get(), new LeaderState.PendingVoterChange(disk.log().endOffset(), false, key));
+        return appendVoters(now, leader, next.get(), new LeaderState.PendingVoterChange(disk.log().endOffset(), false, key, now + config.requestTimeoutMs()));
     }
 
     /** The checks AddVoter and RemoveVoter share, or null when the change may go ahead. */
@@ -453,6 +453,7 @@ public class RaftNode {
         if (!(quorum.state() instanceof LeaderState leader)) {
             return refuse(RaftError.NOT_LEADER_OR_FOLLOWER, "n" + id + " is not the leader (leader n" + quorum.leaderId() + ")");
         }
+        expirePendingVoterChange(now, leader); // Kafka's isOperationPending expires first
         if (leader.pendingVoterChange() != null) {
             return refuse(RaftError.REQUEST_TIMED_OUT, "cannot " + what + ": voter change "
                     + leader.pendingVoterChange().describe() + " is still in progress");
@@ -484,16 +485,30 @@ public class RaftNode {
         return new VoterChangeResult(RaftError.NONE, change.describe() + ": voters " + next.describe(), offset);
     }
 
-    /** The pending change's record is committed: done; a leader that removed itself resigns (Kafka's requestResign). */
+    /**
+     * The pending change's record is committed: done (Kafka's AddVoterHandler / RemoveVoterHandler
+     * highWatermarkUpdated); a leader whose removal is committed resigns (Kafka's requestResign).
+     * Kafka resigns only when its pending removal completes; ours also when that pending state had
+     * timed out before the record committed, so no leader goes on leading outside its voter set.
+     */
     private void maybeCompleteVoterChange(long now, LeaderState leader) {
         LeaderState.PendingVoterChange change = leader.pendingVoterChange();
-        if (change == null || highWatermark <= change.offset()) {
-            return;
+        if (change != null && highWatermark > change.offset()) {
+            leader.voterChangeDone();
+            out.note("voter change committed: " + change.describe() + "; voters now " + voterHistory.latest().describe());
         }
-        leader.voterChangeDone();
-        out.note("voter change committed: " + change.describe() + "; voters now " + voterHistory.latest().describe());
-        if (!quorum.isVoter()) {
+        if (!quorum.isVoter() && voterHistory.latestEntry().offset() < highWatermark && !committedVoterSet().isVoter(localKey)) {
             resignTo(now, leader, "removed from the voter set " + voterHistory.latest().describe());
+        }
+    }
+
+    /** Kafka's maybeExpirePendingOperation: the pending change's timer ran out; it is answered REQUEST_TIMED_OUT and dropped. */
+    private void expirePendingVoterChange(long now, LeaderState leader) {
+        LeaderState.PendingVoterChange expired = leader.expirePendingVoterChange(now);
+        if (expired != null) {
+            out.note("voter change " + expired.describe() + " answered " + RaftError.REQUEST_TIMED_OUT + ": not committed within "
+                    + config.requestTimeoutMs() + " ms (high watermark " + highWatermark + "); the leader drops it, its record"
+                    + " stays in the log and may still commit");
         }
     }
 
@@ -987,6 +1002,7 @@ public class RaftNode {
         for (HeldFetch h : leader.takeExpired(now)) {
             answerFetch(h.replicaId(), h.request());
         }
+        expirePendingVoterChange(now, leader);
     }
 
     // ------------------------------------------------------------------ fetch: follower side

@@ -66,8 +66,11 @@ class RaftNodeTest {
         public void timerExpired(String what) {
         }
 
+        final List<String> notes = new ArrayList<>();
+
         @Override
         public void note(String detail) {
+            notes.add(detail);
         }
 
         <T extends RaftMessage> List<T> sentOf(Class<T> type) {

@@ -247,4 +247,29 @@ class VoterSetReconfigTest {
         assertTrue(INITIAL.voterNodeNeedsUpdate(n1.localVoter()));
         assertFalse(written.voters().voterNodeNeedsUpdate(n1.localVoter()));
     }
+
+    /**
+     * Kafka: KafkaRaftClientReconfigTest.testRemoveVoterTimedOut and testAddVoterTimeout
+     * (LeaderState.maybeExpirePendingOperation): a change not committed within the request timeout
+     * is answered REQUEST_TIMED_OUT and the leader drops it; its VotersRecord stays in force, and the
+     * next change waits until that set commits.
+     */
+    @Test
+    void aPendingVoterChangeTimesOutAfterTheRequestTimeout() {
+        RaftNode leader = node(1, new DurableState("dir-1a", INITIAL));
+        long t = commitEpochStart(leader, electLeader(leader));
+        VoterChangeResult removed = leader.removeVoter(t, new ReplicaKey(3, "dir-3a"));
+        assertTrue(removed.accepted(), removed.message());
+        int timeout = RaftConfig.kafkaDefaults().requestTimeoutMs();
+        assertTrue(leader.nextWakeAt() <= t + timeout, "the leader wakes for the change's timer");
+        leader.wake(t + timeout - 1);
+        assertTrue(leader.pendingVoterChange().isPresent(), "not yet");
+        leader.wake(t + timeout);
+        assertTrue(leader.pendingVoterChange().isEmpty(), "dropped at the request timeout");
+        assertTrue(out.notes.stream().anyMatch(n -> n.contains("REQUEST_TIMED_OUT")), out.notes.toString());
+        assertFalse(leader.voterSet().containsId(3), "the uncommitted set stays in force");
+        VoterChangeResult next = leader.removeVoter(t + timeout, new ReplicaKey(2, "dir-2a"));
+        assertEquals(RaftError.REQUEST_TIMED_OUT, next.error());
+        assertTrue(next.message().contains("not committed"), next.message());
+    }
 }
