@@ -73,6 +73,8 @@ public final class Cluster {
     private final int[] bootstrapServers;
     /** The voter set the configured controllers' disks are formatted with (--initial-controllers). */
     private final VoterSet initialVoters;
+    /** A controller's listener and kraft.version range when not the default (server.properties changed by reconfigureController). */
+    private final Map<Integer, VoterSet.Voter> controllerListeners = new TreeMap<>();
     /** How many times each controller's disk was formatted: a lost disk comes back with a new directory id. */
     private final Map<Integer, Integer> diskFormats = new TreeMap<>();
     /** Brokers: the configured ones plus any registered from the window or the API later. */
@@ -144,8 +146,13 @@ public final class Cluster {
                 logDirs.put(nodeId, Uuid.random(sim.randomFor("log-dir", nodeId, incarnation)));
             }
             RaftHost host = new RaftHost(nodeId, sim, observers);
-            host.attach(factory.create(nodeId, bootstrapServers, config.raft(), disks.get(nodeId),
-                    sim.randomFor("raft", nodeId, incarnation), host, incarnation));
+            RaftNode raftNode = factory.create(nodeId, bootstrapServers, config.raft(), disks.get(nodeId),
+                    sim.randomFor("raft", nodeId, incarnation), host, incarnation);
+            VoterSet.Voter listener = controllerListeners.get(nodeId);
+            if (listener != null) {
+                raftNode.listenOn(listener.endpoint(), listener.kraftVersions());
+            }
+            host.attach(raftNode);
             MetadataConfig meta = config.metadata();
             if (isVoter(nodeId)) {
                 host.add(new ControllerProcess(nodeId, incarnation, host, sim, images, controllerFactory.create(meta.sessionTimeoutMs(),
@@ -212,6 +219,23 @@ public final class Cluster {
     }
 
     /**
+     * Restarts controller {@code id} (its disk kept) with its CONTROLLER listener at {@code endpoint}
+     * and software supporting {@code kraftVersions}: server.properties changed. As a voter it then
+     * sends UpdateRaftVoter to the leader (KIP-853), or, leading, writes its new entry at the
+     * start of its next epoch.
+     */
+    public void reconfigureController(int id, String endpoint, VoterSet.KRaftVersionRange kraftVersions) {
+        if (!controllerIds.contains(id)) {
+            throw new IllegalArgumentException("n" + id + " is not a controller");
+        }
+        controllerListeners.put(id, new VoterSet.Voter(replicaKey(id), endpoint, kraftVersions));
+        sim.trace().record(sim.now(), id, TraceKind.FAULT, "controller n" + id + " reconfigured: listener " + endpoint
+                + ", kraft.version " + kraftVersions + "; restarting it on the same disk");
+        crash(id);
+        restart(id, false);
+    }
+
+    /**
      * AddRaftVoter sent to the leader for controller {@code id} as it runs now (its current disk).
      * The answer is the leader's first one: refused, or the VotersRecord appended; the change is
      * done when that record commits.
@@ -225,8 +249,8 @@ public final class Cluster {
         if (sim.status(leader) != NodeStatus.UP) {
             return new VoterChangeResult(RaftError.REQUEST_TIMED_OUT, "leader n" + leader + " is paused and does not answer", -1);
         }
-        VoterChangeResult r = raft(leader).addVoter(sim.now(), raft(id).replicaKey(),
-                VoterSet.endpointOf(id));
+        // the new voter's listener, and its kraft.version range as its ApiVersions answer gives it
+        VoterChangeResult r = raft(leader).addVoter(sim.now(), raft(id).localVoter());
         afterPoke(leader);
         return r;
     }

@@ -259,6 +259,10 @@ public class RaftNode {
             onFetchSnapshotRequest(now, from, m);
         } else if (message instanceof FetchSnapshotResponse m) {
             onFetchSnapshotResponse(now, from, m);
+        } else if (message instanceof RaftMessage.UpdateVoterRequest m) {
+            onUpdateVoterRequest(now, from, m);
+        } else if (message instanceof RaftMessage.UpdateVoterResponse m) {
+            onUpdateVoterResponse(now, from, m);
         } else {
             throw new IllegalStateException("unhandled raft message from n" + from + ": " + message);
         }
@@ -272,6 +276,9 @@ public class RaftNode {
             return;
         }
         FetchLoop fetch = fetchLoopOf(state);
+        if (state instanceof FollowerState follower) {
+            follower.pollUpdateVoterTimer(now);
+        }
         if (fetch != null && fetch.requestExpired(now)) {
             fetch.settled();
             out.note("fetch request timed out after " + config.requestTimeoutMs() + " ms; retrying");
@@ -297,7 +304,9 @@ public class RaftNode {
         }
         if (fetch != null && fetch.nextFetchAt() <= now) {
             fetch.fetchAt(Long.MAX_VALUE);
-            sendFetch(now, state, fetch);
+            if (!(state instanceof FollowerState follower && follower.updateVoterDue() && maybeSendUpdateVoter(now, follower, fetch))) {
+                sendFetch(now, state, fetch);
+            }
         }
     }
 
@@ -411,15 +420,30 @@ public class RaftNode {
      * voter's ApiVersions for its kraft.version range; every simulated controller supports 1.)
      */
     public VoterChangeResult addVoter(long now, ReplicaKey key, String endpoint) {
+        return addVoter(now, new VoterSet.Voter(key, endpoint));
+    }
+
+    /**
+     * AddRaftVoter for {@code newVoter}, whose kraft.version range is what its ApiVersions answer
+     * says (Kafka's AddVoterHandler.handleApiVersionsResponse: a range without the finalized
+     * kraft.version is INVALID_REQUEST). The simulation takes that answer as already received:
+     * the ApiVersions round trip itself is not modelled.
+     */
+    public VoterChangeResult addVoter(long now, VoterSet.Voter newVoter) {
+        ReplicaKey key = newVoter.key();
         VoterChangeResult refused = voterChangeRefused(now, "add " + key);
         if (refused != null) {
             return refused;
         }
         LeaderState leader = (LeaderState) quorum.state();
         VoterSet current = voterHistory.latest();
-        java.util.Optional<VoterSet> next = current.with(new VoterSet.Voter(key, endpoint));
+        java.util.Optional<VoterSet> next = current.with(newVoter);
         if (next.isEmpty()) {
             return refuse(RaftError.DUPLICATE_VOTER, "n" + key.id() + " is already a voter of " + current.describe());
+        }
+        if (!newVoter.kraftVersions().supports(kraftVersion())) {
+            return refuse(RaftError.INVALID_REQUEST, "new voter " + key + " supports kraft.version " + newVoter.kraftVersions()
+                    + " (its ApiVersions answer), not the finalized " + kraftVersion());
         }
         if (!leader.isObserverCaughtUp(key, now)) {
             return refuse(RaftError.REQUEST_TIMED_OUT, "new voter " + key + " is not a caught-up observer of leader n" + id
@@ -525,8 +549,10 @@ public class RaftNode {
         VoterSet before = appliedVoters;
         appliedVoters = latest;
         boolean voter = quorum.isVoter();
-        out.note("voter set " + before.describe() + " → " + latest.describe() + " (uncommitted until the high watermark"
-                + " passes it); n" + id + (voter ? " is a voter" : " is not a voter"));
+        String change = java.util.Arrays.equals(before.ids(), latest.ids())
+                ? "voter set " + latest.describe() + " updated: " + updatedVoters(before, latest)
+                : "voter set " + before.describe() + " → " + latest.describe();
+        out.note(change + " (uncommitted until the high watermark passes it); n" + id + (voter ? " is a voter" : " is not a voter"));
         EpochState state = quorum.state();
         if (state instanceof LeaderState leader) {
             leader.updateVoters(latest);
@@ -537,6 +563,114 @@ public class RaftNode {
         } else if (voter && state instanceof UnattachedState u && u.electionDeadline() == Long.MAX_VALUE) {
             u.electAt(quorum.electionTimeoutFrom(now));
         }
+    }
+
+    // ------------------------------------------------------------------ UpdateRaftVoter (KIP-853)
+
+    /**
+     * Kafka's pollFollowerAsVoter with shouldSendUpdateVoteRequest: once per update period, a
+     * voter whose entry in the latest voter set differs from how it runs (endpoint, kraft.version
+     * range) sends UpdateRaftVoter to the leader, in place of its next fetch (one request in flight
+     * to the leader). Returns true when the request went out; the period restarts either way.
+     */
+    private boolean maybeSendUpdateVoter(long now, FollowerState follower, FetchLoop fetch) {
+        boolean voter = quorum.isVoter();
+        follower.updateVoterChecked(voter ? now + config.fetchTimeoutMs() : Long.MAX_VALUE);
+        if (!voter || kraftVersion() < 1 || !voterHistory.latest().voterNodeNeedsUpdate(localVoter)) {
+            return false;
+        }
+        long correlation = nextCorrelation++;
+        fetch.sent(correlation, now + config.requestTimeoutMs());
+        out.note("the voter set lists n" + id + " as " + voterHistory.latest().voterFor(id).map(v -> v.endpoint()
+                + ", kraft.version " + v.kraftVersions()).orElse("?") + "; it runs as " + localVoter.endpoint()
+                + ", kraft.version " + localVoter.kraftVersions() + ": UpdateRaftVoter to leader n" + follower.leaderId());
+        out.send(follower.leaderId(), new RaftMessage.UpdateVoterRequest(follower.epoch(), localKey, localVoter.endpoint(),
+                localVoter.kraftVersions(), correlation));
+        return true;
+    }
+
+    /**
+     * Kafka's KafkaRaftClient.handleUpdateVoterRequest then UpdateVoterHandler, checks in Kafka's
+     * order: the epoch and leadership (validateLeaderOnlyRequest); a directory id, an endpoint on
+     * the controller listener and a valid kraft.version range (INVALID_REQUEST); no voter change
+     * pending, a high watermark, the latest voter set committed (REQUEST_TIMED_OUT); the range
+     * holds the finalized kraft.version (INVALID_REQUEST); the key is a voter (VOTER_NOT_FOUND).
+     * Then the leader appends the updated VotersRecord and answers at once (no pending state), and
+     * the request counts as the voter following it (updateCheckQuorumForFollowingVoter).
+     */
+    private void onUpdateVoterRequest(long now, int from, RaftMessage.UpdateVoterRequest req) {
+        RaftError error = updateVoterError(now, req);
+        if (error == RaftError.NONE) {
+            LeaderState leader = (LeaderState) quorum.state();
+            VoterSet next = voterHistory.latest().updateVoter(new VoterSet.Voter(req.voterKey(), req.endpoint(),
+                    req.kraftVersions())).orElseThrow();
+            long offset = appendAsLeader(now, leader, List.of(new VotersRecord(next)), "UpdateRaftVoter from "
+                    + req.voterKey() + ": VotersRecord with its endpoint " + req.endpoint() + " and kraft.version "
+                    + req.kraftVersions());
+            out.note("voter " + req.voterKey() + " updated (VotersRecord at " + offset + ")");
+            leader.countForCheckQuorum(req.voterKey().id(), now, config);
+        } else {
+            out.note("UpdateRaftVoter from " + req.voterKey() + " answered " + error);
+        }
+        out.send(from, new RaftMessage.UpdateVoterResponse(quorum.epoch(), quorum.leaderId(), error, req.correlation()));
+    }
+
+    private RaftError updateVoterError(long now, RaftMessage.UpdateVoterRequest req) {
+        RaftError invalid = leaderOnlyError(req.epoch());
+        if (invalid != RaftError.NONE) {
+            return invalid;
+        }
+        if (req.voterKey().directoryId().isEmpty() || req.endpoint() == null || !req.endpoint().startsWith("CONTROLLER://")
+                || !req.kraftVersions().valid()) {
+            return RaftError.INVALID_REQUEST;
+        }
+        LeaderState leader = (LeaderState) quorum.state();
+        expirePendingVoterChange(now, leader);
+        if (leader.pendingVoterChange() != null || !leader.hasHighWatermark()) {
+            return RaftError.REQUEST_TIMED_OUT;
+        }
+        if (kraftVersion() < 1) {
+            return RaftError.UNSUPPORTED_VERSION; // kraft.version 0 keeps voters in memory (not modelled)
+        }
+        if (voterHistory.latestEntry().offset() >= highWatermark) {
+            return RaftError.REQUEST_TIMED_OUT;
+        }
+        if (!req.kraftVersions().supports(kraftVersion())) {
+            return RaftError.INVALID_REQUEST;
+        }
+        VoterSet.Voter updated = new VoterSet.Voter(req.voterKey(), req.endpoint(), req.kraftVersions());
+        return voterHistory.latest().updateVoter(updated).isPresent() ? RaftError.NONE : RaftError.VOTER_NOT_FOUND;
+    }
+
+    /** Kafka's handleUpdateVoterResponse: NONE or UNSUPPORTED_VERSION count as hearing from the leader. */
+    private void onUpdateVoterResponse(long now, int from, RaftMessage.UpdateVoterResponse resp) {
+        FetchLoop fetch = fetchLoopOf(quorum.state());
+        if (fetch == null || !fetch.awaits(resp.correlation())) {
+            return;
+        }
+        fetch.settled();
+        if (observeEpoch(now, resp.epoch(), resp.leaderId(), "UpdateRaftVoter response from n" + from)) {
+            return;
+        }
+        if (quorum.state() instanceof FollowerState follower && from == follower.leaderId()
+                && (resp.error() == RaftError.NONE || resp.error() == RaftError.UNSUPPORTED_VERSION)) {
+            follower.heardFromLeader(now, config.fetchTimeoutMs());
+            fetch.fetchAt(now);
+        } else {
+            out.note("UpdateRaftVoter answered " + resp.error() + " by n" + from + "; asking again in an update period");
+            fetch.fetchAt(now + config.retryBackoffMs());
+        }
+    }
+
+    /** The voters whose entry differs between two sets of the same ids, as "n2 at CONTROLLER://… kraft.version [0, 1]". */
+    private static String updatedVoters(VoterSet before, VoterSet after) {
+        List<String> changed = new ArrayList<>();
+        for (VoterSet.Voter v : after.voters()) {
+            if (!before.voters().contains(v)) {
+                changed.add(v.key() + " at " + v.endpoint() + ", kraft.version " + v.kraftVersions());
+            }
+        }
+        return String.join("; ", changed);
     }
 
     // ------------------------------------------------------------------ elections

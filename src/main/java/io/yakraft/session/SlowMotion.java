@@ -61,7 +61,7 @@ public final class SlowMotion {
             return false;
         }
         return switch (k.family()) {
-            case PRE_VOTE, VOTE, LEADERSHIP -> true;
+            case PRE_VOTE, VOTE, LEADERSHIP, VOTER_CHANGE -> true;
             case CONTROLLER_RPC -> k == MessageKind.REGISTER_BROKER || k == MessageKind.REGISTER_BROKER_RESPONSE
                     || k == MessageKind.ALTER_PARTITION || k == MessageKind.ALTER_PARTITION_RESPONSE
                     || k == MessageKind.CREATE_TOPIC || k == MessageKind.CREATE_TOPIC_RESPONSE;

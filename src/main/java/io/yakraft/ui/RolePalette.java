@@ -140,6 +140,7 @@ public final class RolePalette {
             case LEADERSHIP -> Color.web("#CC79A7");
             case CONTROLLER_RPC -> Color.web("#009E73"); // broker ↔ controller RPCs
             case SNAPSHOT -> Color.web("#0072B2");
+            case VOTER_CHANGE -> Color.web("#E69F00"); // KIP-853's UpdateRaftVoter
             case FETCH -> Color.web("#56B4E9");
         };
     }

@@ -141,4 +141,29 @@ class DynamicQuorumTest {
         }
         assertTrue(c.violations().isEmpty(), c.violations().toString());
     }
+
+    /**
+     * Kafka: KafkaRaftClientReconfigTest.testFollowerSendsUpdateVoterWhenDifferent and testLeaderUpdatesVoter,
+     * in a running cluster: a follower restarted on a new listener updates its entry through
+     * UpdateRaftVoter; so does the leader restarted on a new listener, once it follows the leader
+     * elected meanwhile. Every controller ends with both endpoints, committed.
+     */
+    @Test
+    void controllersOnNewListenersUpdateTheirVoterEntries() {
+        Cluster c = started(42);
+        int leader = c.leaderId();
+        int follower = leader == 1 ? 2 : 1;
+        c.at(c.now() + 1, "move a follower's listener", x -> x.reconfigureController(follower, "CONTROLLER://n" + follower
+                + ":19093", io.yakraft.raft.VoterSet.KRaftVersionRange.SUPPORTED));
+        settle(c, 6_000);
+        assertEquals("CONTROLLER://n" + follower + ":19093", c.committedVoters().voterFor(follower).orElseThrow().endpoint());
+        c.at(c.now() + 1, "move the leader's listener", x -> x.reconfigureController(leader, "CONTROLLER://n" + leader
+                + ":19093", io.yakraft.raft.VoterSet.KRaftVersionRange.SUPPORTED));
+        settle(c, 10_000);
+        assertEquals("CONTROLLER://n" + leader + ":19093", c.committedVoters().voterFor(leader).orElseThrow().endpoint());
+        for (int id : c.voterIds()) {
+            assertEquals(c.committedVoters(), c.voterSetOf(id), "n" + id + " holds the updated set");
+        }
+        assertTrue(c.violations().isEmpty(), c.violations().toString());
+    }
 }

@@ -272,4 +272,90 @@ class VoterSetReconfigTest {
         assertEquals(RaftError.REQUEST_TIMED_OUT, next.error());
         assertTrue(next.message().contains("not committed"), next.message());
     }
+
+    /**
+     * Kafka: KafkaRaftClientReconfigTest.testUpdateVoter, testInvalidUpdateVoter, testUpdateVoterOldEpoch,
+     * testUpdateVoterWithNoneVoter and testUpdateVoterWithPendingAddVoter (UpdateVoterHandler's checks):
+     * the leader answers NONE once it appended the updated VotersRecord, and refuses the rest.
+     */
+    @Test
+    void updateVoterChecksThenAppendsTheUpdatedVotersRecord() {
+        RaftNode leader = node(1, new DurableState("dir-1a", INITIAL));
+        long t = commitEpochStart(leader, electLeader(leader));
+        ReplicaKey n2 = new ReplicaKey(2, "dir-2a");
+        VoterSet.KRaftVersionRange both = VoterSet.KRaftVersionRange.SUPPORTED;
+        assertEquals(RaftError.FENCED_LEADER_EPOCH, updateVoter(leader, t, 0, n2, "CONTROLLER://n2:19093", both));
+        assertEquals(RaftError.INVALID_REQUEST, updateVoter(leader, t, 1, new ReplicaKey(2, ""), "CONTROLLER://n2:19093", both),
+                "a voter key without a directory id");
+        assertEquals(RaftError.INVALID_REQUEST, updateVoter(leader, t, 1, n2, "PLAINTEXT://n2:9092", both),
+                "no endpoint on the controller listener");
+        assertEquals(RaftError.INVALID_REQUEST, updateVoter(leader, t, 1, n2, "CONTROLLER://n2:19093",
+                new VoterSet.KRaftVersionRange(0, 0)), "kraft.version 1 is finalized");
+        assertEquals(RaftError.VOTER_NOT_FOUND, updateVoter(leader, t, 1, new ReplicaKey(2, "dir-2b"), "CONTROLLER://n2:19093", both),
+                "n2 on another disk is not the voter");
+        long end = leader.log().endOffset();
+        assertEquals(RaftError.NONE, updateVoter(leader, t, 1, n2, "CONTROLLER://n2:19093", both));
+        assertEquals(end + 1, leader.log().endOffset());
+        assertEquals("CONTROLLER://n2:19093", leader.voterSet().voterFor(2).orElseThrow().endpoint());
+        assertEquals(end, leader.voterSetOffset());
+        assertEquals(RaftError.REQUEST_TIMED_OUT, updateVoter(leader, t, 1, new ReplicaKey(3, "dir-3a"), "CONTROLLER://n3:19093", both),
+                "the updated set is not committed yet");
+    }
+
+    private RaftError updateVoter(RaftNode leader, long t, int epoch, ReplicaKey key, String endpoint,
+                                  VoterSet.KRaftVersionRange range) {
+        leader.handle(t, key.id(), new RaftMessage.UpdateVoterRequest(epoch, key, endpoint, range, 7000 + out.sent.size()));
+        List<RaftMessage.UpdateVoterResponse> rs = out.sentOf(RaftMessage.UpdateVoterResponse.class);
+        return rs.get(rs.size() - 1).error();
+    }
+
+    /**
+     * Kafka: KafkaRaftClientReconfigTest.testFollowerSendsUpdateVoter and
+     * testFollowerSendsUpdateVoterIfPendingFetchDuringTimeout: a voter whose listener differs from
+     * its entry in the voter set sends UpdateRaftVoter to the leader once the update period
+     * (fetch.timeout) has run out, in place of its next fetch; a response NONE counts as hearing
+     * from the leader, and fetching goes on.
+     */
+    @Test
+    void aFollowerWhoseListenerChangedSendsUpdateVoterAfterTheUpdatePeriod() {
+        RaftNode n2 = node(2, new DurableState("dir-2a", INITIAL));
+        n2.listenOn("CONTROLLER://n2:19093", VoterSet.KRaftVersionRange.SUPPORTED);
+        n2.start(0);
+        n2.handle(10, 1, new RaftMessage.BeginQuorumEpochRequest(1, 1));
+        assertEquals(Role.FOLLOWER, n2.role());
+        int period = RaftConfig.kafkaDefaults().fetchTimeoutMs();
+        long t = 10;
+        while (t < 10 + period) {
+            n2.wake(t);
+            List<RaftMessage.FetchRequest> fetches = out.sentOf(RaftMessage.FetchRequest.class);
+            RaftMessage.FetchRequest f = fetches.get(fetches.size() - 1);
+            n2.handle(t + 100, 1, new RaftMessage.FetchResponse(1, 1, RaftError.NONE, 0, List.of(), null, null, 0, f.correlation()));
+            t += 100;
+        }
+        assertTrue(out.sentOf(RaftMessage.UpdateVoterRequest.class).isEmpty(), "not before the period runs out");
+        n2.wake(t);
+        List<RaftMessage.UpdateVoterRequest> sent = out.sentOf(RaftMessage.UpdateVoterRequest.class);
+        assertEquals(1, sent.size());
+        assertEquals(new ReplicaKey(2, "dir-2a"), sent.get(0).voterKey());
+        assertEquals("CONTROLLER://n2:19093", sent.get(0).endpoint());
+        int fetchesBefore = out.sentOf(RaftMessage.FetchRequest.class).size();
+        n2.handle(t + 5, 1, new RaftMessage.UpdateVoterResponse(1, 1, RaftError.NONE, sent.get(0).correlation()));
+        n2.wake(t + 5);
+        assertEquals(fetchesBefore + 1, out.sentOf(RaftMessage.FetchRequest.class).size(), "fetching goes on");
+    }
+
+    /**
+     * Kafka: KafkaRaftClientReconfigTest.testAddVoterInvalidFeatureVersion (AddVoterHandler.handleApiVersionsResponse):
+     * a new voter whose ApiVersions range lacks the finalized kraft.version is refused INVALID_REQUEST.
+     */
+    @Test
+    void addVoterRefusesAVoterWhoseKraftVersionRangeLacksTheFinalizedOne() {
+        RaftNode leader = node(1, new DurableState("dir-1a", INITIAL));
+        long t = commitEpochStart(leader, electLeader(leader));
+        ReplicaKey n4 = new ReplicaKey(4, "dir-4a");
+        leader.handle(t + 1, 4, new RaftMessage.FetchRequest(1, 4, leader.log().endOffset(), 1, 930, "dir-4a"));
+        VoterChangeResult r = leader.addVoter(t + 1, new VoterSet.Voter(n4, VoterSet.endpointOf(4), new VoterSet.KRaftVersionRange(0, 0)));
+        assertEquals(RaftError.INVALID_REQUEST, r.error(), r.message());
+        assertTrue(leader.addVoter(t + 1, new VoterSet.Voter(n4, VoterSet.endpointOf(4))).accepted());
+    }
 }
