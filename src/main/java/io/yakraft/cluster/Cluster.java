@@ -1066,7 +1066,7 @@ public final class Cluster {
                 status == NodeStatus.UP ? n.timerDeadline() : Long.MAX_VALUE, sim.incarnation(id),
                 images.appliedOffset(id), metadataRole(id),
                 status == NodeStatus.UP ? n.voteCount() : io.yakraft.raft.VoteCount.NONE,
-                live ? n.replicaStates() : List.of());
+                live ? n.replicaStates() : List.of(), isVoter(id) && n.isVoter());
     }
 
     public ClusterSnapshot snapshot() {

@@ -39,6 +39,8 @@ public class RaftNode {
     private final ReplicaKey localKey;
     /** controller.quorum.bootstrap.servers: whom an observer asks for the leader. */
     private final int[] bootstrapServers;
+    /** The bootstrap servers as Kafka's RequestManager tracks them: who is ready, who backs off. */
+    private final BootstrapServers bootstrap;
     /** The voter sets of the log (Kafka's KRaftControlRecordStateMachine); the latest is in force. */
     private final VoterHistory voterHistory;
     private final RaftConfig config;
@@ -61,6 +63,7 @@ public class RaftNode {
         this.bootstrapServers = voters.clone();
         Arrays.sort(this.bootstrapServers);
         this.localKey = new ReplicaKey(id, disk.directoryId());
+        this.bootstrap = new BootstrapServers(this.bootstrapServers, id);
         // kraft.version 1: the voter set of the bootstrap checkpoint, none on a disk formatted
         // without one; kraft.version 0 (a disk without a directory id): the configured voters.
         VoterSet bootstrap = disk.bootstrapVoters() != null ? disk.bootstrapVoters()
@@ -1153,11 +1156,15 @@ public class RaftNode {
         int target;
         if (state instanceof FollowerState follower) {
             target = follower.leaderId();
-        } else if (!quorum.isVoter() && state instanceof UnattachedState) {
-            // Observers ask the bootstrap voters in turn; a non-leader answers with the leader's id.
-            // (Kafka's Unattached voters do too, pollUnattachedCommon; ours wait for the leader's
-            // BeginQuorumEpoch, see docs/FIDELITY.md.)
-            target = quorum.nextBootstrapVoter();
+        } else if (state instanceof UnattachedState) {
+            // Kafka's pollUnattachedCommon (maybeSendFetchToAnyBootstrap): voter or observer, a replica
+            // that knows no leader fetches from a ready bootstrap server picked at random; an answer
+            // names the leader if that server knows it.
+            target = bootstrap.pickReady(now, nextCorrelation ^ ((long) id << 40));
+            if (target < 0) {
+                fetch.fetchAt(bootstrap.nextReadyAt()); // every bootstrap server is backing off
+                return;
+            }
         } else {
             return;
         }
@@ -1174,9 +1181,13 @@ public class RaftNode {
             return; // a stale or duplicated answer to a request we no longer wait for
         }
         fetch.settled();
+        if (quorum.state() instanceof UnattachedState) {
+            bootstrap.answered(from, resp.error() == RaftError.NONE, now, config.retryBackoffMs());
+        }
         if (resp.error() != RaftError.NONE) {
             if (!observeEpoch(now, resp.epoch(), resp.leaderId(), "fetch response from n" + from)) {
-                fetch.fetchAt(now + config.retryBackoffMs());
+                // a bootstrap server that could not help backs off; the next ready one is asked at once
+                fetch.fetchAt(quorum.state() instanceof UnattachedState ? now : now + config.retryBackoffMs());
                 if (quorum.state() instanceof FollowerState f && resp.epoch() == f.epoch() && from == f.leaderId()) {
                     out.note("leader n" + from + " answered " + resp.error() + "; retrying");
                 }

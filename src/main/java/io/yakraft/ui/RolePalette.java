@@ -39,7 +39,8 @@ public final class RolePalette {
         if (n.status() == NodeStatus.PAUSED) {
             return Look.PAUSED;
         }
-        if (!n.voter()) {
+        if (!n.voter() || n.observerController()) {
+            // a controller outside the voter set (KIP-853) is drawn as the observer it is
             return n.role() == Role.FOLLOWER ? Look.OBSERVER : Look.OBSERVER_NOT_FOLLOWING;
         }
         return switch (n.role()) {

@@ -253,4 +253,41 @@ class RaftNodeTest {
                 List.of(new LogEntry(0, 1, "x")), null, null, 0, 424242));
         assertEquals(end, follower.log().endOffset(), "a response to no request of ours changes nothing");
     }
+
+    /**
+     * Kafka: KafkaRaftClientTest.testUnattachedAsVoterCanBecomeFollowerAfterFindingLeader and
+     * RequestManager.findReadyBootstrapServer: an Unattached voter fetches from a bootstrap server
+     * at once (its election timer running meanwhile); a server that does not know the leader backs
+     * off for retry.backoff.ms and the other one is asked; an answer naming the leader of its epoch
+     * makes it a follower.
+     */
+    @Test
+    void anUnattachedVoterFetchesFromTheBootstrapServersAndLearnsTheLeader() {
+        RaftNode n1 = node(1);
+        n1.start(0);
+        assertEquals(Role.UNATTACHED, n1.role());
+        assertEquals(0, n1.nextWakeAt(), "it fetches at once, not only when its election timer runs out");
+        n1.wake(0);
+        List<FetchRequest> fetches = out.sentOf(FetchRequest.class);
+        assertEquals(1, fetches.size());
+        int first = out.to.get(out.to.size() - 1)[0];
+        assertTrue(first == 2 || first == 3, "a bootstrap server other than itself: n" + first);
+        n1.handle(3, first, new FetchResponse(0, -1, RaftError.NOT_LEADER_OR_FOLLOWER, -1, List.of(), null, null, 0,
+                fetches.get(0).correlation()));
+        n1.wake(3);
+        int second = out.to.get(out.to.size() - 1)[0];
+        assertEquals(5 - first, second, "n" + first + " backs off; the other server is asked at once");
+        n1.handle(6, second, new FetchResponse(0, -1, RaftError.NOT_LEADER_OR_FOLLOWER, -1, List.of(), null, null, 0,
+                out.sentOf(FetchRequest.class).get(1).correlation()));
+        n1.wake(6);
+        assertEquals(2, out.sentOf(FetchRequest.class).size(), "no server is ready");
+        assertEquals(3 + RaftConfig.kafkaDefaults().retryBackoffMs(), n1.nextWakeAt(), "both back off: wait for the first");
+        n1.wake(n1.nextWakeAt());
+        FetchRequest third = out.sentOf(FetchRequest.class).get(2);
+        n1.handle(30, out.to.get(out.to.size() - 1)[0], new FetchResponse(4, 3, RaftError.FENCED_LEADER_EPOCH, -1, List.of(),
+                null, null, 0, third.correlation()));
+        assertEquals(Role.FOLLOWER, n1.role());
+        assertEquals(3, n1.leaderId());
+        assertEquals(4, n1.epoch());
+    }
 }
