@@ -7,8 +7,9 @@ import java.util.TreeMap;
 /**
  * controller.quorum.bootstrap.servers as Kafka 4.3's RequestManager uses them: a replica that
  * knows no leader (Unattached, voter or observer) sends its Fetch to a bootstrap server that is
- * ready, starting from a random one (findReadyBootstrapServer); a server that answered with an
- * error backs off for retry.backoff.ms, a good answer makes it ready again. The choice is a
+ * ready, starting from a random one (findReadyBootstrapServer); an answer Kafka handles (every
+ * error a Fetch answer carries, NOT_LEADER_OR_FOLLOWER included) makes the server ready again at
+ * once, one it cannot handle backs it off for retry.backoff.ms. The choice is a
  * deterministic mix of the node id and the request's correlation id rather than a draw from the
  * node's random stream, so that the election timeouts drawn from that stream stay as they were.
  */
@@ -46,7 +47,7 @@ final class BootstrapServers {
         return at;
     }
 
-    /** Kafka's onResponseResult: an error answer backs the server off, a good one resets it. */
+    /** Kafka's onResponseResult: an answer it could not handle backs the server off, a handled one resets it. */
     void answered(int server, boolean ok, long now, long retryBackoffMs) {
         if (ok) {
             backoffUntil.remove(server);

@@ -1181,13 +1181,18 @@ public class RaftNode {
             return; // a stale or duplicated answer to a request we no longer wait for
         }
         fetch.settled();
-        if (quorum.state() instanceof UnattachedState) {
-            bootstrap.answered(from, resp.error() == RaftError.NONE, now, config.retryBackoffMs());
+        boolean unattached = quorum.state() instanceof UnattachedState;
+        if (unattached) {
+            // Kafka's onResponseResult: every error a Fetch answer carries here (NOT_LEADER_OR_FOLLOWER,
+            // FENCED_LEADER_EPOCH, UNKNOWN_LEADER_EPOCH) is handled (maybeHandleCommonResponse returns
+            // true), so the server is ready again at once: no backoff
+            bootstrap.answered(from, true, now, config.retryBackoffMs());
         }
         if (resp.error() != RaftError.NONE) {
             if (!observeEpoch(now, resp.epoch(), resp.leaderId(), "fetch response from n" + from)) {
-                // a bootstrap server that could not help backs off; the next ready one is asked at once
-                fetch.fetchAt(quorum.state() instanceof UnattachedState ? now : now + config.retryBackoffMs());
+                // an Unattached replica asks a bootstrap server again at once (Kafka's poll sends the next
+                // Fetch as soon as the answer is handled); a follower retries its leader after the backoff
+                fetch.fetchAt(unattached ? now : now + config.retryBackoffMs());
                 if (quorum.state() instanceof FollowerState f && resp.epoch() == f.epoch() && from == f.leaderId()) {
                     out.note("leader n" + from + " answered " + resp.error() + "; retrying");
                 }

@@ -256,10 +256,10 @@ class RaftNodeTest {
 
     /**
      * Kafka: KafkaRaftClientTest.testUnattachedAsVoterCanBecomeFollowerAfterFindingLeader and
-     * RequestManager.findReadyBootstrapServer: an Unattached voter fetches from a bootstrap server
-     * at once (its election timer running meanwhile); a server that does not know the leader backs
-     * off for retry.backoff.ms and the other one is asked; an answer naming the leader of its epoch
-     * makes it a follower.
+     * RequestManager.findReadyBootstrapServer / onResponseResult: an Unattached voter fetches from a
+     * bootstrap server at once (its election timer running meanwhile); a server that does not know
+     * the leader answers NOT_LEADER_OR_FOLLOWER, which Kafka handles, so a server picked at random is
+     * asked again at once; an answer naming the leader of a newer epoch makes it a follower.
      */
     @Test
     void anUnattachedVoterFetchesFromTheBootstrapServersAndLearnsTheLeader() {
@@ -267,25 +267,25 @@ class RaftNodeTest {
         n1.start(0);
         assertEquals(Role.UNATTACHED, n1.role());
         assertEquals(0, n1.nextWakeAt(), "it fetches at once, not only when its election timer runs out");
-        n1.wake(0);
+        java.util.Set<Integer> asked = new java.util.TreeSet<>();
+        long t = 0;
+        for (int i = 0; i < 8; i++) {
+            n1.wake(t);
+            List<FetchRequest> fetches = out.sentOf(FetchRequest.class);
+            assertEquals(i + 1, fetches.size(), "one fetch in flight at a time");
+            int server = out.to.get(out.to.size() - 1)[0];
+            assertTrue(server == 2 || server == 3, "a bootstrap server other than itself: n" + server);
+            asked.add(server);
+            t += 3;
+            n1.handle(t, server, new FetchResponse(0, -1, RaftError.NOT_LEADER_OR_FOLLOWER, -1, List.of(), null, null, 0,
+                    fetches.get(i).correlation()));
+            assertEquals(t, n1.nextWakeAt(), "asked again at once");
+        }
+        assertEquals(java.util.Set.of(2, 3), asked, "the server is drawn at random, not always the same");
+        n1.wake(t);
         List<FetchRequest> fetches = out.sentOf(FetchRequest.class);
-        assertEquals(1, fetches.size());
-        int first = out.to.get(out.to.size() - 1)[0];
-        assertTrue(first == 2 || first == 3, "a bootstrap server other than itself: n" + first);
-        n1.handle(3, first, new FetchResponse(0, -1, RaftError.NOT_LEADER_OR_FOLLOWER, -1, List.of(), null, null, 0,
-                fetches.get(0).correlation()));
-        n1.wake(3);
-        int second = out.to.get(out.to.size() - 1)[0];
-        assertEquals(5 - first, second, "n" + first + " backs off; the other server is asked at once");
-        n1.handle(6, second, new FetchResponse(0, -1, RaftError.NOT_LEADER_OR_FOLLOWER, -1, List.of(), null, null, 0,
-                out.sentOf(FetchRequest.class).get(1).correlation()));
-        n1.wake(6);
-        assertEquals(2, out.sentOf(FetchRequest.class).size(), "no server is ready");
-        assertEquals(3 + RaftConfig.kafkaDefaults().retryBackoffMs(), n1.nextWakeAt(), "both back off: wait for the first");
-        n1.wake(n1.nextWakeAt());
-        FetchRequest third = out.sentOf(FetchRequest.class).get(2);
-        n1.handle(30, out.to.get(out.to.size() - 1)[0], new FetchResponse(4, 3, RaftError.FENCED_LEADER_EPOCH, -1, List.of(),
-                null, null, 0, third.correlation()));
+        n1.handle(t + 3, out.to.get(out.to.size() - 1)[0], new FetchResponse(4, 3, RaftError.FENCED_LEADER_EPOCH, -1,
+                List.of(), null, null, 0, fetches.get(fetches.size() - 1).correlation()));
         assertEquals(Role.FOLLOWER, n1.role());
         assertEquals(3, n1.leaderId());
         assertEquals(4, n1.epoch());
