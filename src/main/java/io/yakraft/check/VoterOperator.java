@@ -56,11 +56,20 @@ final class VoterOperator {
             int id = stale;
             c.at(c.now(), "voter operator: RemoveRaftVoter n" + id + " (the voter set lists a disk n" + id
                     + " no longer runs on)", x -> x.removeVoter(id));
-        } else if (c.status(missing) == NodeStatus.UP) {
+        } else if (c.status(missing) == NodeStatus.UP && caughtUp(c, missing)) {
             int id = missing;
             c.at(c.now(), "voter operator: AddRaftVoter n" + id + " (a controller outside the voter set)", x -> x.addVoter(id));
         }
         return false;
+    }
+
+    /**
+     * Whether the controller's log reaches the leader's log end, as an operator reads it from
+     * DescribeQuorum's observers before asking AddRaftVoter (which the leader refuses for a lagging
+     * observer): the operator waits rather than being refused every look.
+     */
+    private static boolean caughtUp(Cluster c, int id) {
+        return c.logRange(id).endOffset() >= c.logRange(c.leaderId()).endOffset();
     }
 
     /**
