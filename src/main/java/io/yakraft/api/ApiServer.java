@@ -747,7 +747,9 @@ public final class ApiServer implements AutoCloseable {
             r.put("offset", e.offset());
             r.put("epoch", e.epoch());
             r.put("type", e.payload() instanceof io.yakraft.metadata.MetadataRecord ? e.payload().getClass().getSimpleName()
-                    : e.payload() instanceof io.yakraft.raft.LeaderChangeMessage ? "LeaderChange" : "ClientWrite");
+                    : e.payload() instanceof io.yakraft.raft.LeaderChangeMessage ? "LeaderChange"
+                    : e.payload() instanceof io.yakraft.raft.KRaftVersionRecord ? "KRaftVersion"
+                    : e.payload() instanceof io.yakraft.raft.VotersRecord ? "Voters" : "ClientWrite");
             r.put("record", e.payload() instanceof io.yakraft.metadata.MetadataRecord ? e.payload() : String.valueOf(e.payload()));
             records.add(r);
         }

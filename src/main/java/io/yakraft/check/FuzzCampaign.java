@@ -114,8 +114,11 @@ public final class FuzzCampaign {
         }
         ClusterConfig config = ClusterConfig.defaults(seed, controllers, brokers).withTrace(false)
                 .withData(io.yakraft.data.DataConfig.defaults().withMinInsyncReplicas(minIsr)).withVariant(o.variant());
+        // Kafka's protocol also meets KIP-853's faults (a voter's disk lost, a voter removed, the operator
+        // repairing); a broken variant keeps the fault mix its pinned first failing seed was found with
+        boolean voterChanges = io.yakraft.cluster.ProtocolVariants.DEFAULT.equals(o.variant());
         FuzzPlan plan = new FuzzPlan(FAULTS_FROM_MS, o.faultsMs(), FAULT_GAP_MS, Integer.MAX_VALUE, WRITE_EVERY_MS, w, f,
-                o.calmMs(), HEAL_EVERY_MS);
+                o.calmMs(), HEAL_EVERY_MS, voterChanges);
         return new Shape(config, plan);
     }
 

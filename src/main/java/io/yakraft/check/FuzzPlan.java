@@ -10,11 +10,14 @@ import io.yakraft.cluster.Cluster;
  * which liveness is checked ({@link FuzzLiveness}). With {@code healEveryMs} > 0 the window comes in
  * rounds: every {@code healEveryMs} everything is healed at once (as at the window's end), so a long
  * window has as many recoveries per simulated minute as a short one: a mass restart while clients
- * still write is what leaves followers holding records of an epoch the next leader never had. A fuzz failure's scenario file carries its plan,
- * so replaying it arms exactly this on the same cluster.
+ * still write is what leaves followers holding records of an epoch the next leader never had. With
+ * {@code voterChanges} KIP-853's faults are among the others (a voter's disk lost, a voter removed)
+ * and an operator replaces and re-adds voters ({@link RandomFaults#scheduleWithVoterChanges}). A fuzz
+ * failure's scenario file carries its plan, so replaying it arms exactly this on the same cluster.
  */
 public record FuzzPlan(long faultsFromMs, long faultsUntilMs, long faultGapMs, int maxFaults, long writeEveryMs,
-                       TopicWorkload.Spec workload, FeedWorkload.Spec feed, long calmMs, long healEveryMs) {
+                       TopicWorkload.Spec workload, FeedWorkload.Spec feed, long calmMs, long healEveryMs,
+                       boolean voterChanges) {
 
     public FuzzPlan {
         if (faultsFromMs < 0 || faultsUntilMs < faultsFromMs || faultGapMs < 1 || maxFaults < 0 || writeEveryMs < 0
@@ -22,6 +25,12 @@ public record FuzzPlan(long faultsFromMs, long faultsUntilMs, long faultGapMs, i
             throw new IllegalArgumentException("a fuzz plan needs 0 <= faultsFromMs <= faultsUntilMs, faultGapMs >= 1,"
                     + " maxFaults, writeEveryMs, calmMs and healEveryMs >= 0");
         }
+    }
+
+    /** A plan without voter changes among its faults. */
+    public FuzzPlan(long faultsFromMs, long faultsUntilMs, long faultGapMs, int maxFaults, long writeEveryMs,
+                    TopicWorkload.Spec workload, FeedWorkload.Spec feed, long calmMs, long healEveryMs) {
+        this(faultsFromMs, faultsUntilMs, faultGapMs, maxFaults, writeEveryMs, workload, feed, calmMs, healEveryMs, false);
     }
 
     /** A plan in one round: healed only at the end of the fault window. */
@@ -36,12 +45,13 @@ public record FuzzPlan(long faultsFromMs, long faultsUntilMs, long faultGapMs, i
     }
 
     public FuzzPlan withMaxFaults(int n) {
-        return new FuzzPlan(faultsFromMs, faultsUntilMs, faultGapMs, n, writeEveryMs, workload, feed, calmMs, healEveryMs);
+        return new FuzzPlan(faultsFromMs, faultsUntilMs, faultGapMs, n, writeEveryMs, workload, feed, calmMs, healEveryMs,
+                voterChanges);
     }
 
     public FuzzPlan withFaultsUntil(long ms) {
         return new FuzzPlan(faultsFromMs, Math.max(faultsFromMs, ms), faultGapMs, maxFaults, writeEveryMs, workload, feed, calmMs,
-                healEveryMs);
+                healEveryMs, voterChanges);
     }
 
     /** What an armed plan is doing, for the liveness check and the campaign's figures. */
@@ -92,7 +102,9 @@ public record FuzzPlan(long faultsFromMs, long faultsUntilMs, long faultGapMs, i
         }
         TopicWorkload w = workload == null ? null : TopicWorkload.schedule(cluster, workload, 0, faultsUntilMs);
         FeedWorkload f = feed == null ? null : FeedWorkload.schedule(cluster, feed, 0, faultsUntilMs);
-        RandomFaults faults = RandomFaults.schedule(cluster, faultsFromMs, faultsUntilMs, faultGapMs, maxFaults);
+        RandomFaults faults = voterChanges
+                ? RandomFaults.scheduleWithVoterChanges(cluster, faultsFromMs, faultsUntilMs, faultGapMs, maxFaults)
+                : RandomFaults.schedule(cluster, faultsFromMs, faultsUntilMs, faultGapMs, maxFaults);
         for (long t = faultsFromMs + healEveryMs; healEveryMs > 0 && t < faultsUntilMs; t += healEveryMs) {
             cluster.at(t, "round over: heal network, restart dead nodes, resume paused ones", RandomFaults::healEverything);
         }

@@ -70,7 +70,12 @@ public final class RandomFaults {
      * operator replaces and re-adds voters from {@code from} on, through the calm after {@code until}.
      */
     public static RandomFaults scheduleWithVoterChanges(Cluster cluster, long from, long until, long meanGapMs) {
-        RandomFaults f = new RandomFaults(cluster, meanGapMs, until, false, Integer.MAX_VALUE, true);
+        return scheduleWithVoterChanges(cluster, from, until, meanGapMs, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #scheduleWithVoterChanges(Cluster, long, long, long)}, stopping after {@code maxFaults} faults. */
+    public static RandomFaults scheduleWithVoterChanges(Cluster cluster, long from, long until, long meanGapMs, int maxFaults) {
+        RandomFaults f = new RandomFaults(cluster, meanGapMs, until, false, maxFaults, true);
         f.scheduleNext(from);
         cluster.at(until, "faults over: heal network, restart dead nodes, resume paused ones", RandomFaults::healEverything);
         VoterOperator.schedule(cluster, from, until);

@@ -20,13 +20,14 @@ final class VoterOperator {
 
     /** Looks every {@link #PERIOD_MS} from {@code from}; after {@code until} only until the quorum is whole again. */
     static void schedule(Cluster c, long from, long until) {
-        c.at(from + PERIOD_MS, "voter operator", x -> tick(x, until));
+        c.quietlyAt(from + PERIOD_MS, x -> tick(x, until));
     }
 
+    /** A look that finds nothing to do leaves no trace line; a repair is traced as an input of its own. */
     private static void tick(Cluster c, long until) {
         boolean whole = repairOne(c);
         if (c.now() < until || !whole) {
-            c.at(c.now() + PERIOD_MS, "voter operator", x -> tick(x, until));
+            c.quietlyAt(c.now() + PERIOD_MS, x -> tick(x, until));
         }
     }
 
@@ -52,11 +53,23 @@ final class VoterOperator {
             return false;
         }
         if (stale != null) {
-            c.removeVoter(stale);
-        } else if (c.status(missing) == NodeStatus.UP) {
-            c.addVoter(missing);
+            int id = stale;
+            c.at(c.now(), "voter operator: RemoveRaftVoter n" + id + " (the voter set lists a disk n" + id
+                    + " no longer runs on)", x -> x.removeVoter(id));
+        } else if (c.status(missing) == NodeStatus.UP && caughtUp(c, missing)) {
+            int id = missing;
+            c.at(c.now(), "voter operator: AddRaftVoter n" + id + " (a controller outside the voter set)", x -> x.addVoter(id));
         }
         return false;
+    }
+
+    /**
+     * Whether the controller's log reaches the leader's log end, as an operator reads it from
+     * DescribeQuorum's observers before asking AddRaftVoter (which the leader refuses for a lagging
+     * observer): the operator waits rather than being refused every look.
+     */
+    private static boolean caughtUp(Cluster c, int id) {
+        return c.logRange(id).endOffset() >= c.logRange(c.leaderId()).endOffset();
     }
 
     /**

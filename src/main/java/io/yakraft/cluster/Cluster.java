@@ -75,6 +75,8 @@ public final class Cluster {
     private final int[] bootstrapServers;
     /** The voter set the configured controllers' disks are formatted with (--initial-controllers). */
     private final VoterSet initialVoters;
+    /** A controller's listener and kraft.version range when not the default (server.properties changed by reconfigureController). */
+    private final Map<Integer, VoterSet.Voter> controllerListeners = new TreeMap<>();
     /** How many times each controller's disk was formatted: a lost disk comes back with a new directory id. */
     private final Map<Integer, Integer> diskFormats = new TreeMap<>();
     /** Brokers: the configured ones plus any registered from the window or the API later. */
@@ -146,8 +148,13 @@ public final class Cluster {
                 logDirs.put(nodeId, Uuid.random(sim.randomFor("log-dir", nodeId, incarnation)));
             }
             RaftHost host = new RaftHost(nodeId, sim, observers);
-            host.attach(factory.create(nodeId, bootstrapServers, config.raft(), disks.get(nodeId),
-                    sim.randomFor("raft", nodeId, incarnation), host, incarnation));
+            RaftNode raftNode = factory.create(nodeId, bootstrapServers, config.raft(), disks.get(nodeId),
+                    sim.randomFor("raft", nodeId, incarnation), host, incarnation);
+            VoterSet.Voter listener = controllerListeners.get(nodeId);
+            if (listener != null) {
+                raftNode.listenOn(listener.endpoint(), listener.kraftVersions());
+            }
+            host.attach(raftNode);
             MetadataConfig meta = config.metadata();
             if (isVoter(nodeId)) {
                 host.add(new ControllerProcess(nodeId, incarnation, host, sim, images, controllerFactory.create(meta.sessionTimeoutMs(),
@@ -219,6 +226,23 @@ public final class Cluster {
     }
 
     /**
+     * Restarts controller {@code id} (its disk kept) with its CONTROLLER listener at {@code endpoint}
+     * and software supporting {@code kraftVersions}: server.properties changed. As a voter it then
+     * sends UpdateRaftVoter to the leader (KIP-853), or, leading, writes its new entry at the
+     * start of its next epoch.
+     */
+    public void reconfigureController(int id, String endpoint, VoterSet.KRaftVersionRange kraftVersions) {
+        if (!controllerIds.contains(id)) {
+            throw new IllegalArgumentException("n" + id + " is not a controller");
+        }
+        controllerListeners.put(id, new VoterSet.Voter(replicaKey(id), endpoint, kraftVersions));
+        sim.trace().record(sim.now(), id, TraceKind.FAULT, "controller n" + id + " reconfigured: listener " + endpoint
+                + ", kraft.version " + kraftVersions + "; restarting it on the same disk");
+        crash(id);
+        restart(id, false);
+    }
+
+    /**
      * AddRaftVoter sent to the leader for controller {@code id} as it runs now (its current disk).
      * The answer is the leader's first one: refused, or the VotersRecord appended; the change is
      * done when that record commits.
@@ -232,8 +256,8 @@ public final class Cluster {
         if (sim.status(leader) != NodeStatus.UP) {
             return new VoterChangeResult(RaftError.REQUEST_TIMED_OUT, "leader n" + leader + " is paused and does not answer", -1);
         }
-        VoterChangeResult r = raft(leader).addVoter(sim.now(), raft(id).replicaKey(),
-                VoterSet.endpointOf(id));
+        // the new voter's listener, and its kraft.version range as its ApiVersions answer gives it
+        VoterChangeResult r = raft(leader).addVoter(sim.now(), raft(id).localVoter());
         afterPoke(leader);
         return r;
     }
@@ -296,6 +320,11 @@ public final class Cluster {
     /** Offset of the VotersRecord behind {@link #voterSetOf}, -1 when it came from the bootstrap checkpoint or a snapshot. */
     public long voterSetOffsetOf(int id) {
         return raft(id).voterSetOffset();
+    }
+
+    /** The offset of the leader's first record of its epoch (its LeaderChangeMessage), -1 when the node does not lead. */
+    public long epochStartOffsetOf(int id) {
+        return raft(id).epochStartOffset();
     }
 
     /** Whether the node runs now and leads its epoch. */
@@ -553,6 +582,11 @@ public final class Cluster {
     /** Schedules a command as a timed input: it is traced and replays identically. */
     public void at(long time, String description, Consumer<Cluster> command) {
         sim.schedule(time, new Input(description, () -> command.accept(this)));
+    }
+
+    /** A periodic check at {@code time} that leaves no trace line of its own; what it does is traced. */
+    public void quietlyAt(long time, Consumer<Cluster> check) {
+        sim.schedule(time, Input.quiet(() -> check.accept(this)));
     }
 
     /**
@@ -1070,7 +1104,7 @@ public final class Cluster {
                 status == NodeStatus.UP ? n.timerDeadline() : Long.MAX_VALUE, sim.incarnation(id),
                 images.appliedOffset(id), metadataRole(id),
                 status == NodeStatus.UP ? n.voteCount() : io.yakraft.raft.VoteCount.NONE,
-                live ? n.replicaStates() : List.of());
+                live ? n.replicaStates() : List.of(), isVoter(id) && n.isVoter());
     }
 
     public ClusterSnapshot snapshot() {

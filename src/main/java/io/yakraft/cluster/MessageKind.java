@@ -26,6 +26,8 @@ public enum MessageKind implements MessageType {
     FETCH_RESPONSE("FetchResponse", Family.FETCH, true),
     FETCH_SNAPSHOT("FetchSnapshot", Family.SNAPSHOT, false),
     FETCH_SNAPSHOT_RESPONSE("FetchSnapshotResponse", Family.SNAPSHOT, true),
+    UPDATE_RAFT_VOTER("UpdateRaftVoter", Family.VOTER_CHANGE, false),
+    UPDATE_RAFT_VOTER_RESPONSE("UpdateRaftVoterResponse", Family.VOTER_CHANGE, true),
 
     REGISTER_BROKER("RegisterBroker", Family.CONTROLLER_RPC, false),
     REGISTER_BROKER_RESPONSE("RegisterBrokerResponse", Family.CONTROLLER_RPC, true),
@@ -66,6 +68,8 @@ public enum MessageKind implements MessageType {
         FETCH,
         /** KIP-630's FetchSnapshot. */
         SNAPSHOT,
+        /** KIP-853's voter-set RPCs between replicas: UpdateRaftVoter. */
+        VOTER_CHANGE,
         /** A broker's registration, heartbeats and requests to the active controller. */
         CONTROLLER_RPC,
         /** The data plane: a producer's records to a partition leader. */
@@ -163,6 +167,12 @@ public enum MessageKind implements MessageType {
         }
         if (m instanceof RaftMessage.FetchSnapshotResponse) {
             return FETCH_SNAPSHOT_RESPONSE;
+        }
+        if (m instanceof RaftMessage.UpdateVoterRequest) {
+            return UPDATE_RAFT_VOTER;
+        }
+        if (m instanceof RaftMessage.UpdateVoterResponse) {
+            return UPDATE_RAFT_VOTER_RESPONSE;
         }
         throw new IllegalArgumentException("unknown raft message " + m.getClass().getName());
     }

@@ -17,16 +17,33 @@ import java.util.List;
  * or "registering" while a live broker waits for its first registration to commit), so a dead
  * broker shows "unfenced" until the controller's session timeout fences it. {@code votes} is the
  * running (pre-)vote round as a Prospective or Candidate counts it; {@code replicas}, on a leader,
- * each replica's fetch offset as the leader believes it (empty on any other node).
+ * each replica's fetch offset as the leader believes it (empty on any other node). {@code voter}
+ * says the node is a controller; {@code inVoterSet} that it is in the latest voter set of its own
+ * log (KIP-853): a controller outside it (added but not yet a voter, or on a replaced disk) is an
+ * observer of the quorum.
  */
 public record NodeView(int id, boolean voter, NodeStatus status, Role role, int epoch, int leaderId, int votedId,
                        long logStartOffset, long logEndOffset, int lastEpoch, long highWatermark,
                        long timerDeadline, int incarnation, long appliedOffset, String metadataRole,
-                       VoteCount votes, List<ReplicaState> replicas) {
+                       VoteCount votes, List<ReplicaState> replicas, boolean inVoterSet) {
 
     public NodeView {
         votes = votes == null ? VoteCount.NONE : votes;
         replicas = replicas == null ? List.of() : List.copyOf(replicas);
+    }
+
+    /** A node whose voter-set membership is its being a controller (a static quorum). */
+    public NodeView(int id, boolean voter, NodeStatus status, Role role, int epoch, int leaderId, int votedId,
+                    long logStartOffset, long logEndOffset, int lastEpoch, long highWatermark,
+                    long timerDeadline, int incarnation, long appliedOffset, String metadataRole,
+                    VoteCount votes, List<ReplicaState> replicas) {
+        this(id, voter, status, role, epoch, leaderId, votedId, logStartOffset, logEndOffset, lastEpoch, highWatermark,
+                timerDeadline, incarnation, appliedOffset, metadataRole, votes, replicas, voter);
+    }
+
+    /** A controller outside the voter set: an observer of the quorum until AddRaftVoter makes it a voter. */
+    public boolean observerController() {
+        return voter && !inVoterSet;
     }
 
     /** A node with no election round and no replica progress to show. */
@@ -47,6 +64,9 @@ public record NodeView(int id, boolean voter, NodeStatus status, Role role, int 
         }
         if (!voter) {
             return role == Role.FOLLOWER ? "Observer" : "Observer (" + role.label() + ")";
+        }
+        if (!inVoterSet) {
+            return role == Role.FOLLOWER ? "Observer controller" : "Observer controller (" + role.label() + ")";
         }
         return role.label();
     }

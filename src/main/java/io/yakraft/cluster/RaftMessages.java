@@ -99,6 +99,13 @@ final class RaftMessages implements MessageDescriber {
             return "FetchSnapshotResponse(epoch " + m.epoch() + ", snapshot " + m.snapshotId() + ", records " + m.position()
                     + ".." + (m.position() + m.records().size() - 1) + " of " + m.size() + ")";
         }
+        if (payload instanceof RaftMessage.UpdateVoterRequest m) {
+            return "UpdateRaftVoter(epoch " + m.epoch() + ", voter " + m.voterKey() + ", " + m.endpoint() + ", kraft.version "
+                    + m.kraftVersions() + ")";
+        }
+        if (payload instanceof RaftMessage.UpdateVoterResponse m) {
+            return "UpdateRaftVoterResponse(epoch " + m.epoch() + ", " + m.error() + ")";
+        }
         if (payload instanceof RaftMessage m) {
             return m.kind() + "(epoch " + m.epoch() + ")";
         }

@@ -2,8 +2,11 @@ package io.yakraft.cluster;
 
 import io.yakraft.metadata.MetadataJson;
 import io.yakraft.metadata.MetadataRecord;
+import io.yakraft.raft.KRaftVersionRecord;
 import io.yakraft.raft.LeaderChangeMessage;
 import io.yakraft.raft.LogEntry;
+import io.yakraft.raft.VoterSet;
+import io.yakraft.raft.VotersRecord;
 
 /**
  * A metadata-log entry in words, the way kafka-dump-log --cluster-metadata-decoder names it:
@@ -22,10 +25,15 @@ public final class RecordText {
         if (payload instanceof MetadataRecord) {
             return upperSnake(payload.getClass().getSimpleName());
         }
+        if (payload instanceof KRaftVersionRecord) {
+            return "KRAFT_VERSION (control)"; // Kafka's ControlRecordType names
+        }
+        if (payload instanceof VotersRecord) {
+            return "KRAFT_VOTERS (control)";
+        }
         if (payload instanceof String) {
             return "raw raft entry (not metadata)";
         }
-        // e.g. the KIP-853 control records (KRAFT_VERSION, VOTERS), named after their Java type
         return upperSnake(payload.getClass().getSimpleName()) + " (control)";
     }
 
@@ -33,6 +41,12 @@ public final class RecordText {
     public static String fields(Object payload) {
         if (payload instanceof MetadataRecord r) {
             return MetadataJson.toJson(r).replaceFirst("^\\{\"type\":\"\\w+\",?", "{");
+        }
+        if (payload instanceof KRaftVersionRecord k) {
+            return "{\"version\":0,\"kRaftVersion\":" + k.kraftVersion() + "}";
+        }
+        if (payload instanceof VotersRecord v) {
+            return votersJson(v.voters());
         }
         return String.valueOf(payload);
     }
@@ -42,6 +56,20 @@ public final class RecordText {
         Object p = e.payload();
         String key = p instanceof MetadataRecord r && r.apiKey() >= 0 ? " apiKey " + r.apiKey() : "";
         return "offset " + e.offset() + " epoch " + e.epoch() + " " + type(p) + key + " " + fields(p);
+    }
+
+    /** The VotersRecord's fields as kafka-dump-log prints them: id, directory id, endpoint, kraft.version range. */
+    static String votersJson(VoterSet voters) {
+        StringBuilder b = new StringBuilder("{\"version\":0,\"voters\":[");
+        for (int i = 0; i < voters.voters().size(); i++) {
+            VoterSet.Voter v = voters.voters().get(i);
+            b.append(i == 0 ? "" : ",").append("{\"voterId\":").append(v.key().id())
+                    .append(",\"voterDirectoryId\":\"").append(v.key().directoryId())
+                    .append("\",\"endpoints\":[\"").append(v.endpoint())
+                    .append("\"],\"kRaftVersionFeature\":{\"minSupportedVersion\":").append(v.kraftVersions().min())
+                    .append(",\"maxSupportedVersion\":").append(v.kraftVersions().max()).append("}}");
+        }
+        return b.append("]}").toString();
     }
 
     static String upperSnake(String camel) {

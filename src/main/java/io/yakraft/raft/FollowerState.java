@@ -21,11 +21,40 @@ final class FollowerState implements EpochState {
     /** The snapshot being downloaded chunk by chunk, or null (Kafka's fetchingSnapshot). */
     private PartialSnapshot fetchingSnapshot;
 
+    /**
+     * When a voter next checks whether the voter set lists its endpoint and kraft.version range
+     * as they are (Kafka's updateVoterSetPeriodTimer, fetch.timeout long); Long.MAX_VALUE for an
+     * observer, which never sends UpdateRaftVoter.
+     */
+    private long updateVoterAt;
+
     FollowerState(int epoch, int leaderId, long fetchDeadline, long firstFetchAt) {
         this.epoch = epoch;
         this.leaderId = leaderId;
         this.fetchDeadline = fetchDeadline;
         this.fetch = new FetchLoop(firstFetchAt);
+        this.updateVoterAt = fetchDeadline; // Kafka: the period starts with the state, fetch.timeout long
+    }
+
+    /** The period ran out: the check is due at the next request the follower sends (one in flight at a time). */
+    private boolean updateVoterDue;
+
+    /** Kafka's hasUpdateVoterSetPeriodExpired: marks the check due when the period has run out. */
+    void pollUpdateVoterTimer(long now) {
+        if (updateVoterAt <= now) {
+            updateVoterDue = true;
+            updateVoterAt = Long.MAX_VALUE;
+        }
+    }
+
+    boolean updateVoterDue() {
+        return updateVoterDue;
+    }
+
+    /** Kafka's resetUpdateVoterSetPeriod: checked; check again at {@code at} (Long.MAX_VALUE: never). */
+    void updateVoterChecked(long at) {
+        updateVoterDue = false;
+        updateVoterAt = at;
     }
 
     @Override
@@ -95,6 +124,6 @@ final class FollowerState implements EpochState {
 
     @Override
     public long nextWakeAt() {
-        return Math.min(fetchDeadline, fetch.nextDeadline());
+        return Math.min(Math.min(fetchDeadline, updateVoterAt), fetch.nextDeadline());
     }
 }

@@ -43,8 +43,12 @@ final class LeaderState implements EpochState {
     record HeldFetch(int replicaId, RaftMessage.FetchRequest request, long expiresAt) {
     }
 
-    /** A VotersRecord at {@code offset} that adds or removes {@code key}; done when the high watermark passes it. */
-    record PendingVoterChange(long offset, boolean add, ReplicaKey key) {
+    /**
+     * A VotersRecord at {@code offset} that adds or removes {@code key}; done when the high
+     * watermark passes it, given up at {@code expiresAt} (Kafka's AddVoterHandlerState and
+     * RemoveVoterHandlerState timers: the request timeout).
+     */
+    record PendingVoterChange(long offset, boolean add, ReplicaKey key, long expiresAt) {
         String describe() {
             return (add ? "add " : "remove ") + key + " (VotersRecord at " + offset + ")";
         }
@@ -155,6 +159,20 @@ final class LeaderState implements EpochState {
 
     void voterChangeDone() {
         pendingVoterChange = null;
+    }
+
+    /**
+     * Kafka's LeaderState.maybeExpirePendingOperation: a change still uncommitted when its timer
+     * runs out is dropped (the caller answers REQUEST_TIMED_OUT). Its VotersRecord stays in the log
+     * and may still commit; only the leader's bookkeeping of it ends. Returns the dropped change or null.
+     */
+    PendingVoterChange expirePendingVoterChange(long now) {
+        PendingVoterChange expired = pendingVoterChange;
+        if (expired == null || expired.expiresAt() > now) {
+            return null;
+        }
+        pendingVoterChange = null;
+        return expired;
     }
 
     /**
@@ -357,6 +375,9 @@ final class LeaderState implements EpochState {
     @Override
     public long nextWakeAt() {
         long d = voters.length == 1 ? checkQuorumDeadline : Math.min(checkQuorumDeadline, beginEpochResendAt);
+        if (pendingVoterChange != null) {
+            d = Math.min(d, pendingVoterChange.expiresAt());
+        }
         for (HeldFetch h : held) {
             d = Math.min(d, h.expiresAt());
         }

@@ -1,6 +1,5 @@
 package io.yakraft.raft;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -30,8 +29,6 @@ final class QuorumState {
 
     /** Before {@link #initialize}: unattached in epoch 0, no timers, nothing reported. */
     private EpochState state = new UnattachedState(0, Long.MAX_VALUE, Long.MAX_VALUE);
-    /** Which bootstrap voter an observer asks next for the leader. */
-    private int bootstrapCursor;
 
     QuorumState(int localId, int[] sortedVoters, RaftConfig config, DurableState disk, SplittableRandom random,
                 RaftOutputs out) {
@@ -109,11 +106,6 @@ final class QuorumState {
         return saved.epoch() == epoch() ? saved.votedId() : -1;
     }
 
-    /** The next bootstrap voter an observer asks for the leader (round robin). */
-    int nextBootstrapVoter() {
-        return bootstrapServers[bootstrapCursor++ % bootstrapServers.length];
-    }
-
     // ------------------------------------------------------------------ start
 
     /**
@@ -168,7 +160,8 @@ final class QuorumState {
         }
         long deadline = keepsTimer && remaining != Long.MAX_VALUE ? Math.max(remaining, now)
                 : now + randomElectionTimeout();
-        return enter(new UnattachedState(newEpoch, deadline, Long.MAX_VALUE), reason);
+        // Kafka's pollUnattachedAsVoter: while its election timer runs, it also fetches from the bootstrap servers
+        return enter(new UnattachedState(newEpoch, deadline, now), reason);
     }
 
     /** A Prospective gives up (lost, or voted for another) and waits in its epoch for a new timeout. */
@@ -264,18 +257,11 @@ final class QuorumState {
     // ------------------------------------------------------------------ internals
 
     private UnattachedState enterUnattached(long now, int epoch, String reason) {
-        return enter(new UnattachedState(epoch, now + randomElectionTimeout(), Long.MAX_VALUE), reason);
+        return enter(new UnattachedState(epoch, now + randomElectionTimeout(), now), reason);
     }
 
     private UnattachedState enterObserverUnattached(long now, int epoch, String reason) {
-        int lost = state.leaderId();
-        UnattachedState next = enter(new UnattachedState(epoch, Long.MAX_VALUE, now), reason);
-        if (lost >= 0) {
-            // ask the other voters first: the leader we lost is the least likely to answer
-            int at = Arrays.binarySearch(bootstrapServers, lost);
-            bootstrapCursor = at >= 0 ? at + 1 : 0;
-        }
-        return next;
+        return enter(new UnattachedState(epoch, Long.MAX_VALUE, now), reason);
     }
 
     private FollowerState enterFollower(long now, int newEpoch, int leader, String reason) {

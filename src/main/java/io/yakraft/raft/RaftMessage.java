@@ -102,6 +102,25 @@ public sealed interface RaftMessage {
     }
 
     /**
+     * KIP-853's UpdateRaftVoter: a voter tells the leader its current endpoint and supported
+     * kraft.version range, which differ from what the voter set records (Kafka's
+     * UpdateRaftVoterRequest, sent by KafkaRaftClient.pollFollowerAsVoter).
+     */
+    record UpdateVoterRequest(int epoch, ReplicaKey voterKey, String endpoint, VoterSet.KRaftVersionRange kraftVersions,
+                              long correlation) implements RaftMessage {
+        public String kind() {
+            return "UpdateRaftVoter";
+        }
+    }
+
+    /** The leader's answer: NONE once it appended the updated VotersRecord, or why not. */
+    record UpdateVoterResponse(int epoch, int leaderId, RaftError error, long correlation) implements RaftMessage {
+        public String kind() {
+            return "UpdateRaftVoterResponse";
+        }
+    }
+
+    /**
      * Asks the leader for one chunk of the snapshot it named in a fetch response (KIP-630): the
      * records from {@code position} on, at most {@code maxRecords} of them (Kafka's Position and
      * MaxBytes, controller.quorum.fetch.snapshot.max.bytes; the simulation counts records).

@@ -39,6 +39,8 @@ public class RaftNode {
     private final ReplicaKey localKey;
     /** controller.quorum.bootstrap.servers: whom an observer asks for the leader. */
     private final int[] bootstrapServers;
+    /** The bootstrap servers as Kafka's RequestManager tracks them: who is ready, who backs off. */
+    private final BootstrapServers bootstrap;
     /** The voter sets of the log (Kafka's KRaftControlRecordStateMachine); the latest is in force. */
     private final VoterHistory voterHistory;
     private final RaftConfig config;
@@ -51,6 +53,9 @@ public class RaftNode {
     private long nextCorrelation;
     /** The voter set this node last acted on; a different latest set means the log changed it. */
     private VoterSet appliedVoters;
+    /** This replica as a voter node: its key, its controller listener and its kraft.version range. */
+    private VoterSet.Voter localVoter;
+    private boolean started;
 
     public RaftNode(int id, int[] voters, RaftConfig config, DurableState disk, SplittableRandom random,
                     RaftOutputs out, int incarnation) {
@@ -58,6 +63,7 @@ public class RaftNode {
         this.bootstrapServers = voters.clone();
         Arrays.sort(this.bootstrapServers);
         this.localKey = new ReplicaKey(id, disk.directoryId());
+        this.bootstrap = new BootstrapServers(this.bootstrapServers, id);
         // kraft.version 1: the voter set of the bootstrap checkpoint, none on a disk formatted
         // without one; kraft.version 0 (a disk without a directory id): the configured voters.
         VoterSet bootstrap = disk.bootstrapVoters() != null ? disk.bootstrapVoters()
@@ -70,6 +76,23 @@ public class RaftNode {
         this.votes = new VoteHandler(id, config, disk, quorum, this::candidateLogUpToDate);
         // Correlation ids are unique across restarts so a response to a previous life is ignored.
         this.nextCorrelation = ((long) incarnation) << 32;
+        this.localVoter = new VoterSet.Voter(localKey, VoterSet.endpointOf(id));
+    }
+
+    /**
+     * Where this controller listens and which kraft.versions its software supports (server.properties'
+     * controller listener; Kafka's QuorumConfig and localSupportedKRaftVersion). Set before {@link #start}.
+     */
+    public void listenOn(String endpoint, VoterSet.KRaftVersionRange kraftVersions) {
+        if (started) {
+            throw new IllegalStateException("n" + id + ": listeners are configuration, set before the node starts");
+        }
+        localVoter = new VoterSet.Voter(localKey, endpoint, kraftVersions);
+    }
+
+    /** This replica as a voter node: key, endpoint and supported kraft.version range. */
+    public VoterSet.Voter localVoter() {
+        return localVoter;
     }
 
     // ------------------------------------------------------------------ public view
@@ -189,6 +212,7 @@ public class RaftNode {
 
     /** Boots from the durable state, as Kafka's QuorumState.initialize does. */
     public void start(long now) {
+        started = true;
         if (disk.snapshot() != null) {
             // Everything in a snapshot was committed, so the high watermark starts at its end.
             highWatermark = disk.snapshot().id().offset();
@@ -240,6 +264,10 @@ public class RaftNode {
             onFetchSnapshotRequest(now, from, m);
         } else if (message instanceof FetchSnapshotResponse m) {
             onFetchSnapshotResponse(now, from, m);
+        } else if (message instanceof RaftMessage.UpdateVoterRequest m) {
+            onUpdateVoterRequest(now, from, m);
+        } else if (message instanceof RaftMessage.UpdateVoterResponse m) {
+            onUpdateVoterResponse(now, from, m);
         } else {
             throw new IllegalStateException("unhandled raft message from n" + from + ": " + message);
         }
@@ -253,6 +281,9 @@ public class RaftNode {
             return;
         }
         FetchLoop fetch = fetchLoopOf(state);
+        if (state instanceof FollowerState follower) {
+            follower.pollUpdateVoterTimer(now);
+        }
         if (fetch != null && fetch.requestExpired(now)) {
             fetch.settled();
             out.note("fetch request timed out after " + config.requestTimeoutMs() + " ms; retrying");
@@ -278,7 +309,9 @@ public class RaftNode {
         }
         if (fetch != null && fetch.nextFetchAt() <= now) {
             fetch.fetchAt(Long.MAX_VALUE);
-            sendFetch(now, state, fetch);
+            if (!(state instanceof FollowerState follower && follower.updateVoterDue() && maybeSendUpdateVoter(now, follower, fetch))) {
+                sendFetch(now, state, fetch);
+            }
         }
     }
 
@@ -317,6 +350,10 @@ public class RaftNode {
         if (!(quorum.state() instanceof LeaderState leader) || payloads.isEmpty()) {
             return -1;
         }
+        return appendAsLeader(now, leader, payloads, "leader appended " + payloads.size() + " record(s)");
+    }
+
+    private long appendAsLeader(long now, LeaderState leader, List<?> payloads, String why) {
         RaftLog log = disk.log();
         long base = log.endOffset();
         long batchLast = base + payloads.size() - 1; // one call, one batch (Kafka: scheduleAtomicAppend)
@@ -326,7 +363,7 @@ public class RaftNode {
             log.append(e);
             added.add(e);
         }
-        out.appended(added, "leader appended " + added.size() + " record(s)");
+        out.appended(added, why);
         leader.updateLocalEnd(log.endOffset(), now);
         if (voterHistory.appended(added)) {
             followVoterSet(now);
@@ -388,21 +425,36 @@ public class RaftNode {
      * voter's ApiVersions for its kraft.version range; every simulated controller supports 1.)
      */
     public VoterChangeResult addVoter(long now, ReplicaKey key, String endpoint) {
+        return addVoter(now, new VoterSet.Voter(key, endpoint));
+    }
+
+    /**
+     * AddRaftVoter for {@code newVoter}, whose kraft.version range is what its ApiVersions answer
+     * says (Kafka's AddVoterHandler.handleApiVersionsResponse: a range without the finalized
+     * kraft.version is INVALID_REQUEST). The simulation takes that answer as already received:
+     * the ApiVersions round trip itself is not modelled.
+     */
+    public VoterChangeResult addVoter(long now, VoterSet.Voter newVoter) {
+        ReplicaKey key = newVoter.key();
         VoterChangeResult refused = voterChangeRefused(now, "add " + key);
         if (refused != null) {
             return refused;
         }
         LeaderState leader = (LeaderState) quorum.state();
         VoterSet current = voterHistory.latest();
-        java.util.Optional<VoterSet> next = current.with(new VoterSet.Voter(key, endpoint));
+        java.util.Optional<VoterSet> next = current.with(newVoter);
         if (next.isEmpty()) {
             return refuse(RaftError.DUPLICATE_VOTER, "n" + key.id() + " is already a voter of " + current.describe());
+        }
+        if (!newVoter.kraftVersions().supports(kraftVersion())) {
+            return refuse(RaftError.INVALID_REQUEST, "new voter " + key + " supports kraft.version " + newVoter.kraftVersions()
+                    + " (its ApiVersions answer), not the finalized " + kraftVersion());
         }
         if (!leader.isObserverCaughtUp(key, now)) {
             return refuse(RaftError.REQUEST_TIMED_OUT, "new voter " + key + " is not a caught-up observer of leader n" + id
                     + " (it must fetch up to the leader's log end first)");
         }
-        return appendVoters(now, leader, next.get(), new LeaderState.PendingVoterChange(disk.log().endOffset(), true, key));
+        return appendVoters(now, leader, next.get(), new LeaderState.PendingVoterChange(disk.log().endOffset(), true, key, now + config.requestTimeoutMs()));
     }
 
     /**
@@ -422,7 +474,7 @@ public class RaftNode {
             return refuse(RaftError.VOTER_NOT_FOUND, key + " is not a voter of " + current.describe()
                     + (current.isVoter(key) ? " that can be removed (it is the last one)" : ""));
         }
-        return appendVoters(now, leader, next.get(), new LeaderState.PendingVoterChange(disk.log().endOffset(), false, key));
+        return appendVoters(now, leader, next.get(), new LeaderState.PendingVoterChange(disk.log().endOffset(), false, key, now + config.requestTimeoutMs()));
     }
 
     /** The checks AddVoter and RemoveVoter share, or null when the change may go ahead. */
@@ -430,6 +482,7 @@ public class RaftNode {
         if (!(quorum.state() instanceof LeaderState leader)) {
             return refuse(RaftError.NOT_LEADER_OR_FOLLOWER, "n" + id + " is not the leader (leader n" + quorum.leaderId() + ")");
         }
+        expirePendingVoterChange(now, leader); // Kafka's isOperationPending expires first
         if (leader.pendingVoterChange() != null) {
             return refuse(RaftError.REQUEST_TIMED_OUT, "cannot " + what + ": voter change "
                     + leader.pendingVoterChange().describe() + " is still in progress");
@@ -461,16 +514,30 @@ public class RaftNode {
         return new VoterChangeResult(RaftError.NONE, change.describe() + ": voters " + next.describe(), offset);
     }
 
-    /** The pending change's record is committed: done; a leader that removed itself resigns (Kafka's requestResign). */
+    /**
+     * The pending change's record is committed: done (Kafka's AddVoterHandler / RemoveVoterHandler
+     * highWatermarkUpdated); a leader whose removal is committed resigns (Kafka's requestResign).
+     * Kafka resigns only when its pending removal completes; ours also when that pending state had
+     * timed out before the record committed, so no leader goes on leading outside its voter set.
+     */
     private void maybeCompleteVoterChange(long now, LeaderState leader) {
         LeaderState.PendingVoterChange change = leader.pendingVoterChange();
-        if (change == null || highWatermark <= change.offset()) {
-            return;
+        if (change != null && highWatermark > change.offset()) {
+            leader.voterChangeDone();
+            out.note("voter change committed: " + change.describe() + "; voters now " + voterHistory.latest().describe());
         }
-        leader.voterChangeDone();
-        out.note("voter change committed: " + change.describe() + "; voters now " + voterHistory.latest().describe());
-        if (!quorum.isVoter()) {
+        if (!quorum.isVoter() && voterHistory.latestEntry().offset() < highWatermark && !committedVoterSet().isVoter(localKey)) {
             resignTo(now, leader, "removed from the voter set " + voterHistory.latest().describe());
+        }
+    }
+
+    /** Kafka's maybeExpirePendingOperation: the pending change's timer ran out; it is answered REQUEST_TIMED_OUT and dropped. */
+    private void expirePendingVoterChange(long now, LeaderState leader) {
+        LeaderState.PendingVoterChange expired = leader.expirePendingVoterChange(now);
+        if (expired != null) {
+            out.note("voter change " + expired.describe() + " answered " + RaftError.REQUEST_TIMED_OUT + ": not committed within "
+                    + config.requestTimeoutMs() + " ms (high watermark " + highWatermark + "); the leader drops it, its record"
+                    + " stays in the log and may still commit");
         }
     }
 
@@ -487,8 +554,10 @@ public class RaftNode {
         VoterSet before = appliedVoters;
         appliedVoters = latest;
         boolean voter = quorum.isVoter();
-        out.note("voter set " + before.describe() + " → " + latest.describe() + " (uncommitted until the high watermark"
-                + " passes it); n" + id + (voter ? " is a voter" : " is not a voter"));
+        String change = java.util.Arrays.equals(before.ids(), latest.ids())
+                ? "voter set " + latest.describe() + " updated: " + updatedVoters(before, latest)
+                : "voter set " + before.describe() + " → " + latest.describe();
+        out.note(change + " (uncommitted until the high watermark passes it); n" + id + (voter ? " is a voter" : " is not a voter"));
         EpochState state = quorum.state();
         if (state instanceof LeaderState leader) {
             leader.updateVoters(latest);
@@ -499,6 +568,114 @@ public class RaftNode {
         } else if (voter && state instanceof UnattachedState u && u.electionDeadline() == Long.MAX_VALUE) {
             u.electAt(quorum.electionTimeoutFrom(now));
         }
+    }
+
+    // ------------------------------------------------------------------ UpdateRaftVoter (KIP-853)
+
+    /**
+     * Kafka's pollFollowerAsVoter with shouldSendUpdateVoteRequest: once per update period, a
+     * voter whose entry in the latest voter set differs from how it runs (endpoint, kraft.version
+     * range) sends UpdateRaftVoter to the leader, in place of its next fetch (one request in flight
+     * to the leader). Returns true when the request went out; the period restarts either way.
+     */
+    private boolean maybeSendUpdateVoter(long now, FollowerState follower, FetchLoop fetch) {
+        boolean voter = quorum.isVoter();
+        follower.updateVoterChecked(voter ? now + config.fetchTimeoutMs() : Long.MAX_VALUE);
+        if (!voter || kraftVersion() < 1 || !voterHistory.latest().voterNodeNeedsUpdate(localVoter)) {
+            return false;
+        }
+        long correlation = nextCorrelation++;
+        fetch.sent(correlation, now + config.requestTimeoutMs());
+        out.note("the voter set lists n" + id + " as " + voterHistory.latest().voterFor(id).map(v -> v.endpoint()
+                + ", kraft.version " + v.kraftVersions()).orElse("?") + "; it runs as " + localVoter.endpoint()
+                + ", kraft.version " + localVoter.kraftVersions() + ": UpdateRaftVoter to leader n" + follower.leaderId());
+        out.send(follower.leaderId(), new RaftMessage.UpdateVoterRequest(follower.epoch(), localKey, localVoter.endpoint(),
+                localVoter.kraftVersions(), correlation));
+        return true;
+    }
+
+    /**
+     * Kafka's KafkaRaftClient.handleUpdateVoterRequest then UpdateVoterHandler, checks in Kafka's
+     * order: the epoch and leadership (validateLeaderOnlyRequest); a directory id, an endpoint on
+     * the controller listener and a valid kraft.version range (INVALID_REQUEST); no voter change
+     * pending, a high watermark, the latest voter set committed (REQUEST_TIMED_OUT); the range
+     * holds the finalized kraft.version (INVALID_REQUEST); the key is a voter (VOTER_NOT_FOUND).
+     * Then the leader appends the updated VotersRecord and answers at once (no pending state), and
+     * the request counts as the voter following it (updateCheckQuorumForFollowingVoter).
+     */
+    private void onUpdateVoterRequest(long now, int from, RaftMessage.UpdateVoterRequest req) {
+        RaftError error = updateVoterError(now, req);
+        if (error == RaftError.NONE) {
+            LeaderState leader = (LeaderState) quorum.state();
+            VoterSet next = voterHistory.latest().updateVoter(new VoterSet.Voter(req.voterKey(), req.endpoint(),
+                    req.kraftVersions())).orElseThrow();
+            long offset = appendAsLeader(now, leader, List.of(new VotersRecord(next)), "UpdateRaftVoter from "
+                    + req.voterKey() + ": VotersRecord with its endpoint " + req.endpoint() + " and kraft.version "
+                    + req.kraftVersions());
+            out.note("voter " + req.voterKey() + " updated (VotersRecord at " + offset + ")");
+            leader.countForCheckQuorum(req.voterKey().id(), now, config);
+        } else {
+            out.note("UpdateRaftVoter from " + req.voterKey() + " answered " + error);
+        }
+        out.send(from, new RaftMessage.UpdateVoterResponse(quorum.epoch(), quorum.leaderId(), error, req.correlation()));
+    }
+
+    private RaftError updateVoterError(long now, RaftMessage.UpdateVoterRequest req) {
+        RaftError invalid = leaderOnlyError(req.epoch());
+        if (invalid != RaftError.NONE) {
+            return invalid;
+        }
+        if (req.voterKey().directoryId().isEmpty() || req.endpoint() == null || !req.endpoint().startsWith("CONTROLLER://")
+                || !req.kraftVersions().valid()) {
+            return RaftError.INVALID_REQUEST;
+        }
+        LeaderState leader = (LeaderState) quorum.state();
+        expirePendingVoterChange(now, leader);
+        if (leader.pendingVoterChange() != null || !leader.hasHighWatermark()) {
+            return RaftError.REQUEST_TIMED_OUT;
+        }
+        if (kraftVersion() < 1) {
+            return RaftError.UNSUPPORTED_VERSION; // kraft.version 0 keeps voters in memory (not modelled)
+        }
+        if (voterHistory.latestEntry().offset() >= highWatermark) {
+            return RaftError.REQUEST_TIMED_OUT;
+        }
+        if (!req.kraftVersions().supports(kraftVersion())) {
+            return RaftError.INVALID_REQUEST;
+        }
+        VoterSet.Voter updated = new VoterSet.Voter(req.voterKey(), req.endpoint(), req.kraftVersions());
+        return voterHistory.latest().updateVoter(updated).isPresent() ? RaftError.NONE : RaftError.VOTER_NOT_FOUND;
+    }
+
+    /** Kafka's handleUpdateVoterResponse: NONE or UNSUPPORTED_VERSION count as hearing from the leader. */
+    private void onUpdateVoterResponse(long now, int from, RaftMessage.UpdateVoterResponse resp) {
+        FetchLoop fetch = fetchLoopOf(quorum.state());
+        if (fetch == null || !fetch.awaits(resp.correlation())) {
+            return;
+        }
+        fetch.settled();
+        if (observeEpoch(now, resp.epoch(), resp.leaderId(), "UpdateRaftVoter response from n" + from)) {
+            return;
+        }
+        if (quorum.state() instanceof FollowerState follower && from == follower.leaderId()
+                && (resp.error() == RaftError.NONE || resp.error() == RaftError.UNSUPPORTED_VERSION)) {
+            follower.heardFromLeader(now, config.fetchTimeoutMs());
+            fetch.fetchAt(now);
+        } else {
+            out.note("UpdateRaftVoter answered " + resp.error() + " by n" + from + "; asking again in an update period");
+            fetch.fetchAt(now + config.retryBackoffMs());
+        }
+    }
+
+    /** The voters whose entry differs between two sets of the same ids, as "n2 at CONTROLLER://… kraft.version [0, 1]". */
+    private static String updatedVoters(VoterSet before, VoterSet after) {
+        List<String> changed = new ArrayList<>();
+        for (VoterSet.Voter v : after.voters()) {
+            if (!before.voters().contains(v)) {
+                changed.add(v.key() + " at " + v.endpoint() + ", kraft.version " + v.kraftVersions());
+            }
+        }
+        return String.join("; ", changed);
     }
 
     // ------------------------------------------------------------------ elections
@@ -569,12 +746,37 @@ public class RaftNode {
         LeaderState leader = quorum.transitionToLeader(now);
         int[] voterIds = quorum.voterIds();
         List<Integer> voterList = Arrays.stream(voterIds).boxed().toList();
-        append(now, List.of(new LeaderChangeMessage(id, voterList, leader.grantingVoters())));
+        appendStartOfEpochControlRecords(now, leader, voterList);
         for (int v : voterIds) {
             if (v != id) {
                 out.send(v, new BeginQuorumEpochRequest(leader.epoch(), id));
             }
         }
+    }
+
+    /**
+     * Kafka's LeaderState.appendStartOfEpochControlRecords: one batch with the LeaderChangeMessage
+     * and, with kraft.version 1, a KRaftVersionRecord and a VotersRecord when the voter set was
+     * never written into the log (it came from the bootstrap checkpoint) or when the leader's own
+     * entry in it is out of date (its endpoint or kraft.version range changed).
+     */
+    private void appendStartOfEpochControlRecords(long now, LeaderState leader, List<Integer> voterList) {
+        List<Object> batch = new ArrayList<>(3);
+        batch.add(new LeaderChangeMessage(id, voterList, leader.grantingVoters()));
+        String why = "start of epoch " + leader.epoch() + ": LeaderChangeMessage";
+        VoterHistory.Entry atStart = voterHistory.latestEntry();
+        if (kraftVersion() == 1 && (atStart.fromBootstrapCheckpoint() || atStart.voters().voterNodeNeedsUpdate(localVoter))) {
+            VoterSet written = atStart.voters().updateVoter(localVoter).orElseThrow(() -> new IllegalStateException(
+                    "leader " + localKey + " is not a voter of " + atStart.voters().describe()));
+            batch.add(new KRaftVersionRecord(1));
+            batch.add(new VotersRecord(written));
+            why += atStart.fromBootstrapCheckpoint()
+                    ? ", KRaftVersionRecord (kraft.version 1) and VotersRecord " + written.describe()
+                      + " (the bootstrap checkpoint's voter set, written into the log once)"
+                    : ", KRaftVersionRecord and VotersRecord " + written.describe() + " (leader n" + id
+                      + "'s own entry updated to " + localVoter.endpoint() + ", kraft.version " + localVoter.kraftVersions() + ")";
+        }
+        appendAsLeader(now, leader, batch, why);
     }
 
     private void resignTo(long now, LeaderState leader, String why) {
@@ -946,6 +1148,7 @@ public class RaftNode {
         for (HeldFetch h : leader.takeExpired(now)) {
             answerFetch(h.replicaId(), h.request());
         }
+        expirePendingVoterChange(now, leader);
     }
 
     // ------------------------------------------------------------------ fetch: follower side
@@ -962,11 +1165,15 @@ public class RaftNode {
         int target;
         if (state instanceof FollowerState follower) {
             target = follower.leaderId();
-        } else if (!quorum.isVoter() && state instanceof UnattachedState) {
-            // Observers ask the bootstrap voters in turn; a non-leader answers with the leader's id.
-            // (Kafka's Unattached voters do too, pollUnattachedCommon; ours wait for the leader's
-            // BeginQuorumEpoch, see docs/FIDELITY.md.)
-            target = quorum.nextBootstrapVoter();
+        } else if (state instanceof UnattachedState) {
+            // Kafka's pollUnattachedCommon (maybeSendFetchToAnyBootstrap): voter or observer, a replica
+            // that knows no leader fetches from a ready bootstrap server picked at random; an answer
+            // names the leader if that server knows it.
+            target = bootstrap.pickReady(now, nextCorrelation ^ ((long) id << 40));
+            if (target < 0) {
+                fetch.fetchAt(bootstrap.nextReadyAt()); // every bootstrap server is backing off
+                return;
+            }
         } else {
             return;
         }
@@ -991,9 +1198,18 @@ public class RaftNode {
             return; // a stale or duplicated answer to a request we no longer wait for
         }
         fetch.settled();
+        boolean unattached = quorum.state() instanceof UnattachedState;
+        if (unattached) {
+            // Kafka's onResponseResult: every error a Fetch answer carries here (NOT_LEADER_OR_FOLLOWER,
+            // FENCED_LEADER_EPOCH, UNKNOWN_LEADER_EPOCH) is handled (maybeHandleCommonResponse returns
+            // true), so the server is ready again at once: no backoff
+            bootstrap.answered(from, true, now, config.retryBackoffMs());
+        }
         if (resp.error() != RaftError.NONE) {
             if (!observeEpoch(now, resp.epoch(), resp.leaderId(), "fetch response from n" + from)) {
-                fetch.fetchAt(now + config.retryBackoffMs());
+                // an Unattached replica asks a bootstrap server again at once (Kafka's poll sends the next
+                // Fetch as soon as the answer is handled); a follower retries its leader after the backoff
+                fetch.fetchAt(unattached ? now : now + config.retryBackoffMs());
                 if (quorum.state() instanceof FollowerState f && resp.epoch() == f.epoch() && from == f.leaderId()) {
                     out.note("leader n" + from + " answered " + resp.error() + "; retrying");
                 }

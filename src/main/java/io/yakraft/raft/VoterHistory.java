@@ -10,15 +10,26 @@ import java.util.List;
  * committed or not, as in Kafka; a truncation drops the entries it cut.
  */
 final class VoterHistory {
-    /** A voter set and the offset of the record that set it (-1: bootstrap checkpoint or snapshot). */
+    /**
+     * A voter set and the offset of the record that set it: {@link #BOOTSTRAP_CHECKPOINT} for the
+     * bootstrap checkpoint, the snapshot's last contained offset for a snapshot (as Kafka's
+     * KRaftControlRecordStateMachine reads a snapshot's VotersRecord).
+     */
     record Entry(long offset, VoterSet voters) {
+        /** Whether this set was never written into the log or a snapshot (Kafka: lastVoterSetOffset is -1). */
+        boolean fromBootstrapCheckpoint() {
+            return offset == BOOTSTRAP_CHECKPOINT;
+        }
     }
+
+    /** The offset of the bootstrap checkpoint's voter set (0-0.checkpoint contains no log offset). */
+    static final long BOOTSTRAP_CHECKPOINT = -1;
 
     private Entry base;
     private final List<Entry> fromLog = new ArrayList<>();
 
     VoterHistory(VoterSet bootstrap) {
-        this.base = new Entry(-1, bootstrap);
+        this.base = new Entry(BOOTSTRAP_CHECKPOINT, bootstrap);
     }
 
     VoterSet latest() {
@@ -57,9 +68,12 @@ final class VoterHistory {
         return fromLog.removeIf(e -> e.offset() >= offset);
     }
 
-    /** The log before {@code offset} was replaced by a snapshot that holds {@code voters}. */
+    /**
+     * The log before {@code offset} was replaced by a snapshot that holds {@code voters}; the set
+     * counts as written at the snapshot's last offset, so a leader does not write it again.
+     */
     void snapshotAt(long offset, VoterSet voters) {
         fromLog.removeIf(e -> e.offset() < offset);
-        base = new Entry(-1, voters);
+        base = new Entry(offset - 1, voters);
     }
 }

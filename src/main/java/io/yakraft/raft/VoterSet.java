@@ -12,8 +12,41 @@ import java.util.Optional;
  * carries into the log. At most one voter per id.
  */
 public record VoterSet(List<Voter> voters) {
-    /** One voter: who (id and directory) and where it listens (Kafka's VoterNode with its listeners). */
-    public record Voter(ReplicaKey key, String endpoint) {
+    /**
+     * One voter (Kafka's VoterNode): who (id and directory), where it listens, and the
+     * kraft.version range its software supports (the VotersRecord's KRaftVersionFeature).
+     */
+    public record Voter(ReplicaKey key, String endpoint, KRaftVersionRange kraftVersions) {
+        /** A voter running this simulator's software: kraft.version 0 to 1. */
+        public Voter(ReplicaKey key, String endpoint) {
+            this(key, endpoint, KRaftVersionRange.SUPPORTED);
+        }
+
+        public Voter {
+            if (endpoint == null || kraftVersions == null) {
+                throw new IllegalArgumentException("voter " + key + " needs an endpoint and a kraft.version range");
+            }
+        }
+    }
+
+    /** The kraft.version levels a replica supports, min to max (Kafka's SupportedVersionRange). */
+    public record KRaftVersionRange(int min, int max) {
+        /** What a controller of Kafka 3.9 and later supports: static (0) and dynamic (1) quorums. */
+        public static final KRaftVersionRange SUPPORTED = new KRaftVersionRange(0, 1);
+
+        public boolean supports(int kraftVersion) {
+            return min <= kraftVersion && kraftVersion <= max;
+        }
+
+        /** Kafka's UpdateRaftVoter validation: both bounds at least 0, min not above max. */
+        public boolean valid() {
+            return min >= 0 && max >= min;
+        }
+
+        @Override
+        public String toString() {
+            return "[" + min + ", " + max + "]";
+        }
     }
 
     public static final VoterSet EMPTY = new VoterSet(List.of());
@@ -84,6 +117,26 @@ public record VoterSet(List<Voter> voters) {
         }
         List<Voter> vs = new ArrayList<>(voters);
         vs.add(voter);
+        return Optional.of(new VoterSet(vs));
+    }
+
+    /**
+     * Kafka's VoterSet.voterNodeNeedsUpdate: {@code node} is a voter of this set (same id and
+     * disk) whose endpoint or supported kraft.version range differs from what the set records.
+     */
+    public boolean voterNodeNeedsUpdate(Voter node) {
+        return voterFor(node.key().id()).map(v -> v.key().matches(node.key()) && !v.equals(node)).orElse(false);
+    }
+
+    /** Kafka's VoterSet.updateVoter: the voter of the same key replaced by {@code node}; empty when it is no voter. */
+    public Optional<VoterSet> updateVoter(Voter node) {
+        Optional<Voter> old = voterFor(node.key().id());
+        if (old.isEmpty() || !old.get().key().matches(node.key())) {
+            return Optional.empty();
+        }
+        List<Voter> vs = new ArrayList<>(voters);
+        vs.remove(old.get());
+        vs.add(node);
         return Optional.of(new VoterSet(vs));
     }
 

@@ -58,6 +58,9 @@ public final class FuzzScenarios {
         if (p.healEveryMs() > 0) {
             fuzz.put("healEveryMs", p.healEveryMs());
         }
+        if (p.voterChanges()) {
+            fuzz.put("voterChanges", true);
+        }
         if (p.workload() != null) {
             fuzz.put("workload", workload(p.workload()));
         }

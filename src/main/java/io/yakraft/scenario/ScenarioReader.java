@@ -34,7 +34,7 @@ public final class ScenarioReader {
     private static final Set<String> TOP = Set.of("name", "description", "cluster", "steps", "slowMotion", "variant",
             "fuzz", "stopAtViolation");
     private static final Set<String> FUZZ = Set.of("faultsFromMs", "faultsUntilMs", "faultGapMs", "maxFaults", "writeEveryMs",
-            "workload", "feed", "calmMs", "healEveryMs", "rule", "atMs", "event");
+            "workload", "feed", "calmMs", "healEveryMs", "voterChanges", "rule", "atMs", "event");
     private static final Set<String> CLUSTER = Set.of("controllers", "brokers", "seed", "network", "snapshotEvery", "raft",
             "minInsyncReplicas", "retentionRecords", "retentionMs", "snapshotIntervalMs");
     private static final Set<String> RAFT = Set.of("electionTimeoutMs", "fetchTimeoutMs", "electionBackoffMaxMs",
@@ -209,7 +209,7 @@ public final class ScenarioReader {
             io.yakraft.check.FuzzPlan plan = new io.yakraft.check.FuzzPlan(f.path("faultsFromMs").asLong(2_000),
                     longValue(f, "faultsUntilMs", "fuzz"), f.path("faultGapMs").asLong(700), f.path("maxFaults").asInt(Integer.MAX_VALUE),
                     f.path("writeEveryMs").asLong(0), workload, feed, f.path("calmMs").asLong(0),
-                    f.path("healEveryMs").asLong(0));
+                    f.path("healEveryMs").asLong(0), f.path("voterChanges").asBoolean(false));
             return new FuzzReplay(plan, f.has("rule") ? text(f, "rule", "fuzz") : null, f.path("atMs").asLong(-1),
                     f.path("event").asLong(-1));
         } catch (IllegalArgumentException e) {

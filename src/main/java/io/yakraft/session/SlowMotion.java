@@ -11,7 +11,7 @@ import java.util.Iterator;
  * How fast the moment at hand should play, relative to the chosen speed, so that what matters is
  * seen: slower while an election, a leadership announcement, a registration or an ISR change is
  * on the wire or has just happened (a role change, a vote, a fault, a truncation), faster across
- * idle waits (timers with nothing in flight). Wall-clock pacing only: it decides how much
+ * idle waits (timers with nothing in flight, or no leader and nothing key in flight). Wall-clock pacing only: it decides how much
  * simulated time a wall-clock tick lets pass, never what happens in it.
  */
 public final class SlowMotion {
@@ -43,7 +43,9 @@ public final class SlowMotion {
                 return SLOW;
             }
         }
-        return inFlight.isEmpty() ? FAST : 1.0;
+        // With no leader, what flies is Unattached replicas' fetches to the bootstrap servers (Kafka's
+        // pollUnattachedCommon): the cluster is waiting for an election timer, an idle wait too
+        return inFlight.isEmpty() || cluster.leaderId() < 0 ? FAST : 1.0;
     }
 
     /** A role change, a vote decision, a fault, a truncation: what a lesson narrates. */
@@ -61,7 +63,7 @@ public final class SlowMotion {
             return false;
         }
         return switch (k.family()) {
-            case PRE_VOTE, VOTE, LEADERSHIP -> true;
+            case PRE_VOTE, VOTE, LEADERSHIP, VOTER_CHANGE -> true;
             case CONTROLLER_RPC -> k == MessageKind.REGISTER_BROKER || k == MessageKind.REGISTER_BROKER_RESPONSE
                     || k == MessageKind.ALTER_PARTITION || k == MessageKind.ALTER_PARTITION_RESPONSE
                     || k == MessageKind.CREATE_TOPIC || k == MessageKind.CREATE_TOPIC_RESPONSE;

@@ -398,7 +398,9 @@ public final class Simulation {
         switch (e.type) {
             case INPUT -> {
                 now = e.time;
-                trace.record(now, -1, TraceKind.INPUT, e.input.description());
+                if (!e.input.quiet()) {
+                    trace.record(now, -1, TraceKind.INPUT, e.input.description());
+                }
                 e.input.action().run();
                 return true;
             }

@@ -518,8 +518,8 @@ public final class ClusterRenderer {
         g.fillOval(p.x() - r, p.y() - r, 2 * r, 2 * r);
         g.setStroke(selected ? Color.web("#0072B2") : leader ? Color.web("#7A5200") : Color.web("#555555"));
         g.setLineWidth((selected ? 4 : leader ? 3.5 : 1.5) * scale);
-        if (!n.voter()) {
-            g.setLineDashes(4 * scale, 3 * scale);
+        if (!n.voter() || n.observerController()) {
+            g.setLineDashes(4 * scale, 3 * scale); // an observer: a broker, or a controller outside the voter set
         }
         g.strokeOval(p.x() - r, p.y() - r, 2 * r, 2 * r);
         g.setLineDashes();

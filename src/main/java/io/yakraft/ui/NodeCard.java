@@ -20,7 +20,8 @@ public final class NodeCard {
 
     public static List<String> lines(NodeView n, ClusterSnapshot s) {
         List<String> out = new ArrayList<>();
-        out.add("n" + n.id() + " · " + n.displayRole() + (n.voter() ? "" : " (broker)"));
+        out.add("n" + n.id() + " · " + n.displayRole() + (!n.voter() ? " (broker)"
+                : n.observerController() ? " (not in the voter set; a voter once AddRaftVoter commits)" : ""));
         out.add("epoch " + n.epoch() + " · voted for " + (n.votedId() < 0 ? "nobody" : "n" + n.votedId())
                 + " · leader " + (n.leaderId() < 0 ? "unknown" : "n" + n.leaderId()));
         out.add("log end " + n.logEndOffset() + " (last epoch " + n.lastEpoch() + ") · metadata HW " + n.highWatermark()

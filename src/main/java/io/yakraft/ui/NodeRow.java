@@ -7,7 +7,8 @@ public record NodeRow(int id, String kind, String role, int epoch, String leader
                       long logEnd, long highWatermark, int incarnation, String metadata, long applied) {
 
     public static NodeRow of(NodeView n) {
-        return new NodeRow(n.id(), n.voter() ? "controller" : "broker", tableRole(n), n.epoch(),
+        return new NodeRow(n.id(), !n.voter() ? "broker" : n.observerController() ? "controller (observer)" : "controller",
+                tableRole(n), n.epoch(),
                 n.leaderId() < 0 ? "—" : "n" + n.leaderId(), n.votedId() < 0 ? "—" : "n" + n.votedId(),
                 n.logStartOffset(), n.logEndOffset(), n.highWatermark(), n.incarnation(),
                 shortRole(n.metadataRole()), n.appliedOffset());
@@ -20,7 +21,7 @@ public record NodeRow(int id, String kind, String role, int epoch, String leader
      */
     static String tableRole(NodeView n) {
         String role = n.displayRole();
-        return !n.voter() && role.startsWith("Observer") ? "Observer" : role;
+        return role.startsWith("Observer") ? "Observer" : role; // a broker, or a controller outside the voter set
     }
 
     /** The table says "active"/"standby" for controllers: the Role column already tells them from brokers. */

@@ -39,7 +39,8 @@ public final class RolePalette {
         if (n.status() == NodeStatus.PAUSED) {
             return Look.PAUSED;
         }
-        if (!n.voter()) {
+        if (!n.voter() || n.observerController()) {
+            // a controller outside the voter set (KIP-853) is drawn as the observer it is
             return n.role() == Role.FOLLOWER ? Look.OBSERVER : Look.OBSERVER_NOT_FOLLOWING;
         }
         return switch (n.role()) {
@@ -140,6 +141,7 @@ public final class RolePalette {
             case LEADERSHIP -> Color.web("#CC79A7");
             case CONTROLLER_RPC -> Color.web("#009E73"); // broker ↔ controller RPCs
             case SNAPSHOT -> Color.web("#0072B2");
+            case VOTER_CHANGE -> Color.web("#E69F00"); // KIP-853's UpdateRaftVoter
             case FETCH -> Color.web("#56B4E9");
         };
     }

@@ -115,4 +115,55 @@ class DynamicQuorumTest {
         assertEquals(NodeStatus.UP, c.status(upToDate));
         assertEquals(List.of(), c.violations());
     }
+
+    /**
+     * The voter operator of random-fault runs looks at the quorum every 300 ms; a look that finds
+     * nothing to repair leaves no trace line, and each repair it makes is one INPUT line naming it.
+     */
+    @Test
+    void theVoterOperatorTracesItsRepairsAndNotItsLooks() {
+        Cluster c = new Cluster(ClusterConfig.defaults(7, 3, 0));
+        new InvariantChecker(c);
+        List<String> operatorLines = new ArrayList<>();
+        c.addTraceListener(e -> {
+            if (e.kind() == io.yakraft.sim.TraceKind.INPUT && e.reason().startsWith("voter operator")) {
+                operatorLines.add(e.reason());
+            }
+        });
+        c.start();
+        RandomFaults.scheduleWithVoterChanges(c, 1_000, 60_000, 2_000);
+        c.runUntil(90_000);
+        assertTrue(operatorLines.size() < 60_000 / VoterOperator.PERIOD_MS / 4,
+                operatorLines.size() + " operator lines: " + operatorLines);
+        assertFalse(operatorLines.isEmpty(), "seed 7 loses a voter's disk or removes a voter within the minute");
+        for (String line : operatorLines) {
+            assertTrue(line.contains("RemoveRaftVoter") || line.contains("AddRaftVoter"), line);
+        }
+        assertTrue(c.violations().isEmpty(), c.violations().toString());
+    }
+
+    /**
+     * Kafka: KafkaRaftClientReconfigTest.testFollowerSendsUpdateVoterWhenDifferent and testLeaderUpdatesVoter,
+     * in a running cluster: a follower restarted on a new listener updates its entry through
+     * UpdateRaftVoter; so does the leader restarted on a new listener, once it follows the leader
+     * elected meanwhile. Every controller ends with both endpoints, committed.
+     */
+    @Test
+    void controllersOnNewListenersUpdateTheirVoterEntries() {
+        Cluster c = started(42);
+        int leader = c.leaderId();
+        int follower = leader == 1 ? 2 : 1;
+        c.at(c.now() + 1, "move a follower's listener", x -> x.reconfigureController(follower, "CONTROLLER://n" + follower
+                + ":19093", io.yakraft.raft.VoterSet.KRaftVersionRange.SUPPORTED));
+        settle(c, 6_000);
+        assertEquals("CONTROLLER://n" + follower + ":19093", c.committedVoters().voterFor(follower).orElseThrow().endpoint());
+        c.at(c.now() + 1, "move the leader's listener", x -> x.reconfigureController(leader, "CONTROLLER://n" + leader
+                + ":19093", io.yakraft.raft.VoterSet.KRaftVersionRange.SUPPORTED));
+        settle(c, 10_000);
+        assertEquals("CONTROLLER://n" + leader + ":19093", c.committedVoters().voterFor(leader).orElseThrow().endpoint());
+        for (int id : c.voterIds()) {
+            assertEquals(c.committedVoters(), c.voterSetOf(id), "n" + id + " holds the updated set");
+        }
+        assertTrue(c.violations().isEmpty(), c.violations().toString());
+    }
 }

@@ -32,7 +32,7 @@ class FuzzVariantsTest {
             "answer-before-commit", Map.entry(1L, List.of(MetadataInvariants.ANSWER_AFTER_COMMIT)),
             "fenced-broker-keeps-leadership", Map.entry(1L, List.of(MetadataInvariants.NO_FENCED_LEADER)),
             "ack-before-isr", Map.entry(1L, List.of(DataInvariants.ACKS_ALL_ON_MIN_ISR)),
-            "truncate-without-epoch", Map.entry(913L, List.of(DataInvariants.DIVERGENCE_SHORTENS_LOG, DataInvariants.REPLICA_REACHES_HW)),
+            "truncate-without-epoch", Map.entry(46L, List.of(DataInvariants.DIVERGENCE_SHORTENS_LOG, DataInvariants.REPLICA_REACHES_HW)),
             "append-duplicates", Map.entry(1L, List.of(DataInvariants.IDEMPOTENT_ONCE)));
 
     static List<String> variants() {
@@ -62,17 +62,18 @@ class FuzzVariantsTest {
      */
     @Test
     void theDataPlaneVariantIsCaughtInFiveMinuteRoundsToo() {
+        // seed 421 (fuzz --variant truncate-without-epoch --minutes 5 --first-seed 201) since the bootstrap became a
+        // transaction and Unattached voters fetch from the bootstrap servers; seeds 1..200 do not catch it
         FuzzCampaign.Options five = FuzzCampaign.Options.defaults(300_000).withVariant("truncate-without-epoch");
-        // the first five-minute seed that catches it (seeds 1..392 with fuzz --minutes 5); at one minute it is 913
-        assertEquals(FuzzCampaign.HEAL_EVERY_MS, FuzzCampaign.shape(five, 392).plan().healEveryMs());
-        FuzzCampaign.Outcome o = FuzzCampaign.runSeed(five, 392);
-        assertTrue(o.failed(), "seed 392 catches it");
+        assertEquals(FuzzCampaign.HEAL_EVERY_MS, FuzzCampaign.shape(five, 421).plan().healEveryMs());
+        FuzzCampaign.Outcome o = FuzzCampaign.runSeed(five, 421);
+        assertTrue(o.failed(), "seed 421 catches it");
         assertEquals(DataInvariants.DIVERGENCE_SHORTENS_LOG, o.violation().rule(), o.violation().toString());
     }
 
     @Test
     void kafkasProtocolPassesTheSeedThatCatchesTheDataPlaneVariant() {
-        FuzzCampaign.Outcome o = FuzzCampaign.runSeed(ONE_MINUTE, 913);
+        FuzzCampaign.Outcome o = FuzzCampaign.runSeed(ONE_MINUTE, 46);
         assertFalse(o.failed(), () -> String.valueOf(o.violation()));
     }
 }

@@ -17,7 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EngineeredMomentsTest {
 
     private static Cluster elected(int controllers, int brokers) {
-        Cluster c = new Cluster(ClusterConfig.defaults(42, controllers, brokers)).start();
+        return elected(42, controllers, brokers);
+    }
+
+    private static Cluster elected(long seed, int controllers, int brokers) {
+        Cluster c = new Cluster(ClusterConfig.defaults(seed, controllers, brokers)).start();
         c.runUntil(3_000);
         assertTrue(c.leaderId() >= 0, "a leader after 3 s");
         return c;
@@ -31,7 +35,9 @@ class EngineeredMomentsTest {
 
     @Test
     void aSplitVoteMakesTwoCandidatesOfOneEpochAndNeitherWins() {
-        Cluster c = elected(3, 0);
+        // seed 43: the two pre-vote rounds overlap (with seed 42 the network's latencies since Unattached
+        // voters fetch from the bootstrap servers let one candidate's Vote arrive first)
+        Cluster c = elected(43, 3, 0);
         int old = c.leaderId();
         int epoch = c.epochOf(old);
         c.crash(old);

@@ -40,16 +40,18 @@ class MetadataLog43Test {
         Cluster c = cluster(ClusterConfig.defaults(42, 3, 3));
         c.runUntil(5_000);
         List<Object> log = payloads(c, c.leaderId());
-        // ActivationRecordsGenerator.recordsForEmptyLog at 4.3-IV0 (metadata transactions supported), right after
-        // the leader-change record: BeginTransaction, metadata.version then the features, the cluster
-        // min.insync.replicas (ELR is on), EndTransaction; one batch
+        // The first leader's batch: LeaderChange, KRaftVersion, KRaftVoters (appendStartOfEpochControlRecords);
+        // then ActivationRecordsGenerator.recordsForEmptyLog at 4.3-IV0 (metadata transactions supported):
+        // BeginTransaction, metadata.version then the features, the cluster min.insync.replicas (ELR is on),
+        // EndTransaction; one batch
+        assertTrue(log.get(1) instanceof io.yakraft.raft.KRaftVersionRecord && log.get(2) instanceof io.yakraft.raft.VotersRecord);
         int n = KafkaFeatures.bootstrapRecords().size();
-        assertEquals(new MetadataRecord.BeginTransactionRecord("Bootstrap records"), log.get(1));
-        assertEquals(new MetadataRecord.FeatureLevelRecord(KafkaFeatures.METADATA_VERSION, (short) 30), log.get(2));
-        assertEquals(KafkaFeatures.bootstrapRecords(), log.subList(2, 2 + n));
-        assertEquals(new MetadataRecord.ConfigRecord((byte) 4, "", "min.insync.replicas", "1"), log.get(2 + n));
-        assertEquals(new MetadataRecord.EndTransactionRecord(), log.get(3 + n));
-        List<LogEntry> entries = c.entries(c.leaderId(), 1, 4 + n);
+        assertEquals(new MetadataRecord.BeginTransactionRecord("Bootstrap records"), log.get(3));
+        assertEquals(new MetadataRecord.FeatureLevelRecord(KafkaFeatures.METADATA_VERSION, (short) 30), log.get(4));
+        assertEquals(KafkaFeatures.bootstrapRecords(), log.subList(4, 4 + n));
+        assertEquals(new MetadataRecord.ConfigRecord((byte) 4, "", "min.insync.replicas", "1"), log.get(4 + n));
+        assertEquals(new MetadataRecord.EndTransactionRecord(), log.get(5 + n));
+        List<LogEntry> entries = c.entries(c.leaderId(), 3, 6 + n);
         assertEquals(1, entries.stream().map(LogEntry::batchLastOffset).distinct().count(), "the bootstrap is one batch");
         assertEquals("1", c.image(101).clusterConfig("min.insync.replicas"));
         long controllers = log.stream().filter(p -> p instanceof MetadataRecord.RegisterControllerRecord).count();

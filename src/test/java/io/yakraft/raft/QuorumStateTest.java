@@ -109,12 +109,12 @@ class QuorumStateTest {
     }
 
     @Test
-    void anObserverThatLosesItsLeaderAsksTheOtherBootstrapVotersFirst() {
+    void anObserverThatLosesItsLeaderLooksForItAgain() {
         QuorumState q = quorum(9);
         q.transitionToFollower(5, 1, 2, "leader n2");
         q.transitionToObserverUnattached(50, "fetch timeout");
         assertEquals(Role.UNATTACHED, q.role());
-        assertEquals(3, q.nextBootstrapVoter(), "n2 was the leader it lost; n3 comes next");
+        assertEquals(50, q.state().nextWakeAt(), "it fetches from the bootstrap servers at once");
     }
 
     @Test

@@ -66,8 +66,11 @@ class RaftNodeTest {
         public void timerExpired(String what) {
         }
 
+        final List<String> notes = new ArrayList<>();
+
         @Override
         public void note(String detail) {
+            notes.add(detail);
         }
 
         <T extends RaftMessage> List<T> sentOf(Class<T> type) {
@@ -249,5 +252,42 @@ class RaftNodeTest {
         follower.handle(2, 1, new FetchResponse(1, 1, RaftError.NONE, 1,
                 List.of(new LogEntry(0, 1, "x")), null, null, 0, 424242));
         assertEquals(end, follower.log().endOffset(), "a response to no request of ours changes nothing");
+    }
+
+    /**
+     * Kafka: KafkaRaftClientTest.testUnattachedAsVoterCanBecomeFollowerAfterFindingLeader and
+     * RequestManager.findReadyBootstrapServer / onResponseResult: an Unattached voter fetches from a
+     * bootstrap server at once (its election timer running meanwhile); a server that does not know
+     * the leader answers NOT_LEADER_OR_FOLLOWER, which Kafka handles, so a server picked at random is
+     * asked again at once; an answer naming the leader of a newer epoch makes it a follower.
+     */
+    @Test
+    void anUnattachedVoterFetchesFromTheBootstrapServersAndLearnsTheLeader() {
+        RaftNode n1 = node(1);
+        n1.start(0);
+        assertEquals(Role.UNATTACHED, n1.role());
+        assertEquals(0, n1.nextWakeAt(), "it fetches at once, not only when its election timer runs out");
+        java.util.Set<Integer> asked = new java.util.TreeSet<>();
+        long t = 0;
+        for (int i = 0; i < 8; i++) {
+            n1.wake(t);
+            List<FetchRequest> fetches = out.sentOf(FetchRequest.class);
+            assertEquals(i + 1, fetches.size(), "one fetch in flight at a time");
+            int server = out.to.get(out.to.size() - 1)[0];
+            assertTrue(server == 2 || server == 3, "a bootstrap server other than itself: n" + server);
+            asked.add(server);
+            t += 3;
+            n1.handle(t, server, new FetchResponse(0, -1, RaftError.NOT_LEADER_OR_FOLLOWER, -1, List.of(), null, null, 0,
+                    fetches.get(i).correlation()));
+            assertEquals(t, n1.nextWakeAt(), "asked again at once");
+        }
+        assertEquals(java.util.Set.of(2, 3), asked, "the server is drawn at random, not always the same");
+        n1.wake(t);
+        List<FetchRequest> fetches = out.sentOf(FetchRequest.class);
+        n1.handle(t + 3, out.to.get(out.to.size() - 1)[0], new FetchResponse(4, 3, RaftError.FENCED_LEADER_EPOCH, -1,
+                List.of(), null, null, 0, fetches.get(fetches.size() - 1).correlation()));
+        assertEquals(Role.FOLLOWER, n1.role());
+        assertEquals(3, n1.leaderId());
+        assertEquals(4, n1.epoch());
     }
 }

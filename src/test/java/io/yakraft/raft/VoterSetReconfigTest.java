@@ -177,4 +177,185 @@ class VoterSetReconfigTest {
         assertEquals(0, leader.kraftVersion());
         assertEquals(RaftError.UNSUPPORTED_VERSION, leader.removeVoter(t + 1, new ReplicaKey(3, "")).error());
     }
+
+    /**
+     * Kafka: KafkaRaftClientReconfigTest.testLeaderWritesBootstrapRecords and
+     * LeaderState.appendStartOfEpochControlRecords: the first leader of a quorum whose voters come
+     * from the bootstrap checkpoint writes the LeaderChangeMessage, a KRaftVersionRecord and a
+     * VotersRecord in one batch; the set is then read from the log (offset 2).
+     */
+    @Test
+    void theFirstLeaderWritesTheBootstrapVotersIntoTheLogInItsFirstBatch() {
+        RaftNode leader = node(1, new DurableState("dir-1a", INITIAL));
+        electLeader(leader);
+        List<LogEntry> batch = leader.log().slice(0, leader.log().endOffset());
+        assertEquals(3, batch.size());
+        assertTrue(batch.get(0).payload() instanceof LeaderChangeMessage);
+        assertEquals(new KRaftVersionRecord(1), batch.get(1).payload());
+        assertEquals(new VotersRecord(INITIAL), batch.get(2).payload());
+        for (LogEntry e : batch) {
+            assertEquals(2, e.batchLastOffset(), "one batch: " + e);
+        }
+        assertEquals(2, leader.voterSetOffset(), "the voter set now comes from the log");
+    }
+
+    /**
+     * Kafka: KafkaRaftClientReconfigTest.testLeaderDoesNotBootstrapRecordsWithKraftVersion0, and
+     * appendStartOfEpochControlRecords' "offset == -1" rule: a static quorum writes only the
+     * LeaderChangeMessage, and so does a leader whose log already holds the voter set.
+     */
+    @Test
+    void aLeaderWritesNoVotersWithKraftVersion0OrWhenTheLogHoldsThem() {
+        RaftNode statics = node(1, new DurableState());
+        electLeader(statics);
+        assertEquals(1, statics.log().endOffset(), "kraft.version 0: only the LeaderChangeMessage");
+
+        DurableState disk = new DurableState("dir-1a", INITIAL);
+        disk.log().append(new LogEntry(0, 1, new LeaderChangeMessage(2, List.of(1, 2, 3), List.of(2, 3)), 2));
+        disk.log().append(new LogEntry(1, 1, new KRaftVersionRecord(1), 2));
+        disk.log().append(new LogEntry(2, 1, new VotersRecord(INITIAL), 2));
+        disk.writeElection(new ElectionState(1, 2, 2));
+        RaftNode n1 = node(1, disk);
+        n1.start(0);
+        long t = n1.timerDeadline();
+        n1.wake(t); // fetch timeout: Prospective
+        VoteRequest pre = out.sentOf(VoteRequest.class).get(out.sentOf(VoteRequest.class).size() - 1);
+        n1.handle(t, 2, new VoteResponse(pre.epoch(), -1, true, true, pre.correlation(), RaftError.NONE));
+        n1.handle(t, 3, new VoteResponse(pre.epoch(), -1, true, true, pre.correlation(), RaftError.NONE));
+        List<VoteRequest> reqs = out.sentOf(VoteRequest.class);
+        VoteRequest vote = reqs.get(reqs.size() - 1);
+        n1.handle(t, 2, new VoteResponse(vote.epoch(), -1, true, false, vote.correlation(), RaftError.NONE));
+        assertEquals(Role.LEADER, n1.role());
+        assertEquals(4, n1.log().endOffset(), "epoch 2 starts with the LeaderChangeMessage alone");
+        assertTrue(n1.log().slice(3, 4).get(0).payload() instanceof LeaderChangeMessage);
+    }
+
+    /**
+     * Kafka: KafkaRaftClientReconfigTest.testLeaderUpdatesVoter (VoterSet.voterNodeNeedsUpdate): a
+     * leader whose own listener differs from the voter set's entry writes the updated set at the
+     * start of its epoch, though the log already holds one.
+     */
+    @Test
+    void aLeaderWhoseListenerChangedWritesItsUpdatedEntryAtEpochStart() {
+        DurableState disk = new DurableState("dir-1a", INITIAL);
+        RaftNode n1 = node(1, disk);
+        n1.listenOn("CONTROLLER://n1:19093", VoterSet.KRaftVersionRange.SUPPORTED);
+        electLeader(n1);
+        VotersRecord written = (VotersRecord) n1.log().slice(2, 3).get(0).payload();
+        assertEquals("CONTROLLER://n1:19093", written.voters().voterFor(1).orElseThrow().endpoint());
+        assertEquals(VoterSet.endpointOf(2), written.voters().voterFor(2).orElseThrow().endpoint());
+        assertTrue(INITIAL.voterNodeNeedsUpdate(n1.localVoter()));
+        assertFalse(written.voters().voterNodeNeedsUpdate(n1.localVoter()));
+    }
+
+    /**
+     * Kafka: KafkaRaftClientReconfigTest.testRemoveVoterTimedOut and testAddVoterTimeout
+     * (LeaderState.maybeExpirePendingOperation): a change not committed within the request timeout
+     * is answered REQUEST_TIMED_OUT and the leader drops it; its VotersRecord stays in force, and the
+     * next change waits until that set commits.
+     */
+    @Test
+    void aPendingVoterChangeTimesOutAfterTheRequestTimeout() {
+        RaftNode leader = node(1, new DurableState("dir-1a", INITIAL));
+        long t = commitEpochStart(leader, electLeader(leader));
+        VoterChangeResult removed = leader.removeVoter(t, new ReplicaKey(3, "dir-3a"));
+        assertTrue(removed.accepted(), removed.message());
+        int timeout = RaftConfig.kafkaDefaults().requestTimeoutMs();
+        assertTrue(leader.nextWakeAt() <= t + timeout, "the leader wakes for the change's timer");
+        leader.wake(t + timeout - 1);
+        assertTrue(leader.pendingVoterChange().isPresent(), "not yet");
+        leader.wake(t + timeout);
+        assertTrue(leader.pendingVoterChange().isEmpty(), "dropped at the request timeout");
+        assertTrue(out.notes.stream().anyMatch(n -> n.contains("REQUEST_TIMED_OUT")), out.notes.toString());
+        assertFalse(leader.voterSet().containsId(3), "the uncommitted set stays in force");
+        VoterChangeResult next = leader.removeVoter(t + timeout, new ReplicaKey(2, "dir-2a"));
+        assertEquals(RaftError.REQUEST_TIMED_OUT, next.error());
+        assertTrue(next.message().contains("not committed"), next.message());
+    }
+
+    /**
+     * Kafka: KafkaRaftClientReconfigTest.testUpdateVoter, testInvalidUpdateVoter, testUpdateVoterOldEpoch,
+     * testUpdateVoterWithNoneVoter and testUpdateVoterWithPendingAddVoter (UpdateVoterHandler's checks):
+     * the leader answers NONE once it appended the updated VotersRecord, and refuses the rest.
+     */
+    @Test
+    void updateVoterChecksThenAppendsTheUpdatedVotersRecord() {
+        RaftNode leader = node(1, new DurableState("dir-1a", INITIAL));
+        long t = commitEpochStart(leader, electLeader(leader));
+        ReplicaKey n2 = new ReplicaKey(2, "dir-2a");
+        VoterSet.KRaftVersionRange both = VoterSet.KRaftVersionRange.SUPPORTED;
+        assertEquals(RaftError.FENCED_LEADER_EPOCH, updateVoter(leader, t, 0, n2, "CONTROLLER://n2:19093", both));
+        assertEquals(RaftError.INVALID_REQUEST, updateVoter(leader, t, 1, new ReplicaKey(2, ""), "CONTROLLER://n2:19093", both),
+                "a voter key without a directory id");
+        assertEquals(RaftError.INVALID_REQUEST, updateVoter(leader, t, 1, n2, "PLAINTEXT://n2:9092", both),
+                "no endpoint on the controller listener");
+        assertEquals(RaftError.INVALID_REQUEST, updateVoter(leader, t, 1, n2, "CONTROLLER://n2:19093",
+                new VoterSet.KRaftVersionRange(0, 0)), "kraft.version 1 is finalized");
+        assertEquals(RaftError.VOTER_NOT_FOUND, updateVoter(leader, t, 1, new ReplicaKey(2, "dir-2b"), "CONTROLLER://n2:19093", both),
+                "n2 on another disk is not the voter");
+        long end = leader.log().endOffset();
+        assertEquals(RaftError.NONE, updateVoter(leader, t, 1, n2, "CONTROLLER://n2:19093", both));
+        assertEquals(end + 1, leader.log().endOffset());
+        assertEquals("CONTROLLER://n2:19093", leader.voterSet().voterFor(2).orElseThrow().endpoint());
+        assertEquals(end, leader.voterSetOffset());
+        assertEquals(RaftError.REQUEST_TIMED_OUT, updateVoter(leader, t, 1, new ReplicaKey(3, "dir-3a"), "CONTROLLER://n3:19093", both),
+                "the updated set is not committed yet");
+    }
+
+    private RaftError updateVoter(RaftNode leader, long t, int epoch, ReplicaKey key, String endpoint,
+                                  VoterSet.KRaftVersionRange range) {
+        leader.handle(t, key.id(), new RaftMessage.UpdateVoterRequest(epoch, key, endpoint, range, 7000 + out.sent.size()));
+        List<RaftMessage.UpdateVoterResponse> rs = out.sentOf(RaftMessage.UpdateVoterResponse.class);
+        return rs.get(rs.size() - 1).error();
+    }
+
+    /**
+     * Kafka: KafkaRaftClientReconfigTest.testFollowerSendsUpdateVoter and
+     * testFollowerSendsUpdateVoterIfPendingFetchDuringTimeout: a voter whose listener differs from
+     * its entry in the voter set sends UpdateRaftVoter to the leader once the update period
+     * (fetch.timeout) has run out, in place of its next fetch; a response NONE counts as hearing
+     * from the leader, and fetching goes on.
+     */
+    @Test
+    void aFollowerWhoseListenerChangedSendsUpdateVoterAfterTheUpdatePeriod() {
+        RaftNode n2 = node(2, new DurableState("dir-2a", INITIAL));
+        n2.listenOn("CONTROLLER://n2:19093", VoterSet.KRaftVersionRange.SUPPORTED);
+        n2.start(0);
+        n2.handle(10, 1, new RaftMessage.BeginQuorumEpochRequest(1, 1));
+        assertEquals(Role.FOLLOWER, n2.role());
+        int period = RaftConfig.kafkaDefaults().fetchTimeoutMs();
+        long t = 10;
+        while (t < 10 + period) {
+            n2.wake(t);
+            List<RaftMessage.FetchRequest> fetches = out.sentOf(RaftMessage.FetchRequest.class);
+            RaftMessage.FetchRequest f = fetches.get(fetches.size() - 1);
+            n2.handle(t + 100, 1, new RaftMessage.FetchResponse(1, 1, RaftError.NONE, 0, List.of(), null, null, 0, f.correlation()));
+            t += 100;
+        }
+        assertTrue(out.sentOf(RaftMessage.UpdateVoterRequest.class).isEmpty(), "not before the period runs out");
+        n2.wake(t);
+        List<RaftMessage.UpdateVoterRequest> sent = out.sentOf(RaftMessage.UpdateVoterRequest.class);
+        assertEquals(1, sent.size());
+        assertEquals(new ReplicaKey(2, "dir-2a"), sent.get(0).voterKey());
+        assertEquals("CONTROLLER://n2:19093", sent.get(0).endpoint());
+        int fetchesBefore = out.sentOf(RaftMessage.FetchRequest.class).size();
+        n2.handle(t + 5, 1, new RaftMessage.UpdateVoterResponse(1, 1, RaftError.NONE, sent.get(0).correlation()));
+        n2.wake(t + 5);
+        assertEquals(fetchesBefore + 1, out.sentOf(RaftMessage.FetchRequest.class).size(), "fetching goes on");
+    }
+
+    /**
+     * Kafka: KafkaRaftClientReconfigTest.testAddVoterInvalidFeatureVersion (AddVoterHandler.handleApiVersionsResponse):
+     * a new voter whose ApiVersions range lacks the finalized kraft.version is refused INVALID_REQUEST.
+     */
+    @Test
+    void addVoterRefusesAVoterWhoseKraftVersionRangeLacksTheFinalizedOne() {
+        RaftNode leader = node(1, new DurableState("dir-1a", INITIAL));
+        long t = commitEpochStart(leader, electLeader(leader));
+        ReplicaKey n4 = new ReplicaKey(4, "dir-4a");
+        leader.handle(t + 1, 4, new RaftMessage.FetchRequest(1, 4, leader.log().endOffset(), 1, 930, "dir-4a"));
+        VoterChangeResult r = leader.addVoter(t + 1, new VoterSet.Voter(n4, VoterSet.endpointOf(4), new VoterSet.KRaftVersionRange(0, 0)));
+        assertEquals(RaftError.INVALID_REQUEST, r.error(), r.message());
+        assertTrue(leader.addVoter(t + 1, new VoterSet.Voter(n4, VoterSet.endpointOf(4))).accepted());
+    }
 }

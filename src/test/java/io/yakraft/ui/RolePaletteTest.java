@@ -100,4 +100,27 @@ class RolePaletteTest {
         assertEquals(Color.web("#BBBBBB"), RolePalette.fill(node(false, NodeStatus.UP, Role.CANDIDATE)));
         assertEquals(Color.WHITE, RolePalette.text(node(true, NodeStatus.DOWN, Role.FOLLOWER)), "white on the dark dead fill");
     }
+
+    /**
+     * KIP-853: a controller outside the voter set (added and not yet a voter, or back on a
+     * replaced disk) is an observer of the quorum; the window draws and names it as one, while the
+     * nodes table still says it is a controller.
+     */
+    @Test
+    void aControllerOutsideTheVoterSetLooksLikeAnObserver() {
+        NodeView observer = new NodeView(4, true, NodeStatus.UP, Role.FOLLOWER, 3, 1, -1, 0, 10, 3, 10, Long.MAX_VALUE, 0, 10,
+                "standby controller", null, java.util.List.of(), false);
+        assertTrue(observer.observerController());
+        assertEquals(RolePalette.Look.OBSERVER, RolePalette.look(observer));
+        assertEquals("Observer controller", observer.displayRole());
+        assertEquals("controller (observer)", NodeRow.of(observer).kind());
+        assertEquals("Observer", NodeRow.of(observer).role());
+        NodeView looking = new NodeView(4, true, NodeStatus.UP, Role.UNATTACHED, 3, -1, -1, 0, 10, 3, 10, Long.MAX_VALUE, 0, 10,
+                "standby controller", null, java.util.List.of(), false);
+        assertEquals(RolePalette.Look.OBSERVER_NOT_FOLLOWING, RolePalette.look(looking));
+        NodeView voter = node(true, NodeStatus.UP, Role.FOLLOWER);
+        assertFalse(voter.observerController());
+        assertEquals(RolePalette.Look.FOLLOWER, RolePalette.look(voter));
+        assertEquals("controller", NodeRow.of(voter).kind());
+    }
 }
