@@ -83,7 +83,7 @@ final class MetadataForms {
     void alterTopicConfig() {
         ComboBox<String> topic = topicChoice();
         TextField minIsr = new TextField();
-        minIsr.setPromptText("unchanged (\"default\" deletes it)");
+        minIsr.setPromptText("1-9, default, or empty");
         ComboBox<String> unclean = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
                 "unchanged", "true", "false", "default"));
         unclean.setValue("unchanged");
@@ -106,7 +106,8 @@ final class MetadataForms {
                         case "true", "false" -> changes.put(io.yakraft.metadata.TopicConfigs.UNCLEAN_LEADER_ELECTION,
                                 unclean.getValue());
                         case "default" -> changes.put(io.yakraft.metadata.TopicConfigs.UNCLEAN_LEADER_ELECTION, null);
-                        default -> { }
+                        case "unchanged" -> { }
+                        default -> throw new IllegalStateException("unclean.leader.election.enable choice " + unclean.getValue());
                     }
                     if (changes.isEmpty()) {
                         throw new IllegalArgumentException("min.insync.replicas or unclean.leader.election.enable: change"
