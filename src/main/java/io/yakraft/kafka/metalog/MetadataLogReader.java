@@ -109,14 +109,20 @@ public final class MetadataLogReader implements AutoCloseable {
     }
 
     /**
-     * Waits until the directory holds a finished snapshot ({@code .checkpoint}); a controller writes one on its own
-     * schedule (metadata.log.max.snapshot.interval.ms), so real time is waited on here. True when one appeared in time.
+     * Waits until the directory holds a finished snapshot ({@code .checkpoint}) that the controller wrote itself; a
+     * controller writes one on its own schedule (metadata.log.max.snapshot.interval.ms), so real time is waited on
+     * here. The bootstrap checkpoint the storage tool writes at offset 0 (voters only) does not count. True when one
+     * appeared in time.
      */
+    /** The end offset in the bootstrap checkpoint's file name (Kafka's Snapshots.BOOTSTRAP_SNAPSHOT_ID is 0-0). */
+    private static final String BOOTSTRAP_CHECKPOINT_OFFSET = "00000000000000000000-";
+
     public static boolean awaitSnapshot(Path metadataLogDir, java.time.Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try (Stream<Path> files = Files.list(metadataLogDir)) {
-                if (files.anyMatch(p -> p.getFileName().toString().endsWith(".checkpoint"))) {
+                if (files.map(p -> p.getFileName().toString())
+                        .anyMatch(n -> n.endsWith(".checkpoint") && !n.startsWith(BOOTSTRAP_CHECKPOINT_OFFSET))) {
                     return true;
                 }
             } catch (IOException e) {
