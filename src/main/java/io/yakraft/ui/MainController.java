@@ -237,7 +237,6 @@ public final class MainController {
         logViews = new LogViews(metadataLogTab, partitionLogTab, partitionBox, partitionSummary, replicationHost, partitionHost);
         metadataLegend.visibleProperty().bind(metadataLogTab.selectedProperty());
         metadataLegend.managedProperty().bind(metadataLogTab.selectedProperty());
-        MetadataPanel.bind(metadata, brokerTable, topicTable, partitionTable, producerTable, recordTable);
         quorumPanel = new QuorumPanel(quorumPage);
         setUpSideTabs();
         setUpTimeline();
@@ -1134,6 +1133,8 @@ public final class MainController {
         showTab(0);
     }
 
+    private boolean metadataTablesBound;
+
     /** The side panel's pages in tab order, whether they are in the scene yet or not. */
     private List<javafx.scene.Node> sidePageList;
 
@@ -1141,6 +1142,11 @@ public final class MainController {
     private void attachSidePage(javafx.scene.Node page) {
         if (sidePages.getChildren().contains(page)) {
             return;
+        }
+        if (!metadataTablesBound) {
+            // the metadata tables' columns and rows wait with their pages (the view-model keeps its rows meanwhile)
+            metadataTablesBound = true;
+            MetadataPanel.bind(metadata, brokerTable, topicTable, partitionTable, producerTable, recordTable);
         }
         int at = 0;
         for (javafx.scene.Node p : sidePageList) {
