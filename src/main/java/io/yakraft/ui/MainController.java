@@ -237,7 +237,6 @@ public final class MainController {
         logViews = new LogViews(metadataLogTab, partitionLogTab, partitionBox, partitionSummary, replicationHost, partitionHost);
         metadataLegend.visibleProperty().bind(metadataLogTab.selectedProperty());
         metadataLegend.managedProperty().bind(metadataLogTab.selectedProperty());
-        MetadataPanel.bind(metadata, brokerTable, topicTable, partitionTable, producerTable, recordTable);
         quorumPanel = new QuorumPanel(quorumPage);
         setUpSideTabs();
         setUpTimeline();
@@ -283,6 +282,7 @@ public final class MainController {
                     // the first frame does not need the lessons: reading them all (and the JSON parser's
                     // classes) waits until just after it
                     javafx.application.Platform.runLater(MainController.this::setUpLessons);
+                    javafx.application.Platform.runLater(MainController.this::attachSidePages);
                 }
             }
         };
@@ -371,6 +371,7 @@ public final class MainController {
     }
 
     void showLatestFrame() {
+        attachSidePages();
         long nanos = System.nanoTime();
         model.update(driver.latest(), nanos);
         updateTables(nanos);
@@ -1108,12 +1109,21 @@ public final class MainController {
     }
 
     private void setUpSideTabs() {
+        sidePageList = List.copyOf(sidePages.getChildren());
         for (int i = 0; i < sideTabs.getChildren().size(); i++) {
             ToggleButton tab = (ToggleButton) sideTabs.getChildren().get(i);
             tab.setToggleGroup(sideTabGroup);
-            javafx.scene.Node page = sidePages.getChildren().get(i);
+            javafx.scene.Node page = sidePageList.get(i);
             page.visibleProperty().bind(tab.selectedProperty());
+            tab.selectedProperty().addListener((o, was, now) -> {
+                if (now) {
+                    attachSidePage(page);
+                }
+            });
         }
+        // only the first page is in the first frame: the hidden tables' styles, skins and layout
+        // cost more than the rest of the window; they join once it is drawn (attachSidePages)
+        sidePages.getChildren().setAll(sidePageList.get(0));
         // one tab is always selected: clicking the selected one keeps it
         sideTabGroup.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null && was != null) {
@@ -1121,6 +1131,41 @@ public final class MainController {
             }
         });
         showTab(0);
+    }
+
+    private boolean metadataTablesBound;
+
+    /** The side panel's pages in tab order, whether they are in the scene yet or not. */
+    private List<javafx.scene.Node> sidePageList;
+
+    /** Puts a side page into the scene (once), at its place in tab order. */
+    private void attachSidePage(javafx.scene.Node page) {
+        if (sidePages.getChildren().contains(page)) {
+            return;
+        }
+        if (!metadataTablesBound) {
+            // the metadata tables' columns and rows wait with their pages (the view-model keeps its rows meanwhile)
+            metadataTablesBound = true;
+            MetadataPanel.bind(metadata, brokerTable, topicTable, partitionTable, producerTable, recordTable);
+        }
+        int at = 0;
+        for (javafx.scene.Node p : sidePageList) {
+            if (p == page) {
+                break;
+            }
+            if (sidePages.getChildren().contains(p)) {
+                at++;
+            }
+        }
+        sidePages.getChildren().add(at, page);
+    }
+
+    /**
+     * After the first frame: every side page joins the scene, hidden, so the window's tables all
+     * exist (a tab then shows at once, and a lookup by id finds every table).
+     */
+    private void attachSidePages() {
+        sidePageList.forEach(this::attachSidePage);
     }
 
     /** View → a tab: the menu item's userData is the tab's index. */
