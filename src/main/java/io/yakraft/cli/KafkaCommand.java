@@ -190,14 +190,23 @@ public final class KafkaCommand {
                     return q.leaderId();
                 }
             }
-            if (n.startsWith("c") || n.startsWith("b")) {
-                n = n.substring(1);
-            }
-            try {
-                return cluster.state().node(Integer.parseInt(n)).id();
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("NODE: expected a node id, c<id>, b<id> or 'leader', got '" + node + "'");
-            }
+            return nodeId(cluster, n, "a node id, c<id>, b<id> or 'leader'");
+        }
+    }
+
+    /**
+     * The local cluster's node named by {@code text}: its id (1, 101) or name (c1, b101);
+     * IllegalArgumentException naming {@code expected} when it is neither, or names no node.
+     */
+    static int nodeId(LocalCluster cluster, String text, String expected) {
+        String n = text.trim();
+        if (n.startsWith("c") || n.startsWith("b")) {
+            n = n.substring(1);
+        }
+        try {
+            return cluster.state().node(Integer.parseInt(n)).id();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("NODE: expected " + expected + ", got '" + text + "'");
         }
     }
 

@@ -106,14 +106,15 @@ final class KafkaNodesCommand {
                     System.out.println("`kafka add-voter " + n.id() + "` makes it a voter");
                     return 0;
                 }
-                return AddVoter.addAndWait(this, cluster, probe, n.id(), started);
+                AddVoter add = new AddVoter();
+                add.timeoutSeconds = timeoutSeconds;
+                return add.changeAndWait(cluster, probe, n.id(), started);
             }
         }
     }
 
-    @Command(name = "add-voter", mixinStandardHelpOptions = true,
-            description = "AddRaftVoter: the active controller adds a running controller (an observer now) to the voter set.")
-    static final class AddVoter extends Waiting {
+    /** A voter-set change named by one controller: asks it of the active controller, then waits until the voters show it. */
+    abstract static class VoterSetChange extends Waiting {
         @picocli.CommandLine.Parameters(index = "0", paramLabel = "NODE", description = "a controller id (4) or name (c4)")
         String node;
 
@@ -122,73 +123,67 @@ final class KafkaNodesCommand {
             LocalCluster cluster = LocalCluster.open(dir());
             int id;
             try {
-                id = nodeId(cluster, node);
+                id = KafkaCommand.nodeId(cluster, node, "a node id or c<id>");
             } catch (IllegalArgumentException e) {
-                System.err.println("kafka add-voter: " + e.getMessage());
+                System.err.println("kafka " + getClass().getAnnotation(Command.class).name() + ": " + e.getMessage());
                 return 2;
             }
             try (KafkaProbe probe = KafkaProbe.local(cluster)) {
-                return addAndWait(this, cluster, probe, id, System.nanoTime());
+                return changeAndWait(cluster, probe, id, System.nanoTime());
             }
         }
 
-        static int addAndWait(Waiting cmd, LocalCluster cluster, KafkaProbe probe, int id, long started) throws InterruptedException {
-            Set<Integer> before = voters(probe);
-            String answer = VoterChanges.add(cluster, probe, id);
+        /** The RPC's answer, "...: ok" when the leader took it. */
+        abstract String change(LocalCluster cluster, KafkaProbe probe, int id);
+
+        /** The voter set once the change is in. */
+        abstract Set<Integer> after(Set<Integer> before, int id);
+
+        int changeAndWait(LocalCluster cluster, KafkaProbe probe, int id, long started) throws InterruptedException {
+            Set<Integer> want = after(voters(probe), id);
+            String answer = change(cluster, probe, id);
             System.out.println(answer);
             if (!answer.endsWith(": ok")) {
                 return 1;
             }
+            return await(probe, KafkaProbe.votersAre(want), "the voters are " + want, started) ? 0 : 1;
+        }
+    }
+
+    @Command(name = "add-voter", mixinStandardHelpOptions = true,
+            description = "AddRaftVoter: the active controller adds a running controller (an observer now) to the voter set.")
+    static final class AddVoter extends VoterSetChange {
+        @Override
+        String change(LocalCluster cluster, KafkaProbe probe, int id) {
+            return VoterChanges.add(cluster, probe, id);
+        }
+
+        @Override
+        Set<Integer> after(Set<Integer> before, int id) {
             Set<Integer> want = new TreeSet<>(before);
             want.add(id);
-            return cmd.await(probe, KafkaProbe.votersAre(want), "the voters are " + want, started) ? 0 : 1;
+            return want;
         }
     }
 
     @Command(name = "remove-voter", mixinStandardHelpOptions = true,
             description = "RemoveRaftVoter: the active controller removes a voter from the voter set (its process keeps running).")
-    static final class RemoveVoter extends Waiting {
-        @picocli.CommandLine.Parameters(index = "0", paramLabel = "NODE", description = "a controller id (2) or name (c2)")
-        String node;
+    static final class RemoveVoter extends VoterSetChange {
+        @Override
+        String change(LocalCluster cluster, KafkaProbe probe, int id) {
+            return VoterChanges.remove(probe, id);
+        }
 
         @Override
-        public Integer call() throws IOException, InterruptedException {
-            LocalCluster cluster = LocalCluster.open(dir());
-            int id;
-            try {
-                id = nodeId(cluster, node);
-            } catch (IllegalArgumentException e) {
-                System.err.println("kafka remove-voter: " + e.getMessage());
-                return 2;
-            }
-            long started = System.nanoTime();
-            try (KafkaProbe probe = KafkaProbe.local(cluster)) {
-                Set<Integer> want = voters(probe);
-                String answer = VoterChanges.remove(probe, id);
-                System.out.println(answer);
-                if (!answer.endsWith(": ok")) {
-                    return 1;
-                }
-                want.remove(id);
-                return await(probe, KafkaProbe.votersAre(want), "the voters are " + want, started) ? 0 : 1;
-            }
+        Set<Integer> after(Set<Integer> before, int id) {
+            Set<Integer> want = new TreeSet<>(before);
+            want.remove(id);
+            return want;
         }
     }
 
     private static Set<Integer> voters(KafkaProbe probe) {
         return probe.quorum().value().map(q -> q.voters().stream().map(KafkaObservation.Replica::id)
                 .collect(Collectors.toCollection(TreeSet::new))).orElseGet(TreeSet::new);
-    }
-
-    private static int nodeId(LocalCluster cluster, String text) {
-        String n = text.trim();
-        if (n.startsWith("c") || n.startsWith("b")) {
-            n = n.substring(1);
-        }
-        try {
-            return cluster.state().node(Integer.parseInt(n)).id();
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("NODE: expected a node id or c<id>, got '" + text + "'");
-        }
     }
 }
