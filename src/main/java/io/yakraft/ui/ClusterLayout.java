@@ -80,9 +80,9 @@ public final class ClusterLayout {
             rx = Math.min(width * 0.30, Math.max(ry * 2.2, 2.4 * half));
         }
         this.nodeRadius = r;
-        // the top controller's crown and timer arc reach about r + 20 × scale above its centre: keep them on the
-        // canvas by lowering the ring's top (its bottom, and so the observers, stay where they are)
-        double topRoom = nodeRadius + 24 * scale;
+        // the top controller's crown or election tally reaches r + 32 × scale above its centre (its nodeBox): keep
+        // it on the canvas by lowering the ring's top (its bottom, and so the observers, stay where they are)
+        double topRoom = nodeRadius + 32 * scale;
         if (cy - ry < topRoom) {
             double ringBottom = cy + ry;
             ry = Math.max(0, (ringBottom - topRoom) / 2);
@@ -231,6 +231,30 @@ public final class ClusterLayout {
             }
         }
         return false;
+    }
+
+    /** Whether the canvas is tall enough: every node's text lies between its top and bottom edges (to half a pixel). */
+    public boolean fits() {
+        for (Box b : nodeBoxes()) {
+            if (b.y() < -0.5 || b.y() + b.h() > height + 0.5) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The least canvas height (to 8 px, at most {@code limit}) at which these nodes' layout
+     * {@link #fits}: what a short canvas (a laptop under a lesson's caption) must grow to.
+     */
+    public static double heightToFit(List<Integer> controllers, List<Integer> observers, double width, double scale,
+                                     double limit) {
+        for (double h = 100; h < limit; h += 8) {
+            if (new ClusterLayout(controllers, observers, width, h, scale).fits()) {
+                return h;
+            }
+        }
+        return limit;
     }
 
     public double width() {

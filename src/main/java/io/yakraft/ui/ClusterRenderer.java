@@ -108,12 +108,23 @@ public final class ClusterRenderer {
 
     /** The layout at {@code scale} (presenter mode: larger nodes, more room for their details). */
     public static ClusterLayout layoutFor(ClusterSnapshot s, double w, double h, double scale) {
+        List<List<Integer>> parts = controllersAndObservers(s);
+        return new ClusterLayout(parts.get(0), parts.get(1), w, h, scale);
+    }
+
+    /** The least canvas height, up to {@code limit}, at which this cluster's layout at {@code w} is whole. */
+    public static double heightToFit(ClusterSnapshot s, double w, double scale, double limit) {
+        List<List<Integer>> parts = controllersAndObservers(s);
+        return ClusterLayout.heightToFit(parts.get(0), parts.get(1), w, scale, limit);
+    }
+
+    private static List<List<Integer>> controllersAndObservers(ClusterSnapshot s) {
         List<Integer> controllers = new ArrayList<>();
         List<Integer> observers = new ArrayList<>();
         for (NodeView n : s.nodes()) {
             (n.voter() ? controllers : observers).add(n.id());
         }
-        return new ClusterLayout(controllers, observers, w, h, scale);
+        return List.of(controllers, observers);
     }
 
     /** The links drawn: every pair that includes a controller (brokers talk to controllers only). */

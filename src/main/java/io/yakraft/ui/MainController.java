@@ -549,6 +549,23 @@ public final class MainController {
         feedStatusLabel.setManaged(on);
     }
 
+    /** The caption height, node count and window height the canvas last grew for during this lesson (-1: none). */
+    private int canvasGrownFor = -1;
+
+    /**
+     * During a lesson, a canvas too short for its cluster takes room from the event log and the
+     * log views, once per caption height, node count and window height: a person who then drags
+     * the dividers keeps what they chose.
+     */
+    private void growCanvasForLesson(io.yakraft.cluster.ClusterSnapshot s, double w, double h) {
+        int key = java.util.Objects.hash((int) captionBar.getHeight(), s.nodes().size(), (int) root.getHeight());
+        if (key == canvasGrownFor) {
+            return;
+        }
+        canvasGrownFor = key;
+        windowLayout.growCanvas(h, ClusterRenderer.heightToFit(s, w, 1.0, 1_000) + 4);
+    }
+
     private void drawCanvas(long nanos) {
         Frame f = model.frameProperty().get();
         if (f == null) {
@@ -564,6 +581,9 @@ public final class MainController {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         layout = ClusterRenderer.layoutFor(f.snapshot(), w, h, windowLayout.presenter() ? PRESENTER_SCALE : 1.0);
+        if (captionShown && !layout.fits()) {
+            growCanvasForLesson(f.snapshot(), w, h);
+        }
         renderer.setDrops(model.drops(), nanos);
         renderer.setCallouts(model.callouts());
         boolean drawn = renderer.draw(overlay.backdrop().getGraphicsContext2D(), canvas.getGraphicsContext2D(), f.snapshot(),
@@ -957,6 +977,7 @@ public final class MainController {
         replication.reset();
         logViews.restore();
         windowLayout.restore();
+        canvasGrownFor = -1;
         captionClosed = false;
         driver.setSpeed(StudioApp.DEFAULT_SPEED);
         speedSlider.setValue(ClusterViewModel.sliderFromSpeed(driver.speed()));
@@ -1031,6 +1052,7 @@ public final class MainController {
         captionBar.setVisible(on);
         captionBar.setManaged(on);
         if (captionShown && !on) {
+            canvasGrownFor = -1;
             windowLayout.restore(); // the lesson is over: the panes go back where they were
             logViews.restore();
         }

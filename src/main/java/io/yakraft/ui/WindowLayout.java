@@ -3,6 +3,7 @@ package io.yakraft.ui;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -20,16 +21,20 @@ final class WindowLayout {
     static final double CANVAS_DIVIDER = 0.63;
     /** With the drawer open in presenter mode, the tables take less room. */
     static final double DRAWER_DIVIDER = 0.64;
+    /** Giving the canvas room, the event log keeps its filter, its header and four rows. */
+    static final double LOG_FLOOR = 150;
+    /** Giving the canvas room, the log views keep a partition's replicas or six metadata-log rows, with the axis. */
+    static final double LOG_VIEWS_FLOOR = 120;
 
     private final SplitPane main;
     private final SplitPane vertical;
     private final SplitPane canvasSplit;
     private final Node sidePanel;
-    private final Node logPanel;
+    private final Region logPanel;
     private boolean presenter;
     private boolean drawerOpen;
 
-    WindowLayout(SplitPane main, SplitPane vertical, SplitPane canvasSplit, Node sidePanel, Node logPanel) {
+    WindowLayout(SplitPane main, SplitPane vertical, SplitPane canvasSplit, Node sidePanel, Region logPanel) {
         this.main = main;
         this.vertical = vertical;
         this.canvasSplit = canvasSplit;
@@ -89,6 +94,27 @@ final class WindowLayout {
         vertical.setDividerPositions(presenter ? 0.72 : LOG_DIVIDER);
         // presenter mode: the cluster gets the height its larger nodes and their details need
         canvasSplit.setDividerPositions(presenter ? 0.76 : CANVAS_DIVIDER);
+    }
+
+    /**
+     * Grows the cluster canvas from {@code canvasNow} to {@code needed} pixels: on a laptop a
+     * lesson's caption takes its height from the canvas, and the observers' details fell off its
+     * bottom edge. The room comes from the event log first, down to {@link #LOG_FLOOR}, then from
+     * the log views, down to {@link #LOG_VIEWS_FLOOR}; {@link #restore} gives it back.
+     */
+    void growCanvas(double canvasNow, double needed) {
+        double deficit = needed - canvasNow;
+        if (deficit <= 0 || presenter) {
+            return;
+        }
+        double upper = canvasSplit.getHeight();
+        double fromLog = Math.min(deficit, Math.max(0, logPanel.getHeight() - LOG_FLOOR));
+        if (fromLog > 0) {
+            vertical.setDividerPositions(vertical.getDividerPositions()[0] + fromLog / vertical.getHeight());
+        }
+        double logViews = upper - canvasNow;
+        double fromViews = Math.min(deficit - fromLog, Math.max(0, logViews - LOG_VIEWS_FLOOR));
+        canvasSplit.setDividerPositions((canvasNow + fromLog + fromViews) / (upper + fromLog));
     }
 
     private void apply() {

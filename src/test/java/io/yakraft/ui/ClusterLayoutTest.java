@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The cluster view's geometry, without a scene. */
@@ -150,5 +151,20 @@ class ClusterLayoutTest {
         ClusterLayout.Box right = new ClusterLayout.Box(b.x() + b.w() + 1, b.y(), 50, 10);
         assertTrue(!right.overlaps(b));
         assertTrue(new ClusterLayout.Box(b.x() + 5, b.y() + 5, 10, 10).overlaps(b));
+    }
+
+    @Test
+    void aShortLaptopCanvasUnderACaptionIsTooShortAndHeightToFitNamesTheLeastHeightThatHoldsEveryNode() {
+        List<Integer> controllers = List.of(1, 2, 3);
+        List<Integer> observers = List.of(101, 102, 103);
+        // lesson 11 at 1366x740 before the canvas grew: 720 x 225, the observers' details off the bottom edge
+        assertFalse(new ClusterLayout(controllers, observers, 720, 225).fits());
+        double h = ClusterLayout.heightToFit(controllers, observers, 720, 1.0, 1_000);
+        assertTrue(h < 1_000, "some height holds three controllers and three observers");
+        assertTrue(new ClusterLayout(controllers, observers, 720, h).fits(), "fits at " + h);
+        assertFalse(new ClusterLayout(controllers, observers, 720, h - 8).fits(), "the least such height, to 8 px: " + h);
+        for (double taller = h; taller <= 900; taller += 20) {
+            assertTrue(new ClusterLayout(controllers, observers, 720, taller).fits(), "a taller canvas fits too: " + taller);
+        }
     }
 }

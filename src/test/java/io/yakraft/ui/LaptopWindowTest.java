@@ -17,6 +17,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -178,6 +179,16 @@ class LaptopWindowTest extends WindowTestBase {
             return p != null && p.rows().stream().allMatch(r -> r.logEnd() > 0);
         });
         assertEquals(102, controller.logViews().picture().leader(), "b102 leads payments-0, as the caption says");
+        // under the caption the canvas took room from the event log: every node's text is on it (the
+        // observers' details fell off its bottom edge), and the partition view still holds its three
+        // replicas and its legend
+        assertTrue(controller.clusterLayout().fits(), "every node's text is on the cluster canvas, height "
+                + controller.clusterLayout().height());
+        Region partitionHost = robot.lookup("#partitionHost").query();
+        double rowH = controller.logViews().renderer().rowHeight(partitionHost.getHeight(), 3);
+        assertTrue(rowH >= 16 && PartitionRenderer.HEADER + 3 * rowH + 14 <= partitionHost.getHeight(),
+                "three legible replica rows and the legend fit the partition view: rows of " + rowH + " px in "
+                        + partitionHost.getHeight());
         // the person may look elsewhere: the same hint does not pull the view back
         robot.clickOn("#metadataLogTab");
         advance(200);
