@@ -1224,6 +1224,9 @@ public final class MainController {
         drawerButton.setVisible(on);
         drawerButton.setManaged(on);
         drawerButton.setSelected(false);
+        // the buttons presenter mode's larger text pushed into the toolbar's overflow menu missed the style
+        // change there and came back with that text (the toolbar stayed 9 px taller): give them the toolbar again
+        Platform.runLater(() -> toolBar.getItems().setAll(List.copyOf(toolBar.getItems())));
     }
 
     /** How much presenter mode enlarges the canvas drawing (and the window's text, in the style sheet). */

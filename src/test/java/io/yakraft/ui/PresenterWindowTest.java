@@ -40,6 +40,8 @@ class PresenterWindowTest extends WindowTestBase {
         String sizesBefore = WaitForAsyncUtils.asyncFx(() -> controller.canvas().getWidth() + "x" + controller.canvas().getHeight() + splits(robot)).get();
         double[] dividersBefore = WaitForAsyncUtils.asyncFx(() -> dividers(robot)).get();
         assertTrue(inWindow(nodes) && inWindow(events), "the tables show outside presenter mode");
+        javafx.scene.control.ToolBar toolBar = robot.lookup("#toolBar").queryAs(javafx.scene.control.ToolBar.class);
+        double toolBarBefore = WaitForAsyncUtils.asyncFx(toolBar::getHeight).get();
 
         robot.type(KeyCode.F5);
         advance(50);
@@ -64,6 +66,8 @@ class PresenterWindowTest extends WindowTestBase {
         for (int i = 0; i < dividers.length; i++) {
             assertEquals(dividersBefore[i], dividers[i], 0.01, "every divider back where it was: " + sizes + " (before " + sizesBefore + ")");
         }
+        assertEquals(toolBarBefore, WaitForAsyncUtils.asyncFx(toolBar::getHeight).get(), 0.5,
+                "the toolbar as tall as before (its buttons' text back to its size)");
         double back = WaitForAsyncUtils.asyncFx(() -> controller.clusterLayout().nodeRadius()).get();
         assertTrue(Math.abs(back - radius) <= radius * 0.05, "the nodes as before: " + radius + " → " + back);
     }
