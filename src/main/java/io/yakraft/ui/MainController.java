@@ -241,6 +241,10 @@ public final class MainController {
         setUpSideTabs();
         setUpTimeline();
         KafkaMenu.install(root);
+        // a toolbar button keeps its whole text: what does not fit goes to the overflow menu (») instead of
+        // reading "Kill lea…" (presenter mode's larger text on a laptop)
+        toolBar.getItems().addListener((javafx.collections.ListChangeListener<javafx.scene.Node>) c -> keepWholeText());
+        keepWholeText();
         seenByBox.setItems(metadata.nodeChoices());
         seenByBox.getSelectionModel().selectedItemProperty().addListener((o, a, choice) -> {
             if (choice != null) {
@@ -547,6 +551,14 @@ public final class MainController {
         feedStatusLabel.setText(sb.toString());
         feedStatusLabel.setVisible(on);
         feedStatusLabel.setManaged(on);
+    }
+
+    private void keepWholeText() {
+        for (javafx.scene.Node item : toolBar.getItems()) {
+            if (item instanceof javafx.scene.control.ButtonBase button) { // the values' labels have their widths in CSS
+                button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
     }
 
     /** The caption height, node count and window height the canvas last grew for during this lesson (-1: none). */
