@@ -552,8 +552,9 @@ public final class ClusterRenderer {
         g.setFill(RolePalette.text(n));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        g.setFont(fonts.nodeName(r));
-        g.fillText("n" + n.id(), p.x(), r >= 22 * scale ? p.y() - r * 0.28 : p.y());
+        String name = "n" + n.id();
+        g.setFont(fonts.nodeName(r, name));
+        g.fillText(name, p.x(), r >= 22 * scale ? p.y() - r * 0.28 : p.y());
         g.setFont(fonts.nodeRole(r));
         if (r >= 22 * scale) { // a small node keeps only its name inside; its role is in the table and the colour
             g.fillText(role, p.x(), p.y() + r * 0.22);
@@ -611,6 +612,11 @@ public final class ClusterRenderer {
         drawnTexts.add(text);
     }
 
+    /** The font a node named {@code name} of radius {@code r} is labelled in, at the last drawn scale (tests). */
+    Font nodeNameFont(double r, String name) {
+        return fonts.nodeName(r, name);
+    }
+
     /** The fonts at one scale, made once rather than per node per frame. */
     private static final class Fonts {
         private double scale = -1;
@@ -636,9 +642,22 @@ public final class ClusterRenderer {
             nameRadius = -1;
         }
 
-        Font nodeName(double r) {
+        /** The name fonts at the current radius, by name: most are {@link #name}. */
+        private final java.util.Map<String, Font> namesFitting = new java.util.HashMap<>();
+
+        /**
+         * The font for node name {@code text} at radius {@code r}: as large as the node allows, and
+         * never wider than the circle (a squeezed presenter layout on a laptop drew "n101" over its
+         * timer ring). Measured once per name and radius.
+         */
+        Font nodeName(double r, String text) {
             sizeFor(r);
-            return name;
+            return namesFitting.computeIfAbsent(text, t -> {
+                javafx.scene.text.Text probe = new javafx.scene.text.Text(t);
+                probe.setFont(name);
+                double width = probe.getLayoutBounds().getWidth();
+                return width <= 1.8 * r ? name : Font.font("System", FontWeight.BOLD, name.getSize() * 1.8 * r / width);
+            });
         }
 
         Font nodeRole(double r) {
@@ -649,7 +668,9 @@ public final class ClusterRenderer {
         private void sizeFor(double r) {
             if (r != nameRadius) {
                 nameRadius = r;
-                // at least 20 px in presenter mode (readable from the back), however small a squeezed layout makes the node
+                namesFitting.clear();
+                // about 20 px in presenter mode (readable from the back), however small a squeezed layout makes the
+                // node, unless the name would then spill out of its circle (see nodeName)
                 name = Font.font("System", FontWeight.BOLD, Math.max(scale > 1 ? 12.5 * scale : 11 * scale, r * 0.42));
                 role = Font.font("System", FontWeight.NORMAL, Math.max(9 * scale, r * 0.3));
             }
