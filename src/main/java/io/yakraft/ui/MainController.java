@@ -8,14 +8,18 @@ import io.yakraft.cluster.Action;
 import io.yakraft.cluster.MessageView;
 import io.yakraft.cluster.NodeRef;
 import io.yakraft.cluster.ClusterConfig;
+import io.yakraft.cluster.ClusterSnapshot;
 import io.yakraft.cluster.NodeView;
 import io.yakraft.sim.TraceEvent;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
@@ -36,6 +40,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 import java.nio.file.Path;
@@ -243,7 +248,7 @@ public final class MainController {
         KafkaMenu.install(root);
         // a toolbar button keeps its whole text: what does not fit goes to the overflow menu (») instead of
         // reading "Kill lea…" (presenter mode's larger text on a laptop)
-        toolBar.getItems().addListener((javafx.collections.ListChangeListener<javafx.scene.Node>) c -> keepWholeText());
+        toolBar.getItems().addListener((ListChangeListener<Node>) c -> keepWholeText());
         keepWholeText();
         seenByBox.setItems(metadata.nodeChoices());
         seenByBox.getSelectionModel().selectedItemProperty().addListener((o, a, choice) -> {
@@ -554,9 +559,9 @@ public final class MainController {
     }
 
     private void keepWholeText() {
-        for (javafx.scene.Node item : toolBar.getItems()) {
-            if (item instanceof javafx.scene.control.ButtonBase button) { // the values' labels have their widths in CSS
-                button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        for (Node item : toolBar.getItems()) {
+            if (item instanceof ButtonBase button) { // the values' labels have their widths in CSS
+                button.setMinWidth(Region.USE_PREF_SIZE);
             }
         }
     }
@@ -569,7 +574,7 @@ public final class MainController {
      * log views, once per caption height, node count and window height: a person who then drags
      * the dividers keeps what they chose.
      */
-    private void growCanvasForLesson(io.yakraft.cluster.ClusterSnapshot s, double w, double h) {
+    private void growCanvasForLesson(ClusterSnapshot s, double w, double h) {
         int key = java.util.Objects.hash((int) captionBar.getHeight(), s.nodes().size(), (int) root.getHeight());
         if (key == canvasGrownFor) {
             return;
