@@ -136,14 +136,8 @@ class CanvasWhyWindowTest extends WindowTestBase {
     void rightClickingAMessageInFlightDropsIt(FxRobot robot) throws Exception {
         brokersUnfenced();
         int leader = snapshot().leaderId();
-        advanceUntil("a Fetch in flight to the leader, halfway", s -> s.inFlight().stream().anyMatch(m -> fetchHalfway(s.now(), m, leader)));
-        MessageView fetch = snapshot().inFlight().stream().filter(m -> fetchHalfway(snapshot().now(), m, leader))
-                .findFirst().orElseThrow();
-        settle();
-        Point2D at = WaitForAsyncUtils.asyncFx(() -> {
-            ClusterLayout.Point p = controller.renderer().messagePosition(fetch.id());
-            return controller.canvas().localToScreen(p.x(), p.y());
-        }).get();
+        MessageView fetch = fetchToLeaderHalfway();
+        Point2D at = onScreen(fetch);
         robot.rightClickOn(at);
         robot.clickOn(robot.lookup(n -> n instanceof Labeled l && l.getText() != null
                 && l.getText().startsWith("Drop this message (Fetch n" + fetch.from() + " → n" + leader)).queryAs(Labeled.class));
@@ -155,10 +149,5 @@ class CanvasWhyWindowTest extends WindowTestBase {
                 && m.stage() == MessageEvent.Stage.DROPPED_BY_HAND), "the trace records the drop");
         assertEquals(0, events.stream().filter(e -> e.messageId() == fetch.id() && e.detail() instanceof MessageEvent m
                 && m.stage() == MessageEvent.Stage.DELIVERED).count(), "and it is never delivered");
-    }
-
-    private static boolean fetchHalfway(long now, MessageView m, int leader) {
-        return m.kind() == MessageKind.FETCH && m.to() == leader && m.deliverAt() - m.sentAt() >= 4
-                && now - m.sentAt() >= (m.deliverAt() - m.sentAt()) / 3 && m.deliverAt() - now >= (m.deliverAt() - m.sentAt()) / 3;
     }
 }

@@ -1,6 +1,5 @@
 package io.yakraft.ui;
 
-import io.yakraft.cluster.MessageKind;
 import io.yakraft.cluster.MessageView;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
@@ -92,14 +91,8 @@ class PresenterWindowTest extends WindowTestBase {
     void clickingAMessageInFlightShowsItsFields(FxRobot robot) throws Exception {
         brokersUnfenced();
         int leader = snapshot().leaderId();
-        advanceUntil("a Fetch in flight to the leader, halfway", s -> s.inFlight().stream().anyMatch(m -> halfway(s.now(), m, leader)));
-        MessageView fetch = snapshot().inFlight().stream().filter(m -> halfway(snapshot().now(), m, leader))
-                .findFirst().orElseThrow();
-        settle();
-        Point2D at = WaitForAsyncUtils.asyncFx(() -> {
-            ClusterLayout.Point p = controller.renderer().messagePosition(fetch.id());
-            return controller.canvas().localToScreen(p.x(), p.y());
-        }).get();
+        MessageView fetch = fetchToLeaderHalfway();
+        Point2D at = onScreen(fetch);
         robot.clickOn(at);
         settle();
         Label popover = controller.overlay().popover();
@@ -121,10 +114,5 @@ class PresenterWindowTest extends WindowTestBase {
         }
         b.append(" toolbar ").append(robot.lookup("#toolBar").queryAs(javafx.scene.layout.Region.class).getHeight());
         return b.toString();
-    }
-
-    private static boolean halfway(long now, MessageView m, int leader) {
-        return m.kind() == MessageKind.FETCH && m.to() == leader && m.deliverAt() - m.sentAt() >= 4
-                && now - m.sentAt() >= (m.deliverAt() - m.sentAt()) / 3 && m.deliverAt() - now >= (m.deliverAt() - m.sentAt()) / 3;
     }
 }

@@ -1,8 +1,11 @@
 package io.yakraft.ui;
 
 import io.yakraft.cluster.ClusterSnapshot;
+import io.yakraft.cluster.MessageKind;
+import io.yakraft.cluster.MessageView;
 import io.yakraft.session.LiveSession;
 import io.yakraft.session.Session;
+import javafx.geometry.Point2D;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -132,5 +135,31 @@ abstract class WindowTestBase {
     void brokersUnfenced() throws Exception {
         advanceUntil("an active controller and three unfenced brokers", s -> s.nodes().stream()
                 .filter(n -> n.metadataRole().equals("unfenced")).count() == 3);
+    }
+
+    /**
+     * Waits for a Fetch to the leader that is between a third and two thirds of its way (room to
+     * aim a click at it), and returns it.
+     */
+    MessageView fetchToLeaderHalfway() throws Exception {
+        int leader = snapshot().leaderId();
+        advanceUntil("a Fetch in flight to the leader, halfway", s -> s.inFlight().stream().anyMatch(m -> fetchHalfway(s.now(), m, leader)));
+        MessageView fetch = snapshot().inFlight().stream().filter(m -> fetchHalfway(snapshot().now(), m, leader))
+                .findFirst().orElseThrow();
+        settle();
+        return fetch;
+    }
+
+    /** Where on the screen the canvas draws {@code message} now. */
+    Point2D onScreen(MessageView message) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            ClusterLayout.Point p = controller.renderer().messagePosition(message.id());
+            return controller.canvas().localToScreen(p.x(), p.y());
+        }).get();
+    }
+
+    private static boolean fetchHalfway(long now, MessageView m, int leader) {
+        return m.kind() == MessageKind.FETCH && m.to() == leader && m.deliverAt() - m.sentAt() >= 4
+                && now - m.sentAt() >= (m.deliverAt() - m.sentAt()) / 3 && m.deliverAt() - now >= (m.deliverAt() - m.sentAt()) / 3;
     }
 }
