@@ -44,6 +44,29 @@ final class KafkaNodesCommand {
         }
     }
 
+    /** A new node process: started in the cluster, then waited for until the cluster shows it. */
+    abstract static class NewNode extends Waiting {
+        /** Formats and starts the node; an IllegalArgumentException is the cluster refusing it (a taken id). */
+        abstract LocalNode start(LocalCluster cluster) throws IOException;
+
+        /** Says where {@code n} runs and waits until the cluster shows it; the exit code. */
+        abstract int waitFor(LocalCluster cluster, LocalNode n, long startedNanos) throws IOException, InterruptedException;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            LocalCluster cluster = LocalCluster.open(dir());
+            long started = System.nanoTime();
+            LocalNode n;
+            try {
+                n = start(cluster);
+            } catch (IllegalArgumentException e) {
+                System.err.println("kafka " + getClass().getAnnotation(Command.class).name() + ": " + e.getMessage());
+                return 2;
+            }
+            return waitFor(cluster, n, started);
+        }
+    }
+
     static String quorumLine(KafkaObservation.Quorum q) {
         return "leader " + q.leaderId() + ", epoch " + q.leaderEpoch() + ", voters " + ids(q.voters()) + ", observers " + ids(q.observers());
     }
@@ -54,21 +77,17 @@ final class KafkaNodesCommand {
 
     @Command(name = "add-broker", mixinStandardHelpOptions = true,
             description = "Register a broker: format and start another broker process, wait until it is registered and unfenced.")
-    static final class AddBroker extends Waiting {
+    static final class AddBroker extends NewNode {
         @Option(names = "--id", defaultValue = "0", description = "the broker's node.id (default: one past the highest, from 101)")
         int id;
 
         @Override
-        public Integer call() throws IOException, InterruptedException {
-            LocalCluster cluster = LocalCluster.open(dir());
-            long started = System.nanoTime();
-            LocalNode n;
-            try {
-                n = cluster.addBroker(id);
-            } catch (IllegalArgumentException e) {
-                System.err.println("kafka add-broker: " + e.getMessage());
-                return 2;
-            }
+        LocalNode start(LocalCluster cluster) throws IOException {
+            return cluster.addBroker(id);
+        }
+
+        @Override
+        int waitFor(LocalCluster cluster, LocalNode n, long started) throws IOException, InterruptedException {
             System.out.printf("started %s (broker) as pid %d on 127.0.0.1:%d, %s%n", n.name(), n.pid(), n.port(), cluster.nodeDir(n));
             try (KafkaProbe probe = KafkaProbe.local(cluster)) {
                 return await(probe, KafkaProbe.brokerUnfenced(n.id()), "broker " + n.id() + " is registered and unfenced", started) ? 0 : 1;
@@ -79,23 +98,19 @@ final class KafkaNodesCommand {
     @Command(name = "add-controller", mixinStandardHelpOptions = true,
             description = "Start a new controller process formatted with --no-initial-controllers: it fetches the metadata log as an"
                     + " observer; with --voter it is then added to the voter set (AddRaftVoter) once it has caught up.")
-    static final class AddController extends Waiting {
+    static final class AddController extends NewNode {
         @Option(names = "--id", defaultValue = "0", description = "the controller's node.id (default: one past the highest controller id)")
         int id;
         @Option(names = "--voter", description = "also add it as a voter once it has caught up")
         boolean voter;
 
         @Override
-        public Integer call() throws IOException, InterruptedException {
-            LocalCluster cluster = LocalCluster.open(dir());
-            long started = System.nanoTime();
-            LocalNode n;
-            try {
-                n = cluster.addController(id);
-            } catch (IllegalArgumentException e) {
-                System.err.println("kafka add-controller: " + e.getMessage());
-                return 2;
-            }
+        LocalNode start(LocalCluster cluster) throws IOException {
+            return cluster.addController(id);
+        }
+
+        @Override
+        int waitFor(LocalCluster cluster, LocalNode n, long started) throws IOException, InterruptedException {
             System.out.printf("started %s (controller) as pid %d on 127.0.0.1:%d, directory id %s, %s%n", n.name(), n.pid(), n.port(),
                     n.directoryId(), cluster.nodeDir(n));
             try (KafkaProbe probe = KafkaProbe.local(cluster)) {
